@@ -1,0 +1,1 @@
+"""Pieces shared by every feature: config, DNS, findings, storage, i18n."""

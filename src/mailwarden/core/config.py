@@ -1,0 +1,44 @@
+"""Settings from ``MAILWARDEN_*`` environment variables (pydantic-settings)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir("mailwarden", appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MAILWARDEN_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    database_url: str | None = None
+    lang: str | None = None
+    secret_key: str | None = None
+    #: Comma-separated ``HOST[:PORT]`` list; empty means the system resolver.
+    nameservers: str = ""
+    dns_timeout: float = 2.0
+    dns_retries: int = 2
+    dns_concurrency: int = 200
+    host: str = "127.0.0.1"
+    port: int = 8000
+    #: Fetching anything named by analysed mail is off unless turned on.
+    allow_fetch_from_mail: bool = False
+    #: Extra CA bundle for HTTPS (MTA-STS, BIMI) – used by tests with a private CA.
+    ca_bundle: Path | None = None
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'mailwarden.db'}"
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,136 @@
+"""Findings: data with stable codes.
+
+A check returns :class:`Finding` objects that carry a code (``spf.too-many-lookups``), a
+severity, the parameters of the one-sentence detail and optional evidence. The title,
+detail template, remediation and references live in the registry (:class:`FindingDef`),
+so the text is rendered in the reader's language when it is shown, not when it is found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from .i18n import gettext
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTICE = "notice"
+    INFO = "info"
+    OK = "ok"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 4, Severity.WARNING: 3, Severity.NOTICE: 2, Severity.INFO: 1, Severity.OK: 0}
+
+
+@dataclass(frozen=True)
+class FindingDef:
+    """What a finding code means; English message ids, translated when shown."""
+
+    code: str
+    severity: Severity
+    title: str
+    detail: str
+    remediation: str = ""
+    references: tuple[str, ...] = ()
+    #: Points taken off the domain grade when this finding is present (see docs/grading.md).
+    penalty: int = 0
+
+
+_REGISTRY: dict[str, FindingDef] = {}
+
+
+def register(*defs: FindingDef) -> None:
+    for d in defs:
+        if d.code in _REGISTRY and _REGISTRY[d.code] != d:
+            raise ValueError(f"finding code registered twice: {d.code}")
+        _REGISTRY[d.code] = d
+
+
+def registry() -> Mapping[str, FindingDef]:
+    return _REGISTRY
+
+
+def get_def(code: str) -> FindingDef:
+    return _REGISTRY[code]
+
+
+class _SafeDict(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass
+class Finding:
+    code: str
+    subject: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+    evidence: str | None = None
+    #: The exact record (or setting) to publish to fix the problem, when one exists.
+    fix: str | None = None
+    severity_override: Severity | None = None
+
+    def __post_init__(self) -> None:
+        if self.code not in _REGISTRY:
+            raise KeyError(f"unregistered finding code: {self.code}")
+
+    @property
+    def definition(self) -> FindingDef:
+        return _REGISTRY[self.code]
+
+    @property
+    def severity(self) -> Severity:
+        return self.severity_override or self.definition.severity
+
+    @property
+    def title(self) -> str:
+        return gettext(self.definition.title)
+
+    @property
+    def detail(self) -> str:
+        return gettext(self.definition.detail).format_map(_SafeDict(self.params))
+
+    @property
+    def remediation(self) -> str:
+        text = self.definition.remediation
+        return gettext(text).format_map(_SafeDict(self.params)) if text else ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "subject": self.subject,
+            "title": self.title,
+            "detail": self.detail,
+            "remediation": self.remediation,
+            "references": list(self.definition.references),
+            "params": self.params,
+            "evidence": self.evidence,
+            "fix": self.fix,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        sev = data.get("severity")
+        f = cls(
+            code=data["code"],
+            subject=data.get("subject", ""),
+            params=dict(data.get("params") or {}),
+            evidence=data.get("evidence"),
+            fix=data.get("fix"),
+        )
+        if sev and sev != str(f.definition.severity):
+            f.severity_override = Severity(sev)
+        return f
+
+
+def worst(findings: Iterable[Finding]) -> Severity:
+    return max((f.severity for f in findings), key=lambda s: s.rank, default=Severity.OK)
