@@ -2,5 +2,44 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 # Tests speak English unless a test asks for Japanese.
 os.environ.setdefault("MAILWARDEN_LANG", "en")
+
+
+@pytest.fixture(scope="session")
+def test_ca():
+    import trustme
+
+    return trustme.CA()
+
+
+@pytest.fixture(scope="session")
+def ca_file(test_ca, tmp_path_factory):
+    path = tmp_path_factory.mktemp("ca") / "ca.pem"
+    test_ca.cert_pem.write_to_path(str(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def audit_dns():
+    """NSD serving the audit fixture zones (tests/domain/zones.py)."""
+    from tests.domain.zones import build_zone
+    from tests.support.nsd import NsdServer
+
+    server = NsdServer([build_zone()]).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def sts_https(test_ca):
+    from tests.domain.zones import HTTPS_NAMES, https_pages
+    from tests.support.peers import HttpsServer
+
+    cert = test_ca.issue_cert(*HTTPS_NAMES)
+    chain = "".join(b.bytes().decode() for b in cert.cert_chain_pems)
+    server = HttpsServer(chain, cert.private_key_pem.bytes().decode(), https_pages()).start()
+    yield server
+    server.stop()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import random
+import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -93,11 +94,16 @@ def _port(text: str, spec: str) -> int:
     return int(text)
 
 
-def to_ascii_name(name: str) -> str:
+_HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$")
+
+
+def to_ascii_name(name: str, *, strict: bool = False) -> str:
     """Validate a domain name and return its A-label form (lower case, no trailing dot).
 
     ASCII names are kept as they are (underscores are legal in DNS, e.g. ``_dmarc``);
-    names with non-ASCII characters are converted with IDNA 2008 + UTS 46.
+    names with non-ASCII characters are converted with IDNA 2008 + UTS 46. ``strict``
+    also requires letter-digit-hyphen(-underscore) labels, as a user-typed domain must
+    have; without it any octets are allowed, as SPF macros can produce them.
     """
     n = name.strip().rstrip(".")
     if not n:
@@ -115,6 +121,8 @@ def to_ascii_name(name: str) -> str:
             raise InvalidDomainError(f"empty label in {name!r}")
         if len(label) > 63:
             raise InvalidDomainError(f"label longer than 63 characters in {name!r}")
+        if strict and not _HOST_LABEL.match(label):
+            raise InvalidDomainError(f"invalid characters in label {label!r}")
     return n
 
 

@@ -1,0 +1,123 @@
+"""``check_domain``: run every check for one domain and build its report."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.dns import Resolver, Status, to_ascii_name, to_unicode_name
+from ..core.errors import InvalidDomainError
+from ..core.findings import Finding
+from . import codes as _codes  # noqa: F401  (registers the finding codes)
+from .dkim import audit_dkim
+from .dmarc import audit_dmarc
+from .extras import audit_bimi, audit_dnssec
+from .grade import grade
+from .model import DomainReport
+from .mtasts import audit_mta_sts, audit_tlsrpt
+from .mx import audit_mx
+from .readiness import checklist
+from .smtp import audit_smtp
+from .spf.audit import audit_spf
+
+
+@dataclass
+class AuditOptions:
+    selectors: list[str] = field(default_factory=list)
+    probe_common_selectors: bool = True
+    report_to: str | None = None
+    smtp: bool = False
+    smtp_port: int = 25
+    smtp_timeout: float = 8.0
+    https_port: int = 443
+    ca_file: Path | None = None
+    #: Skip the HTTPS policy fetch (surveys): the TXT record is still checked.
+    fetch_mta_sts: bool = True
+
+
+async def check_domain(name: str, *, resolver: Resolver, options: AuditOptions | None = None) -> DomainReport:
+    opts = options or AuditOptions()
+    started = time.perf_counter()
+    sent_before = resolver.queries_sent
+    try:
+        domain = to_ascii_name(name, strict=True)
+    except InvalidDomainError as exc:
+        rep = DomainReport(domain=name.strip(), display_name=name.strip(), error=str(exc))
+        rep.findings.append(Finding("domain.invalid-name", subject=name.strip(),
+                                    params={"domain": name.strip(), "reason": str(exc)}))
+        rep.score, rep.grade = 0, "F"
+        return rep
+    rep = DomainReport(domain=domain, display_name=to_unicode_name(domain))
+    mx, dmarc, dkim, tlsrpt, dnssec, soa = await asyncio.gather(
+        audit_mx(domain, resolver=resolver),
+        audit_dmarc(domain, resolver=resolver, report_to=opts.report_to),
+        audit_dkim(domain, resolver=resolver, selectors=opts.selectors,
+                   probe_common=opts.probe_common_selectors),
+        audit_tlsrpt(domain, resolver=resolver, report_to=opts.report_to),
+        audit_dnssec(domain, resolver=resolver),
+        resolver.query(domain, "SOA"),
+    )
+    if mx.data.get("nxdomain") and soa.status is Status.NXDOMAIN:
+        rep.findings.append(Finding("domain.not-found", subject=domain, params={"domain": domain}))
+        rep.error = "NXDOMAIN"
+        rep.score, rep.grade = 0, "F"
+        rep.duration_ms = int((time.perf_counter() - started) * 1000)
+        rep.queries = resolver.queries_sent - sent_before
+        return rep
+    hosts = [h["host"] for h in mx.data.get("hosts", [])]
+    spf_task = audit_spf(domain, resolver=resolver, has_mx=bool(hosts))
+    bimi_task = audit_bimi(domain, resolver=resolver, dmarc_policy=dmarc.data.get("applied_policy"))
+    extra = []
+    if opts.fetch_mta_sts:
+        extra.append(audit_mta_sts(domain, resolver=resolver, mx_hosts=hosts, port=opts.https_port,
+                                   ca_file=opts.ca_file))
+    else:
+        extra.append(_mta_sts_record_only(domain, resolver))
+    if opts.smtp and hosts:
+        extra.append(audit_smtp(domain, resolver=resolver, mx_hosts=hosts, port=opts.smtp_port,
+                                timeout=opts.smtp_timeout, ca_file=opts.ca_file))
+    spf, bimi, *rest = await asyncio.gather(spf_task, bimi_task, *extra)
+    for check in (spf, dmarc, dkim, mx, *rest, tlsrpt, bimi, dnssec):
+        rep.checks[check.name] = check
+    rep.readiness = checklist(rep.checks)
+    met = sum(1 for r in rep.readiness if r["status"] == "met")
+    visible = sum(1 for r in rep.readiness if r["status"] != "not-visible")
+    rep.findings.append(Finding("readiness.summary", subject=domain,
+                                params={"domain": domain, "met": met, "total": visible}))
+    rep.score, rep.grade = grade(rep.all_findings())
+    if any(c.status == "undetermined" for c in (spf, dmarc, mx)):
+        rep.grade = "?"
+    seen: set[str] = set()
+    for f in rep.all_findings():
+        if f.fix and f.fix not in seen:
+            seen.add(f.fix)
+            rep.fixes.append({"code": f.code, "record": f.fix})
+    rep.duration_ms = int((time.perf_counter() - started) * 1000)
+    rep.queries = resolver.queries_sent - sent_before
+    return rep
+
+
+async def _mta_sts_record_only(domain: str, resolver: Resolver):  # type: ignore[no-untyped-def]
+    from .model import CheckResult
+    from .mtasts import PolicyError, parse_sts_record
+
+    res = CheckResult("mta-sts")
+    ans = await resolver.query(f"_mta-sts.{domain}", "TXT")
+    if ans.temporary:
+        res.status = "undetermined"
+        return res
+    sts = [t.decode("utf-8", "replace") for t in ans.texts() if t.startswith(b"v=STSv1")]
+    if not sts:
+        res.status = "absent"
+        res.add("mta-sts.missing", domain)
+        return res
+    res.record = sts[0]
+    try:
+        res.data["id"] = parse_sts_record(sts[0])
+        res.status = "present"
+    except PolicyError as exc:
+        res.status = "invalid"
+        res.add("mta-sts.bad-record", domain, reason=str(exc))
+    return res

@@ -1,0 +1,74 @@
+"""Data returned by the domain audit: one CheckResult per standard, one DomainReport per domain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.findings import Finding, Severity, worst
+
+
+@dataclass
+class CheckResult:
+    #: spf, dmarc, dkim, mx, mta-sts, tlsrpt, bimi, dnssec, smtp
+    name: str
+    #: present | absent | invalid | undetermined
+    status: str = "absent"
+    record: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, code: str, domain: str, *, evidence: str | None = None, fix: str | None = None,
+            **params: Any) -> Finding:
+        params.setdefault("domain", domain)
+        f = Finding(code, subject=domain, params=params, evidence=evidence, fix=fix)
+        self.findings.append(f)
+        return f
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "record": self.record,
+            "data": self.data,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+@dataclass
+class DomainReport:
+    domain: str
+    display_name: str
+    checks: dict[str, CheckResult] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    score: int = 0
+    grade: str = "F"
+    readiness: list[dict[str, Any]] = field(default_factory=list)
+    fixes: list[dict[str, str]] = field(default_factory=list)
+    error: str | None = None
+    duration_ms: int = 0
+    queries: int = 0
+
+    def all_findings(self) -> list[Finding]:
+        out = list(self.findings)
+        for c in self.checks.values():
+            out.extend(c.findings)
+        return out
+
+    @property
+    def worst(self) -> Severity:
+        return worst(self.all_findings())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "domain": self.domain,
+            "display_name": self.display_name,
+            "grade": self.grade,
+            "score": self.score,
+            "error": self.error,
+            "checks": {k: v.to_dict() for k, v in self.checks.items()},
+            "findings": [f.to_dict() for f in self.findings],
+            "readiness": self.readiness,
+            "fixes": self.fixes,
+            "duration_ms": self.duration_ms,
+            "dns_queries": self.queries,
+        }
