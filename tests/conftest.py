@@ -43,3 +43,30 @@ def sts_https(test_ca):
     server = HttpsServer(chain, cert.private_key_pem.bytes().decode(), https_pages()).start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    from tests.support.postgres import PostgresServer
+
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+_db_counter = iter(range(10_000))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """A migrated store on SQLite and, in a second run of each test, on PostgreSQL."""
+    from mailwarden.core.store import open_store
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'mw.db'}"
+    else:
+        pg = request.getfixturevalue("postgres")
+        url = pg.create_database(f"mw_test_{next(_db_counter)}")
+    s = open_store(url=url)
+    yield s
+    s.engine.dispose()

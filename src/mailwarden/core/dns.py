@@ -169,7 +169,13 @@ class DnsAnswer:
         return [r.address for r in self.records]
 
     def targets(self) -> list[str]:
-        return [r.target.to_text(omit_final_dot=True).lower() for r in self.records]
+        """Target names of PTR/CNAME/NS (``target``) or MX (``exchange``) records."""
+        out = []
+        for r in self.records:
+            name = getattr(r, "target", None) or getattr(r, "exchange", None)
+            if name is not None:
+                out.append(name.to_text(omit_final_dot=True).lower())
+        return out
 
 
 class Resolver:

@@ -1,0 +1,93 @@
+"""Console security: sessions, CSRF tokens, login requirement, security headers, language."""
+
+from __future__ import annotations
+
+import hmac
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from fastapi import HTTPException, Request
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.responses import Response
+
+from ..core import i18n
+from ..core.config import Settings
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def secret_key(settings: Settings) -> str:
+    """MAILWARDEN_SECRET_KEY, else a key generated once into the data directory (0600)."""
+    if settings.secret_key:
+        return settings.secret_key
+    path = Path(settings.data_dir) / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    return key
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not token:
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return str(token)
+
+
+def check_csrf(request: Request, supplied: str | None) -> None:
+    expected = request.session.get("csrf")
+    if not expected or not supplied or not hmac.compare_digest(str(expected), supplied):
+        raise HTTPException(status_code=403, detail="CSRF token missing or wrong")
+
+
+class NotAuthenticated(Exception):
+    def __init__(self, api: bool) -> None:
+        self.api = api
+
+
+def current_user(request: Request) -> dict[str, Any]:
+    user = request.session.get("user")
+    if not user:
+        raise NotAuthenticated(api=request.url.path.startswith("/api/"))
+    return dict(user)
+
+
+def pick_language(request: Request, settings: Settings) -> str:
+    for candidate in (request.query_params.get("lang"), request.cookies.get("lang"), settings.lang):
+        lang = i18n.normalise_language(candidate)
+        if lang:
+            return lang
+    for part in request.headers.get("accept-language", "").split(","):
+        lang = i18n.normalise_language(part.split(";")[0].strip())
+        if lang:
+            return lang
+    return i18n.DEFAULT_LANGUAGE
+
+
+class LanguageAndHeaders(BaseHTTPMiddleware):
+    def __init__(self, app: Any, settings: Settings) -> None:
+        super().__init__(app)
+        self.settings = settings
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        lang = pick_language(request, self.settings)
+        request.state.lang = lang
+        with i18n.language(lang):
+            response = await call_next(request)
+        if request.query_params.get("lang") and i18n.normalise_language(request.query_params["lang"]):
+            response.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax", httponly=True)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from mailwarden.core.errors import InputError
+from mailwarden.core.store import Base
+from mailwarden.core.users import authenticate, create_user, ensure_admin, list_users, set_password
+
+
+def test_migrations_match_models(store):
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    names = set(inspect(store.engine).get_table_names())
+    assert {"users", "domain_checks", "surveys", "survey_results", "alembic_version"} <= names
+
+
+def test_migrate_twice_is_harmless(store):
+    store.migrate()
+    store.migrate()
+
+
+def test_first_start_admin_once(store):
+    pw = ensure_admin(store)
+    assert pw and len(pw) >= 16
+    assert ensure_admin(store) is None
+    assert list_users(store) == [("admin", "admin")]
+    assert authenticate(store, "admin", pw) is not None
+    assert authenticate(store, "admin", pw + "x") is None
+
+
+def test_users_hashed_with_argon2(store):
+    create_user(store, "yamada", "correct horse battery", "approver")
+    from sqlalchemy import select
+
+    from mailwarden.core.store import User
+
+    with store.session() as s:
+        u = s.scalar(select(User).where(User.username == "yamada"))
+        assert u.password_hash.startswith("$argon2id$")
+        assert "correct horse" not in u.password_hash
+    with pytest.raises(InputError):
+        create_user(store, "yamada", "another long password")
+    with pytest.raises(InputError):
+        create_user(store, "short", "short")
+    with pytest.raises(InputError):
+        create_user(store, "role", "long enough password", "superuser")
+    set_password(store, "yamada", "a brand new password")
+    assert authenticate(store, "yamada", "a brand new password") is not None
+    assert authenticate(store, "nobody", "whatever password") is None
