@@ -68,12 +68,14 @@ def _resolver(nameservers: list[str] | None, timeout: float | None = None) -> Re
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[red]{_('Error')}:[/red] {message}")
+    label = _("Error")
+    err.print(f"[red]{label}:[/red] {message}")
     return typer.Exit(2)
 
 
 def render_report(rep: DomainReport) -> None:
-    title = f"{rep.display_name}  —  {_('grade')} {rep.grade} ({rep.score}/100)"
+    title = _("{domain} — grade {grade} ({score}/100)").format(
+        domain=rep.display_name, grade=rep.grade, score=rep.score)
     findings = [f for f in rep.all_findings()]
     findings.sort(key=lambda f: -f.severity.rank)
     out.print(findings_table(findings, title=title))
@@ -87,7 +89,8 @@ def render_report(rep: DomainReport) -> None:
             t.add_row(r["requirement"], labels[r["status"]])
         out.print(t)
     if rep.fixes:
-        out.print(f"[bold]{_('Records to publish')}[/bold]")
+        heading = _("Records to publish")
+        out.print(f"[bold]{heading}[/bold]")
         for fx in rep.fixes:
             out.print(f"  [green]{fx['record']}[/green]   [dim]({fx['code']})[/dim]")
 

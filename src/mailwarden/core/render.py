@@ -13,6 +13,7 @@ from rich.text import Text
 
 from .. import __version__
 from .findings import Finding, Severity, registry
+from .i18n import N_
 from .i18n import gettext as _
 
 SEVERITY_STYLE = {
@@ -24,11 +25,11 @@ SEVERITY_STYLE = {
 }
 
 SEVERITY_LABEL = {
-    Severity.ERROR: "error",
-    Severity.WARNING: "warning",
-    Severity.NOTICE: "notice",
-    Severity.INFO: "info",
-    Severity.OK: "ok",
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.NOTICE: N_("notice"),
+    Severity.INFO: N_("info"),
+    Severity.OK: N_("ok"),
 }
 
 

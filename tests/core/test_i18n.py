@@ -1,0 +1,85 @@
+"""Every user-facing string has a Japanese and an English translation with the same placeholders."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+
+from mailwarden.core import i18n
+from mailwarden.core.findings import Finding, registry
+from mailwarden.domain import codes as _codes  # noqa: F401
+
+ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def extracted() -> set[str]:
+    method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
+    ids = set()
+    for _file, _line, message, _comments, _ctx in extract_from_dir(
+        str(ROOT / "src"), method_map=method_map, keywords={"_": None, "N_": None, "gettext": None}
+    ):
+        if isinstance(message, str):
+            ids.add(message)
+    return ids
+
+
+@pytest.fixture(scope="module")
+def messages() -> set[str]:
+    ids = extracted()
+    assert len(ids) > 300
+    return ids
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_message_translated(messages, lang):
+    cat = i18n.catalogue(lang)
+    missing = sorted(m for m in messages if m not in cat)
+    assert not missing, f"{len(missing)} messages missing from {lang}; run `make i18n`: {missing[:5]}"
+
+
+def test_placeholders_kept(messages):
+    cat = i18n.catalogue("ja")
+    for msgid in messages:
+        assert set(PLACEHOLDER.findall(cat[msgid])) == set(PLACEHOLDER.findall(msgid)), msgid
+
+
+def test_japanese_text_is_japanese(messages):
+    cat = i18n.catalogue("ja")
+    kana_or_kanji = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    untranslated = [m for m in messages if not kana_or_kanji.search(cat[m]) and m not in ("Null MX",)]
+    assert not untranslated, untranslated[:10]
+
+
+def test_registry_texts_are_extracted(messages):
+    for d in registry().values():
+        assert d.title in messages and d.detail in messages
+        if d.remediation:
+            assert d.remediation in messages
+
+
+def test_findings_render_in_the_chosen_language():
+    f = Finding("spf.too-many-lookups", subject="example.jp", params={"domain": "example.jp", "count": 12})
+    with i18n.language("ja"):
+        assert f.title == "SPF の DNS 参照回数が多すぎます"
+        assert "12 回" in f.detail and "example.jp" in f.detail
+    with i18n.language("en"):
+        assert f.title == "Too many DNS lookups in SPF"
+        assert "needs 12 DNS lookups" in f.detail
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [({"MAILWARDEN_LANG": "en"}, "en"), ({"MAILWARDEN_LANG": "", "LANG": "ja_JP.UTF-8"}, "ja"),
+     ({"MAILWARDEN_LANG": "", "LANG": "en_US.UTF-8"}, "en"), ({"MAILWARDEN_LANG": "", "LANG": "C"}, "ja"),
+     ({"MAILWARDEN_LANG": "fr", "LC_ALL": "en_GB"}, "en")],
+)
+def test_language_from_environment(monkeypatch, env, expected):
+    for var in ("MAILWARDEN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    assert i18n.language_from_environment() == expected
