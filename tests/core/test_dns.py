@@ -103,8 +103,12 @@ async def test_bounded_concurrency(audit_dns, monkeypatch):
 
 @pytest.mark.parametrize(
     ("spec", "host", "port"),
-    [("127.0.0.1", "127.0.0.1", 53), ("127.0.0.1:5353", "127.0.0.1", 5353), ("::1", "::1", 53),
-     ("[::1]:5300", "::1", 5300)],
+    [
+        ("127.0.0.1", "127.0.0.1", 53),
+        ("127.0.0.1:5353", "127.0.0.1", 5353),
+        ("::1", "::1", 53),
+        ("[::1]:5300", "::1", 5300),
+    ],
 )
 def test_parse_nameserver(spec, host, port):
     ns = parse_nameserver(spec)

@@ -17,7 +17,11 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
 def extracted() -> set[str]:
-    method_map = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
+    method_map = [
+        ("**.py", "python"),
+        ("**/templates/**.html", "jinja2"),
+        ("**/findings.yaml", "mailwarden.core.i18n_extract:extract_findings"),
+    ]
     ids = set()
     for _file, _line, message, _comments, _ctx in extract_from_dir(
         str(ROOT / "src"), method_map=method_map, keywords={"_": None, "N_": None, "gettext": None}
@@ -73,9 +77,13 @@ def test_findings_render_in_the_chosen_language():
 
 @pytest.mark.parametrize(
     ("env", "expected"),
-    [({"MAILWARDEN_LANG": "en"}, "en"), ({"MAILWARDEN_LANG": "", "LANG": "ja_JP.UTF-8"}, "ja"),
-     ({"MAILWARDEN_LANG": "", "LANG": "en_US.UTF-8"}, "en"), ({"MAILWARDEN_LANG": "", "LANG": "C"}, "ja"),
-     ({"MAILWARDEN_LANG": "fr", "LC_ALL": "en_GB"}, "en")],
+    [
+        ({"MAILWARDEN_LANG": "en"}, "en"),
+        ({"MAILWARDEN_LANG": "", "LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"MAILWARDEN_LANG": "", "LANG": "en_US.UTF-8"}, "en"),
+        ({"MAILWARDEN_LANG": "", "LANG": "C"}, "ja"),
+        ({"MAILWARDEN_LANG": "fr", "LC_ALL": "en_GB"}, "en"),
+    ],
 )
 def test_language_from_environment(monkeypatch, env, expected):
     for var in ("MAILWARDEN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
@@ -83,3 +91,17 @@ def test_language_from_environment(monkeypatch, env, expected):
     for k, v in env.items():
         monkeypatch.setenv(k, v)
     assert i18n.language_from_environment() == expected
+
+
+def test_marked_parameter_values_are_translated():
+    f = Finding(
+        "dmarc.removed-tag",
+        subject="a.jp",
+        params={
+            "domain": "a.jp",
+            "tag": "pct",
+            "advice": "the percentage ramp is gone; use t=y for a testing phase.",
+        },
+    )
+    with i18n.language("ja"):
+        assert "割合による段階適用は廃止" in f.detail and "a.jp" in f.detail

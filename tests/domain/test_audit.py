@@ -29,8 +29,16 @@ async def test_good_domain_gets_an_a(resolver, opts):
     opts.selectors = ["brand"]
     rep = await check_domain("good.test", resolver=resolver, options=opts)
     found = codes(rep)
-    assert {"spf.ok", "dmarc.ok", "dkim.ok", "mx.ok", "mta-sts.ok", "tlsrpt.ok", "bimi.ok",
-            "dnssec.signed"} <= found
+    assert {
+        "spf.ok",
+        "dmarc.ok",
+        "dkim.ok",
+        "mx.ok",
+        "mta-sts.ok",
+        "tlsrpt.ok",
+        "bimi.ok",
+        "dnssec.signed",
+    } <= found
     assert rep.grade == "A", [f.code for f in rep.all_findings() if f.definition.penalty]
     keys = {k["selector"]: k for k in rep.checks["dkim"].data["keys"]}
     assert keys["google"]["bits"] == 2048 and keys["brand"]["algorithm"] == "ed25519"
@@ -44,14 +52,25 @@ async def test_bad_domain_findings_and_fixes(resolver, opts):
     rep = await check_domain("bad.test", resolver=resolver, options=opts)
     found = codes(rep)
     expected = {
-        "spf.plus-all", "spf.ptr", "spf.too-many-void-lookups", "dmarc.policy-none", "dmarc.removed-tag",
-        "dmarc.external-unauthorized", "dkim.key-weak", "dkim.key-too-short", "mx.is-cname",
-        "mx.no-address", "mta-sts.missing", "tlsrpt.missing",
+        "spf.plus-all",
+        "spf.ptr",
+        "spf.too-many-void-lookups",
+        "dmarc.policy-none",
+        "dmarc.removed-tag",
+        "dmarc.external-unauthorized",
+        "dkim.key-weak",
+        "dkim.key-too-short",
+        "mx.is-cname",
+        "mx.no-address",
+        "mta-sts.missing",
+        "tlsrpt.missing",
     }
     assert expected <= found, expected - found
     assert rep.grade in ("D", "F")
     spf_fix = next(f.fix for f in rep.all_findings() if f.code == "spf.plus-all")
-    assert spf_fix == 'bad.test. TXT "v=spf1 a:nothing1.bad.test a:nothing2.bad.test a:nothing3.bad.test -all"'
+    assert (
+        spf_fix == 'bad.test. TXT "v=spf1 a:nothing1.bad.test a:nothing2.bad.test a:nothing3.bad.test -all"'
+    )
     removed = {f.params["tag"] for f in rep.all_findings() if f.code == "dmarc.removed-tag"}
     assert removed == {"pct", "ri"}
     unauth = next(f for f in rep.all_findings() if f.code == "dmarc.external-unauthorized")
@@ -77,7 +96,10 @@ async def test_authorised_external_reports_and_null_mx(resolver, opts):
     assert {"dmarc.external-authorized", "dmarc.testing", "mx.null", "spf.softfail-all"} <= found
     assert "dmarc.external-unauthorized" not in found
     # p=quarantine; t=y → next stage is p=quarantine without t=y
-    assert rep.checks["dmarc"].data["plan"][0]["record"] == "v=DMARC1; p=quarantine; rua=mailto:agg@collector.test"
+    assert (
+        rep.checks["dmarc"].data["plan"][0]["record"]
+        == "v=DMARC1; p=quarantine; rua=mailto:agg@collector.test"
+    )
 
 
 @pytest.mark.parametrize(
@@ -130,8 +152,7 @@ async def test_mta_sts_redirect_not_followed(resolver, opts):
 
 async def test_mta_sts_untrusted_certificate(resolver, sts_https):
     # Without the test CA the policy server's certificate is not trusted.
-    rep = await check_domain("good.test", resolver=resolver,
-                             options=AuditOptions(https_port=sts_https.port))
+    rep = await check_domain("good.test", resolver=resolver, options=AuditOptions(https_port=sts_https.port))
     f = next(f for f in rep.all_findings() if f.code == "mta-sts.policy-unavailable")
     assert "certificate" in f.params["reason"]
 
@@ -142,7 +163,11 @@ async def test_dmarc_inherited_from_parent(resolver, opts):
     assert dmarc.data["policy_domain"] == "org.test"
     assert dmarc.data["applied_policy"] == "quarantine"
     assert "dmarc.inherited" in codes(rep)
-    assert dmarc.data["queried"][:3] == ["_dmarc.mail.dept.org.test", "_dmarc.dept.org.test", "_dmarc.org.test"]
+    assert dmarc.data["queried"][:3] == [
+        "_dmarc.mail.dept.org.test",
+        "_dmarc.dept.org.test",
+        "_dmarc.org.test",
+    ]
 
 
 async def test_idn_checked_as_a_label_shown_as_u_label(resolver, opts):
@@ -188,7 +213,7 @@ async def test_smtp_starttls_probe(audit_dns, test_ca, ca_file):
     from tests.support.nsd import free_port
 
     class Sink:
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        async def handle_DATA(self, server, session, envelope):
             return "250 OK"
 
     cert = test_ca.issue_cert("mx1.good.test")
@@ -224,8 +249,11 @@ async def test_smtp_without_starttls(audit_dns):
     ctl.start()
     try:
         r = Resolver([audit_dns.address], timeout=1.0)
-        rep = await check_domain("good.test", resolver=r, options=AuditOptions(
-            smtp=True, smtp_port=port, probe_common_selectors=False))
+        rep = await check_domain(
+            "good.test",
+            resolver=r,
+            options=AuditOptions(smtp=True, smtp_port=port, probe_common_selectors=False),
+        )
         assert "smtp.no-starttls" in {f.code for f in rep.checks["smtp"].findings}
     finally:
         ctl.stop()

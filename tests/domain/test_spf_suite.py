@@ -106,8 +106,11 @@ def test_suite_is_complete():
 async def test_rfc7208(scenario_servers, index: int, name: str, case: dict[str, Any]) -> None:
     resolver = Resolver([scenario_servers(index)], timeout=0.25, retries=0)
     ev = await check_host(
-        case["host"], case.get("mailfrom", ""), case.get("helo", ""),
-        resolver=resolver, default_explanation="DEFAULT",
+        case["host"],
+        case.get("mailfrom", ""),
+        case.get("helo", ""),
+        resolver=resolver,
+        default_explanation="DEFAULT",
     )
     expected = case["result"]
     allowed = expected if isinstance(expected, list) else [expected]

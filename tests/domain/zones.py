@@ -23,12 +23,15 @@ def rsa_p(bits: int) -> str:
 
 
 def ed_p() -> str:
-    raw = ed25519.Ed25519PrivateKey.generate().public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    raw = (
+        ed25519.Ed25519PrivateKey.generate()
+        .public_key()
+        .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    )
     return base64.b64encode(raw).decode()
 
 
-def T(*strings: str) -> str:  # noqa: N802
+def T(*strings: str) -> str:
     return txt_rdata(strings)
 
 
@@ -48,7 +51,11 @@ def build_zone() -> Zone:
     a("mta-sts.good.test", "A", "127.0.0.1")
     a("_smtp._tls.good.test", "TXT", T("v=TLSRPTv1; rua=mailto:tls@good.test"))
     a("default._bimi.good.test", "TXT", T("v=BIMI1; l=https://good.test/logo.svg;"))
-    a("good.test", "DNSKEY", "257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==")
+    a(
+        "good.test",
+        "DNSKEY",
+        "257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==",
+    )
     a("sub.good.test", "A", "192.0.2.10")
     # bad.test — many problems at once
     a("bad.test", "TXT", T("v=spf1 ptr a:nothing1.bad.test a:nothing2.bad.test a:nothing3.bad.test +all"))
@@ -112,10 +119,16 @@ def build_zone() -> Zone:
 
 def https_pages() -> dict[tuple[str, str], tuple[int, str, bytes]]:
     return {
-        ("mta-sts.good.test", "/.well-known/mta-sts.txt"):
-            (200, "text/plain", b"version: STSv1\r\nmode: enforce\r\nmx: mx1.good.test\r\nmax_age: 1209600\r\n"),
-        ("mta-sts.sts.test", "/.well-known/mta-sts.txt"):
-            (200, "text/plain", b"version: STSv1\nmode: testing\nmx: *.other.test\nmax_age: 86400\n"),
+        ("mta-sts.good.test", "/.well-known/mta-sts.txt"): (
+            200,
+            "text/plain",
+            b"version: STSv1\r\nmode: enforce\r\nmx: mx1.good.test\r\nmax_age: 1209600\r\n",
+        ),
+        ("mta-sts.sts.test", "/.well-known/mta-sts.txt"): (
+            200,
+            "text/plain",
+            b"version: STSv1\nmode: testing\nmx: *.other.test\nmax_age: 86400\n",
+        ),
         ("mta-sts.redirect.test", "/.well-known/mta-sts.txt"): (302, "text/html", b""),
     }
 

@@ -40,9 +40,10 @@ class DropProxy:
             try:
                 q = dns.message.from_wire(wire)
                 qn = q.question[0]
-                return proxy.drop(qn.name.to_text(omit_final_dot=True).lower(),
-                                  dns.rdatatype.to_text(qn.rdtype))
-            except Exception:  # noqa: BLE001 - garbage goes upstream untouched
+                return proxy.drop(
+                    qn.name.to_text(omit_final_dot=True).lower(), dns.rdatatype.to_text(qn.rdtype)
+                )
+            except Exception:
                 return False
 
         class U(socketserver.BaseRequestHandler):

@@ -56,7 +56,8 @@ def escape_owner(name: str) -> str:
     return "".join(
         c if (c.isascii() and (c.isalnum() or c in "-_.*@/+=%")) else f"\\{b:03d}"
         for c in name
-        for b in [ord(c)] if b < 256
+        for b in [ord(c)]
+        if b < 256
     )
 
 
@@ -89,7 +90,9 @@ class Zone:
 class NsdServer:
     """One NSD process serving the given zones on 127.0.0.1:``port``."""
 
-    def __init__(self, zones: Iterable[Zone], *, port: int | None = None, workdir: Path | None = None) -> None:
+    def __init__(
+        self, zones: Iterable[Zone], *, port: int | None = None, workdir: Path | None = None
+    ) -> None:
         self.zones = list(zones)
         self.port = port or free_port()
         self._own_dir = workdir is None

@@ -13,12 +13,14 @@ from .nsd import free_port
 class HttpsServer:
     """Serves ``pages[(host, path)] = (status, content_type, body)`` over TLS on 127.0.0.1."""
 
-    def __init__(self, cert_chain_pem: str, key_pem: str, pages: Mapping[tuple[str, str], tuple[int, str, bytes]]):
+    def __init__(
+        self, cert_chain_pem: str, key_pem: str, pages: Mapping[tuple[str, str], tuple[int, str, bytes]]
+    ):
         self.port = free_port()
         pages = dict(pages)
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 host = (self.headers.get("Host") or "").split(":")[0].lower()
                 status, ctype, body = pages.get((host, self.path), (404, "text/plain", b"not found"))
                 self.send_response(status)
@@ -36,8 +38,10 @@ class HttpsServer:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         import tempfile
 
-        with tempfile.NamedTemporaryFile("w", suffix=".pem", delete=False) as c, \
-                tempfile.NamedTemporaryFile("w", suffix=".pem", delete=False) as k:
+        with (
+            tempfile.NamedTemporaryFile("w", suffix=".pem", delete=False) as c,
+            tempfile.NamedTemporaryFile("w", suffix=".pem", delete=False) as k,
+        ):
             c.write(cert_chain_pem)
             k.write(key_pem)
         ctx.load_cert_chain(c.name, k.name)

@@ -42,9 +42,17 @@ class PostgresServer:
             shutil.chown(self.dir, "postgres")
         self._as_postgres(self.bindir / "initdb", "-D", f"{self.dir}/data", "-A", "trust", "-U", "postgres")
         self._as_postgres(
-            self.bindir / "pg_ctl", "-D", f"{self.dir}/data", "-w", "-t", "60",
-            "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off",
-            "-l", f"{self.dir}/log", "start",
+            self.bindir / "pg_ctl",
+            "-D",
+            f"{self.dir}/data",
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "-l",
+            f"{self.dir}/log",
+            "start",
         )
         import psycopg
 
@@ -61,8 +69,9 @@ class PostgresServer:
     def create_database(self, name: str) -> str:
         import psycopg
 
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", autocommit=True
+        ) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
 

@@ -17,8 +17,9 @@ PASSWORD = "a long test password"
 
 @pytest.fixture
 def app(store, audit_dns, tmp_path):
-    settings = Settings(data_dir=tmp_path, nameservers=audit_dns.address, dns_timeout=1.0, secret_key="k" * 40,
-                        lang=None)
+    settings = Settings(
+        data_dir=tmp_path, nameservers=audit_dns.address, dns_timeout=1.0, secret_key="k" * 40, lang=None
+    )
     create_user(store, "tester", PASSWORD, "admin")
     return create_app(settings, store=store)
 
@@ -31,8 +32,11 @@ def csrf_of(html: str) -> str:
 
 def login(client: TestClient) -> None:
     page = client.get("/login")
-    r = client.post("/login", data={"username": "tester", "password": PASSWORD, "csrf": csrf_of(page.text)},
-                    follow_redirects=False)
+    r = client.post(
+        "/login",
+        data={"username": "tester", "password": PASSWORD, "csrf": csrf_of(page.text)},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
 
 
@@ -53,8 +57,11 @@ def test_login_flow_cookie_flags_and_headers(app):
         assert bad.status_code == 401
         no_csrf = c.post("/login", data={"username": "tester", "password": PASSWORD, "csrf": "forged"})
         assert no_csrf.status_code == 403
-        r = c.post("/login", data={"username": "tester", "password": PASSWORD, "csrf": csrf_of(page.text)},
-                   follow_redirects=False)
+        r = c.post(
+            "/login",
+            data={"username": "tester", "password": PASSWORD, "csrf": csrf_of(page.text)},
+            follow_redirects=False,
+        )
         cookie = r.headers["set-cookie"]
         assert "httponly" in cookie.lower() and "samesite=strict" in cookie.lower()
         assert c.get("/").status_code == 200
@@ -64,8 +71,11 @@ def test_check_domain_via_form_and_api(app):
     with TestClient(app) as c:
         login(c)
         home = c.get("/domains")
-        r = c.post("/domains", data={"domain": "bad.test", "csrf": csrf_of(home.text), "selectors": "s1"},
-                   follow_redirects=False)
+        r = c.post(
+            "/domains",
+            data={"domain": "bad.test", "csrf": csrf_of(home.text), "selectors": "s1"},
+            follow_redirects=False,
+        )
         assert r.status_code == 303
         report_url = r.headers["location"]
         page = c.get(report_url)
@@ -97,8 +107,17 @@ def test_survey_runs_in_background_and_sums_up(app):
     with TestClient(app) as c:
         login(c)
         token = c.get("/api/session").json()["csrf_token"]
-        domains = ["good.test", "bad.test", "shop.test", "empty.test", "# comment", "", "good.test",
-                   "does-not-exist.test", "in valid"]
+        domains = [
+            "good.test",
+            "bad.test",
+            "shop.test",
+            "empty.test",
+            "# comment",
+            "",
+            "good.test",
+            "does-not-exist.test",
+            "in valid",
+        ]
         r = c.post("/api/surveys", json={"name": "t", "domains": domains}, headers={"X-CSRF-Token": token})
         assert r.status_code == 202
         sid = r.json()["id"]
@@ -110,7 +129,13 @@ def test_survey_runs_in_background_and_sums_up(app):
             time.sleep(0.2)
         assert data["status"] == "done", data
         assert [row["input"] for row in data["results"]] == [
-            "good.test", "bad.test", "shop.test", "empty.test", "does-not-exist.test", "in"]
+            "good.test",
+            "bad.test",
+            "shop.test",
+            "empty.test",
+            "does-not-exist.test",
+            "in",
+        ]
         summary = data["summary"]
         assert summary["domains"] == 6 and summary["errors"] == 2 and summary["checked"] == 4
         adoption = {row["metric"]: row for row in summary["adoption"]}
@@ -124,19 +149,33 @@ def test_upload_survey_file(app):
     with TestClient(app) as c:
         login(c)
         form = c.get("/surveys")
-        r = c.post("/surveys", data={"csrf": csrf_of(form.text), "name": "upload"},
-                   files={"file": ("list.txt", b"good.test\nshop.test\n", "text/plain")}, follow_redirects=False)
+        r = c.post(
+            "/surveys",
+            data={"csrf": csrf_of(form.text), "name": "upload"},
+            files={"file": ("list.txt", b"good.test\nshop.test\n", "text/plain")},
+            follow_redirects=False,
+        )
         assert r.status_code == 303
         assert c.get("/api/surveys").json()[0]["name"] == "upload"
 
 
 def test_every_page_has_a_json_twin(app):
     spec_paths = set(app.openapi()["paths"])
-    pages = {"/": "/api/", "/domains": "/api/domains", "/domains/{check_id}": "/api/domains/{check_id}",
-             "/surveys": "/api/surveys", "/surveys/{survey_id}": "/api/surveys/{survey_id}"}
-    html_routes = {r.path for r in app.routes if getattr(r, "include_in_schema", True) is False
-                   and "GET" in getattr(r, "methods", set()) and r.path not in ("/login", "/healthz")
-                   and not r.path.startswith(("/api/", "/docs"))}
+    pages = {
+        "/": "/api/",
+        "/domains": "/api/domains",
+        "/domains/{check_id}": "/api/domains/{check_id}",
+        "/surveys": "/api/surveys",
+        "/surveys/{survey_id}": "/api/surveys/{survey_id}",
+    }
+    html_routes = {
+        r.path
+        for r in app.routes
+        if getattr(r, "include_in_schema", True) is False
+        and "GET" in getattr(r, "methods", set())
+        and r.path not in ("/login", "/healthz")
+        and not r.path.startswith(("/api/", "/docs"))
+    }
     assert html_routes == set(pages)
     assert set(pages.values()) <= spec_paths
 

@@ -18,7 +18,7 @@ from ..core import i18n
 from ..core.config import get_settings
 from ..core.dns import Resolver, nameservers_from
 from ..core.errors import ConfigError, InputError
-from ..core.findings import registry
+from ..core.findings import FindingDef, registry
 from ..core.i18n import gettext as _
 from ..core.render import findings_sarif, findings_table, to_json
 from ..domain import codes as _codes  # noqa: F401
@@ -28,10 +28,12 @@ from ..domain.survey import SurveyStats, load_existing, read_domains, run_survey
 
 i18n.set_language(i18n.language_from_environment())
 
-app = typer.Typer(help=_("mailwarden: email-security toolkit"), no_args_is_help=True,
-                  pretty_exceptions_enable=False)
-domain_app = typer.Typer(help=_("Audit domain email authentication (SPF, DKIM, DMARC, MX, MTA-STS…)."),
-                         no_args_is_help=True)
+app = typer.Typer(
+    help=_("mailwarden: email-security toolkit"), no_args_is_help=True, pretty_exceptions_enable=False
+)
+domain_app = typer.Typer(
+    help=_("Audit domain email authentication (SPF, DKIM, DMARC, MX, MTA-STS…)."), no_args_is_help=True
+)
 user_app = typer.Typer(help=_("Manage console users."), no_args_is_help=True)
 db_app = typer.Typer(help=_("Database maintenance."), no_args_is_help=True)
 app.add_typer(domain_app, name="domain")
@@ -63,8 +65,12 @@ LangOpt = Annotated[str | None, typer.Option("--lang", help=_("Output language: 
 def _resolver(nameservers: list[str] | None, timeout: float | None = None) -> Resolver:
     s = get_settings()
     specs = list(nameservers or []) or ([s.nameservers] if s.nameservers else [])
-    return Resolver(nameservers_from(specs) or None, timeout=timeout or s.dns_timeout,
-                    retries=s.dns_retries, concurrency=s.dns_concurrency)
+    return Resolver(
+        nameservers_from(specs) or None,
+        timeout=timeout or s.dns_timeout,
+        retries=s.dns_retries,
+        concurrency=s.dns_concurrency,
+    )
 
 
 def _fail(message: str) -> typer.Exit:
@@ -75,7 +81,8 @@ def _fail(message: str) -> typer.Exit:
 
 def render_report(rep: DomainReport) -> None:
     title = _("{domain} — grade {grade} ({score}/100)").format(
-        domain=rep.display_name, grade=rep.grade, score=rep.score)
+        domain=rep.display_name, grade=rep.grade, score=rep.score
+    )
     findings = [f for f in rep.all_findings()]
     findings.sort(key=lambda f: -f.severity.rank)
     out.print(findings_table(findings, title=title))
@@ -83,8 +90,12 @@ def render_report(rep: DomainReport) -> None:
         t = Table(title=_("Bulk-sender readiness (Gmail, Yahoo, Outlook.com)"))
         t.add_column(_("Requirement"))
         t.add_column(_("Status"))
-        labels = {"met": _("met"), "not-met": _("not met"), "unknown": _("unknown"),
-                  "not-visible": _("not visible in DNS")}
+        labels = {
+            "met": _("met"),
+            "not-met": _("not met"),
+            "unknown": _("unknown"),
+            "not-visible": _("not visible in DNS"),
+        }
         for r in rep.readiness:
             t.add_row(r["requirement"], labels[r["status"]])
         out.print(t)
@@ -99,11 +110,17 @@ def render_report(rep: DomainReport) -> None:
 def domain_check(
     domains: Annotated[list[str], typer.Argument(help=_("Domains to check."))],
     nameserver: NameserverOpt = None,
-    selector: Annotated[list[str] | None, typer.Option("--selector", "-s", help=_("DKIM selector to probe; repeatable."))] = None,
-    report_to: Annotated[str | None, typer.Option("--report-to", help=_("Mailbox for DMARC/TLS reports in suggested records."))] = None,
+    selector: Annotated[
+        list[str] | None, typer.Option("--selector", "-s", help=_("DKIM selector to probe; repeatable."))
+    ] = None,
+    report_to: Annotated[
+        str | None, typer.Option("--report-to", help=_("Mailbox for DMARC/TLS reports in suggested records."))
+    ] = None,
     smtp: Annotated[bool, typer.Option("--smtp", help=_("Connect to each MX and test STARTTLS."))] = False,
     smtp_port: Annotated[int, typer.Option("--smtp-port")] = 25,
-    https_port: Annotated[int, typer.Option("--https-port", help=_("Port for the MTA-STS policy fetch."))] = 443,
+    https_port: Annotated[
+        int, typer.Option("--https-port", help=_("Port for the MTA-STS policy fetch."))
+    ] = 443,
     ca_file: Annotated[Path | None, typer.Option("--ca-file", help=_("Extra CA certificates (PEM)."))] = None,
     timeout: Annotated[float | None, typer.Option("--timeout", help=_("DNS timeout in seconds."))] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
@@ -116,17 +133,26 @@ def domain_check(
         resolver = _resolver(nameserver, timeout)
     except ConfigError as exc:
         raise _fail(str(exc)) from exc
-    opts = AuditOptions(selectors=selector or [], report_to=report_to, smtp=smtp, smtp_port=smtp_port,
-                        https_port=https_port, ca_file=ca_file or get_settings().ca_bundle)
+    opts = AuditOptions(
+        selectors=selector or [],
+        report_to=report_to,
+        smtp=smtp,
+        smtp_port=smtp_port,
+        https_port=https_port,
+        ca_file=ca_file or get_settings().ca_bundle,
+    )
 
     async def run() -> list[DomainReport]:
-        return list(await asyncio.gather(*(check_domain(d, resolver=resolver, options=opts) for d in domains)))
+        return list(
+            await asyncio.gather(*(check_domain(d, resolver=resolver, options=opts) for d in domains))
+        )
 
     reports = asyncio.run(run())
     if fmt is CheckFormat.json:
         data = [r.to_dict() for r in reports]
         out.print_json(to_json(data if len(data) > 1 else data[0])) if sys.stdout.isatty() else print(
-            to_json(data if len(data) > 1 else data[0]))
+            to_json(data if len(data) > 1 else data[0])
+        )
     elif fmt is CheckFormat.sarif:
         print(to_json(findings_sarif([f for r in reports for f in r.all_findings()])))
     else:
@@ -137,8 +163,11 @@ def domain_check(
 
 
 def render_summary(stats: SurveyStats) -> None:
-    t = Table(title=_("Adoption ({checked} domains checked, {errors} errors counted apart)").format(
-        checked=stats.checked, errors=stats.errors))
+    t = Table(
+        title=_("Adoption ({checked} domains checked, {errors} errors counted apart)").format(
+            checked=stats.checked, errors=stats.errors
+        )
+    )
     t.add_column(_("Measure"))
     t.add_column(_("Domains"), justify="right")
     t.add_column(_("Share"), justify="right")
@@ -151,12 +180,20 @@ def render_summary(stats: SurveyStats) -> None:
 
 @domain_app.command("survey")
 def domain_survey(
-    file: Annotated[Path, typer.Argument(help=_("File with one domain per line ('-' for stdin)."), allow_dash=True)],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help=_("JSONL output; an existing file is resumed."))] = None,
+    file: Annotated[
+        Path, typer.Argument(help=_("File with one domain per line ('-' for stdin)."), allow_dash=True)
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=_("JSONL output; an existing file is resumed."))
+    ] = None,
     nameserver: NameserverOpt = None,
-    concurrency: Annotated[int, typer.Option("--concurrency", "-c", help=_("Domains checked at once."))] = 100,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-c", help=_("Domains checked at once."))
+    ] = 100,
     timeout: Annotated[float | None, typer.Option("--timeout", help=_("DNS timeout in seconds."))] = None,
-    fetch_policies: Annotated[bool, typer.Option("--fetch-policies", help=_("Also fetch MTA-STS policies over HTTPS."))] = False,
+    fetch_policies: Annotated[
+        bool, typer.Option("--fetch-policies", help=_("Also fetch MTA-STS policies over HTTPS."))
+    ] = False,
     fmt: Annotated[SurveyFormat, typer.Option("--format", "-f")] = SurveyFormat.table,
     lang: LangOpt = None,
 ) -> None:
@@ -182,9 +219,15 @@ def domain_survey(
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     sink = output.open("a", encoding="utf-8") if output is not None else None
     opts = AuditOptions(fetch_mta_sts=fetch_policies, probe_common_selectors=True)
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=err,
-                        disable=fmt is SurveyFormat.json and not err.is_terminal)
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=fmt is SurveyFormat.json and not err.is_terminal,
+    )
     with progress:
         task = progress.add_task(_("Checking"), total=len(domains), completed=len(done), rate="")
 
@@ -194,8 +237,17 @@ def domain_survey(
             speed = t.speed or 0
             progress.update(task, rate=f"{speed:.0f}/s")
 
-        stats = asyncio.run(run_survey(domains, resolver=resolver, options=opts, concurrency=concurrency,
-                                       out=sink, done=done, on_row=on_row))
+        stats = asyncio.run(
+            run_survey(
+                domains,
+                resolver=resolver,
+                options=opts,
+                concurrency=concurrency,
+                out=sink,
+                done=done,
+                on_row=on_row,
+            )
+        )
     if sink is not None:
         sink.close()
     if fmt is SurveyFormat.json:
@@ -208,14 +260,19 @@ def domain_survey(
 def user_add(
     username: str,
     role: Annotated[str, typer.Option("--role", help="admin | approver | viewer")] = "viewer",
-    password_stdin: Annotated[bool, typer.Option("--password-stdin", help=_("Read the password from stdin."))] = False,
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help=_("Read the password from stdin."))
+    ] = False,
 ) -> None:
     """Add a console user (prompts for the password)."""
     from ..core.store import open_store
     from ..core.users import create_user
 
-    password = sys.stdin.readline().rstrip("\n") if password_stdin else typer.prompt(
-        _("Password"), hide_input=True, confirmation_prompt=True)
+    password = (
+        sys.stdin.readline().rstrip("\n")
+        if password_stdin
+        else typer.prompt(_("Password"), hide_input=True, confirmation_prompt=True)
+    )
     try:
         create_user(open_store(), username, password, role)
     except InputError as exc:
@@ -224,14 +281,18 @@ def user_add(
 
 
 @user_app.command("passwd")
-def user_passwd(username: str,
-                password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False) -> None:
+def user_passwd(
+    username: str, password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False
+) -> None:
     """Set a user's password."""
     from ..core.store import open_store
     from ..core.users import set_password
 
-    password = sys.stdin.readline().rstrip("\n") if password_stdin else typer.prompt(
-        _("Password"), hide_input=True, confirmation_prompt=True)
+    password = (
+        sys.stdin.readline().rstrip("\n")
+        if password_stdin
+        else typer.prompt(_("Password"), hide_input=True, confirmation_prompt=True)
+    )
     try:
         set_password(open_store(), username, password)
     except InputError as exc:
@@ -259,7 +320,9 @@ def db_upgrade() -> None:
     from ..core.store import open_store
 
     store = open_store()
-    out.print(_("Database is up to date: {url}").format(url=store.engine.url.render_as_string(hide_password=True)))
+    out.print(
+        _("Database is up to date: {url}").format(url=store.engine.url.render_as_string(hide_password=True))
+    )
 
 
 @app.command("serve")
@@ -284,15 +347,31 @@ def serve(
 
 
 @app.command("codes")
-def codes(fmt: Annotated[str, typer.Option("--format", "-f", help="markdown | json")] = "markdown",
-          lang: LangOpt = None) -> None:
+def codes(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="markdown | json")] = "markdown",
+    lang: LangOpt = None,
+) -> None:
     """List every finding code (the registry)."""
     if lang:
         i18n.set_language(lang)
-    print(codes_markdown() if fmt == "markdown" else to_json(
-        [{"code": d.code, "severity": str(d.severity), "title": _(d.title), "detail": _(d.detail),
-          "remediation": _(d.remediation) if d.remediation else "", "references": list(d.references),
-          "penalty": d.penalty} for d in registry().values()]))
+    print(
+        codes_markdown()
+        if fmt == "markdown"
+        else to_json(
+            [
+                {
+                    "code": d.code,
+                    "severity": str(d.severity),
+                    "title": _(d.title),
+                    "detail": _(d.detail),
+                    "remediation": _(d.remediation) if d.remediation else "",
+                    "references": list(d.references),
+                    "penalty": d.penalty,
+                }
+                for d in registry().values()
+            ]
+        )
+    )
 
 
 def codes_markdown() -> str:
@@ -304,17 +383,22 @@ def codes_markdown() -> str:
         "(see [grading.md](grading.md)).",
         "",
     ]
-    by_area: dict[str, list[object]] = {}
+    by_area: dict[str, list[FindingDef]] = {}
     for d in sorted(registry().values(), key=lambda d: d.code):
         by_area.setdefault(d.code.split(".")[0], []).append(d)
     for area, defs in by_area.items():
-        lines += [f"## {area}", "", "| code | severity | penalty | title | detail | remediation |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            f"## {area}",
+            "",
+            "| code | severity | penalty | title | detail | remediation |",
+            "|---|---|---|---|---|---|",
+        ]
         for d in defs:
-            rem = _(d.remediation) if d.remediation else ""  # type: ignore[attr-defined]
+            rem = _(d.remediation) if d.remediation else ""
             lines.append(
-                f"| `{d.code}` | {d.severity} | {d.penalty} | {_(d.title)} | {_(d.detail)} | {rem} |"  # type: ignore[attr-defined]
-                .replace("\n", " ")
+                f"| `{d.code}` | {d.severity} | {d.penalty} | {_(d.title)} | {_(d.detail)} | {rem} |".replace(
+                    "\n", " "
+                )
             )
         lines.append("")
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from .i18n import gettext
@@ -94,14 +95,19 @@ class Finding:
     def title(self) -> str:
         return gettext(self.definition.title)
 
+    def _shown_params(self) -> _SafeDict:
+        # Parameter values marked N_() where they were made (e.g. advice texts) are
+        # translated too; other values (names, numbers) pass through unchanged.
+        return _SafeDict({k: gettext(v) if isinstance(v, str) else v for k, v in self.params.items()})
+
     @property
     def detail(self) -> str:
-        return gettext(self.definition.detail).format_map(_SafeDict(self.params))
+        return gettext(self.definition.detail).format_map(self._shown_params())
 
     @property
     def remediation(self) -> str:
         text = self.definition.remediation
-        return gettext(text).format_map(_SafeDict(self.params)) if text else ""
+        return gettext(text).format_map(self._shown_params()) if text else ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -134,3 +140,49 @@ class Finding:
 
 def worst(findings: Iterable[Finding]) -> Severity:
     return max((f.severity for f in findings), key=lambda s: s.rank, default=Severity.OK)
+
+
+_DEF_KEYS = {"code", "severity", "title", "detail", "remediation", "references", "penalty"}
+_CODE_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def load_definitions(path: str | Path) -> list[FindingDef]:
+    """Load, validate and register finding definitions from a YAML data file.
+
+    A bad file is a programming error in the package, so it fails loudly at import.
+    """
+    import re
+
+    import yaml
+
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    defs = []
+    for i, entry in enumerate(data.get("findings", [])):
+        where = f"{path}: entry {i} ({entry.get('code', '?')})"
+        unknown = set(entry) - _DEF_KEYS
+        if unknown:
+            raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+        for key in ("code", "severity", "title", "detail"):
+            if not isinstance(entry.get(key), str) or not entry[key]:
+                raise ValueError(f"{where}: '{key}' is required")
+        if not re.match(_CODE_RE, entry["code"]):
+            raise ValueError(f"{where}: code must look like 'area.name'")
+        refs = entry.get("references", [])
+        if not all(isinstance(r, str) and r.startswith("https://") for r in refs):
+            raise ValueError(f"{where}: references must be https URLs")
+        penalty = entry.get("penalty", 0)
+        if not isinstance(penalty, int) or not 0 <= penalty <= 100:
+            raise ValueError(f"{where}: penalty must be 0–100")
+        defs.append(
+            FindingDef(
+                code=entry["code"],
+                severity=Severity(entry["severity"]),
+                title=entry["title"],
+                detail=entry["detail"],
+                remediation=entry.get("remediation", ""),
+                references=tuple(refs),
+                penalty=penalty,
+            )
+        )
+    register(*defs)
+    return defs

@@ -33,9 +33,16 @@ def tls_context(ca_file: Path | str | None = None) -> ssl.SSLContext:
     return ctx
 
 
-async def https_get(host: str, path: str, *, resolver: Resolver, port: int = 443,
-                    ca_file: Path | str | None = None, timeout: float = 5.0,
-                    max_bytes: int = 64 * 1024) -> HttpResponse:
+async def https_get(
+    host: str,
+    path: str,
+    *,
+    resolver: Resolver,
+    port: int = 443,
+    ca_file: Path | str | None = None,
+    timeout: float = 5.0,
+    max_bytes: int = 64 * 1024,
+) -> HttpResponse:
     a = await resolver.query(host, "A")
     addrs = a.addresses()
     if not addrs:

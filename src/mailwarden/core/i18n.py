@@ -79,6 +79,6 @@ def gettext(message: str) -> str:
 _ = gettext
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Mark a string for extraction; it is translated where it is shown."""
     return message

@@ -109,9 +109,7 @@ def findings_sarif(findings: Sequence[Finding]) -> dict[str, Any]:
             "ruleIndex": index[f.code],
             "level": _SARIF_LEVEL[f.severity],
             "message": {"text": f.detail},
-            "locations": [
-                {"logicalLocations": [{"name": f.subject or "-", "kind": "resource"}]}
-            ],
+            "locations": [{"logicalLocations": [{"name": f.subject or "-", "kind": "resource"}]}],
             "properties": {"severity": str(f.severity), "params": f.params, "fix": f.fix},
         }
         for f in findings

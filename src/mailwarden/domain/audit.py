@@ -45,16 +45,22 @@ async def check_domain(name: str, *, resolver: Resolver, options: AuditOptions |
         domain = to_ascii_name(name, strict=True)
     except InvalidDomainError as exc:
         rep = DomainReport(domain=name.strip(), display_name=name.strip(), error=str(exc))
-        rep.findings.append(Finding("domain.invalid-name", subject=name.strip(),
-                                    params={"domain": name.strip(), "reason": str(exc)}))
+        rep.findings.append(
+            Finding(
+                "domain.invalid-name",
+                subject=name.strip(),
+                params={"domain": name.strip(), "reason": str(exc)},
+            )
+        )
         rep.score, rep.grade = 0, "F"
         return rep
     rep = DomainReport(domain=domain, display_name=to_unicode_name(domain))
     mx, dmarc, dkim, tlsrpt, dnssec, soa = await asyncio.gather(
         audit_mx(domain, resolver=resolver),
         audit_dmarc(domain, resolver=resolver, report_to=opts.report_to),
-        audit_dkim(domain, resolver=resolver, selectors=opts.selectors,
-                   probe_common=opts.probe_common_selectors),
+        audit_dkim(
+            domain, resolver=resolver, selectors=opts.selectors, probe_common=opts.probe_common_selectors
+        ),
         audit_tlsrpt(domain, resolver=resolver, report_to=opts.report_to),
         audit_dnssec(domain, resolver=resolver),
         resolver.query(domain, "SOA"),
@@ -71,21 +77,33 @@ async def check_domain(name: str, *, resolver: Resolver, options: AuditOptions |
     bimi_task = audit_bimi(domain, resolver=resolver, dmarc_policy=dmarc.data.get("applied_policy"))
     extra = []
     if opts.fetch_mta_sts:
-        extra.append(audit_mta_sts(domain, resolver=resolver, mx_hosts=hosts, port=opts.https_port,
-                                   ca_file=opts.ca_file))
+        extra.append(
+            audit_mta_sts(
+                domain, resolver=resolver, mx_hosts=hosts, port=opts.https_port, ca_file=opts.ca_file
+            )
+        )
     else:
         extra.append(_mta_sts_record_only(domain, resolver))
     if opts.smtp and hosts:
-        extra.append(audit_smtp(domain, resolver=resolver, mx_hosts=hosts, port=opts.smtp_port,
-                                timeout=opts.smtp_timeout, ca_file=opts.ca_file))
+        extra.append(
+            audit_smtp(
+                domain,
+                resolver=resolver,
+                mx_hosts=hosts,
+                port=opts.smtp_port,
+                timeout=opts.smtp_timeout,
+                ca_file=opts.ca_file,
+            )
+        )
     spf, bimi, *rest = await asyncio.gather(spf_task, bimi_task, *extra)
     for check in (spf, dmarc, dkim, mx, *rest, tlsrpt, bimi, dnssec):
         rep.checks[check.name] = check
     rep.readiness = checklist(rep.checks)
     met = sum(1 for r in rep.readiness if r["status"] == "met")
     visible = sum(1 for r in rep.readiness if r["status"] != "not-visible")
-    rep.findings.append(Finding("readiness.summary", subject=domain,
-                                params={"domain": domain, "met": met, "total": visible}))
+    rep.findings.append(
+        Finding("readiness.summary", subject=domain, params={"domain": domain, "met": met, "total": visible})
+    )
     rep.score, rep.grade = grade(rep.all_findings())
     if any(c.status == "undetermined" for c in (spf, dmarc, mx)):
         rep.grade = "?"

@@ -19,11 +19,47 @@ from .model import CheckResult
 #: Resend: resend; Mailgun: mailo, mg, krs, smtp; Zendesk: zendesk1/2; Amazon SES (own
 #: domain identities publish random tokens, so only custom selectors can be guessed).
 COMMON_SELECTORS = (
-    "google", "selector1", "selector2", "s1", "s2", "smtpapi", "k1", "k2", "k3", "mandrill",
-    "pm", "resend", "mailo", "mg", "krs", "smtp", "zendesk1", "zendesk2", "default", "dkim",
-    "mail", "amazonses", "ses", "sig1", "key1", "dk", "everlytickey1", "hubspot", "hs1", "hs2",
-    "sf1", "sf2", "mxvault", "fm1", "fm2", "fm3", "protonmail", "protonmail2", "protonmail3",
-    "bl", "blastengine",
+    "google",
+    "selector1",
+    "selector2",
+    "s1",
+    "s2",
+    "smtpapi",
+    "k1",
+    "k2",
+    "k3",
+    "mandrill",
+    "pm",
+    "resend",
+    "mailo",
+    "mg",
+    "krs",
+    "smtp",
+    "zendesk1",
+    "zendesk2",
+    "default",
+    "dkim",
+    "mail",
+    "amazonses",
+    "ses",
+    "sig1",
+    "key1",
+    "dk",
+    "everlytickey1",
+    "hubspot",
+    "hs1",
+    "hs2",
+    "sf1",
+    "sf2",
+    "mxvault",
+    "fm1",
+    "fm2",
+    "fm3",
+    "protonmail",
+    "protonmail2",
+    "protonmail3",
+    "bl",
+    "blastengine",
 )
 
 # DER prefix that turns a PKCS#1 RSAPublicKey into a SubjectPublicKeyInfo is length-
@@ -107,8 +143,9 @@ async def _probe(domain: str, selector: str, resolver: Resolver) -> tuple[str, S
     return selector, Status.OK, (keys[0] if keys else None)
 
 
-async def audit_dkim(domain: str, *, resolver: Resolver, selectors: list[str] | None = None,
-                     probe_common: bool = True) -> CheckResult:
+async def audit_dkim(
+    domain: str, *, resolver: Resolver, selectors: list[str] | None = None, probe_common: bool = True
+) -> CheckResult:
     res = CheckResult("dkim")
     wanted = list(dict.fromkeys([*(selectors or []), *(COMMON_SELECTORS if probe_common else ())]))
     zone = await resolver.query(f"_domainkey.{domain}", "TXT")
@@ -132,8 +169,15 @@ async def audit_dkim(domain: str, *, resolver: Resolver, selectors: list[str] | 
         except DkimKeyError as exc:
             res.add("dkim.bad-key", domain, selector=selector, reason=str(exc), evidence=text[:200])
             continue
-        found.append({"selector": selector, "algorithm": key.algorithm, "bits": key.bits,
-                      "testing": key.testing, "revoked": key.revoked})
+        found.append(
+            {
+                "selector": selector,
+                "algorithm": key.algorithm,
+                "bits": key.bits,
+                "testing": key.testing,
+                "revoked": key.revoked,
+            }
+        )
         if key.revoked:
             res.add("dkim.revoked", domain, selector=selector)
             continue

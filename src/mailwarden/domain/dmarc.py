@@ -11,14 +11,15 @@ from typing import Any
 
 from ..core.dns import Resolver, Status
 from ..core.errors import InputError
+from ..core.i18n import N_
 from .model import CheckResult
 from .orgdomain import same_organisation
 
 KNOWN_TAGS = {"v", "p", "sp", "np", "adkim", "aspf", "t", "psd", "rua", "ruf", "fo"}
 REMOVED_TAGS = {
-    "pct": "the percentage ramp is gone; use t=y for a testing phase",
-    "rf": "failure-report format is always AFRF",
-    "ri": "the report interval is decided by the receiver",
+    "pct": N_("the percentage ramp is gone; use t=y for a testing phase."),
+    "rf": N_("the failure-report format is always AFRF."),
+    "ri": N_("the report interval is decided by the receiver."),
 }
 POLICIES = ("none", "quarantine", "reject")
 STRENGTH = {"none": 0, "quarantine": 1, "reject": 2}
@@ -118,14 +119,16 @@ async def _dmarc_texts(name: str, resolver: Resolver) -> tuple[Status, list[str]
     ans = await resolver.query(f"_dmarc.{name}", "TXT")
     if not ans.ok:
         return ans.status, []
-    return Status.OK, [t.decode("utf-8", "replace") for t in ans.texts() if is_dmarc_record(t.decode("utf-8", "replace"))]
+    return Status.OK, [
+        t.decode("utf-8", "replace") for t in ans.texts() if is_dmarc_record(t.decode("utf-8", "replace"))
+    ]
 
 
 async def discover(domain: str, *, resolver: Resolver) -> Discovery:
     """RFC 9989 §4.10 tree walk: the domain, then ancestors (at most 8 labels deep)."""
     labels = domain.split(".")
     candidates = [domain]
-    start = labels[1:] if len(labels) <= MAX_WALK else labels[-(MAX_WALK - 1):]
+    start = labels[1:] if len(labels) <= MAX_WALK else labels[-(MAX_WALK - 1) :]
     while start:
         candidates.append(".".join(start))
         start = start[1:]
@@ -178,7 +181,9 @@ async def audit_dmarc(domain: str, *, resolver: Resolver, report_to: str | None 
         return res
     if disc.status == "absent":
         res.status = "absent"
-        res.add("dmarc.missing", domain, fix=f'_dmarc.{domain}. TXT "v=DMARC1; p=none; rua=mailto:{report_to}"')
+        res.add(
+            "dmarc.missing", domain, fix=f'_dmarc.{domain}. TXT "v=DMARC1; p=none; rua=mailto:{report_to}"'
+        )
         return res
     if disc.status == "multiple":
         res.status = "invalid"
@@ -191,16 +196,29 @@ async def audit_dmarc(domain: str, *, resolver: Resolver, report_to: str | None 
         rec = parse_record(text)
     except DmarcSyntaxError as exc:
         res.status = "invalid"
-        res.add("dmarc.syntax-error", domain, message=str(exc), evidence=text,
-                fix=f'_dmarc.{domain}. TXT "v=DMARC1; p=none; rua=mailto:{report_to}"')
+        res.add(
+            "dmarc.syntax-error",
+            domain,
+            message=str(exc),
+            evidence=text,
+            fix=f'_dmarc.{domain}. TXT "v=DMARC1; p=none; rua=mailto:{report_to}"',
+        )
         return res
     res.status = "present"
     inherited = disc.policy_domain != domain
     applied = rec.subdomain_policy if inherited else rec.policy
     res.data.update(
-        {"policy": rec.policy, "applied_policy": applied, "sp": rec.subdomain_policy,
-         "np": rec.nonexistent_policy, "testing": rec.testing, "rua": rec.uris("rua"),
-         "ruf": rec.uris("ruf"), "inherited": inherited, "tags": rec.tags}
+        {
+            "policy": rec.policy,
+            "applied_policy": applied,
+            "sp": rec.subdomain_policy,
+            "np": rec.nonexistent_policy,
+            "testing": rec.testing,
+            "rua": rec.uris("rua"),
+            "ruf": rec.uris("ruf"),
+            "inherited": inherited,
+            "tags": rec.tags,
+        }
     )
     if inherited:
         res.add("dmarc.inherited", domain, policy_domain=disc.policy_domain)
@@ -221,8 +239,9 @@ async def audit_dmarc(domain: str, *, resolver: Resolver, report_to: str | None 
             if tag in rec.tags and STRENGTH[value] < STRENGTH[rec.policy]:
                 res.add("dmarc.subdomain-weaker", domain, tag=tag, value=value, policy=rec.policy)
     if not rec.uris("rua"):
-        res.add("dmarc.no-rua", domain,
-                fix=f'_dmarc.{domain}. TXT "{text.rstrip("; ")}; rua=mailto:{report_to}"')
+        res.add(
+            "dmarc.no-rua", domain, fix=f'_dmarc.{domain}. TXT "{text.rstrip("; ")}; rua=mailto:{report_to}"'
+        )
     policy_domain = disc.policy_domain or domain
     for tag in ("rua", "ruf"):
         for uri in rec.uris(tag):
@@ -234,12 +253,19 @@ async def audit_dmarc(domain: str, *, resolver: Resolver, report_to: str | None 
                 continue
             name = f"{policy_domain}._report._dmarc.{dest}"
             ans = await resolver.query(name, "TXT")
-            ok = ans.ok and any(t.decode("utf-8", "replace").lower().startswith("v=dmarc1") for t in ans.texts())
+            ok = ans.ok and any(
+                t.decode("utf-8", "replace").lower().startswith("v=dmarc1") for t in ans.texts()
+            )
             if ok:
                 res.add("dmarc.external-authorized", domain, target=dest, record=name)
             elif not ans.temporary:
-                res.add("dmarc.external-unauthorized", domain, target=dest, record=name,
-                        fix=f'{name}. TXT "v=DMARC1"')
+                res.add(
+                    "dmarc.external-unauthorized",
+                    domain,
+                    target=dest,
+                    record=name,
+                    fix=f'{name}. TXT "v=DMARC1"',
+                )
     for tag, which in (("adkim", "DKIM"), ("aspf", "SPF")):
         if rec.tags.get(tag, "r").lower() == "s":
             res.add("dmarc.alignment-strict", domain, which=which)

@@ -18,7 +18,10 @@ async def audit_bimi(domain: str, *, resolver: Resolver, dmarc_policy: str | Non
         res.add("bimi.missing", domain)
         return res
     res.record = texts[0]
-    fields = {k.strip().lower(): v.strip() for k, _, v in (p.partition("=") for p in texts[0].split(";") if p.strip())}
+    fields = {
+        k.strip().lower(): v.strip()
+        for k, _, v in (p.partition("=") for p in texts[0].split(";") if p.strip())
+    }
     logo = fields.get("l", "")
     authority = fields.get("a", "")
     if len(texts) > 1:

@@ -10,8 +10,16 @@ from __future__ import annotations
 from ..core.findings import Finding
 
 THRESHOLDS = ((90, "A"), (75, "B"), (60, "C"), (40, "D"))
-CAP_D = {"spf.missing", "spf.multiple-records", "spf.syntax-error", "spf.too-many-lookups", "spf.plus-all",
-         "dmarc.missing", "dmarc.multiple-records", "dmarc.syntax-error"}
+CAP_D = {
+    "spf.missing",
+    "spf.multiple-records",
+    "spf.syntax-error",
+    "spf.too-many-lookups",
+    "spf.plus-all",
+    "dmarc.missing",
+    "dmarc.multiple-records",
+    "dmarc.syntax-error",
+}
 
 
 def grade(findings: list[Finding]) -> tuple[int, str]:

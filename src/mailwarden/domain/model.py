@@ -18,8 +18,9 @@ class CheckResult:
     data: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
-    def add(self, code: str, domain: str, *, evidence: str | None = None, fix: str | None = None,
-            **params: Any) -> Finding:
+    def add(
+        self, code: str, domain: str, *, evidence: str | None = None, fix: str | None = None, **params: Any
+    ) -> Finding:
         params.setdefault("domain", domain)
         f = Finding(code, subject=domain, params=params, evidence=evidence, fix=fix)
         self.findings.append(f)

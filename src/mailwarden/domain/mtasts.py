@@ -75,8 +75,14 @@ def mx_matches(pattern: str, host: str) -> bool:
     return pattern == host
 
 
-async def audit_mta_sts(domain: str, *, resolver: Resolver, mx_hosts: list[str], port: int = 443,
-                        ca_file: Path | str | None = None) -> CheckResult:
+async def audit_mta_sts(
+    domain: str,
+    *,
+    resolver: Resolver,
+    mx_hosts: list[str],
+    port: int = 443,
+    ca_file: Path | str | None = None,
+) -> CheckResult:
     res = CheckResult("mta-sts")
     ans = await resolver.query(f"_mta-sts.{domain}", "TXT")
     if ans.temporary:
@@ -102,7 +108,9 @@ async def audit_mta_sts(domain: str, *, resolver: Resolver, mx_hosts: list[str],
     host = f"mta-sts.{domain}"
     url = f"https://{host}/.well-known/mta-sts.txt"
     try:
-        resp = await https_get(host, "/.well-known/mta-sts.txt", resolver=resolver, port=port, ca_file=ca_file)
+        resp = await https_get(
+            host, "/.well-known/mta-sts.txt", resolver=resolver, port=port, ca_file=ca_file
+        )
         if resp.status != 200:
             raise FetchError(f"HTTP status {resp.status} (redirects are not followed)")
         ctype = resp.headers.get("content-type", "")
@@ -149,7 +157,9 @@ async def audit_tlsrpt(domain: str, *, resolver: Resolver, report_to: str | None
         res.status = "invalid"
         res.add("tlsrpt.bad-record", domain, reason=f"{len(texts)} records")
         return res
-    fields = {k.strip(): v.strip() for k, _, v in (p.partition("=") for p in texts[0].split(";") if p.strip())}
+    fields = {
+        k.strip(): v.strip() for k, _, v in (p.partition("=") for p in texts[0].split(";") if p.strip())
+    }
     uris = [u.strip() for u in fields.get("rua", "").split(",") if u.strip()]
     bad = [u for u in uris if not re.match(r"^(mailto:[^@\s]+@[^@\s]+|https://\S+)$", u)]
     if not uris or bad:

@@ -8,9 +8,35 @@ multi-label public suffixes common in our users' mail (Japan first).
 from __future__ import annotations
 
 MULTI_LABEL_SUFFIXES = frozenset(
-    """co.jp ne.jp or.jp ac.jp go.jp ad.jp ed.jp gr.jp lg.jp
-    co.uk org.uk ac.uk gov.uk com.au net.au org.au co.nz com.br com.cn com.tw com.hk co.kr
-    co.in com.sg com.my co.th com.mx""".split()
+    [
+        "co.jp",
+        "ne.jp",
+        "or.jp",
+        "ac.jp",
+        "go.jp",
+        "ad.jp",
+        "ed.jp",
+        "gr.jp",
+        "lg.jp",
+        "co.uk",
+        "org.uk",
+        "ac.uk",
+        "gov.uk",
+        "com.au",
+        "net.au",
+        "org.au",
+        "co.nz",
+        "com.br",
+        "com.cn",
+        "com.tw",
+        "com.hk",
+        "co.kr",
+        "co.in",
+        "com.sg",
+        "com.my",
+        "co.th",
+        "com.mx",
+    ]
 )
 
 

@@ -29,17 +29,16 @@ def checklist(checks: dict[str, CheckResult]) -> list[dict[str, Any]]:
             return UNKNOWN
         if c.status == "present" and not any(f.severity == "error" for f in c.findings):
             return MET
-        if name == "dkim" and c.status == "absent" and not any(
-            f.code == "dkim.no-domainkey-zone" for f in c.findings
+        if (
+            name == "dkim"
+            and c.status == "absent"
+            and not any(f.code == "dkim.no-domainkey-zone" for f in c.findings)
         ):
             return UNKNOWN  # selectors may simply be unknown to us
         return NOT_MET
 
     out = []
     for key, text, providers in REQUIREMENTS:
-        if key in ("spf", "dkim", "dmarc"):
-            status = status_of(key)
-        else:
-            status = NOT_VISIBLE
+        status = status_of(key) if key in ("spf", "dkim", "dmarc") else NOT_VISIBLE
         out.append({"id": key, "requirement": gettext(text), "providers": list(providers), "status": status})
     return out

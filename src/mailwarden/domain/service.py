@@ -12,12 +12,14 @@ from .audit import AuditOptions, check_domain
 from .survey import SurveyStats, read_domains, run_survey
 
 
-async def check_and_store(store: Store, domain: str, *, resolver: Resolver, options: AuditOptions,
-                          user_id: int | None) -> int:
+async def check_and_store(
+    store: Store, domain: str, *, resolver: Resolver, options: AuditOptions, user_id: int | None
+) -> int:
     rep = await check_domain(domain, resolver=resolver, options=options)
     with store.session() as s:
-        row = DomainCheck(domain=rep.domain, grade=rep.grade, score=rep.score, report=rep.to_dict(),
-                          created_by=user_id)
+        row = DomainCheck(
+            domain=rep.domain, grade=rep.grade, score=rep.score, report=rep.to_dict(), created_by=user_id
+        )
         s.add(row)
         s.flush()
         return row.id
@@ -29,8 +31,14 @@ def recent_checks(store: Store, limit: int = 50, domain: str | None = None) -> l
         if domain:
             q = q.where(DomainCheck.domain == domain)
         return [
-            {"id": c.id, "domain": c.domain, "display_name": c.report.get("display_name", c.domain),
-             "grade": c.grade, "score": c.score, "created_at": c.created_at.isoformat()}
+            {
+                "id": c.id,
+                "domain": c.domain,
+                "display_name": c.report.get("display_name", c.domain),
+                "grade": c.grade,
+                "score": c.score,
+                "created_at": c.created_at.isoformat(),
+            }
             for c in s.scalars(q)
         ]
 
@@ -52,15 +60,23 @@ def create_survey(store: Store, name: str, text: str) -> tuple[int, list[str]]:
         return sv.id, domains
 
 
-async def run_stored_survey(store: Store, survey_id: int, domains: list[str], *, resolver: Resolver,
-                            concurrency: int = 50) -> None:
+async def run_stored_survey(
+    store: Store, survey_id: int, domains: list[str], *, resolver: Resolver, concurrency: int = 50
+) -> None:
     batch: list[dict[str, Any]] = []
 
     def flush(final: bool = False) -> None:
         with store.session() as s:
             for row in batch:
-                s.add(SurveyResult(survey_id=survey_id, position=row["position"], domain=row["domain"][:255],
-                                   grade=row["grade"], row=row))
+                s.add(
+                    SurveyResult(
+                        survey_id=survey_id,
+                        position=row["position"],
+                        domain=row["domain"][:255],
+                        grade=row["grade"],
+                        row=row,
+                    )
+                )
             sv = s.get(Survey, survey_id)
             if sv is not None:
                 sv.done += len(batch)
@@ -77,9 +93,14 @@ async def run_stored_survey(store: Store, survey_id: int, domains: list[str], *,
         if sv is not None:
             sv.status = "running"
     try:
-        stats: SurveyStats = await run_survey(domains, resolver=resolver, options=AuditOptions(fetch_mta_sts=False),
-                                              concurrency=concurrency, on_row=on_row)
-    except Exception as exc:  # noqa: BLE001 - a job records its failure instead of vanishing
+        stats: SurveyStats = await run_survey(
+            domains,
+            resolver=resolver,
+            options=AuditOptions(fetch_mta_sts=False),
+            concurrency=concurrency,
+            on_row=on_row,
+        )
+    except Exception as exc:
         with store.session() as s:
             sv = s.get(Survey, survey_id)
             if sv is not None:
@@ -95,8 +116,14 @@ async def run_stored_survey(store: Store, survey_id: int, domains: list[str], *,
 def list_surveys(store: Store) -> list[dict[str, Any]]:
     with store.session() as s:
         return [
-            {"id": v.id, "name": v.name, "status": v.status, "total": v.total, "done": v.done,
-             "created_at": v.created_at.isoformat()}
+            {
+                "id": v.id,
+                "name": v.name,
+                "status": v.status,
+                "total": v.total,
+                "done": v.done,
+                "created_at": v.created_at.isoformat(),
+            }
             for v in s.scalars(select(Survey).order_by(Survey.id.desc()).limit(200))
         ]
 
@@ -107,13 +134,24 @@ def get_survey(store: Store, survey_id: int, *, offset: int = 0, limit: int = 20
         if v is None:
             return None
         rows = s.scalars(
-            select(SurveyResult).where(SurveyResult.survey_id == survey_id)
-            .order_by(SurveyResult.position).offset(offset).limit(limit)
+            select(SurveyResult)
+            .where(SurveyResult.survey_id == survey_id)
+            .order_by(SurveyResult.position)
+            .offset(offset)
+            .limit(limit)
         )
-        count = s.scalar(select(func.count()).select_from(SurveyResult).where(SurveyResult.survey_id == survey_id))
+        count = s.scalar(
+            select(func.count()).select_from(SurveyResult).where(SurveyResult.survey_id == survey_id)
+        )
         return {
-            "id": v.id, "name": v.name, "status": v.status, "total": v.total, "done": v.done,
-            "error": v.error, "summary": v.summary, "created_at": v.created_at.isoformat(),
+            "id": v.id,
+            "name": v.name,
+            "status": v.status,
+            "total": v.total,
+            "done": v.done,
+            "error": v.error,
+            "summary": v.summary,
+            "created_at": v.created_at.isoformat(),
             "results_total": count,
             "results": [r.row for r in rows],
         }

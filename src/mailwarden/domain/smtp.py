@@ -30,8 +30,15 @@ async def _reply(reader: asyncio.StreamReader) -> tuple[int, list[str]]:
             raise ConnectionError("reply too long")
 
 
-async def probe_host(host: str, ip: str, *, port: int, timeout: float, ca_file: Path | str | None,
-                     helo: str = "mailwarden.invalid") -> dict[str, Any]:
+async def probe_host(
+    host: str,
+    ip: str,
+    *,
+    port: int,
+    timeout: float,
+    ca_file: Path | str | None,
+    helo: str = "mailwarden.invalid",
+) -> dict[str, Any]:
     out: dict[str, Any] = {"host": host, "ip": ip, "port": port}
 
     async def run() -> None:
@@ -53,7 +60,7 @@ async def probe_host(host: str, ip: str, *, port: int, timeout: float, ca_file: 
                 out["tls_error"] = f"STARTTLS answered {code}"
                 return
             ctx = tls_context(ca_file)
-            ctx.minimum_version = ssl.TLSVersion.TLSv1
+            ctx.minimum_version = ssl.TLSVersion.MINIMUM_SUPPORTED  # to see old versions
             try:
                 await writer.start_tls(ctx, server_hostname=host)
                 out["cert_valid"] = True
@@ -73,15 +80,22 @@ async def probe_host(host: str, ip: str, *, port: int, timeout: float, ca_file: 
     except TimeoutError:
         out["error"] = f"timeout after {timeout:g} s"
     except (OSError, ssl.SSLError, ConnectionError, ValueError) as exc:
-        if "starttls" in out and out["starttls"]:
+        if out.get("starttls"):
             out["tls_error"] = f"{type(exc).__name__}: {exc}"
         else:
             out["error"] = f"{type(exc).__name__}: {exc}"
     return out
 
 
-async def audit_smtp(domain: str, *, resolver: Resolver, mx_hosts: list[str], port: int = 25,
-                     timeout: float = 8.0, ca_file: Path | str | None = None) -> CheckResult:
+async def audit_smtp(
+    domain: str,
+    *,
+    resolver: Resolver,
+    mx_hosts: list[str],
+    port: int = 25,
+    timeout: float = 8.0,
+    ca_file: Path | str | None = None,
+) -> CheckResult:
     res = CheckResult("smtp")
     probes = []
     for host in mx_hosts[:MAX_HOSTS]:

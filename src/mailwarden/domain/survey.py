@@ -61,8 +61,10 @@ def adoption_flags(rep: DomainReport) -> dict[str, bool | None]:
         "bimi": _published(c["bimi"].status if "bimi" in c else None),
     }
     flags["spf_hardfail"] = None if flags["spf"] is None else bool(spf and spf.data.get("all") == "-all")
-    flags["dmarc_enforced"] = None if flags["dmarc"] is None else bool(
-        dmarc and dmarc.data.get("applied_policy") in ("quarantine", "reject")
+    flags["dmarc_enforced"] = (
+        None
+        if flags["dmarc"] is None
+        else bool(dmarc and dmarc.data.get("applied_policy") in ("quarantine", "reject"))
     )
     dkim = c.get("dkim")
     flags["dkim"] = None if dkim is None or dkim.status == "undetermined" else dkim.status == "present"
@@ -139,7 +141,7 @@ class SurveyStats:
 
 def load_existing(path: Path) -> list[dict[str, Any]]:
     """Rows of a previous run; a torn last line (crash mid-write) is dropped."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     if not path.exists():
         return rows
     with path.open(encoding="utf-8") as fh:

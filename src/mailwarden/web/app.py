@@ -57,14 +57,25 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     settings = settings or get_settings()
     store = store or open_store(settings)
     jobs = JobRunner()
-    app = FastAPI(title="mailwarden", version=__version__, docs_url="/api/docs", redoc_url=None,
-                  openapi_url="/api/openapi.json")
+    app = FastAPI(
+        title="mailwarden",
+        version=__version__,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
     app.state.store = store
     app.state.settings = settings
     app.state.jobs = jobs
     app.add_middleware(LanguageAndHeaders, settings=settings)
-    app.add_middleware(SessionMiddleware, secret_key=secret_key(settings), session_cookie="mw_session",
-                       max_age=8 * 3600, same_site="strict", https_only=False)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=secret_key(settings),
+        session_cookie="mw_session",
+        max_age=8 * 3600,
+        same_site="strict",
+        https_only=False,
+    )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals.update(_=gettext, severity_label=severity_label, metrics=METRICS)
@@ -72,18 +83,30 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     def resolver() -> Resolver:
         try:
             ns = nameservers_from([settings.nameservers]) if settings.nameservers else None
-            return Resolver(ns, timeout=settings.dns_timeout, retries=settings.dns_retries,
-                            concurrency=settings.dns_concurrency)
+            return Resolver(
+                ns,
+                timeout=settings.dns_timeout,
+                retries=settings.dns_retries,
+                concurrency=settings.dns_concurrency,
+            )
         except ConfigError as exc:
             raise HTTPException(500, str(exc)) from exc
 
     def audit_options(selectors: list[str] | None = None, report_to: str | None = None) -> AuditOptions:
-        return AuditOptions(selectors=[s for s in (selectors or []) if s], report_to=report_to or None,
-                            ca_file=settings.ca_bundle)
+        return AuditOptions(
+            selectors=[s for s in (selectors or []) if s],
+            report_to=report_to or None,
+            ca_file=settings.ca_bundle,
+        )
 
     def page(request: Request, name: str, **ctx: Any) -> HTMLResponse:
-        ctx.update(request=request, user=request.session.get("user"), csrf=csrf_token(request),
-                   lang=request.state.lang, version=__version__)
+        ctx.update(
+            request=request,
+            user=request.session.get("user"),
+            csrf=csrf_token(request),
+            lang=request.state.lang,
+            version=__version__,
+        )
         return templates.TemplateResponse(request, name, ctx)
 
     @app.exception_handler(NotAuthenticated)
@@ -98,8 +121,12 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         return page(request, "login.html", error=None)
 
     @app.post("/login", include_in_schema=False)
-    async def login(request: Request, username: Annotated[str, Form()], password: Annotated[str, Form()],
-                    csrf: Annotated[str, Form()]) -> Response:
+    async def login(
+        request: Request,
+        username: Annotated[str, Form()],
+        password: Annotated[str, Form()],
+        csrf: Annotated[str, Form()],
+    ) -> Response:
         check_csrf(request, csrf)
         user = authenticate(store, username, password)
         if user is None:
@@ -123,7 +150,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
     # --- dashboard -------------------------------------------------------------------
     def dashboard_data() -> dict[str, Any]:
-        return {"recent_checks": service.recent_checks(store, 10), "surveys": service.list_surveys(store)[:10]}
+        return {
+            "recent_checks": service.recent_checks(store, 10),
+            "surveys": service.list_surveys(store)[:10],
+        }
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def home(request: Request, user: User) -> HTMLResponse:
@@ -144,22 +174,37 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         return service.recent_checks(store, 100, domain)
 
     @app.post("/domains", include_in_schema=False)
-    async def domains_check(request: Request, user: User, domain: Annotated[str, Form(max_length=300)],
-                            csrf: Annotated[str, Form()], selectors: Annotated[str, Form()] = "",
-                            report_to: Annotated[str, Form()] = "") -> Response:
+    async def domains_check(
+        request: Request,
+        user: User,
+        domain: Annotated[str, Form(max_length=300)],
+        csrf: Annotated[str, Form()],
+        selectors: Annotated[str, Form()] = "",
+        report_to: Annotated[str, Form()] = "",
+    ) -> Response:
         check_csrf(request, csrf)
         check_id = await service.check_and_store(
-            store, domain, resolver=resolver(),
-            options=audit_options(selectors.replace(",", " ").split(), report_to), user_id=user["id"])
+            store,
+            domain,
+            resolver=resolver(),
+            options=audit_options(selectors.replace(",", " ").split(), report_to),
+            user_id=user["id"],
+        )
         return RedirectResponse(f"/domains/{check_id}", status_code=303)
 
     @app.post("/api/domains", tags=["domains"], status_code=201)
-    async def api_domains_check(request: Request, user: User, body: Annotated[CheckRequest, Body()]) -> dict[str, Any]:
+    async def api_domains_check(
+        request: Request, user: User, body: Annotated[CheckRequest, Body()]
+    ) -> dict[str, Any]:
         """Check a domain now; the report is kept in the history. Needs X-CSRF-Token."""
         check_csrf(request, request.headers.get("x-csrf-token"))
         check_id = await service.check_and_store(
-            store, body.domain, resolver=resolver(), options=audit_options(body.selectors, body.report_to),
-            user_id=user["id"])
+            store,
+            body.domain,
+            resolver=resolver(),
+            options=audit_options(body.selectors, body.report_to),
+            user_id=user["id"],
+        )
         data = service.get_check(store, check_id)
         assert data is not None
         return data
@@ -173,7 +218,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     @app.get("/domains/{check_id}", response_class=HTMLResponse, include_in_schema=False)
     async def domain_report(request: Request, user: User, check_id: int) -> HTMLResponse:
         data = _check_or_404(check_id)
-        findings = []
+        findings: list[Finding] = []
         for check in data.get("checks", {}).values():
             findings.extend(Finding.from_dict(f) for f in check["findings"])
         findings.extend(Finding.from_dict(f) for f in data.get("findings", []))
@@ -189,8 +234,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         survey_id, domains = service.create_survey(store, name, text)
         if len(domains) > MAX_SURVEY_DOMAINS:
             raise HTTPException(413, f"at most {MAX_SURVEY_DOMAINS} domains")
-        jobs.submit(service.run_stored_survey(store, survey_id, domains, resolver=resolver()),
-                    name=f"survey-{survey_id}")
+        jobs.submit(
+            service.run_stored_survey(store, survey_id, domains, resolver=resolver()),
+            name=f"survey-{survey_id}",
+        )
         return survey_id
 
     @app.get("/surveys", response_class=HTMLResponse, include_in_schema=False)
@@ -202,8 +249,13 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         return service.list_surveys(store)
 
     @app.post("/surveys", include_in_schema=False)
-    async def surveys_upload(request: Request, user: User, file: UploadFile, csrf: Annotated[str, Form()],
-                             name: Annotated[str, Form()] = "") -> Response:
+    async def surveys_upload(
+        request: Request,
+        user: User,
+        file: UploadFile,
+        csrf: Annotated[str, Form()],
+        name: Annotated[str, Form()] = "",
+    ) -> Response:
         check_csrf(request, csrf)
         raw = await file.read(MAX_SURVEY_UPLOAD + 1)
         if len(raw) > MAX_SURVEY_UPLOAD:
@@ -212,7 +264,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         return RedirectResponse(f"/surveys/{survey_id}", status_code=303)
 
     @app.post("/api/surveys", tags=["surveys"], status_code=202)
-    async def api_surveys_start(request: Request, user: User, body: Annotated[SurveyRequest, Body()]) -> dict[str, Any]:
+    async def api_surveys_start(
+        request: Request, user: User, body: Annotated[SurveyRequest, Body()]
+    ) -> dict[str, Any]:
         """Start a survey of the given domains in the background. Needs X-CSRF-Token."""
         check_csrf(request, request.headers.get("x-csrf-token"))
         survey_id = start_survey(body.name, "\n".join(body.domains))

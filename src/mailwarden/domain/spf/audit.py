@@ -138,11 +138,18 @@ class _TreeBuilder:
 def _all_fix(record: SpfRecord, qualifier: str = "-") -> str:
     """The same record with its 'all' (or missing end) replaced by ``qualifier``all."""
     terms = [t for t in record.text.split(" ")[1:] if t]
-    kept = [t for t in terms if t.lstrip("+-~?").lower() != "all" and not t.lower().startswith("ptr")
-            and not t.lower()[1:].startswith("ptr")]
+    kept = [
+        t
+        for t in terms
+        if t.lstrip("+-~?").lower() != "all"
+        and not t.lower().startswith("ptr")
+        and not t.lower()[1:].startswith("ptr")
+    ]
     mods = [t for t in kept if "=" in t.split(":")[0]]
     mechs = [t for t in kept if t not in mods]
-    return " ".join(["v=spf1", *mechs, f"{qualifier}all", *[m for m in mods if not m.lower().startswith("redirect=")]])
+    return " ".join(
+        ["v=spf1", *mechs, f"{qualifier}all", *[m for m in mods if not m.lower().startswith("redirect=")]]
+    )
 
 
 async def audit_spf(domain: str, *, resolver: Resolver, has_mx: bool | None = None) -> CheckResult:
@@ -174,8 +181,14 @@ async def audit_spf(domain: str, *, resolver: Resolver, has_mx: bool | None = No
         record = parse_record(text)
     except SpfSyntaxError as exc:
         res.status = "invalid"
-        res.add("spf.syntax-error", domain, position=exc.position + 1, term=exc.term, message=exc.message,
-                evidence=text)
+        res.add(
+            "spf.syntax-error",
+            domain,
+            position=exc.position + 1,
+            term=exc.term,
+            message=exc.message,
+            evidence=text,
+        )
         return res
     builder = _TreeBuilder(resolver)
     tree = await builder.build(domain, record, "", (domain,))

@@ -29,7 +29,9 @@ LOOKUP_LIMIT = 10
 VOID_LIMIT = 2
 MX_LIMIT = 10
 PTR_LIMIT = 10
-DEFAULT_EXPLANATION = "See https://www.rfc-editor.org/rfc/rfc7208 : %{i} is not allowed to send mail from %{o}"
+DEFAULT_EXPLANATION = (
+    "See https://www.rfc-editor.org/rfc/rfc7208 : %{i} is not allowed to send mail from %{o}"
+)
 
 
 class SpfResult(StrEnum):
@@ -390,8 +392,9 @@ class _Evaluator:
         prefix = mech.cidr4 if self.ip.version == 4 else mech.cidr6
         for a in addresses:
             try:
-                net = ipaddress.ip_network(f"{a}/{prefix if prefix is not None else self.ip.max_prefixlen}",
-                                           strict=False)
+                net = ipaddress.ip_network(
+                    f"{a}/{prefix if prefix is not None else self.ip.max_prefixlen}", strict=False
+                )
             except ValueError:
                 continue
             if net.version == self.ip.version and self.ip in net:

@@ -1,0 +1,57 @@
+# One task runner for people and CI. `make run` starts the console; `make test` runs everything.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+PYTHON ?= python3
+# Debian packages the tests talk to: NSD (authoritative DNS), kdig, Chromium, PostgreSQL.
+APT_PACKAGES := nsd knot-dnsutils chromium postgresql
+
+.PHONY: run install test system-deps lint typecheck pytest docs i18n bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/mailwarden serve
+
+# Installs only what is missing, so a ready machine pays nothing.
+system-deps:
+	@missing=""; \
+	command -v nsd >/dev/null || missing="$$missing nsd"; \
+	command -v kdig >/dev/null || missing="$$missing knot-dnsutils"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install system-deps
+	$(BIN)/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+docs: install
+	MAILWARDEN_LANG=en $(BIN)/mailwarden codes --lang en > docs/findings.md
+
+i18n: install
+	$(PY) tools/i18n.py
+
+bench: install system-deps
+	$(PY) benchmarks/domain_survey.py 2000
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,158 @@
+"""The ``mailwarden`` command, run as a real process against the test NSD."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def mw(
+    *args: str, env: dict[str, str] | None = None, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    e = {**os.environ, "MAILWARDEN_LANG": "en", "COLUMNS": "200", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mailwarden", *args],
+        capture_output=True,
+        text=True,
+        env=e,
+        input=input,
+        timeout=120,
+    )
+
+
+def test_check_table(audit_dns):
+    r = mw("domain", "check", "bad.test", "-n", audit_dns.address)
+    assert r.returncode == 0, r.stderr
+    assert "spf.plus-all" in r.stdout and "Records to publish" in r.stdout
+    assert 'bad.test. TXT "v=spf1' in r.stdout
+
+
+def test_check_table_in_japanese(audit_dns):
+    r = mw("domain", "check", "bad.test", "-n", audit_dns.address, "--lang", "ja")
+    assert "SPF がインターネット全体を許可" in r.stdout
+    assert "公開すべきレコード" in r.stdout
+
+
+def test_check_json_and_sarif(audit_dns):
+    r = mw("domain", "check", "good.test", "shop.test", "-n", audit_dns.address, "--format", "json")
+    data = json.loads(r.stdout)
+    assert [d["domain"] for d in data] == ["good.test", "shop.test"]
+    assert data[0]["checks"]["spf"]["status"] == "present"
+    s = mw("domain", "check", "bad.test", "-n", audit_dns.address, "--format", "sarif")
+    sarif = json.loads(s.stdout)
+    assert any(res["ruleId"] == "spf.plus-all" for res in sarif["runs"][0]["results"])
+
+
+def test_check_invalid_domain_exit_code(audit_dns):
+    r = mw("domain", "check", "-n", audit_dns.address, "bad..name", "--format", "json")
+    assert r.returncode == 1
+    assert json.loads(r.stdout)["findings"][0]["code"] == "domain.invalid-name"
+
+
+def test_bad_nameserver_is_a_clear_error():
+    r = mw("domain", "check", "example.jp", "-n", "not-an-ip")
+    assert r.returncode == 2 and "nameserver must be an IP address" in r.stderr
+
+
+def test_survey_order_resume_and_summary(audit_dns, tmp_path):
+    listing = tmp_path / "domains.txt"
+    listing.write_text(
+        "# survey\ngood.test\n\nbad.test\nGOOD.test\nshop.test\n" + "x" * 64 + ".test\n"
+        "empty.test\ndoes-not-exist.test\n例え.test\n"
+    )
+    out = tmp_path / "out.jsonl"
+    # A first run that was interrupted: two rows and a torn third line.
+    first = mw(
+        "domain", "survey", str(listing), "-n", audit_dns.address, "--output", str(out), "--format", "json"
+    )
+    assert first.returncode == 0, first.stderr
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["input"] for r in rows] == [
+        "good.test",
+        "bad.test",
+        "shop.test",
+        "x" * 64 + ".test",
+        "empty.test",
+        "does-not-exist.test",
+        "例え.test",
+    ]
+    summary = json.loads(first.stdout)
+    assert summary["domains"] == 7 and summary["errors"] == 2 and summary["checked"] == 5
+    adoption = {a["metric"]: a for a in summary["adoption"]}
+    assert adoption["spf"]["count"] == 4 and adoption["dmarc"]["count"] == 4
+    assert adoption["spf_hardfail"]["count"] == 2 and adoption["null_mx"]["count"] == 1
+    out.write_text("\n".join(out.read_text().splitlines()[:2]) + '\n{"input": "shop.te')
+    second = mw(
+        "domain", "survey", str(listing), "-n", audit_dns.address, "--output", str(out), "--format", "json"
+    )
+    again = json.loads(second.stdout)
+    assert again["resumed"] == 2 and again["domains"] == 7
+    assert {k: v for k, v in again.items() if k != "resumed"} == {
+        k: v for k, v in summary.items() if k != "resumed"
+    }
+    assert [json.loads(line)["input"] for line in out.read_text().splitlines()] == [r["input"] for r in rows]
+
+
+def test_survey_counts_timeouts_apart(tmp_path):
+    import socket
+
+    from tests.support.nsd import free_port
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as dead:
+        dead.bind(("127.0.0.1", free_port()))
+        listing = tmp_path / "d.txt"
+        listing.write_text("a.test\nb.test\n")
+        r = mw(
+            "domain",
+            "survey",
+            str(listing),
+            "-n",
+            f"127.0.0.1:{dead.getsockname()[1]}",
+            "--timeout",
+            "0.2",
+            "--format",
+            "json",
+        )
+    summary = json.loads(r.stdout)
+    spf = next(a for a in summary["adoption"] if a["metric"] == "spf")
+    assert spf["count"] == 0 and spf["determined"] == 0 and spf["undetermined"] == 2
+
+
+def test_user_add_and_list(tmp_path):
+    env = {"MAILWARDEN_DATA_DIR": str(tmp_path)}
+    r = mw(
+        "user",
+        "add",
+        "sato",
+        "--role",
+        "approver",
+        "--password-stdin",
+        env=env,
+        input="a long password here\n",
+    )
+    assert r.returncode == 0, r.stderr
+    listed = mw("user", "list", env=env)
+    assert "sato" in listed.stdout and "approver" in listed.stdout
+    dup = mw("user", "add", "sato", "--password-stdin", env=env, input="a long password here\n")
+    assert dup.returncode == 2 and "exists" in dup.stderr
+
+
+def test_finding_docs_are_generated_from_the_registry():
+    r = mw("codes", "--lang", "en")
+    assert r.returncode == 0
+    doc = (ROOT / "docs" / "findings.md").read_text(encoding="utf-8")
+    assert doc == r.stdout, "docs/findings.md is stale: run `make docs`"
+
+
+@pytest.mark.parametrize(
+    "cmd", [["domain", "check", "--help"], ["domain", "survey", "--help"], ["serve", "--help"]]
+)
+def test_help(cmd):
+    assert mw(*cmd).returncode == 0

@@ -1,0 +1,102 @@
+"""End to end: `mailwarden serve` as a real process, driven by Debian's Chromium via Playwright."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.nsd import free_port
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def server(audit_dns, tmp_path):
+    port = free_port()
+    env = {
+        **os.environ,
+        "MAILWARDEN_DATA_DIR": str(tmp_path),
+        "MAILWARDEN_NAMESERVERS": audit_dns.address,
+        "MAILWARDEN_DNS_TIMEOUT": "1",
+        "MAILWARDEN_LANG": "",
+        "LANG": "C.UTF-8",
+    }
+    log = open(tmp_path / "server.log", "w+")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mailwarden", "serve", "--port", str(port)], env=env, stdout=log, stderr=log
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/healthz", timeout=0.5).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("server did not start: " + (tmp_path / "server.log").read_text())
+    text = (tmp_path / "server.log").read_text()
+    m = re.search(r"(?:one-time password|初回パスワード): (\S+)", text)
+    assert m, text
+    yield base, m.group(1)
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_login_check_domain_and_read_report(server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    base, password = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        page = browser.new_page(locale="ja-JP")
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(base + "/")
+        assert page.url.endswith("/login")
+        assert page.locator("h1").inner_text() == "ログイン"
+        page.fill("input[name=username]", "admin")
+        page.fill("input[name=password]", "wrong password")
+        page.click("button[type=submit]")
+        assert "ユーザー名またはパスワードが違います" in page.content()
+        page.fill("input[name=username]", "admin")
+        page.fill("input[name=password]", password)
+        page.click("button[type=submit]")
+        page.wait_for_url(base + "/")
+        page.fill("#check-form input[name=domain]", "bad.test")
+        page.click("#check-form button[type=submit]")
+        page.wait_for_url(re.compile(r".*/domains/\d+$"))
+        assert page.locator("#grade").inner_text() in ("D", "F")
+        body = page.content()
+        assert "SPF がインターネット全体を許可" in body
+        assert 'bad.test. TXT "v=spf1' in page.locator(".fixes").inner_text()
+        page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+        if os.environ.get("MW_SCREENSHOT_DIR"):
+            shutil.copy(tmp_path / "report.png", Path(os.environ["MW_SCREENSHOT_DIR"]) / "report.png")
+        # the history page lists it, in English after switching language
+        page.goto(base + "/domains?lang=en")
+        assert "History" in page.content() and "bad.test" in page.content()
+        # The only failed load is the deliberate wrong-password attempt (HTTP 401).
+        assert [e for e in errors if "401" not in e] == [], errors
+        assert len(errors) == 1
+        browser.close()
