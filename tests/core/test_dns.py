@@ -79,22 +79,20 @@ async def test_refused_for_foreign_zone():
 
 
 async def test_bounded_concurrency(audit_dns, monkeypatch):
-    import dns.asyncquery
-
-    real_udp = dns.asyncquery.udp
     in_flight = peak = 0
+    real_udp = Resolver._udp
 
-    async def counting_udp(*a, **kw):
+    async def counting_udp(self, *a, **kw):
         nonlocal in_flight, peak
         in_flight += 1
         peak = max(peak, in_flight)
         try:
             await asyncio.sleep(0.01)
-            return await real_udp(*a, **kw)
+            return await real_udp(self, *a, **kw)
         finally:
             in_flight -= 1
 
-    monkeypatch.setattr(dns.asyncquery, "udp", counting_udp)
+    monkeypatch.setattr(Resolver, "_udp", counting_udp)
     r = Resolver([audit_dns.address], timeout=1.0, concurrency=3)
     results = await asyncio.gather(*(r.query(f"p{i}.heavy.test", "TXT") for i in range(11)))
     assert all(a.ok for a in results)

@@ -1,4 +1,4 @@
-"""The one async DNS seam every feature uses (dnspython underneath).
+"""The one async DNS seam every feature uses.
 
 * explicit nameservers with ports (``--nameserver HOST[:PORT]``, several allowed), or the
   system's resolvers from ``/etc/resolv.conf``;
@@ -6,7 +6,10 @@
   answer is truncated (RFC 7766 §3);
 * CNAME chains followed (bounded, loops detected);
 * a per-run LRU cache that also coalesces identical questions in flight;
-* a semaphore bounding the number of questions in flight.
+* a semaphore bounding the number of questions in flight;
+* a small pool of connected UDP sockets per server (random source ports and query ids,
+  answers checked against the question) and the lean codec in ``dnswire``; dnspython
+  reads ``/etc/resolv.conf`` and serves as the codec's test oracle.
 
 Answers are :class:`DnsAnswer` values, never exceptions: a timeout or SERVFAIL is a
 *temporary* status that callers must report as "could not determine", never as "missing".
@@ -18,23 +21,19 @@ import asyncio
 import ipaddress
 import random
 import re
+import secrets
+import socket
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-import dns.asyncquery
-import dns.exception
-import dns.flags
-import dns.message
-import dns.name
-import dns.rcode
-import dns.rdataclass
-import dns.rdatatype
 import dns.resolver
-import dns.reversename
 import idna
+
+from . import dnswire
+from .dnswire import AddressRecord, MxRecord, NameRecord, Record, TxtRecord
 
 from .errors import ConfigError, InvalidDomainError
 
@@ -139,7 +138,7 @@ class DnsAnswer:
     name: str
     rdtype: str
     status: Status
-    records: list[Any] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
     cnames: list[str] = field(default_factory=list)
     error: str | None = None
     authenticated: bool = False
@@ -160,26 +159,69 @@ class DnsAnswer:
 
     def texts(self) -> list[bytes]:
         """TXT records as bytes, each record's strings joined without separator (RFC 7208 §3.3)."""
-        return [b"".join(r.strings) for r in self.records]
+        return [b"".join(r.strings) for r in self.records if isinstance(r, TxtRecord)]
 
     def strings(self) -> list[list[bytes]]:
-        return [list(r.strings) for r in self.records]
+        return [list(r.strings) for r in self.records if isinstance(r, TxtRecord)]
 
     def addresses(self) -> list[str]:
-        return [r.address for r in self.records]
+        return [r.address for r in self.records if isinstance(r, AddressRecord)]
+
+    def mx(self) -> list[tuple[int, str]]:
+        return [(r.preference, r.exchange.lower()) for r in self.records if isinstance(r, MxRecord)]
 
     def targets(self) -> list[str]:
-        """Target names of PTR/CNAME/NS (``target``) or MX (``exchange``) records."""
+        """Target names of PTR/CNAME/NS records, or MX exchanges."""
         out = []
         for r in self.records:
-            name = getattr(r, "target", None) or getattr(r, "exchange", None)
-            if name is not None:
-                out.append(name.to_text(omit_final_dot=True).lower())
+            if isinstance(r, NameRecord):
+                out.append(r.target.lower())
+            elif isinstance(r, MxRecord):
+                out.append(r.exchange.lower())
         return out
+
+
+class _Channel(asyncio.DatagramProtocol):
+    """One connected UDP socket; answers are matched to questions by id and question."""
+
+    def __init__(self) -> None:
+        self.transport: asyncio.DatagramTransport | None = None
+        self.pending: dict[int, tuple[asyncio.Future[bytes], bytes]] = {}
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+
+    def datagram_received(self, data: bytes, addr: Any) -> None:
+        if len(data) < 12:
+            return
+        qid = (data[0] << 8) | data[1]
+        entry = self.pending.get(qid)
+        if entry is None:
+            return
+        fut, question = entry
+        # The question must come back as asked (case-insensitively, RFC 4343): a stray or
+        # spoofed answer with the right id but another question is ignored.
+        if data[12 : 12 + len(question)].lower() != question or not data[2] & 0x80:
+            return
+        del self.pending[qid]
+        if not fut.done():
+            fut.set_result(data)
+
+    def error_received(self, exc: Exception) -> None:
+        for fut, _q in self.pending.values():
+            if not fut.done():
+                fut.set_exception(exc)
+        self.pending.clear()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.error_received(exc or ConnectionError("socket closed"))
+        self.transport = None
 
 
 class Resolver:
     """Async stub resolver with the behaviour described in the module docstring."""
+
+    SOCKETS_PER_SERVER = 4
 
     def __init__(
         self,
@@ -200,16 +242,31 @@ class Resolver:
         self.nameservers = ns
         self.timeout = timeout
         self.retries = max(0, retries)
-        self._sem = asyncio.Semaphore(max(1, concurrency))
+        self._concurrency = max(1, concurrency)
+        self._sem: asyncio.Semaphore | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._channels: dict[tuple[Nameserver, int], _Channel] = {}
         self._cache: OrderedDict[tuple[str, str], DnsAnswer] = OrderedDict()
         self._inflight: dict[tuple[str, str], asyncio.Future[DnsAnswer]] = {}
         self._cache_size = cache_size
         self._payload = edns_payload
         self.queries_sent = 0
         self.cache_hits = 0
+        self.timeouts = 0
+
+    def _bind_loop(self) -> asyncio.AbstractEventLoop:
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:
+            # A new event loop (e.g. another asyncio.run): sockets and waiters start afresh.
+            self._loop = loop
+            self._channels = {}
+            self._inflight = {}
+            self._sem = asyncio.Semaphore(self._concurrency)
+        return loop
 
     async def query(self, name: str, rdtype: str) -> DnsAnswer:
         """Ask one question; CNAMEs are followed. Never raises for DNS failures."""
+        self._bind_loop()
         try:
             qname = to_ascii_name(name)
         except InvalidDomainError as exc:
@@ -241,7 +298,7 @@ class Resolver:
         return ans
 
     async def ptr(self, address: str) -> DnsAnswer:
-        return await self.query(dns.reversename.from_address(address).to_text(omit_final_dot=True), "PTR")
+        return await self.query(ipaddress.ip_address(address).reverse_pointer, "PTR")
 
     async def _resolve_chain(self, qname: str, rdtype: str) -> DnsAnswer:
         seen: list[str] = []
@@ -260,33 +317,88 @@ class Resolver:
             current = target
         return DnsAnswer(qname, rdtype, Status.ERROR, cnames=seen, error="CNAME chain too long")
 
+    async def _channel(self, ns: Nameserver) -> _Channel:
+        key = (ns, secrets.randbelow(self.SOCKETS_PER_SERVER))
+        ch = self._channels.get(key)
+        if ch is None or ch.transport is None:
+            loop = asyncio.get_running_loop()
+            family = socket.AF_INET6 if ":" in ns.host else socket.AF_INET
+            _t, ch = await loop.create_datagram_endpoint(
+                _Channel, remote_addr=(ns.host, ns.port), family=family
+            )
+            self._channels[key] = ch
+        return ch
+
+    async def _udp(self, ns: Nameserver, qname: str, qtype: int, ad: bool) -> bytes:
+        ch = await self._channel(ns)
+        loop = asyncio.get_running_loop()
+        for _ in range(8):
+            qid = secrets.randbits(16)
+            if qid not in ch.pending:
+                break
+        wire = dnswire.encode_query(qid, qname, qtype, payload=self._payload, ad=ad)
+        question = wire[12 : 12 + len(dnswire.encode_name(qname)) + 4].lower()
+        fut: asyncio.Future[bytes] = loop.create_future()
+        ch.pending[qid] = (fut, question)
+        handle = loop.call_later(self.timeout, _expire, fut)
+        try:
+            assert ch.transport is not None
+            ch.transport.sendto(wire)
+            return await fut
+        finally:
+            handle.cancel()
+            if ch.pending.get(qid, (None,))[0] is fut:
+                del ch.pending[qid]
+
+    async def _tcp(self, ns: Nameserver, qname: str, qtype: int, ad: bool) -> bytes:
+        wire = dnswire.encode_query(secrets.randbits(16), qname, qtype, payload=self._payload, ad=ad)
+
+        async def exchange() -> bytes:
+            reader, writer = await asyncio.open_connection(ns.host, ns.port)
+            try:
+                writer.write(len(wire).to_bytes(2, "big") + wire)
+                await writer.drain()
+                size = int.from_bytes(await reader.readexactly(2), "big")
+                return await reader.readexactly(size)
+            finally:
+                writer.close()
+
+        return await asyncio.wait_for(exchange(), self.timeout)
+
     async def _ask(self, qname: str, rdtype: str) -> DnsAnswer:
-        q = dns.message.make_query(qname, rdtype, use_edns=0, payload=self._payload)
-        if rdtype in ("DNSKEY", "DS"):
-            q.flags |= dns.flags.AD
-        attempts = (self.retries + 1) * 1
+        try:
+            qtype = dnswire.type_code(rdtype)
+            dnswire.encode_name(qname)
+        except dnswire.WireError as exc:
+            return DnsAnswer(qname, rdtype, Status.ERROR, error=str(exc))
+        ad = rdtype in ("DNSKEY", "DS")
         order = list(self.nameservers)
         if len(order) > 1:
             random.shuffle(order)
         last: DnsAnswer | None = None
-        for attempt in range(attempts * max(1, len(order))):
+        assert self._sem is not None
+        for attempt in range((self.retries + 1) * len(order)):
             ns = order[attempt % len(order)]
+            truncated = False
             async with self._sem:
                 self.queries_sent += 1
                 try:
-                    resp = await dns.asyncquery.udp(
-                        q, ns.host, timeout=self.timeout, port=ns.port, ignore_unexpected=True
-                    )
-                    truncated = bool(resp.flags & dns.flags.TC)
-                    if truncated:
-                        resp = await dns.asyncquery.tcp(q, ns.host, timeout=self.timeout, port=ns.port)
-                except dns.exception.Timeout:
+                    raw = await self._udp(ns, qname, qtype, ad)
+                    msg = dnswire.decode_response(raw)
+                    if msg.truncated:
+                        truncated = True
+                        msg = dnswire.decode_response(await self._tcp(ns, qname, qtype, ad))
+                except TimeoutError:
+                    self.timeouts += 1
                     last = DnsAnswer(qname, rdtype, Status.TIMEOUT, error=f"timeout from {ns}")
                     continue
-                except (OSError, dns.exception.DNSException, EOFError) as exc:
+                except dnswire.WireError as exc:
+                    last = DnsAnswer(qname, rdtype, Status.ERROR, error=f"malformed answer from {ns}: {exc}")
+                    continue
+                except (OSError, EOFError, asyncio.IncompleteReadError) as exc:
                     last = DnsAnswer(qname, rdtype, Status.ERROR, error=f"{type(exc).__name__}: {exc}")
                     continue
-            ans = _interpret(qname, rdtype, resp)
+            ans = _interpret(qname, rdtype, qtype, msg)
             ans.truncated_retry = truncated
             if ans.status in (Status.SERVFAIL, Status.REFUSED) and attempt + 1 < len(order):
                 last = ans
@@ -296,38 +408,40 @@ class Resolver:
         return last
 
 
-def _interpret(qname: str, rdtype: str, resp: dns.message.Message) -> DnsAnswer:
-    rcode = resp.rcode()
-    ad = bool(resp.flags & dns.flags.AD)
-    if rcode == dns.rcode.SERVFAIL:
+def _expire(fut: asyncio.Future[bytes]) -> None:
+    if not fut.done():
+        fut.set_exception(TimeoutError())
+
+
+def _interpret(qname: str, rdtype: str, qtype: int, msg: dnswire.Message) -> DnsAnswer:
+    rcode = msg.rcode
+    ad = msg.authenticated
+    if rcode == 2:
         return DnsAnswer(qname, rdtype, Status.SERVFAIL, error="SERVFAIL", authenticated=ad)
-    if rcode == dns.rcode.REFUSED:
+    if rcode == 5:
         return DnsAnswer(qname, rdtype, Status.REFUSED, error="REFUSED", authenticated=ad)
-    if rcode not in (dns.rcode.NOERROR, dns.rcode.NXDOMAIN):
-        return DnsAnswer(qname, rdtype, Status.ERROR, error=dns.rcode.to_text(rcode), authenticated=ad)
-    want = dns.rdatatype.from_text(rdtype)
-    cname_t = dns.rdatatype.CNAME
-    by_name: dict[dns.name.Name, dict[int, Any]] = {}
-    for rrset in resp.answer:
-        if rrset.rdclass != dns.rdataclass.IN:
-            continue
-        by_name.setdefault(rrset.name, {})[rrset.rdtype] = rrset
-    name = dns.name.from_text(qname)
+    if rcode not in (0, 3):
+        return DnsAnswer(qname, rdtype, Status.ERROR, error=f"RCODE {rcode}", authenticated=ad)
+    by_name: dict[str, dict[int, list[Record]]] = {}
+    for rr in msg.answer:
+        if rr.rclass == dnswire.CLASS_IN:
+            by_name.setdefault(rr.name.lower(), {}).setdefault(rr.rtype, []).append(rr.record)
+    name = dnswire.canonical(qname)
     chain: list[str] = []
     for _ in range(MAX_CNAME_HOPS + 1):
         sets = by_name.get(name, {})
-        if want in sets:
-            return DnsAnswer(qname, rdtype, Status.OK, list(sets[want]), chain, authenticated=ad)
-        if cname_t in sets and want != cname_t:
-            target = next(iter(sets[cname_t])).target
-            tname = target.to_text(omit_final_dot=True).lower()
-            if tname in chain or tname == qname:
+        if qtype in sets:
+            return DnsAnswer(qname, rdtype, Status.OK, sets[qtype], chain, authenticated=ad)
+        if 5 in sets and qtype != 5:
+            target = sets[5][0]
+            tname = target.target.lower() if isinstance(target, NameRecord) else ""
+            if not tname or tname in chain or tname == qname:
                 return DnsAnswer(qname, rdtype, Status.ERROR, cnames=chain, error="CNAME loop")
             chain.append(tname)
-            name = target
+            name = tname
             continue
         break
-    if rcode == dns.rcode.NXDOMAIN:
+    if rcode == 3:
         return DnsAnswer(qname, rdtype, Status.NXDOMAIN, cnames=chain, authenticated=ad)
     if chain:
         # The chain leaves the answer: the caller asks the target again.

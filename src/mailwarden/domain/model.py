@@ -47,7 +47,6 @@ class DomainReport:
     fixes: list[dict[str, str]] = field(default_factory=list)
     error: str | None = None
     duration_ms: int = 0
-    queries: int = 0
 
     def all_findings(self) -> list[Finding]:
         out = list(self.findings)
@@ -71,5 +70,4 @@ class DomainReport:
             "readiness": self.readiness,
             "fixes": self.fixes,
             "duration_ms": self.duration_ms,
-            "dns_queries": self.queries,
         }

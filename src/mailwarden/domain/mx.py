@@ -74,10 +74,7 @@ async def audit_mx(domain: str, *, resolver: Resolver) -> CheckResult:
         res.status = "absent"
         res.add("mx.missing", domain, fix=f"{domain}. MX 0 .")
         return res
-    mxs = sorted(
-        ((int(r.preference), r.exchange.to_text(omit_final_dot=True).lower()) for r in ans.records),
-        key=lambda x: x[0],
-    )
+    mxs = sorted(ans.mx(), key=lambda x: x[0])
     null = [m for m in mxs if m[1] in ("", ".")]
     res.data["mx"] = [{"preference": p, "host": h or "."} for p, h in mxs]
     if null:

@@ -88,7 +88,6 @@ def survey_row(position: int, name: str, rep: DomainReport) -> dict[str, Any]:
             {"code": f.code, "severity": str(f.severity)} for f in rep.all_findings() if f.severity != "ok"
         ],
         "fixes": rep.fixes,
-        "dns_queries": rep.queries,
     }
 
 
@@ -101,6 +100,8 @@ class SurveyStats:
     yes: dict[str, int] = field(default_factory=lambda: {k: 0 for k, _ in METRICS})
     known: dict[str, int] = field(default_factory=lambda: {k: 0 for k, _ in METRICS})
     grades: dict[str, int] = field(default_factory=dict)
+    #: DNS questions sent for this run (cache hits excluded).
+    dns_queries: int = 0
 
     def add(self, row: dict[str, Any]) -> None:
         self.total += 1
@@ -134,6 +135,7 @@ class SurveyStats:
             "checked": self.checked,
             "errors": self.errors,
             "resumed": self.resumed,
+            "dns_queries": self.dns_queries,
             "grades": dict(sorted(self.grades.items())),
             "adoption": self.table(),
         }
@@ -212,4 +214,5 @@ async def run_survey(
         prod.cancel()
     if out is not None:
         out.flush()
+    stats.dns_queries = resolver.queries_sent
     return stats

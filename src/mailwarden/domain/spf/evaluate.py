@@ -367,8 +367,7 @@ class _Evaluator:
             self._void(ans)
             if len(ans.records) > MX_LIMIT:
                 raise _PermError(f"{target} has more than {MX_LIMIT} MX records")
-            for rr in ans.records:
-                host = rr.exchange.to_text(omit_final_dot=True)
+            for _pref, host in ans.mx():
                 if not host or host == ".":
                     continue
                 addrs = await self._addresses(host)

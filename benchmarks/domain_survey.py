@@ -1,0 +1,134 @@
+"""Benchmark: `mailwarden domain survey` over N synthetic zones served by NSD on loopback,
+with checkdmarc run on a random sample of the same domains in the same run.
+
+    .venv/bin/python benchmarks/domain_survey.py N [--sample 200] [--concurrency 200]
+
+Prints domains/s, DNS queries per domain and peak RSS of the survey process, checkdmarc's
+domains/s on the sample, and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks._zones import build  # noqa: E402
+from tests.support.nsd import NsdServer  # noqa: E402
+
+
+def run_mailwarden(inputs: list[str], ns: str, concurrency: int, work: Path) -> dict[str, float]:
+    listing = work / "domains.txt"
+    listing.write_text("\n".join(inputs) + "\n")
+    out = work / "out.jsonl"
+    cmd = [
+        sys.executable,
+        "-m",
+        "mailwarden",
+        "domain",
+        "survey",
+        str(listing),
+        "-n",
+        ns,
+        "--format",
+        "json",
+        "--output",
+        str(out),
+        "--concurrency",
+        str(concurrency),
+        "--timeout",
+        "2",
+    ]
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, env={"MAILWARDEN_LANG": "en", "PATH": "/usr/bin"}
+    )
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr)
+    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    summary = json.loads(proc.stdout)
+    rows = sum(1 for _ in out.open())
+    return {
+        "domains": len(inputs),
+        "rows": rows,
+        "wall": wall,
+        "rate": len(inputs) / wall,
+        "queries_per_domain": summary["dns_queries"] / len(inputs),
+        "rss_mb": rss_kb / 1024,
+        "errors": summary["errors"],
+        "summary": summary,
+    }
+
+
+def run_checkdmarc(sample: list[str], port: int) -> dict[str, float]:
+    import checkdmarc
+    import dns.nameserver
+    import dns.resolver
+
+    res = dns.resolver.Resolver(configure=False)
+    res.nameservers = [dns.nameserver.Do53Nameserver("127.0.0.1", port)]
+    res.timeout = res.lifetime = 2.0
+    t0 = time.perf_counter()
+    checkdmarc.check_domains(sample, resolver=res, skip_tls=True, timeout=2.0)
+    wall = time.perf_counter() - t0
+    return {
+        "domains": len(sample),
+        "wall": wall,
+        "rate": len(sample) / wall,
+        "version": getattr(checkdmarc, "__version__", "?"),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("n", type=int)
+    ap.add_argument("--sample", type=int, default=200, help="domains given to checkdmarc (0: skip)")
+    ap.add_argument("--concurrency", type=int, default=200)
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    corpus = build(args.n)
+    gen = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory(prefix="mw-bench-") as tmp:
+        work = Path(tmp)
+        t0 = time.perf_counter()
+        nsd = NsdServer(corpus.zones, workdir=work / "nsd").start(timeout=300)
+        load = time.perf_counter() - t0
+        try:
+            ours = run_mailwarden(corpus.inputs, nsd.address, args.concurrency, work)
+            peer = None
+            if args.sample:
+                valid = [d for d in corpus.inputs if len(d.split(".")[0]) <= 63]
+                sample = random.Random(1).sample(valid, min(args.sample, len(valid)))
+                peer = run_checkdmarc(sample, nsd.port)
+        finally:
+            nsd.stop()
+    print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}")
+    print(f"zones: {len(corpus.zones)} generated in {gen:.1f}s, NSD loaded them in {load:.1f}s")
+    print(
+        f"mailwarden survey: {ours['domains']} domains in {ours['wall']:.1f}s = {ours['rate']:.0f} domains/s; "
+        f"{ours['queries_per_domain']:.1f} DNS queries/domain; peak RSS {ours['rss_mb']:.0f} MB; "
+        f"{ours['errors']} errors counted apart; {ours['rows']} JSONL rows"
+    )
+    if peer:
+        print(
+            f"checkdmarc {peer['version']} (sequential, skip_tls): {peer['domains']} domains in "
+            f"{peer['wall']:.1f}s = {peer['rate']:.1f} domains/s"
+        )
+        print(f"ratio mailwarden/checkdmarc: {ours['rate'] / peer['rate']:.1f}x")
+    adoption = {a["metric"]: a["share"] for a in ours["summary"]["adoption"]}
+    print("adoption: " + ", ".join(f"{k} {v * 100:.0f}%" for k, v in adoption.items() if v is not None))
+
+
+if __name__ == "__main__":
+    main()
