@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-
 from tests.support.nsd import Zone, txt_rdata
 
 TLD = "bench"
@@ -27,7 +26,7 @@ class Corpus:
     inputs: list[str]
 
 
-def T(s: str) -> str:  # noqa: N802
+def T(s: str) -> str:
     return txt_rdata([s])
 
 

@@ -23,8 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._zones import build  # noqa: E402
 from tests.support.nsd import NsdServer  # noqa: E402
+
+from benchmarks._zones import build  # noqa: E402
 
 
 def run_mailwarden(inputs: list[str], ns: str, concurrency: int, work: Path) -> dict[str, float]:
@@ -116,7 +117,8 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}")
     print(f"zones: {len(corpus.zones)} generated in {gen:.1f}s, NSD loaded them in {load:.1f}s")
     print(
-        f"mailwarden survey: {ours['domains']} domains in {ours['wall']:.1f}s = {ours['rate']:.0f} domains/s; "
+        f"mailwarden survey: {ours['domains']} domains in {ours['wall']:.1f}s = "
+        f"{ours['rate']:.0f} domains/s; "
         f"{ours['queries_per_domain']:.1f} DNS queries/domain; peak RSS {ours['rss_mb']:.0f} MB; "
         f"{ours['errors']} errors counted apart; {ours['rows']} JSONL rows"
     )

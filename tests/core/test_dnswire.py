@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import dns.message
 import dns.name
 import dns.rdata
@@ -38,7 +40,7 @@ record = st.one_of(
 )
 
 
-def to_rdata(kind: str, value):  # noqa: ANN001
+def to_rdata(kind: str, value):
     if kind == "TXT":
         return txt_rdata(value)
     if kind == "MX":
@@ -109,10 +111,8 @@ def test_encoder_agrees_with_dnspython(qname, qtype, qid):
 @settings(max_examples=500, deadline=None)
 @given(st.binary(max_size=600))
 def test_garbage_is_a_wire_error(data):
-    try:
+    with contextlib.suppress(dnswire.WireError):
         dnswire.decode_response(data)
-    except dnswire.WireError:
-        pass
 
 
 @settings(max_examples=300, deadline=None)
@@ -127,10 +127,8 @@ def test_mutated_answers_are_values_or_wire_errors(data):
         pos = data.draw(st.integers(0, len(wire) - 1))
         wire[pos] = data.draw(st.integers(0, 255))
     cut = data.draw(st.integers(0, len(wire)))
-    try:
+    with contextlib.suppress(dnswire.WireError):
         dnswire.decode_response(bytes(wire[:cut]))
-    except dnswire.WireError:
-        pass
 
 
 def test_pointer_loop_is_rejected():

@@ -34,7 +34,6 @@ import idna
 
 from . import dnswire
 from .dnswire import AddressRecord, MxRecord, NameRecord, Record, TxtRecord
-
 from .errors import ConfigError, InvalidDomainError
 
 MAX_CNAME_HOPS = 8
