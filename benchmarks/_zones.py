@@ -24,6 +24,8 @@ def _key(bits: int) -> str:
 class Corpus:
     zones: list[Zone]
     inputs: list[str]
+    #: Domains whose checks fetch over HTTPS in some tools (MTA-STS, BIMI records).
+    fetching: set[str]
 
 
 def T(s: str) -> str:
@@ -48,6 +50,7 @@ def build(n: int, seed: int = 7) -> Corpus:
     rev_own = Zone("113.0.203.in-addr.arpa")
     zones: list[Zone] = [parent, provider, rev_provider, rev_own]
     inputs: list[str] = []
+    fetching: set[str] = set()
     for i in range(n):
         name = f"d{i:06d}.{TLD}"
         roll = rnd.random()
@@ -104,12 +107,14 @@ def build(n: int, seed: int = 7) -> Corpus:
             z.add(name, "MX", "0 .")
         if rnd.random() < 0.04:
             z.add(f"_mta-sts.{name}", "TXT", T(f"v=STSv1; id={i}"))
+            fetching.add(name)
         if rnd.random() < 0.06:
             z.add(f"_smtp._tls.{name}", "TXT", T(f"v=TLSRPTv1; rua=mailto:tls@{name}"))
         if rnd.random() < 0.01:
             z.add(f"default._bimi.{name}", "TXT", T(f"v=BIMI1; l=https://{name}/logo.svg"))
+            fetching.add(name)
         zones.append(z)
     # PTR names repeat when i wraps at 250: keep the first of each owner.
     seen: set[str] = set()
     rev_own.records = [r for r in rev_own.records if not (r[0] in seen or seen.add(r[0]))]  # type: ignore[func-returns-value]
-    return Corpus(zones, inputs)
+    return Corpus(zones, inputs, fetching)

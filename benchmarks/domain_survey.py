@@ -1,10 +1,12 @@
 """Benchmark: `mailwarden domain survey` over N synthetic zones served by NSD on loopback,
-with checkdmarc run on a random sample of the same domains in the same run.
+and checkdmarc against mailwarden on the same random sample in the same run.
 
-    .venv/bin/python benchmarks/domain_survey.py N [--sample 200] [--concurrency 200]
+    .venv/bin/python benchmarks/domain_survey.py N [--sample 300] [--concurrency 200]
 
-Prints domains/s, DNS queries per domain and peak RSS of the survey process, checkdmarc's
-domains/s on the sample, and the ratio.
+Prints domains/s, DNS queries per domain and peak RSS of the survey over all N domains; then
+both tools on one sample of valid domains and the ratio. The sample leaves out domains with
+MTA-STS or BIMI records: for those checkdmarc fetches over HTTPS through the system resolver,
+which cannot answer in this sandbox, so its time there would measure our network, not it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -28,10 +31,12 @@ from tests.support.nsd import NsdServer  # noqa: E402
 from benchmarks._zones import build  # noqa: E402
 
 
-def run_mailwarden(inputs: list[str], ns: str, concurrency: int, work: Path) -> dict[str, float]:
-    listing = work / "domains.txt"
+def run_mailwarden(
+    inputs: list[str], ns: str, concurrency: int, work: Path, tag: str = "all"
+) -> dict[str, Any]:
+    listing = work / f"domains-{tag}.txt"
     listing.write_text("\n".join(inputs) + "\n")
-    out = work / "out.jsonl"
+    out = work / f"out-{tag}.jsonl"
     cmd = [
         sys.executable,
         "-m",
@@ -72,7 +77,7 @@ def run_mailwarden(inputs: list[str], ns: str, concurrency: int, work: Path) -> 
     }
 
 
-def run_checkdmarc(sample: list[str], port: int) -> dict[str, float]:
+def run_checkdmarc(sample: list[str], port: int) -> dict[str, Any]:
     import checkdmarc
     import dns.nameserver
     import dns.resolver
@@ -81,7 +86,7 @@ def run_checkdmarc(sample: list[str], port: int) -> dict[str, float]:
     res.nameservers = [dns.nameserver.Do53Nameserver("127.0.0.1", port)]
     res.timeout = res.lifetime = 2.0
     t0 = time.perf_counter()
-    checkdmarc.check_domains(sample, resolver=res, skip_tls=True, timeout=2.0)
+    checkdmarc.check_domains(sample, resolver=res, timeout=2.0)
     wall = time.perf_counter() - t0
     return {
         "domains": len(sample),
@@ -94,7 +99,7 @@ def run_checkdmarc(sample: list[str], port: int) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", type=int)
-    ap.add_argument("--sample", type=int, default=200, help="domains given to checkdmarc (0: skip)")
+    ap.add_argument("--sample", type=int, default=300, help="domains given to both tools (0: skip)")
     ap.add_argument("--concurrency", type=int, default=200)
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -107,10 +112,11 @@ def main() -> None:
         load = time.perf_counter() - t0
         try:
             ours = run_mailwarden(corpus.inputs, nsd.address, args.concurrency, work)
-            peer = None
+            peer = same = None
             if args.sample:
-                valid = [d for d in corpus.inputs if len(d.split(".")[0]) <= 63]
+                valid = [d for d in corpus.inputs if len(d.split(".")[0]) <= 63 and d not in corpus.fetching]
                 sample = random.Random(1).sample(valid, min(args.sample, len(valid)))
+                same = run_mailwarden(sample, nsd.address, args.concurrency, work, tag="sample")
                 peer = run_checkdmarc(sample, nsd.port)
         finally:
             nsd.stop()
@@ -122,12 +128,13 @@ def main() -> None:
         f"{ours['queries_per_domain']:.1f} DNS queries/domain; peak RSS {ours['rss_mb']:.0f} MB; "
         f"{ours['errors']} errors counted apart; {ours['rows']} JSONL rows"
     )
-    if peer:
+    if peer and same:
         print(
-            f"checkdmarc {peer['version']} (sequential, skip_tls): {peer['domains']} domains in "
-            f"{peer['wall']:.1f}s = {peer['rate']:.1f} domains/s"
+            f"same sample of {peer['domains']} domains: mailwarden {same['rate']:.0f} domains/s "
+            f"(process start included); checkdmarc {peer['version']} (sequential, as its CLI runs) "
+            f"{peer['rate']:.1f} domains/s"
         )
-        print(f"ratio mailwarden/checkdmarc: {ours['rate'] / peer['rate']:.1f}x")
+        print(f"ratio mailwarden/checkdmarc on the same input: {same['rate'] / peer['rate']:.1f}x")
     adoption = {a["metric"]: a["share"] for a in ours["summary"]["adoption"]}
     print("adoption: " + ", ".join(f"{k} {v * 100:.0f}%" for k, v in adoption.items() if v is not None))
 

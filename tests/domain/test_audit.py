@@ -258,3 +258,65 @@ async def test_smtp_without_starttls(audit_dns):
     finally:
         ctl.stop()
     await asyncio.sleep(0)
+
+
+async def test_survey_survives_a_crashing_domain(resolver, monkeypatch):
+    from mailwarden.domain import survey as survey_mod
+
+    real = survey_mod.check_domain
+
+    async def flaky(name, **kw):
+        if name == "bad.test":
+            raise RuntimeError("boom")
+        return await real(name, **kw)
+
+    monkeypatch.setattr(survey_mod, "check_domain", flaky)
+    rows = []
+    stats = await survey_mod.run_survey(
+        ["good.test", "bad.test", "shop.test"], resolver=resolver, on_row=rows.append
+    )
+    assert [r["input"] for r in rows] == ["good.test", "bad.test", "shop.test"]
+    assert rows[1]["error"] == "internal error: RuntimeError: boom"
+    assert stats.errors == 1 and stats.checked == 2
+
+
+async def test_refused_is_undetermined():
+    # An NSD that is not authoritative for example.org answers REFUSED: not "missing".
+    from tests.support.nsd import NsdServer, Zone
+
+    with NsdServer([Zone("only.test").add("@", "TXT", '"x"')]) as nsd:
+        r = Resolver([nsd.address], timeout=1.0, retries=0)
+        rep = await check_domain(
+            "example.org", resolver=r, options=AuditOptions(probe_common_selectors=False)
+        )
+    found = codes(rep)
+    assert {"spf.undetermined", "dmarc.undetermined", "mx.undetermined"} <= found
+    assert not found & {"spf.missing", "dmarc.missing", "mx.missing", "domain.not-found"}
+
+
+async def test_mx_ip_target_and_reverse_dns(resolver, opts):
+    rep = await check_domain("ipmx.test", resolver=resolver, options=opts)
+    found = codes(rep)
+    assert {"mx.is-ip", "mx.no-ptr", "mx.ptr-mismatch"} <= found
+    mismatch = next(f for f in rep.all_findings() if f.code == "mx.ptr-mismatch")
+    assert mismatch.params == {
+        "domain": "ipmx.test",
+        "host": "mx2.ipmx.test",
+        "ip": "127.0.0.3",
+        "ptr": "elsewhere.ipmx.test",
+    }
+
+
+async def test_bad_dkim_records(resolver):
+    rep = await check_domain(
+        "dkimodd.test",
+        resolver=resolver,
+        options=AuditOptions(selectors=["bad", "gone", "sha1", "test"], probe_common_selectors=False),
+    )
+    found = {(f.code, f.params.get("selector")) for f in rep.all_findings()}
+    assert {
+        ("dkim.bad-key", "bad"),
+        ("dkim.revoked", "gone"),
+        ("dkim.sha1-only", "sha1"),
+        ("dkim.testing", "test"),
+    } <= found

@@ -114,6 +114,19 @@ def build_zone() -> Zone:
     a("dmarcbad.test", "A", "192.0.2.7")
     a("_dmarc.dmarcodd.test", "TXT", T("v=DMARC1; p=reject; foo=bar; adkim=s"))
     a("dmarcodd.test", "A", "192.0.2.7")
+    # MX given as an IP address, an MX without PTR, and one whose PTR does not point back
+    a("ipmx.test", "MX", "10 192.0.2.1.")
+    a("ipmx.test", "MX", "20 mx1.ipmx.test.")
+    a("ipmx.test", "MX", "30 mx2.ipmx.test.")
+    a("mx1.ipmx.test", "A", "127.0.0.2")
+    a("mx2.ipmx.test", "A", "127.0.0.3")
+    a("3.0.0.127.in-addr.arpa", "PTR", "elsewhere.ipmx.test.")
+    a("elsewhere.ipmx.test", "A", "192.0.2.99")
+    # odd DKIM key records
+    a("bad._domainkey.dkimodd.test", "TXT", T("v=DKIM1; k=rsa; p=!!notbase64!!"))
+    a("gone._domainkey.dkimodd.test", "TXT", T("v=DKIM1; p="))
+    a("sha1._domainkey.dkimodd.test", "TXT", T("v=DKIM1; h=sha1; p=" + rsa_p(2048)))
+    a("test._domainkey.dkimodd.test", "TXT", T("v=DKIM1; t=y; k=ed25519; p=" + ed_p()))
     return z
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,8 @@ from ..core.dns import Resolver
 from ..core.i18n import N_
 from .audit import AuditOptions, check_domain
 from .model import DomainReport
+
+log = logging.getLogger(__name__)
 
 #: (key, label) of the adoption table, in the order surveys publish it.
 METRICS = (
@@ -177,7 +180,16 @@ async def run_survey(
 
     async def one(pos: int, name: str) -> dict[str, Any]:
         async with sem:
-            rep = await check_domain(name, resolver=resolver, options=opts)
+            try:
+                rep = await check_domain(name, resolver=resolver, options=opts)
+            except Exception as exc:
+                # A bug met by one domain must not end a survey of thousands: the domain's
+                # row says what happened (counted as an error) and the traceback is logged.
+                log.exception("checking %s failed", name)
+                rep = DomainReport(
+                    domain=name, display_name=name, error=f"internal error: {type(exc).__name__}: {exc}"
+                )
+                rep.grade = "?"
         return survey_row(pos, name, rep)
 
     window: asyncio.Queue[asyncio.Task[dict[str, Any]] | dict[str, Any] | None] = asyncio.Queue(
