@@ -45,7 +45,8 @@ pytest: install system-deps
 test: lint typecheck pytest
 
 docs: install
-	MAILWARDEN_LANG=en $(BIN)/mailwarden codes --lang en > docs/findings.md
+	$(BIN)/mailwarden codes --lang en > docs/findings.md
+	$(BIN)/mailwarden codes --lang ja > docs/findings.ja.md
 
 i18n: install
 	$(PY) tools/i18n.py

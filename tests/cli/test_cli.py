@@ -156,3 +156,30 @@ def test_finding_docs_are_generated_from_the_registry():
 )
 def test_help(cmd):
     assert mw(*cmd).returncode == 0
+
+
+def test_survey_streams_rows_to_stdout(audit_dns, tmp_path):
+    listing = tmp_path / "d.txt"
+    listing.write_text("shop.test\ngood.test\n")
+    r = mw("domain", "survey", str(listing), "-n", audit_dns.address, "--output", "-", "--format", "json")
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [row["input"] for row in rows] == ["shop.test", "good.test"]
+    assert json.loads(r.stderr[r.stderr.index("{") :])["domains"] == 2
+
+
+def test_check_csv_and_jsonl(audit_dns):
+    import csv
+    import io
+
+    r = mw("domain", "check", "bad.test", "-n", audit_dns.address, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert any(row["code"] == "spf.plus-all" and row["severity"] == "error" for row in rows)
+    r = mw("domain", "check", "bad.test", "good.test", "-n", audit_dns.address, "--format", "jsonl")
+    assert [json.loads(line)["domain"] for line in r.stdout.splitlines()] == ["bad.test", "good.test"]
+
+
+def test_finding_docs_in_japanese():
+    r = mw("codes", "--lang", "ja")
+    doc = (ROOT / "docs" / "findings.ja.md").read_text(encoding="utf-8")
+    assert doc == r.stdout, "docs/findings.ja.md is stale: run `make docs`"
+    assert "SPF レコードなし" in doc

@@ -13,7 +13,7 @@ from mailwarden.core.findings import Finding, registry
 from mailwarden.domain import codes as _codes  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
-PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+PLACEHOLDER = re.compile(r"\{[a-z_0-9]*(?:![rsa])?(?::[^{}]*)?\}")
 
 
 def extracted() -> set[str]:

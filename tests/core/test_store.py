@@ -7,7 +7,14 @@ from sqlalchemy import inspect
 
 from mailwarden.core.errors import InputError
 from mailwarden.core.store import Base
-from mailwarden.core.users import authenticate, create_user, ensure_admin, list_users, set_password
+from mailwarden.core.users import (
+    authenticate,
+    change_password,
+    create_user,
+    ensure_admin,
+    list_users,
+    set_password,
+)
 
 
 def test_migrations_match_models(store):
@@ -27,8 +34,16 @@ def test_first_start_admin_once(store):
     assert pw and len(pw) >= 16
     assert ensure_admin(store) is None
     assert list_users(store) == [("admin", "admin")]
-    assert authenticate(store, "admin", pw) is not None
+    admin = authenticate(store, "admin", pw)
+    assert admin is not None and admin.must_change_password
     assert authenticate(store, "admin", pw + "x") is None
+    with pytest.raises(InputError):
+        change_password(store, "admin", "wrong current password", "a fresh password")
+    with pytest.raises(InputError):
+        change_password(store, "admin", pw, pw)
+    change_password(store, "admin", pw, "a fresh password")
+    admin = authenticate(store, "admin", "a fresh password")
+    assert admin is not None and not admin.must_change_password
 
 
 def test_users_hashed_with_argon2(store):

@@ -202,8 +202,26 @@ async def test_timeouts_are_undetermined_not_missing():
         r = Resolver([f"127.0.0.1:{port}"], timeout=0.2, retries=0)
         rep = await check_domain("good.test", resolver=r, options=AuditOptions(probe_common_selectors=False))
     found = codes(rep)
-    assert {"spf.undetermined", "dmarc.undetermined", "mx.undetermined"} <= found
-    assert "spf.missing" not in found and "dmarc.missing" not in found
+    assert {
+        "spf.undetermined",
+        "dmarc.undetermined",
+        "mx.undetermined",
+        "dkim.undetermined",
+        "check.undetermined",
+    } <= found
+    assert not found & {
+        "spf.missing",
+        "dmarc.missing",
+        "mx.missing",
+        "dkim.none-found",
+        "mta-sts.missing",
+        "tlsrpt.missing",
+        "bimi.missing",
+        "dnssec.unsigned",
+    }
+    assert sum(f.code == "dkim.undetermined" for f in rep.all_findings()) == 1
+    unknown = {f.params["check"] for f in rep.all_findings() if f.code == "check.undetermined"}
+    assert unknown == {"MTA-STS", "TLS-RPT", "BIMI", "DNSSEC"}
     assert rep.grade == "?"
 
 

@@ -11,16 +11,40 @@ from hypothesis import strategies as st
 from mailwarden.core.dns import to_ascii_name
 from mailwarden.core.errors import InputError, InvalidDomainError
 from mailwarden.domain.dkim import DkimKeyError, parse_key_record
-from mailwarden.domain.dmarc import DmarcSyntaxError, parse_record as parse_dmarc, staged_next
+from mailwarden.domain.dmarc import DmarcSyntaxError, staged_next
+from mailwarden.domain.dmarc import parse_record as parse_dmarc
 from mailwarden.domain.mtasts import PolicyError, mx_matches, parse_policy, parse_sts_record
-from mailwarden.domain.spf import SpfSyntaxError, parse_record as parse_spf
+from mailwarden.domain.spf import SpfSyntaxError
+from mailwarden.domain.spf import parse_record as parse_spf
 from mailwarden.domain.survey import read_domains
 
 spf_terms = st.sampled_from(
-    ["a", "mx", "ptr", "-all", "~all", "?all", "+all", "include:_spf.example.jp", "ip4:192.0.2.0/24",
-     "ip6:2001:db8::/32", "exists:%{i}.x.example.jp", "redirect=_spf.example.jp", "exp=exp.example.jp",
-     "a:mail.example.jp/24//64", "mx/30", "foo=bar", "ip4:1.2.3.4/33", "a:%{z}.example", "include:",
-     "ip4:01.2.3.4", "unknown:x", "a//129", "%{", "=x"]
+    [
+        "a",
+        "mx",
+        "ptr",
+        "-all",
+        "~all",
+        "?all",
+        "+all",
+        "include:_spf.example.jp",
+        "ip4:192.0.2.0/24",
+        "ip6:2001:db8::/32",
+        "exists:%{i}.x.example.jp",
+        "redirect=_spf.example.jp",
+        "exp=exp.example.jp",
+        "a:mail.example.jp/24//64",
+        "mx/30",
+        "foo=bar",
+        "ip4:1.2.3.4/33",
+        "a:%{z}.example",
+        "include:",
+        "ip4:01.2.3.4",
+        "unknown:x",
+        "a//129",
+        "%{",
+        "=x",
+    ]
 )
 texty = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
 
@@ -58,9 +82,33 @@ def test_spf_errors_point_at_the_term(record, term, position):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["p=none", "p=reject", "p=bogus", "sp=quarantine", "np=reject", "t=y", "t=x",
-                                 "rua=mailto:a@b.jp", "pct=50", "adkim=s", "adkim=q", "fo=1:d", "fo=9", "x",
-                                 "psd=y", " ", "ruf=mailto:f@b.jp"]) | texty, max_size=8))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "p=none",
+                "p=reject",
+                "p=bogus",
+                "sp=quarantine",
+                "np=reject",
+                "t=y",
+                "t=x",
+                "rua=mailto:a@b.jp",
+                "pct=50",
+                "adkim=s",
+                "adkim=q",
+                "fo=1:d",
+                "fo=9",
+                "x",
+                "psd=y",
+                " ",
+                "ruf=mailto:f@b.jp",
+            ]
+        )
+        | texty,
+        max_size=8,
+    )
+)
 def test_dmarc_parser_is_total(tags):
     text = "v=DMARC1; " + "; ".join(tags)
     with contextlib.suppress(DmarcSyntaxError):

@@ -167,6 +167,7 @@ def test_every_page_has_a_json_twin(app):
         "/domains/{check_id}": "/api/domains/{check_id}",
         "/surveys": "/api/surveys",
         "/surveys/{survey_id}": "/api/surveys/{survey_id}",
+        "/account/password": "/api/account/password",
     }
     html_routes = {
         r.path
@@ -189,3 +190,40 @@ def test_japanese_console(app):
         assert "ログイン" in page.text  # the cookie wins over the header
         c.cookies.clear()
         assert "Log in" in c.get("/login", headers={"Accept-Language": "en-US"}).text
+
+
+def test_one_time_password_must_be_replaced(store, audit_dns, tmp_path):
+    from mailwarden.core.users import ensure_admin
+
+    settings = Settings(data_dir=tmp_path, nameservers=audit_dns.address, secret_key="k" * 40)
+    one_time = ensure_admin(store)
+    app = create_app(settings, store=store)
+    with TestClient(app) as c:
+        page = c.get("/login")
+        r = c.post(
+            "/login",
+            data={"username": "admin", "password": one_time, "csrf": csrf_of(page.text)},
+            follow_redirects=False,
+        )
+        assert r.headers["location"] == "/account/password"
+        assert c.get("/domains", follow_redirects=False).headers["location"] == "/account/password"
+        assert c.get("/api/domains").status_code == 403
+        token = c.get("/api/session").json()["csrf_token"]
+        form = c.get("/account/password")
+        bad = c.post(
+            "/account/password",
+            data={
+                "csrf": csrf_of(form.text),
+                "current_password": one_time,
+                "new_password": "a good new password",
+                "confirm_password": "another password!",
+            },
+        )
+        assert bad.status_code == 400
+        r = c.post(
+            "/api/account/password",
+            headers={"X-CSRF-Token": token},
+            json={"current_password": one_time, "new_password": "a good new password"},
+        )
+        assert r.status_code == 200
+        assert c.get("/api/domains").status_code == 200

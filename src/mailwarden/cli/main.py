@@ -7,7 +7,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -19,11 +19,13 @@ from ..core.config import get_settings
 from ..core.dns import Resolver, nameservers_from
 from ..core.errors import ConfigError, InputError
 from ..core.findings import FindingDef, registry
+from ..core.i18n import N_
 from ..core.i18n import gettext as _
-from ..core.render import findings_sarif, findings_table, to_json
+from ..core.render import findings_csv, findings_sarif, findings_table, severity_label, to_json, to_jsonl
 from ..domain import codes as _codes  # noqa: F401
 from ..domain.audit import AuditOptions, check_domain
 from ..domain.model import DomainReport
+from ..domain.readiness import PROVIDERS, providers_caption
 from ..domain.survey import SurveyStats, load_existing, read_domains, run_survey
 
 i18n.set_language(i18n.language_from_environment())
@@ -47,6 +49,8 @@ err = Console(stderr=True)
 class CheckFormat(StrEnum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
     sarif = "sarif"
 
 
@@ -87,7 +91,7 @@ def render_report(rep: DomainReport) -> None:
     findings.sort(key=lambda f: -f.severity.rank)
     out.print(findings_table(findings, title=title))
     if rep.readiness:
-        t = Table(title=_("Bulk-sender readiness (Gmail, Yahoo, Outlook.com)"))
+        t = Table(title=_("Bulk-sender readiness (Gmail, Yahoo, Outlook.com)"), caption=providers_caption())
         t.add_column(_("Requirement"))
         t.add_column(_("Status"))
         labels = {
@@ -96,8 +100,10 @@ def render_report(rep: DomainReport) -> None:
             "unknown": _("unknown"),
             "not-visible": _("not visible in DNS"),
         }
+        t.add_column(_("Required by"))
         for r in rep.readiness:
-            t.add_row(r["requirement"], labels[r["status"]])
+            names = ", ".join(PROVIDERS[p]["name"] for p in r["providers"])
+            t.add_row(_(r["requirement"]), labels[r["status"]], names)
         out.print(t)
     if rep.fixes:
         heading = _("Records to publish")
@@ -117,7 +123,10 @@ def domain_check(
         str | None, typer.Option("--report-to", help=_("Mailbox for DMARC/TLS reports in suggested records."))
     ] = None,
     smtp: Annotated[bool, typer.Option("--smtp", help=_("Connect to each MX and test STARTTLS."))] = False,
-    smtp_port: Annotated[int, typer.Option("--smtp-port")] = 25,
+    smtp_port: Annotated[int, typer.Option("--smtp-port", help=_("SMTP port of the MX hosts."))] = 25,
+    smtp_timeout: Annotated[
+        float, typer.Option("--smtp-timeout", help=_("Seconds allowed for each SMTP probe."))
+    ] = 5.0,
     https_port: Annotated[
         int, typer.Option("--https-port", help=_("Port for the MTA-STS policy fetch."))
     ] = 443,
@@ -138,6 +147,7 @@ def domain_check(
         report_to=report_to,
         smtp=smtp,
         smtp_port=smtp_port,
+        smtp_timeout=smtp_timeout,
         https_port=https_port,
         ca_file=ca_file or get_settings().ca_bundle,
     )
@@ -153,6 +163,10 @@ def domain_check(
         out.print_json(to_json(data if len(data) > 1 else data[0])) if sys.stdout.isatty() else print(
             to_json(data if len(data) > 1 else data[0])
         )
+    elif fmt is CheckFormat.jsonl:
+        sys.stdout.write(to_jsonl(r.to_dict() for r in reports))
+    elif fmt is CheckFormat.csv:
+        sys.stdout.write(findings_csv([f for r in reports for f in r.all_findings()]))
     elif fmt is CheckFormat.sarif:
         print(to_json(findings_sarif([f for r in reports for f in r.all_findings()])))
     else:
@@ -162,7 +176,7 @@ def domain_check(
         raise typer.Exit(1)
 
 
-def render_summary(stats: SurveyStats) -> None:
+def render_summary(stats: SurveyStats, console: Console) -> None:
     t = Table(
         title=_("Adoption ({checked} domains checked, {errors} errors counted apart)").format(
             checked=stats.checked, errors=stats.errors
@@ -175,7 +189,7 @@ def render_summary(stats: SurveyStats) -> None:
     for row in stats.table():
         share = "-" if row["share"] is None else f"{row['share'] * 100:.1f}%"
         t.add_row(_(row["label"]), str(row["count"]), share, str(row["undetermined"]))
-    out.print(t)
+    console.print(t)
 
 
 @domain_app.command("survey")
@@ -184,7 +198,13 @@ def domain_survey(
         Path, typer.Argument(help=_("File with one domain per line ('-' for stdin)."), allow_dash=True)
     ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help=_("JSONL output; an existing file is resumed."))
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=_("JSONL output ('-' for stdout); an existing file is resumed."),
+            allow_dash=True,
+        ),
     ] = None,
     nameserver: NameserverOpt = None,
     concurrency: Annotated[
@@ -210,14 +230,19 @@ def domain_survey(
     except OSError as exc:
         raise _fail(str(exc)) from exc
     done: dict[str, dict[str, object]] = {}
-    if output is not None:
+    to_stdout = output is not None and str(output) == "-"
+    if output is not None and not to_stdout:
         for row in load_existing(output):
             done[str(row.get("input"))] = row
         # Rewrite without a torn last line before appending.
         with output.open("w", encoding="utf-8") as fh:
             for row in done.values():
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    sink = output.open("a", encoding="utf-8") if output is not None else None
+    sink: TextIO | None = None
+    if to_stdout:
+        sink = sys.stdout
+    elif output is not None:
+        sink = output.open("a", encoding="utf-8")
     opts = AuditOptions(fetch_mta_sts=fetch_policies, probe_common_selectors=True)
     progress = Progress(
         TextColumn("{task.description}"),
@@ -248,12 +273,13 @@ def domain_survey(
                 on_row=on_row,
             )
         )
-    if sink is not None:
+    if sink is not None and not to_stdout:
         sink.close()
+    # With rows on stdout, the summary goes to stderr so the JSONL stream stays clean.
     if fmt is SurveyFormat.json:
-        print(to_json(stats.to_dict()))
+        print(to_json(stats.to_dict()), file=sys.stderr if to_stdout else sys.stdout)
     else:
-        render_summary(stats)
+        render_summary(stats, err if to_stdout else out)
 
 
 @user_app.command("add")
@@ -374,13 +400,16 @@ def codes(
     )
 
 
+CODES_HEADERS = (N_("code"), N_("severity"), N_("penalty"), N_("title"), N_("detail"), N_("remediation"))
+
+
 def codes_markdown() -> str:
     lines = [
-        "# Finding codes",
+        "# " + _("Finding codes"),
         "",
-        "Generated by `mailwarden codes --lang en > docs/findings.md`; do not edit by hand.",
-        "`{…}` marks values filled in from the check. Penalty: points taken off the grade "
-        "(see [grading.md](grading.md)).",
+        _("Generated from the registry by `make docs`; do not edit by hand."),
+        _("`{…}` marks values filled in from the check."),
+        _("Penalty: points taken off the grade (see grading.md)."),
         "",
     ]
     by_area: dict[str, list[FindingDef]] = {}
@@ -390,16 +419,19 @@ def codes_markdown() -> str:
         lines += [
             f"## {area}",
             "",
-            "| code | severity | penalty | title | detail | remediation |",
+            "| " + " | ".join(_(h) for h in CODES_HEADERS) + " |",
             "|---|---|---|---|---|---|",
         ]
         for d in defs:
-            rem = _(d.remediation) if d.remediation else ""
-            lines.append(
-                f"| `{d.code}` | {d.severity} | {d.penalty} | {_(d.title)} | {_(d.detail)} | {rem} |".replace(
-                    "\n", " "
-                )
-            )
+            cells = [
+                f"`{d.code}`",
+                severity_label(d.severity),
+                str(d.penalty),
+                _(d.title),
+                _(d.detail),
+                _(d.remediation) if d.remediation else "",
+            ]
+            lines.append(("| " + " | ".join(cells) + " |").replace("\n", " "))
         lines.append("")
     return "\n".join(lines)
 

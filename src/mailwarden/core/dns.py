@@ -35,6 +35,7 @@ import idna
 from . import dnswire
 from .dnswire import AddressRecord, MxRecord, NameRecord, Record, TxtRecord
 from .errors import ConfigError, InvalidDomainError
+from .i18n import gettext
 
 MAX_CNAME_HOPS = 8
 
@@ -69,12 +70,12 @@ def parse_nameserver(spec: str) -> Nameserver:
     if s.startswith("["):
         end = s.find("]")
         if end < 0:
-            raise ConfigError(f"bad nameserver: {spec!r}")
+            raise ConfigError(gettext("bad nameserver: {spec!r}").format(spec=spec))
         host = s[1:end]
         rest = s[end + 1 :]
         if rest:
             if not rest.startswith(":"):
-                raise ConfigError(f"bad nameserver: {spec!r}")
+                raise ConfigError(gettext("bad nameserver: {spec!r}").format(spec=spec))
             port = _port(rest[1:], spec)
     elif s.count(":") == 1:
         host, p = s.split(":")
@@ -82,13 +83,13 @@ def parse_nameserver(spec: str) -> Nameserver:
     try:
         ipaddress.ip_address(host)
     except ValueError as exc:
-        raise ConfigError(f"nameserver must be an IP address: {spec!r}") from exc
+        raise ConfigError(gettext("nameserver must be an IP address: {spec!r}").format(spec=spec)) from exc
     return Nameserver(host, port)
 
 
 def _port(text: str, spec: str) -> int:
     if not text.isdigit() or not 0 < int(text) < 65536:
-        raise ConfigError(f"bad nameserver port: {spec!r}")
+        raise ConfigError(gettext("bad nameserver port: {spec!r}").format(spec=spec))
     return int(text)
 
 
@@ -105,22 +106,24 @@ def to_ascii_name(name: str, *, strict: bool = False) -> str:
     """
     n = name.strip().rstrip(".")
     if not n:
-        raise InvalidDomainError("empty domain name")
+        raise InvalidDomainError(gettext("empty domain name"))
     if not n.isascii():
         try:
             n = idna.encode(n, uts46=True).decode("ascii")
         except idna.IDNAError as exc:
-            raise InvalidDomainError(f"invalid internationalised name {name!r}: {exc}") from exc
+            raise InvalidDomainError(
+                gettext("invalid internationalised name {name!r}: {exc}").format(name=name, exc=exc)
+            ) from exc
     n = n.lower()
     if len(n) > 253:
-        raise InvalidDomainError(f"name longer than 253 characters ({len(n)})")
+        raise InvalidDomainError(gettext("name longer than 253 characters ({value})").format(value=len(n)))
     for label in n.split("."):
         if not label:
-            raise InvalidDomainError(f"empty label in {name!r}")
+            raise InvalidDomainError(gettext("empty label in {name!r}").format(name=name))
         if len(label) > 63:
-            raise InvalidDomainError(f"label longer than 63 characters in {name!r}")
+            raise InvalidDomainError(gettext("label longer than 63 characters in {name!r}").format(name=name))
         if strict and not _HOST_LABEL.match(label):
-            raise InvalidDomainError(f"invalid characters in label {label!r}")
+            raise InvalidDomainError(gettext("invalid characters in label {label!r}").format(label=label))
     return n
 
 
@@ -237,7 +240,7 @@ class Resolver:
             sys_conf = dns.resolver.Resolver(configure=True)
             ns = [Nameserver(str(a), int(sys_conf.port)) for a in sys_conf.nameservers]
         if not ns:
-            raise ConfigError("no nameserver configured")
+            raise ConfigError(gettext("no nameserver configured"))
         self.nameservers = ns
         self.timeout = timeout
         self.retries = max(0, retries)

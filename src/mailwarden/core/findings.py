@@ -64,6 +64,16 @@ def get_def(code: str) -> FindingDef:
     return _REGISTRY[code]
 
 
+def _shown(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    if "xn--" in value and " " not in value:
+        from .dns import to_unicode_name
+
+        return to_unicode_name(value)
+    return gettext(value)
+
+
 class _SafeDict(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -97,8 +107,9 @@ class Finding:
 
     def _shown_params(self) -> _SafeDict:
         # Parameter values marked N_() where they were made (e.g. advice texts) are
-        # translated too; other values (names, numbers) pass through unchanged.
-        return _SafeDict({k: gettext(v) if isinstance(v, str) else v for k, v in self.params.items()})
+        # translated too; internationalised names are shown as U-labels; other values
+        # (names, numbers) pass through unchanged. The params themselves keep A-labels.
+        return _SafeDict({k: _shown(v) for k, v in self.params.items()})
 
     @property
     def detail(self) -> str:

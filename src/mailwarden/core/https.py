@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dns import Resolver
+from .i18n import gettext
 
 
 class FetchError(Exception):
@@ -49,14 +50,14 @@ async def https_get(
         aaaa = await resolver.query(host, "AAAA")
         addrs = aaaa.addresses()
     if not addrs:
-        raise FetchError(f"{host} has no address ({a.status})")
+        raise FetchError(gettext("{host} has no address ({value})").format(host=host, value=a.status))
     ctx = tls_context(ca_file)
     try:
         return await asyncio.wait_for(_get(addrs[0], host, path, port, ctx, max_bytes), timeout)
     except TimeoutError as exc:
-        raise FetchError(f"timeout after {timeout:g} s") from exc
+        raise FetchError(gettext("timeout after {timeout:g} s").format(timeout=timeout)) from exc
     except ssl.SSLCertVerificationError as exc:
-        raise FetchError(f"certificate not valid: {exc.verify_message}") from exc
+        raise FetchError(gettext("certificate not valid: {value}").format(value=exc.verify_message)) from exc
     except (OSError, ssl.SSLError) as exc:
         raise FetchError(f"{type(exc).__name__}: {exc}") from exc
 
@@ -77,16 +78,16 @@ async def _get(ip: str, host: str, path: str, port: int, ctx: ssl.SSLContext, ma
         writer.close()
     head, sep, body = data.partition(b"\r\n\r\n")
     if not sep:
-        raise FetchError("malformed HTTP response")
+        raise FetchError(gettext("malformed HTTP response"))
     lines = head.decode("latin-1").split("\r\n")
     parts = lines[0].split(" ", 2)
     if len(parts) < 2 or not parts[1].isdigit():
-        raise FetchError("malformed HTTP status line")
+        raise FetchError(gettext("malformed HTTP status line"))
     headers = {}
     for line in lines[1:]:
         if ":" in line:
             k, v = line.split(":", 1)
             headers[k.strip().lower()] = v.strip()
     if len(body) > max_bytes:
-        raise FetchError(f"body larger than {max_bytes} bytes")
+        raise FetchError(gettext("body larger than {max_bytes} bytes").format(max_bytes=max_bytes))
     return HttpResponse(int(parts[1]), headers, body)

@@ -30,7 +30,7 @@ class AuditOptions:
     report_to: str | None = None
     smtp: bool = False
     smtp_port: int = 25
-    smtp_timeout: float = 8.0
+    smtp_timeout: float = 5.0
     https_port: int = 443
     ca_file: Path | None = None
     #: Skip the HTTPS policy fetch (surveys): the TXT record is still checked.
@@ -74,15 +74,16 @@ async def check_domain(name: str, *, resolver: Resolver, options: AuditOptions |
     hosts = [h["host"] for h in mx.data.get("hosts", [])]
     spf_task = audit_spf(domain, resolver=resolver, has_mx=bool(hosts))
     bimi_task = audit_bimi(domain, resolver=resolver, dmarc_policy=dmarc.data.get("applied_policy"))
-    extra = []
-    if opts.fetch_mta_sts:
-        extra.append(
-            audit_mta_sts(
-                domain, resolver=resolver, mx_hosts=hosts, port=opts.https_port, ca_file=opts.ca_file
-            )
+    extra = [
+        audit_mta_sts(
+            domain,
+            resolver=resolver,
+            mx_hosts=hosts,
+            port=opts.https_port,
+            ca_file=opts.ca_file,
+            fetch_policy=opts.fetch_mta_sts,
         )
-    else:
-        extra.append(_mta_sts_record_only(domain, resolver))
+    ]
     if opts.smtp and hosts:
         extra.append(
             audit_smtp(
@@ -113,27 +114,3 @@ async def check_domain(name: str, *, resolver: Resolver, options: AuditOptions |
             rep.fixes.append({"code": f.code, "record": f.fix})
     rep.duration_ms = int((time.perf_counter() - started) * 1000)
     return rep
-
-
-async def _mta_sts_record_only(domain: str, resolver: Resolver):  # type: ignore[no-untyped-def]
-    from .model import CheckResult
-    from .mtasts import PolicyError, parse_sts_record
-
-    res = CheckResult("mta-sts")
-    ans = await resolver.query(f"_mta-sts.{domain}", "TXT")
-    if ans.temporary:
-        res.status = "undetermined"
-        return res
-    sts = [t.decode("utf-8", "replace") for t in ans.texts() if t.startswith(b"v=STSv1")]
-    if not sts:
-        res.status = "absent"
-        res.add("mta-sts.missing", domain)
-        return res
-    res.record = sts[0]
-    try:
-        res.data["id"] = parse_sts_record(sts[0])
-        res.status = "present"
-    except PolicyError as exc:
-        res.status = "invalid"
-        res.add("mta-sts.bad-record", domain, reason=str(exc))
-    return res

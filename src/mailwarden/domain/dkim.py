@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.serialization import load_der_public_key
 
 from ..core.dns import Resolver, Status
 from ..core.errors import InputError
+from ..core.i18n import gettext
 from .model import CheckResult
 
 #: Selectors used by common senders. Google Workspace: google; Microsoft 365: selector1/2;
@@ -97,7 +98,7 @@ def rsa_bits(der: bytes) -> int:
         body = _RSA_OID_SEQ + bitstring
         key = load_der_public_key(b"\x30" + _der_len(len(body)) + body)
     if not isinstance(key, rsa.RSAPublicKey):
-        raise DkimKeyError("p= is not an RSA public key")
+        raise DkimKeyError(gettext("p= is not an RSA public key"))
     return int(key.key_size)
 
 
@@ -108,9 +109,9 @@ def parse_key_record(selector: str, text: str) -> DkimKey:
             k, v = part.split("=", 1)
             tags[k.strip().lower()] = "".join(v.split())
     if "v" in tags and tags["v"] != "DKIM1":
-        raise DkimKeyError(f"v={tags['v']} (must be DKIM1)")
+        raise DkimKeyError(gettext("v={value} (must be DKIM1)").format(value=tags["v"]))
     if "p" not in tags:
-        raise DkimKeyError("no p= tag")
+        raise DkimKeyError(gettext("no p= tag"))
     alg = tags.get("k", "rsa").lower()
     flags = tags.get("t", "").split(":")
     hashes = [h for h in tags.get("h", "").split(":") if h]
@@ -119,18 +120,18 @@ def parse_key_record(selector: str, text: str) -> DkimKey:
     try:
         der = base64.b64decode(tags["p"], validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise DkimKeyError("p= is not valid base64") from exc
+        raise DkimKeyError(gettext("p= is not valid base64")) from exc
     if alg == "ed25519":
         if len(der) != 32:
-            raise DkimKeyError(f"ed25519 key is {len(der)} bytes, not 32")
+            raise DkimKeyError(gettext("ed25519 key is {value} bytes, not 32").format(value=len(der)))
         bits = 256
     elif alg == "rsa":
         try:
             bits = rsa_bits(der)
         except ValueError as exc:
-            raise DkimKeyError("p= is not a valid RSA public key") from exc
+            raise DkimKeyError(gettext("p= is not a valid RSA public key")) from exc
     else:
-        raise DkimKeyError(f"unknown key type k={alg}")
+        raise DkimKeyError(gettext("unknown key type k={alg}").format(alg=alg))
     return DkimKey(selector, text, alg, bits, "y" in flags, False, hashes)
 
 
@@ -150,6 +151,10 @@ async def audit_dkim(
     wanted = list(dict.fromkeys([*(selectors or []), *(COMMON_SELECTORS if probe_common else ())]))
     zone = await resolver.query(f"_domainkey.{domain}", "TXT")
     res.data["selectors_tried"] = 0
+    if zone.temporary:
+        res.status = "undetermined"
+        res.add("dkim.undetermined", domain, selector="_domainkey", reason=zone.error or str(zone.status))
+        return res
     if zone.status is Status.NXDOMAIN and not selectors:
         # RFC 8020: NXDOMAIN means nothing exists below it, so no selector can.
         res.status = "absent"
@@ -158,9 +163,15 @@ async def audit_dkim(
     results = await asyncio.gather(*(_probe(domain, s, resolver) for s in wanted))
     res.data["selectors_tried"] = len(wanted)
     found: list[dict[str, object]] = []
+    failed = [(sel, st) for sel, st, _ in results if st.temporary]
+    if failed:
+        # One finding, not one per selector: a flaky server would otherwise drown the report.
+        shown = ", ".join(sel for sel, _ in failed[:3]) + (
+            f" (+{len(failed) - 3})" if len(failed) > 3 else ""
+        )
+        res.add("dkim.undetermined", domain, selector=shown, reason=str(failed[0][1]))
     for selector, status, text in results:
         if status.temporary:
-            res.add("dkim.undetermined", domain, selector=selector, reason=str(status))
             continue
         if text is None:
             continue

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core.dns import Resolver, Status
 from ..core.errors import InputError
-from ..core.i18n import N_
+from ..core.i18n import N_, gettext
 from .model import CheckResult
 from .orgdomain import same_organisation
 
@@ -62,18 +62,18 @@ def is_dmarc_record(text: str) -> bool:
 def parse_record(text: str) -> DmarcRecord:
     """Parse a DMARC record (RFC 9989 §4.7); raise DmarcSyntaxError when it cannot be used."""
     if not is_dmarc_record(text):
-        raise DmarcSyntaxError("the record must start with 'v=DMARC1'")
+        raise DmarcSyntaxError(gettext("the record must start with 'v=DMARC1'"))
     rec = DmarcRecord(text)
     for part in text.split(";"):
         part = part.strip()
         if not part:
             continue
         if "=" not in part:
-            raise DmarcSyntaxError(f"'{part}' is not of the form tag=value")
+            raise DmarcSyntaxError(gettext("'{part}' is not of the form tag=value").format(part=part))
         tag, value = (x.strip() for x in part.split("=", 1))
         tag = tag.lower()
         if tag in rec.tags:
-            raise DmarcSyntaxError(f"tag '{tag}' appears twice")
+            raise DmarcSyntaxError(gettext("tag '{tag}' appears twice").format(tag=tag))
         rec.tags[tag] = value
         if tag in REMOVED_TAGS:
             rec.removed.append(tag)
@@ -86,23 +86,25 @@ def parse_record(text: str) -> DmarcRecord:
         # RFC 9989 §4.7: an invalid p= with a valid rua= is treated as p=none; without rua
         # the record is unusable.
         if not rec.uris("rua"):
-            raise DmarcSyntaxError(f"invalid policy p={rec.tags['p']}")
+            raise DmarcSyntaxError(gettext("invalid policy p={value}").format(value=rec.tags["p"]))
     elif not rec.uris("rua"):
-        raise DmarcSyntaxError("no p= tag and no rua= tag")
+        raise DmarcSyntaxError(gettext("no p= tag and no rua= tag"))
     for tag in ("sp", "np"):
         if tag in rec.tags and rec.tags[tag].lower() not in POLICIES:
-            raise DmarcSyntaxError(f"invalid {tag}={rec.tags[tag]}")
+            raise DmarcSyntaxError(gettext("invalid {tag}={value}").format(tag=tag, value=rec.tags[tag]))
         if tag in rec.tags:
             rec.tags[tag] = rec.tags[tag].lower()
     for tag in ("adkim", "aspf"):
         if tag in rec.tags and rec.tags[tag].lower() not in ("r", "s"):
-            raise DmarcSyntaxError(f"invalid {tag}={rec.tags[tag]} (r or s)")
+            raise DmarcSyntaxError(
+                gettext("invalid {tag}={value} (r or s)").format(tag=tag, value=rec.tags[tag])
+            )
     if "t" in rec.tags and rec.tags["t"].lower() not in ("y", "n"):
-        raise DmarcSyntaxError(f"invalid t={rec.tags['t']} (y or n)")
+        raise DmarcSyntaxError(gettext("invalid t={value} (y or n)").format(value=rec.tags["t"]))
     if "psd" in rec.tags and rec.tags["psd"].lower() not in ("y", "n", "u"):
-        raise DmarcSyntaxError(f"invalid psd={rec.tags['psd']} (y, n or u)")
+        raise DmarcSyntaxError(gettext("invalid psd={value} (y, n or u)").format(value=rec.tags["psd"]))
     if "fo" in rec.tags and not re.fullmatch(r"[01ds](:[01ds])*", rec.tags["fo"].replace(" ", "")):
-        raise DmarcSyntaxError(f"invalid fo={rec.tags['fo']}")
+        raise DmarcSyntaxError(gettext("invalid fo={value}").format(value=rec.tags["fo"]))
     return rec
 
 

@@ -11,6 +11,7 @@ async def audit_bimi(domain: str, *, resolver: Resolver, dmarc_policy: str | Non
     ans = await resolver.query(f"default._bimi.{domain}", "TXT")
     if ans.temporary:
         res.status = "undetermined"
+        res.add("check.undetermined", domain, check="BIMI", reason=ans.error or str(ans.status))
         return res
     texts = [t.decode("utf-8", "replace") for t in ans.texts() if t.lower().startswith(b"v=bimi1")]
     if not texts:
@@ -52,6 +53,7 @@ async def audit_dnssec(domain: str, *, resolver: Resolver) -> CheckResult:
     ans = await resolver.query(domain, "DNSKEY")
     if ans.temporary:
         res.status = "undetermined"
+        res.add("check.undetermined", domain, check="DNSSEC", reason=ans.error or str(ans.status))
         return res
     res.data["validated"] = ans.authenticated
     if ans.records:

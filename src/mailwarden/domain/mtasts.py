@@ -9,6 +9,7 @@ from pathlib import Path
 from ..core.dns import Resolver
 from ..core.errors import InputError
 from ..core.https import FetchError, https_get
+from ..core.i18n import gettext
 from .model import CheckResult
 
 MAX_AGE_LIMIT = 31_557_600  # RFC 8461 §3.2
@@ -32,10 +33,10 @@ def parse_sts_record(text: str) -> str:
         (k.strip(), v.strip()) for k, _, v in (p.partition("=") for p in text.split(";") if p.strip())
     )
     if fields.get("v") != "STSv1":
-        raise PolicyError("first field must be v=STSv1")
+        raise PolicyError(gettext("first field must be v=STSv1"))
     pid = fields.get("id", "")
     if not re.fullmatch(r"[A-Za-z0-9]{1,32}", pid):
-        raise PolicyError("id must be 1 to 32 letters or digits")
+        raise PolicyError(gettext("id must be 1 to 32 letters or digits"))
     return pid
 
 
@@ -47,22 +48,26 @@ def parse_policy(text: str) -> StsPolicy:
         if not line.strip():
             continue
         if ":" not in line:
-            raise PolicyError(f"line without ':' ({line[:40]!r})")
+            raise PolicyError(gettext("line without ':' ({value!r})").format(value=line[:40]))
         k, v = (x.strip() for x in line.split(":", 1))
         if k == "mx":
             mx.append(v.lower().rstrip("."))
         else:
             values.setdefault(k, v)
     if values.get("version") != "STSv1":
-        raise PolicyError("version must be STSv1")
+        raise PolicyError(gettext("version must be STSv1"))
     mode = values.get("mode", "")
     if mode not in ("enforce", "testing", "none"):
-        raise PolicyError(f"mode must be enforce, testing or none (got {mode!r})")
+        raise PolicyError(gettext("mode must be enforce, testing or none (got {mode!r})").format(mode=mode))
     age = values.get("max_age", "")
     if not age.isdigit() or int(age) > MAX_AGE_LIMIT:
-        raise PolicyError(f"max_age must be a number of seconds ≤ {MAX_AGE_LIMIT}")
+        raise PolicyError(
+            gettext("max_age must be a number of seconds ≤ {max_age_limit}").format(
+                max_age_limit=MAX_AGE_LIMIT
+            )
+        )
     if mode != "none" and not mx:
-        raise PolicyError("no mx: lines")
+        raise PolicyError(gettext("no mx: lines"))
     return StsPolicy(mode, int(age), mx)
 
 
@@ -82,11 +87,14 @@ async def audit_mta_sts(
     mx_hosts: list[str],
     port: int = 443,
     ca_file: Path | str | None = None,
+    fetch_policy: bool = True,
 ) -> CheckResult:
+    """Check the ``_mta-sts`` record and, with ``fetch_policy``, the HTTPS policy and MX coverage."""
     res = CheckResult("mta-sts")
     ans = await resolver.query(f"_mta-sts.{domain}", "TXT")
     if ans.temporary:
         res.status = "undetermined"
+        res.add("check.undetermined", domain, check="MTA-STS", reason=ans.error or str(ans.status))
         return res
     texts = [t.decode("utf-8", "replace") for t in ans.texts()]
     sts = [t for t in texts if t.startswith("v=STSv1")]
@@ -105,6 +113,9 @@ async def audit_mta_sts(
         res.status = "invalid"
         res.add("mta-sts.bad-record", domain, reason=str(exc))
         return res
+    if not fetch_policy:
+        res.status = "present"
+        return res
     host = f"mta-sts.{domain}"
     url = f"https://{host}/.well-known/mta-sts.txt"
     try:
@@ -112,10 +123,12 @@ async def audit_mta_sts(
             host, "/.well-known/mta-sts.txt", resolver=resolver, port=port, ca_file=ca_file
         )
         if resp.status != 200:
-            raise FetchError(f"HTTP status {resp.status} (redirects are not followed)")
+            raise FetchError(
+                gettext("HTTP status {value} (redirects are not followed)").format(value=resp.status)
+            )
         ctype = resp.headers.get("content-type", "")
         if not ctype.lower().startswith("text/plain"):
-            raise FetchError(f"content type {ctype or 'missing'}, not text/plain")
+            raise FetchError(gettext("content type {value}, not text/plain").format(value=ctype or "missing"))
         policy = parse_policy(resp.body.decode("utf-8", "replace"))
     except FetchError as exc:
         res.status = "invalid"
@@ -145,6 +158,7 @@ async def audit_tlsrpt(domain: str, *, resolver: Resolver, report_to: str | None
     ans = await resolver.query(f"_smtp._tls.{domain}", "TXT")
     if ans.temporary:
         res.status = "undetermined"
+        res.add("check.undetermined", domain, check="TLS-RPT", reason=ans.error or str(ans.status))
         return res
     texts = [t.decode("utf-8", "replace") for t in ans.texts() if t.startswith(b"v=TLSRPTv1")]
     fix = f'_smtp._tls.{domain}. TXT "v=TLSRPTv1; rua=mailto:{report_to or "tls-reports@" + domain}"'

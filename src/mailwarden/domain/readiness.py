@@ -10,6 +10,17 @@ from .model import CheckResult
 
 MET, NOT_MET, UNKNOWN, NOT_VISIBLE = "met", "not-met", "unknown", "not-visible"
 
+#: When each mailbox provider's sender rules took effect.
+PROVIDERS = {
+    "gmail": {
+        "name": "Gmail",
+        "since": "2024-02",
+        "note": N_("stricter enforcement (rejections) from 2025-11"),
+    },
+    "yahoo": {"name": "Yahoo", "since": "2024-02", "note": ""},
+    "outlook": {"name": "Outlook.com", "since": "2025-05", "note": ""},
+}
+
 REQUIREMENTS = (
     ("spf", N_("SPF record published and valid"), ("gmail", "yahoo", "outlook")),
     ("dkim", N_("DKIM signing with a published key"), ("gmail", "yahoo", "outlook")),
@@ -40,5 +51,14 @@ def checklist(checks: dict[str, CheckResult]) -> list[dict[str, Any]]:
     out = []
     for key, text, providers in REQUIREMENTS:
         status = status_of(key) if key in ("spf", "dkim", "dmarc") else NOT_VISIBLE
-        out.append({"id": key, "requirement": gettext(text), "providers": list(providers), "status": status})
+        # The requirement is kept as its message id, so a stored report reads in any language.
+        out.append({"id": key, "requirement": text, "providers": list(providers), "status": status})
     return out
+
+
+def providers_caption() -> str:
+    parts = []
+    for p in PROVIDERS.values():
+        note = f" ({gettext(p['note'])})" if p["note"] else ""
+        parts.append(f"{p['name']} {p['since']}{note}")
+    return gettext("Rules in force: {providers}").format(providers="; ".join(parts))

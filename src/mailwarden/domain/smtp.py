@@ -11,7 +11,7 @@ from ..core.dns import Resolver
 from ..core.https import tls_context
 from .model import CheckResult
 
-MAX_HOSTS = 3
+MAX_HOSTS = 10  # the most MX hosts an audit looks at (mx.MAX_HOSTS)
 MAX_LINE = 4096
 
 
@@ -97,13 +97,15 @@ async def audit_smtp(
     ca_file: Path | str | None = None,
 ) -> CheckResult:
     res = CheckResult("smtp")
-    probes = []
-    for host in mx_hosts[:MAX_HOSTS]:
+
+    async def probe(host: str) -> dict[str, Any] | None:
         a = await resolver.query(host, "A")
         addrs = a.addresses() or (await resolver.query(host, "AAAA")).addresses()
-        if addrs:
-            probes.append(probe_host(host, addrs[0], port=port, timeout=timeout, ca_file=ca_file))
-    results = list(await asyncio.gather(*probes))
+        if not addrs:
+            return None  # mx.no-address already says so
+        return await probe_host(host, addrs[0], port=port, timeout=timeout, ca_file=ca_file)
+
+    results = [r for r in await asyncio.gather(*(probe(h) for h in mx_hosts[:MAX_HOSTS])) if r is not None]
     res.data["hosts"] = results
     res.status = "present" if results else "absent"
     for r in results:

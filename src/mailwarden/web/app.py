@@ -15,24 +15,27 @@ from starlette.middleware.sessions import SessionMiddleware
 from .. import __version__
 from ..core.config import Settings, get_settings
 from ..core.dns import Resolver, nameservers_from
-from ..core.errors import ConfigError
+from ..core.errors import ConfigError, InputError
 from ..core.findings import Finding
 from ..core.i18n import gettext
 from ..core.jobs import JobRunner
 from ..core.render import severity_label
 from ..core.store import Store, open_store
-from ..core.users import authenticate
+from ..core.users import authenticate, change_password
 from ..domain import codes as _codes  # noqa: F401
 from ..domain import service
 from ..domain.audit import AuditOptions
+from ..domain.readiness import PROVIDERS, providers_caption
 from ..domain.survey import METRICS
 from .security import (
     LanguageAndHeaders,
     NotAuthenticated,
+    PasswordChangeRequired,
     check_csrf,
     csrf_token,
     current_user,
     secret_key,
+    signed_in,
 )
 
 HERE = Path(__file__).parent
@@ -40,12 +43,18 @@ MAX_SURVEY_UPLOAD = 5 * 1024 * 1024
 MAX_SURVEY_DOMAINS = 100_000
 
 User = Annotated[dict[str, Any], Depends(current_user)]
+SignedIn = Annotated[dict[str, Any], Depends(signed_in)]
 
 
 class CheckRequest(BaseModel):
     domain: str = Field(max_length=300)
     selectors: list[str] = Field(default_factory=list, max_length=50)
     report_to: str | None = Field(default=None, max_length=300)
+
+
+class PasswordChange(BaseModel):
+    current_password: str = Field(max_length=1000)
+    new_password: str = Field(max_length=1000)
 
 
 class SurveyRequest(BaseModel):
@@ -78,7 +87,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
-    templates.env.globals.update(_=gettext, severity_label=severity_label, metrics=METRICS)
+    templates.env.globals.update(
+        _=gettext, severity_label=severity_label, metrics=METRICS, providers_caption=providers_caption
+    )
+    templates.env.filters["provider_name"] = lambda key: PROVIDERS.get(key, {"name": key})["name"]
 
     def resolver() -> Resolver:
         try:
@@ -112,8 +124,14 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     @app.exception_handler(NotAuthenticated)
     async def _login_needed(request: Request, exc: NotAuthenticated) -> Response:
         if exc.api:
-            return JSONResponse({"detail": "authentication required"}, status_code=401)
+            return JSONResponse({"detail": gettext("Authentication required.")}, status_code=401)
         return RedirectResponse("/login", status_code=303)
+
+    @app.exception_handler(PasswordChangeRequired)
+    async def _password_change_needed(request: Request, exc: PasswordChangeRequired) -> Response:
+        if exc.api:
+            return JSONResponse({"detail": gettext("Replace the one-time password first.")}, status_code=403)
+        return RedirectResponse("/account/password", status_code=303)
 
     # --- login ---------------------------------------------------------------------
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
@@ -134,8 +152,55 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             resp.status_code = 401
             return resp
         request.session.clear()
-        request.session["user"] = {"id": user.id, "name": user.username, "role": user.role}
+        request.session["user"] = {
+            "id": user.id,
+            "name": user.username,
+            "role": user.role,
+            "must_change": user.must_change_password,
+        }
+        return RedirectResponse("/account/password" if user.must_change_password else "/", status_code=303)
+
+    def _change_password(
+        request: Request, user: dict[str, Any], current: str, new: str, confirm: str
+    ) -> None:
+        if new != confirm:
+            raise InputError(gettext("The two new passwords differ."))
+        change_password(store, user["name"], current, new)
+        request.session["user"] = {**user, "must_change": False}
+
+    @app.get("/account/password", response_class=HTMLResponse, include_in_schema=False)
+    async def password_page(request: Request, user: SignedIn) -> HTMLResponse:
+        return page(request, "password.html", error=None, must_change=user.get("must_change", False))
+
+    @app.post("/account/password", include_in_schema=False)
+    async def password_change(
+        request: Request,
+        user: SignedIn,
+        csrf: Annotated[str, Form()],
+        current_password: Annotated[str, Form(max_length=1000)],
+        new_password: Annotated[str, Form(max_length=1000)],
+        confirm_password: Annotated[str, Form(max_length=1000)],
+    ) -> Response:
+        check_csrf(request, csrf)
+        try:
+            _change_password(request, user, current_password, new_password, confirm_password)
+        except InputError as exc:
+            resp = page(request, "password.html", error=str(exc), must_change=user.get("must_change", False))
+            resp.status_code = 400
+            return resp
         return RedirectResponse("/", status_code=303)
+
+    @app.post("/api/account/password", tags=["session"])
+    async def api_password_change(
+        request: Request, user: SignedIn, body: Annotated[PasswordChange, Body()]
+    ) -> dict[str, str]:
+        """Replace your password (also the one-time password of the first admin). Needs X-CSRF-Token."""
+        check_csrf(request, request.headers.get("x-csrf-token"))
+        try:
+            _change_password(request, user, body.current_password, body.new_password, body.new_password)
+        except InputError as exc:
+            raise HTTPException(400, str(exc)) from exc
+        return {"status": "changed"}
 
     @app.post("/logout", include_in_schema=False)
     async def logout(request: Request, csrf: Annotated[str, Form()]) -> Response:
@@ -144,7 +209,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         return RedirectResponse("/login", status_code=303)
 
     @app.get("/api/session", tags=["session"])
-    async def api_session(request: Request, user: User) -> dict[str, Any]:
+    async def api_session(request: Request, user: SignedIn) -> dict[str, Any]:
         """The signed-in user and the CSRF token to send as X-CSRF-Token on unsafe calls."""
         return {"user": user, "csrf_token": csrf_token(request)}
 
@@ -212,7 +277,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     def _check_or_404(check_id: int) -> dict[str, Any]:
         data = service.get_check(store, check_id)
         if data is None:
-            raise HTTPException(404, "no such check")
+            raise HTTPException(404, gettext("no such check"))
         return data
 
     @app.get("/domains/{check_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -233,7 +298,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     def start_survey(name: str, text: str) -> int:
         survey_id, domains = service.create_survey(store, name, text)
         if len(domains) > MAX_SURVEY_DOMAINS:
-            raise HTTPException(413, f"at most {MAX_SURVEY_DOMAINS} domains")
+            raise HTTPException(
+                413,
+                gettext("at most {max_survey_domains} domains").format(max_survey_domains=MAX_SURVEY_DOMAINS),
+            )
         jobs.submit(
             service.run_stored_survey(store, survey_id, domains, resolver=resolver()),
             name=f"survey-{survey_id}",
@@ -259,7 +327,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         check_csrf(request, csrf)
         raw = await file.read(MAX_SURVEY_UPLOAD + 1)
         if len(raw) > MAX_SURVEY_UPLOAD:
-            raise HTTPException(413, "file too large")
+            raise HTTPException(413, gettext("file too large"))
         survey_id = start_survey(name or file.filename or "survey", raw.decode("utf-8", errors="replace"))
         return RedirectResponse(f"/surveys/{survey_id}", status_code=303)
 
@@ -277,7 +345,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     def _survey_or_404(survey_id: int, offset: int = 0, limit: int = 200) -> dict[str, Any]:
         data = service.get_survey(store, survey_id, offset=offset, limit=min(max(limit, 0), 1000))
         if data is None:
-            raise HTTPException(404, "no such survey")
+            raise HTTPException(404, gettext("no such survey"))
         return data
 
     @app.get("/surveys/{survey_id}", response_class=HTMLResponse, include_in_schema=False)

@@ -55,11 +55,25 @@ class NotAuthenticated(Exception):
         self.api = api
 
 
-def current_user(request: Request) -> dict[str, Any]:
+class PasswordChangeRequired(Exception):
+    def __init__(self, api: bool) -> None:
+        self.api = api
+
+
+def signed_in(request: Request) -> dict[str, Any]:
+    """The session's user, even one who still has to replace a one-time password."""
     user = request.session.get("user")
     if not user:
         raise NotAuthenticated(api=request.url.path.startswith("/api/"))
     return dict(user)
+
+
+def current_user(request: Request) -> dict[str, Any]:
+    """The session's user, allowed to use the console (one-time password already replaced)."""
+    user = signed_in(request)
+    if user.get("must_change"):
+        raise PasswordChangeRequired(api=request.url.path.startswith("/api/"))
+    return user
 
 
 def pick_language(request: Request, settings: Settings) -> str:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...core.errors import InputError
+from ...core.i18n import gettext
 
 VERSION_RE = re.compile(r"^v=spf1( |$)", re.IGNORECASE)
 QUALIFIERS = "+-~?"
@@ -83,46 +84,48 @@ def validate_macro_string(s: str, *, allow_exp: bool = False) -> None:
         c = s[i]
         if c == "%":
             if i + 1 >= n:
-                raise ValueError("'%' at end of macro string")
+                raise ValueError(gettext("'%' at end of macro string"))
             nxt = s[i + 1]
             if nxt in "%_-":
                 i += 2
                 continue
             if nxt != "{":
-                raise ValueError(f"invalid macro escape '%{nxt}'")
+                raise ValueError(gettext("invalid macro escape '%{nxt}'").format(nxt=nxt))
             end = s.find("}", i + 2)
             if end < 0:
-                raise ValueError("unterminated macro")
+                raise ValueError(gettext("unterminated macro"))
             body = s[i + 2 : end]
             if not re.fullmatch(r"[A-Za-z][0-9]*r?[.\-+,/_=]*", body, flags=re.IGNORECASE):
-                raise ValueError(f"invalid macro '%{{{body}}}'")
+                raise ValueError(gettext("invalid macro '%{{{body}}}'").format(body=body))
             letter = body[0].lower()
             if letter not in MACRO_LETTERS:
-                raise ValueError(f"unknown macro letter '{body[0]}'")
+                raise ValueError(gettext("unknown macro letter '{value}'").format(value=body[0]))
             if letter in MACRO_EXP_ONLY and not allow_exp:
-                raise ValueError(f"macro '%{{{body[0]}}}' is only allowed in explanations")
+                raise ValueError(
+                    gettext("macro '%{{{value}}}' is only allowed in explanations").format(value=body[0])
+                )
             i = end + 1
             continue
         if not allow_exp and not (0x21 <= ord(c) <= 0x7E):
-            raise ValueError(f"invalid character {c!r}")
+            raise ValueError(gettext("invalid character {c!r}").format(c=c))
         if allow_exp and not (0x20 <= ord(c) <= 0x7E):
-            raise ValueError(f"invalid character {c!r}")
+            raise ValueError(gettext("invalid character {c!r}").format(c=c))
         i += 1
 
 
 def validate_domain_spec(spec: str) -> None:
     """domain-spec = macro-string domain-end (§7.1)."""
     if not spec:
-        raise ValueError("empty domain-spec")
+        raise ValueError(gettext("empty domain-spec"))
     validate_macro_string(spec)
     if spec.endswith("}") and re.search(r"%\{[^}]*\}$", spec):
         return  # ends with a macro-expand
     body = spec[:-1] if spec.endswith(".") else spec
     if "." not in body:
-        raise ValueError(f"domain-spec {spec!r} has no top-level label")
+        raise ValueError(gettext("domain-spec {spec!r} has no top-level label").format(spec=spec))
     top = body.rsplit(".", 1)[1]
     if not TOPLABEL_RE.match(top):
-        raise ValueError(f"invalid top-level label {top!r}")
+        raise ValueError(gettext("invalid top-level label {top!r}").format(top=top))
 
 
 def _split_cidr(arg: str) -> tuple[str, int | None, int | None]:
@@ -133,15 +136,15 @@ def _split_cidr(arg: str) -> tuple[str, int | None, int | None]:
         cidr6 = int(m6.group(1))
         arg = arg[: m6.start()]
     elif "//" in arg:
-        raise ValueError("invalid IPv6 prefix length")
+        raise ValueError(gettext("invalid IPv6 prefix length"))
     m4 = CIDR4_RE.search(arg)
     if m4:
         cidr4 = int(m4.group(1))
         arg = arg[: m4.start()]
     if cidr4 is not None and cidr4 > 32:
-        raise ValueError(f"IPv4 prefix length {cidr4} > 32")
+        raise ValueError(gettext("IPv4 prefix length {cidr4} > 32").format(cidr4=cidr4))
     if cidr6 is not None and cidr6 > 128:
-        raise ValueError(f"IPv6 prefix length {cidr6} > 128")
+        raise ValueError(gettext("IPv6 prefix length {cidr6} > 128").format(cidr6=cidr6))
     return arg, cidr4, cidr6
 
 
@@ -153,54 +156,56 @@ def _parse_mechanism(term: str, pos: int) -> Mechanism:
         body = body[1:]
     m = re.match(r"^([A-Za-z0-9]+)(.*)$", body, flags=re.DOTALL)
     if not m:
-        raise SpfSyntaxError(f"invalid term {term!r}", position=pos, term=term)
+        raise SpfSyntaxError(gettext("invalid term {term!r}").format(term=term), position=pos, term=term)
     name, rest = m.group(1).lower(), m.group(2)
     if name not in MECHANISMS:
-        raise SpfSyntaxError(f"unknown mechanism {m.group(1)!r}", position=pos, term=term)
+        raise SpfSyntaxError(
+            gettext("unknown mechanism {value!r}").format(value=m.group(1)), position=pos, term=term
+        )
     mech = Mechanism(qualifier, name, text=term, position=pos)
     try:
         if name == "all":
             if rest:
-                raise ValueError("'all' takes no argument")
+                raise ValueError(gettext("'all' takes no argument"))
         elif name in ("include", "exists"):
             if not rest.startswith(":"):
-                raise ValueError(f"'{name}' needs ':domain'")
+                raise ValueError(gettext("'{name}' needs ':domain'").format(name=name))
             mech.domain_spec = rest[1:]
             validate_domain_spec(mech.domain_spec)
         elif name == "ptr":
             if rest:
                 if not rest.startswith(":"):
-                    raise ValueError("'ptr' takes only ':domain'")
+                    raise ValueError(gettext("'ptr' takes only ':domain'"))
                 mech.domain_spec = rest[1:]
                 validate_domain_spec(mech.domain_spec)
         elif name in ("a", "mx"):
             spec, mech.cidr4, mech.cidr6 = _split_cidr(rest)
             if spec:
                 if not spec.startswith(":"):
-                    raise ValueError(f"invalid argument {rest!r}")
+                    raise ValueError(gettext("invalid argument {rest!r}").format(rest=rest))
                 mech.domain_spec = spec[1:]
                 validate_domain_spec(mech.domain_spec)
         elif name == "ip4":
             if not rest.startswith(":"):
-                raise ValueError("'ip4' needs ':address'")
+                raise ValueError(gettext("'ip4' needs ':address'"))
             addr, cidr4, cidr6 = _split_cidr(rest[1:])
             if cidr6 is not None or not IP4_RE.match(addr):
-                raise ValueError(f"invalid IPv4 network {rest[1:]!r}")
+                raise ValueError(gettext("invalid IPv4 network {value!r}").format(value=rest[1:]))
             mech.cidr4 = 32 if cidr4 is None else cidr4
             mech.network = ipaddress.IPv4Network(f"{addr}/{mech.cidr4}", strict=False)
         elif name == "ip6":
             if not rest.startswith(":"):
-                raise ValueError("'ip6' needs ':address'")
+                raise ValueError(gettext("'ip6' needs ':address'"))
             arg = rest[1:]
             m6 = re.search(r"/(0|[1-9][0-9]{0,2})$", arg)
             addr = arg[: m6.start()] if m6 else arg
             cidr = int(m6.group(1)) if m6 else 128
             if cidr > 128 or "/" in addr:
-                raise ValueError(f"invalid IPv6 network {arg!r}")
+                raise ValueError(gettext("invalid IPv6 network {arg!r}").format(arg=arg))
             try:
                 ip = ipaddress.IPv6Address(addr)
             except ValueError as exc:
-                raise ValueError(f"invalid IPv6 address {addr!r}") from exc
+                raise ValueError(gettext("invalid IPv6 address {addr!r}").format(addr=addr)) from exc
             mech.cidr6 = cidr
             mech.network = ipaddress.IPv6Network(f"{ip}/{cidr}", strict=False)
     except ValueError as exc:
@@ -211,7 +216,7 @@ def _parse_mechanism(term: str, pos: int) -> Mechanism:
 def parse_record(text: str) -> SpfRecord:
     """Parse a whole record; any syntax error anywhere raises (§4.6)."""
     if not is_spf_record(text):
-        raise SpfSyntaxError("record does not start with 'v=spf1'", position=0, term=text[:10])
+        raise SpfSyntaxError(gettext("record does not start with 'v=spf1'"), position=0, term=text[:10])
     rec = SpfRecord(text)
     pos = 6
     # Terms are separated by SP only (§12: terms = *( 1*SP ( directive / modifier ) )).
@@ -220,7 +225,9 @@ def parse_record(text: str) -> SpfRecord:
         tpos = pos + match.start()
         for ch in term:
             if not (0x21 <= ord(ch) <= 0x7E):
-                raise SpfSyntaxError(f"invalid character {ch!r} in term", position=tpos, term=term)
+                raise SpfSyntaxError(
+                    gettext("invalid character {ch!r} in term").format(ch=ch), position=tpos, term=term
+                )
         eq = term.find("=")
         colon = term.find(":")
         slash = term.find("/")
@@ -237,16 +244,18 @@ def parse_record(text: str) -> SpfRecord:
                 raise SpfSyntaxError(str(exc), position=tpos, term=term) from exc
             if name == "redirect":
                 if rec.redirect is not None:
-                    raise SpfSyntaxError("more than one 'redirect'", position=tpos, term=term)
+                    raise SpfSyntaxError(gettext("more than one 'redirect'"), position=tpos, term=term)
                 rec.redirect = mod
             elif name == "exp":
                 if rec.exp is not None:
-                    raise SpfSyntaxError("more than one 'exp'", position=tpos, term=term)
+                    raise SpfSyntaxError(gettext("more than one 'exp'"), position=tpos, term=term)
                 rec.exp = mod
             else:
                 rec.unknown_modifiers.append(mod)
             continue
         if eq >= 0 and is_modifier:
-            raise SpfSyntaxError(f"invalid modifier name in {term!r}", position=tpos, term=term)
+            raise SpfSyntaxError(
+                gettext("invalid modifier name in {term!r}").format(term=term), position=tpos, term=term
+            )
         rec.mechanisms.append(_parse_mechanism(term, tpos))
     return rec
