@@ -95,6 +95,8 @@ async def test_authorised_external_reports_and_null_mx(resolver, opts):
     found = codes(rep)
     assert {"dmarc.external-authorized", "dmarc.testing", "mx.null", "spf.softfail-all"} <= found
     assert "dmarc.external-unauthorized" not in found
+    # A null MX domain receives no mail: MTA-STS and TLS-RPT do not apply.
+    assert not found & {"mta-sts.missing", "tlsrpt.missing"}
     # p=quarantine; t=y → next stage is p=quarantine without t=y
     assert (
         rep.checks["dmarc"].data["plan"][0]["record"]

@@ -54,13 +54,12 @@ async def check_domain(name: str, *, resolver: Resolver, options: AuditOptions |
         rep.score, rep.grade = 0, "F"
         return rep
     rep = DomainReport(domain=domain, display_name=to_unicode_name(domain))
-    mx, dmarc, dkim, tlsrpt, dnssec = await asyncio.gather(
+    mx, dmarc, dkim, dnssec = await asyncio.gather(
         audit_mx(domain, resolver=resolver),
         audit_dmarc(domain, resolver=resolver, report_to=opts.report_to),
         audit_dkim(
             domain, resolver=resolver, selectors=opts.selectors, probe_common=opts.probe_common_selectors
         ),
-        audit_tlsrpt(domain, resolver=resolver, report_to=opts.report_to),
         audit_dnssec(domain, resolver=resolver),
     )
     # NXDOMAIN for MX means the name does not exist (RFC 8020); SOA confirms it, and is
@@ -72,6 +71,9 @@ async def check_domain(name: str, *, resolver: Resolver, options: AuditOptions |
         rep.duration_ms = int((time.perf_counter() - started) * 1000)
         return rep
     hosts = [h["host"] for h in mx.data.get("hosts", [])]
+    # A null MX (RFC 7505) says the domain receives no mail: MTA-STS and TLS-RPT, which
+    # protect incoming mail, are then not missing, just not applicable.
+    receives_mail = not mx.data.get("null_mx")
     spf_task = audit_spf(domain, resolver=resolver, has_mx=bool(hosts))
     bimi_task = audit_bimi(domain, resolver=resolver, dmarc_policy=dmarc.data.get("applied_policy"))
     extra = [
@@ -82,7 +84,9 @@ async def check_domain(name: str, *, resolver: Resolver, options: AuditOptions |
             port=opts.https_port,
             ca_file=opts.ca_file,
             fetch_policy=opts.fetch_mta_sts,
-        )
+            receives_mail=receives_mail,
+        ),
+        audit_tlsrpt(domain, resolver=resolver, report_to=opts.report_to, receives_mail=receives_mail),
     ]
     if opts.smtp and hosts:
         extra.append(
@@ -95,8 +99,8 @@ async def check_domain(name: str, *, resolver: Resolver, options: AuditOptions |
                 ca_file=opts.ca_file,
             )
         )
-    spf, bimi, *rest = await asyncio.gather(spf_task, bimi_task, *extra)
-    for check in (spf, dmarc, dkim, mx, *rest, tlsrpt, bimi, dnssec):
+    spf, bimi, mta_sts, tlsrpt, *rest = await asyncio.gather(spf_task, bimi_task, *extra)
+    for check in (spf, dmarc, dkim, mx, mta_sts, *rest, tlsrpt, bimi, dnssec):
         rep.checks[check.name] = check
     rep.readiness = checklist(rep.checks)
     met = sum(1 for r in rep.readiness if r["status"] == "met")

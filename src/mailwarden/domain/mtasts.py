@@ -88,6 +88,7 @@ async def audit_mta_sts(
     port: int = 443,
     ca_file: Path | str | None = None,
     fetch_policy: bool = True,
+    receives_mail: bool = True,
 ) -> CheckResult:
     """Check the ``_mta-sts`` record and, with ``fetch_policy``, the HTTPS policy and MX coverage."""
     res = CheckResult("mta-sts")
@@ -100,7 +101,8 @@ async def audit_mta_sts(
     sts = [t for t in texts if t.startswith("v=STSv1")]
     if not sts:
         res.status = "absent"
-        res.add("mta-sts.missing", domain)
+        if receives_mail:
+            res.add("mta-sts.missing", domain)
         return res
     res.record = sts[0]
     if len(sts) > 1:
@@ -153,7 +155,9 @@ async def audit_mta_sts(
     return res
 
 
-async def audit_tlsrpt(domain: str, *, resolver: Resolver, report_to: str | None = None) -> CheckResult:
+async def audit_tlsrpt(
+    domain: str, *, resolver: Resolver, report_to: str | None = None, receives_mail: bool = True
+) -> CheckResult:
     res = CheckResult("tlsrpt")
     ans = await resolver.query(f"_smtp._tls.{domain}", "TXT")
     if ans.temporary:
@@ -164,7 +168,8 @@ async def audit_tlsrpt(domain: str, *, resolver: Resolver, report_to: str | None
     fix = f'_smtp._tls.{domain}. TXT "v=TLSRPTv1; rua=mailto:{report_to or "tls-reports@" + domain}"'
     if not texts:
         res.status = "absent"
-        res.add("tlsrpt.missing", domain, fix=fix)
+        if receives_mail:
+            res.add("tlsrpt.missing", domain, fix=fix)
         return res
     res.record = texts[0]
     if len(texts) > 1:
