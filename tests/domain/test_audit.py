@@ -340,3 +340,11 @@ async def test_bad_dkim_records(resolver):
         ("dkim.sha1-only", "sha1"),
         ("dkim.testing", "test"),
     } <= found
+
+
+async def test_cname_loop_and_huge_txt_at_domain_level(resolver, opts):
+    loop = await check_domain("cloop.test", resolver=resolver, options=opts)
+    f = next(f for f in loop.all_findings() if f.code == "spf.undetermined")
+    assert f.params["reason"] == "CNAME loop"
+    huge = await check_domain("huge.test", resolver=resolver, options=opts)
+    assert huge.checks["spf"].status == "present" and huge.checks["spf"].record == "v=spf1 -all"

@@ -117,13 +117,12 @@ class Discovery:
     queried: list[str] = field(default_factory=list)
 
 
-async def _dmarc_texts(name: str, resolver: Resolver) -> tuple[Status, list[str]]:
+async def _dmarc_texts(name: str, resolver: Resolver) -> tuple[Status, list[str], str]:
     ans = await resolver.query(f"_dmarc.{name}", "TXT")
     if not ans.ok:
-        return ans.status, []
-    return Status.OK, [
-        t.decode("utf-8", "replace") for t in ans.texts() if is_dmarc_record(t.decode("utf-8", "replace"))
-    ]
+        return ans.status, [], ans.error or str(ans.status)
+    texts = [t.decode("utf-8", "replace") for t in ans.texts()]
+    return Status.OK, [t for t in texts if is_dmarc_record(t)], ""
 
 
 async def discover(domain: str, *, resolver: Resolver) -> Discovery:
@@ -137,9 +136,9 @@ async def discover(domain: str, *, resolver: Resolver) -> Discovery:
     disc = Discovery("absent")
     for name in candidates:
         disc.queried.append(f"_dmarc.{name}")
-        status, texts = await _dmarc_texts(name, resolver)
+        status, texts, reason = await _dmarc_texts(name, resolver)
         if status.temporary:
-            return Discovery("undetermined", name, reason=str(status), queried=disc.queried)
+            return Discovery("undetermined", name, reason=reason, queried=disc.queried)
         if len(texts) > 1:
             return Discovery("multiple", name, texts, queried=disc.queried)
         if texts:

@@ -49,17 +49,18 @@ class Node:
         }
 
 
-async def fetch_spf(domain: str, resolver: Resolver) -> tuple[Status, list[str], list[list[bytes]]]:
+async def fetch_spf(domain: str, resolver: Resolver) -> tuple[Status, list[str], list[list[bytes]], str]:
+    """(status, SPF records, their strings, reason for a temporary failure)."""
     ans = await resolver.query(domain, "TXT")
     if not ans.ok:
-        return ans.status, [], []
+        return ans.status, [], [], ans.error or str(ans.status)
     texts, strings = [], []
     for raw, parts in zip(ans.texts(), ans.strings(), strict=True):
         text = raw.decode("utf-8", errors="replace")
         if is_spf_record(text):
             texts.append(text)
             strings.append(parts)
-    return Status.OK, texts, strings
+    return Status.OK, texts, strings, ""
 
 
 class _TreeBuilder:
@@ -72,10 +73,10 @@ class _TreeBuilder:
     async def build(self, domain: str, record: SpfRecord | None, via: str, path: tuple[str, ...]) -> Node:
         node = Node(domain, via)
         if record is None:
-            status, texts, _ = await fetch_spf(domain, self.resolver)
+            status, texts, _, reason = await fetch_spf(domain, self.resolver)
             if status.temporary:
-                node.error = f"lookup failed ({status})"
-                self.undetermined.append((domain, str(status)))
+                node.error = f"lookup failed ({reason})"
+                self.undetermined.append((domain, reason))
                 return node
             if len(texts) != 1:
                 node.error = "no SPF record" if not texts else f"{len(texts)} SPF records"
@@ -154,10 +155,10 @@ def _all_fix(record: SpfRecord, qualifier: str = "-") -> str:
 
 async def audit_spf(domain: str, *, resolver: Resolver, has_mx: bool | None = None) -> CheckResult:
     res = CheckResult("spf")
-    status, texts, strings = await fetch_spf(domain, resolver)
+    status, texts, strings, reason = await fetch_spf(domain, resolver)
     if status.temporary:
         res.status = "undetermined"
-        res.add("spf.undetermined", domain, reason=str(status))
+        res.add("spf.undetermined", domain, reason=reason)
         return res
     if not texts:
         res.status = "absent"
