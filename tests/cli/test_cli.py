@@ -183,3 +183,26 @@ def test_finding_docs_in_japanese():
     doc = (ROOT / "docs" / "findings.ja.md").read_text(encoding="utf-8")
     assert doc == r.stdout, "docs/findings.ja.md is stale: run `make docs`"
     assert "SPF レコードなし" in doc
+
+
+def test_dmarc_ingest_cli(tmp_path):
+    env = {"MAILWARDEN_DATA_DIR": str(tmp_path)}
+    corpus = ROOT / "tests" / "data" / "dmarc-samples"
+    r = mw(
+        "dmarc", "ingest", str(corpus / "aggregate"), str(corpus / "smtp_tls"), "--format", "json", env=env
+    )
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["counts"] == {"stored": 21, "duplicate": 2, "rejected": 0}
+    again = mw("dmarc", "ingest", str(corpus / "smtp_tls"), env=env, input=None)
+    assert "0 stored, 4 duplicate, 0 rejected" in again.stdout
+    piped = mw(
+        "dmarc",
+        "ingest",
+        "-",
+        "--lang",
+        "ja",
+        env=env,
+        input=(corpus / "aggregate" / "rfc9990-sample.xml").read_text(),
+    )
+    assert "0 件保存、1 件重複、0 件拒否" in piped.stdout

@@ -3,7 +3,8 @@
     MailwardenError
     ├── ConfigError            bad settings or arguments from the user
     ├── InputError             bad input from the outside world (a name, a file)
-    │   └── InvalidDomainError a domain name that cannot be queried
+    │   ├── InvalidDomainError a domain name that cannot be queried
+    │   └── ReportRejected     a report that cannot be stored, with the reason
     ├── DnsError               a DNS question that could not be answered
     │   └── DnsTemporaryError  timeout, SERVFAIL, REFUSED: the answer is unknown
     └── StoreError             the database could not do what was asked
@@ -29,6 +30,10 @@ class InputError(MailwardenError):
 
 class InvalidDomainError(InputError):
     """A domain name that is not a valid DNS name."""
+
+
+class ReportRejected(InputError):
+    """A DMARC or TLS report that cannot be stored; the message says why."""
 
 
 class DnsError(MailwardenError):

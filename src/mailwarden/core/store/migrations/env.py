@@ -3,6 +3,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+import mailwarden.dmarc.models  # noqa: F401  (feature tables join the metadata)
 from mailwarden.core.store.models import Base
 
 config = context.config

@@ -1,0 +1,53 @@
+"""What every command module shares: consoles, the DNS seam from options, errors, options."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ..core import i18n
+from ..core.config import get_settings
+from ..core.dns import Resolver, nameservers_from
+from ..core.errors import ConfigError
+from ..core.i18n import gettext as _
+
+out = Console()
+err = Console(stderr=True)
+
+NameserverOpt = Annotated[
+    list[str] | None,
+    typer.Option("--nameserver", "-n", help=_("DNS server HOST[:PORT]; repeat for several.")),
+]
+LangOpt = Annotated[str | None, typer.Option("--lang", help=_("Output language: ja or en."))]
+
+
+def make_resolver(nameservers: list[str] | None, timeout: float | None = None) -> Resolver:
+    s = get_settings()
+    specs = list(nameservers or []) or ([s.nameservers] if s.nameservers else [])
+    return Resolver(
+        nameservers_from(specs) or None,
+        timeout=timeout or s.dns_timeout,
+        retries=s.dns_retries,
+        concurrency=s.dns_concurrency,
+    )
+
+
+def fail(message: str) -> typer.Exit:
+    label = _("Error")
+    err.print(f"[red]{label}:[/red] {message}")
+    return typer.Exit(2)
+
+
+def use_language(lang: str | None) -> None:
+    """Apply ``--lang`` when given (else the environment's language stays)."""
+    if lang:
+        i18n.set_language(lang)
+
+
+def resolver_or_exit(nameservers: list[str] | None, timeout: float | None = None) -> Resolver:
+    try:
+        return make_resolver(nameservers, timeout)
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc

@@ -1,0 +1,233 @@
+"""``mailwarden domain …``: check and survey."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from ..core.config import get_settings
+from ..core.i18n import gettext as _
+from ..core.render import findings_csv, findings_sarif, findings_table, to_json, to_jsonl
+from ..domain import codes as _codes  # noqa: F401
+from ..domain.audit import AuditOptions, check_domain
+from ..domain.model import DomainReport
+from ..domain.readiness import PROVIDERS, providers_caption
+from ..domain.survey import SurveyStats, load_existing, read_domains, run_survey
+from .common import LangOpt, NameserverOpt, err, fail, out, resolver_or_exit, use_language
+
+domain_app = typer.Typer(
+    help=_("Audit domain email authentication (SPF, DKIM, DMARC, MX, MTA-STS…)."), no_args_is_help=True
+)
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    sarif = "sarif"
+
+
+class SurveyFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def render_report(rep: DomainReport) -> None:
+    title = _("{domain} — grade {grade} ({score}/100)").format(
+        domain=rep.display_name, grade=rep.grade, score=rep.score
+    )
+    findings = [f for f in rep.all_findings()]
+    findings.sort(key=lambda f: -f.severity.rank)
+    out.print(findings_table(findings, title=title))
+    if rep.readiness:
+        t = Table(title=_("Bulk-sender readiness (Gmail, Yahoo, Outlook.com)"), caption=providers_caption())
+        t.add_column(_("Requirement"))
+        t.add_column(_("Status"))
+        labels = {
+            "met": _("met"),
+            "not-met": _("not met"),
+            "unknown": _("unknown"),
+            "not-visible": _("not visible in DNS"),
+        }
+        t.add_column(_("Required by"))
+        for r in rep.readiness:
+            names = ", ".join(PROVIDERS[p]["name"] for p in r["providers"])
+            t.add_row(_(r["requirement"]), labels[r["status"]], names)
+        out.print(t)
+    if rep.fixes:
+        heading = _("Records to publish")
+        out.print(f"[bold]{heading}[/bold]")
+        for fx in rep.fixes:
+            out.print(f"  [green]{fx['record']}[/green]   [dim]({fx['code']})[/dim]")
+
+
+@domain_app.command("check")
+def domain_check(
+    domains: Annotated[list[str], typer.Argument(help=_("Domains to check."))],
+    nameserver: NameserverOpt = None,
+    selector: Annotated[
+        list[str] | None, typer.Option("--selector", "-s", help=_("DKIM selector to probe; repeatable."))
+    ] = None,
+    report_to: Annotated[
+        str | None, typer.Option("--report-to", help=_("Mailbox for DMARC/TLS reports in suggested records."))
+    ] = None,
+    smtp: Annotated[bool, typer.Option("--smtp", help=_("Connect to each MX and test STARTTLS."))] = False,
+    smtp_port: Annotated[int, typer.Option("--smtp-port", help=_("SMTP port of the MX hosts."))] = 25,
+    smtp_timeout: Annotated[
+        float, typer.Option("--smtp-timeout", help=_("Seconds allowed for each SMTP probe."))
+    ] = 5.0,
+    https_port: Annotated[
+        int, typer.Option("--https-port", help=_("Port for the MTA-STS policy fetch."))
+    ] = 443,
+    ca_file: Annotated[Path | None, typer.Option("--ca-file", help=_("Extra CA certificates (PEM)."))] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", help=_("DNS timeout in seconds."))] = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.table,
+    lang: LangOpt = None,
+) -> None:
+    """Check the email authentication setup of DOMAIN(s)."""
+    use_language(lang)
+    resolver = resolver_or_exit(nameserver, timeout)
+    opts = AuditOptions(
+        selectors=selector or [],
+        report_to=report_to,
+        smtp=smtp,
+        smtp_port=smtp_port,
+        smtp_timeout=smtp_timeout,
+        https_port=https_port,
+        ca_file=ca_file or get_settings().ca_bundle,
+    )
+
+    async def run() -> list[DomainReport]:
+        return list(
+            await asyncio.gather(*(check_domain(d, resolver=resolver, options=opts) for d in domains))
+        )
+
+    reports = asyncio.run(run())
+    if fmt is CheckFormat.json:
+        data = [r.to_dict() for r in reports]
+        out.print_json(to_json(data if len(data) > 1 else data[0])) if sys.stdout.isatty() else print(
+            to_json(data if len(data) > 1 else data[0])
+        )
+    elif fmt is CheckFormat.jsonl:
+        sys.stdout.write(to_jsonl(r.to_dict() for r in reports))
+    elif fmt is CheckFormat.csv:
+        sys.stdout.write(findings_csv([f for r in reports for f in r.all_findings()]))
+    elif fmt is CheckFormat.sarif:
+        print(to_json(findings_sarif([f for r in reports for f in r.all_findings()])))
+    else:
+        for r in reports:
+            render_report(r)
+    if any(r.error for r in reports):
+        raise typer.Exit(1)
+
+
+def render_summary(stats: SurveyStats, console: Console) -> None:
+    t = Table(
+        title=_("Adoption ({checked} domains checked, {errors} errors counted apart)").format(
+            checked=stats.checked, errors=stats.errors
+        )
+    )
+    t.add_column(_("Measure"))
+    t.add_column(_("Domains"), justify="right")
+    t.add_column(_("Share"), justify="right")
+    t.add_column(_("Undetermined"), justify="right")
+    for row in stats.table():
+        share = "-" if row["share"] is None else f"{row['share'] * 100:.1f}%"
+        t.add_row(_(row["label"]), str(row["count"]), share, str(row["undetermined"]))
+    console.print(t)
+
+
+@domain_app.command("survey")
+def domain_survey(
+    file: Annotated[
+        Path, typer.Argument(help=_("File with one domain per line ('-' for stdin)."), allow_dash=True)
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=_("JSONL output ('-' for stdout); an existing file is resumed."),
+            allow_dash=True,
+        ),
+    ] = None,
+    nameserver: NameserverOpt = None,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-c", help=_("Domains checked at once."))
+    ] = 100,
+    timeout: Annotated[float | None, typer.Option("--timeout", help=_("DNS timeout in seconds."))] = None,
+    fetch_policies: Annotated[
+        bool, typer.Option("--fetch-policies", help=_("Also fetch MTA-STS policies over HTTPS."))
+    ] = False,
+    fmt: Annotated[SurveyFormat, typer.Option("--format", "-f")] = SurveyFormat.table,
+    lang: LangOpt = None,
+) -> None:
+    """Check many domains and summarise adoption."""
+    use_language(lang)
+    resolver = resolver_or_exit(nameserver, timeout)
+    try:
+        lines = sys.stdin if str(file) == "-" else file.open(encoding="utf-8", errors="replace")
+        domains = list(read_domains(lines))
+    except OSError as exc:
+        raise fail(str(exc)) from exc
+    done: dict[str, dict[str, object]] = {}
+    to_stdout = output is not None and str(output) == "-"
+    if output is not None and not to_stdout:
+        for row in load_existing(output):
+            done[str(row.get("input"))] = row
+        # Rewrite without a torn last line before appending.
+        with output.open("w", encoding="utf-8") as fh:
+            for row in done.values():
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    sink: TextIO | None = None
+    if to_stdout:
+        sink = sys.stdout
+    elif output is not None:
+        sink = output.open("a", encoding="utf-8")
+    opts = AuditOptions(fetch_mta_sts=fetch_policies, probe_common_selectors=True)
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=fmt is SurveyFormat.json and not err.is_terminal,
+    )
+    with progress:
+        task = progress.add_task(_("Checking"), total=len(domains), completed=len(done), rate="")
+
+        def on_row(row: dict[str, object]) -> None:
+            progress.advance(task)
+            t = progress.tasks[0]
+            speed = t.speed or 0
+            progress.update(task, rate=f"{speed:.0f}/s")
+
+        stats = asyncio.run(
+            run_survey(
+                domains,
+                resolver=resolver,
+                options=opts,
+                concurrency=concurrency,
+                out=sink,
+                done=done,
+                on_row=on_row,
+            )
+        )
+    if sink is not None and not to_stdout:
+        sink.close()
+    # With rows on stdout, the summary goes to stderr so the JSONL stream stays clean.
+    if fmt is SurveyFormat.json:
+        print(to_json(stats.to_dict()), file=sys.stderr if to_stdout else sys.stdout)
+    else:
+        render_summary(stats, err if to_stdout else out)

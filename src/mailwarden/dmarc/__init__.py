@@ -1,0 +1,1 @@
+"""DMARC aggregate and failure reports, SMTP TLS reports: ingest, store, analyse, advise."""

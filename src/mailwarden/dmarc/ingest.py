@@ -1,0 +1,288 @@
+"""Ingest reports into the store: every input ends as stored, duplicate or rejected (with a reason).
+
+One report is one transaction: records are inserted in batches inside it, and any
+failure rolls the whole report back, so nothing is stored half. Identity (dedupe):
+reporter + report id + policy domain for aggregate reports (a multi-day report sent
+twice is one report), reporter + report id for TLS reports, the message digest for
+failure reports.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from ..core.errors import ReportRejected
+from ..core.i18n import gettext
+from ..core.store import Store
+from .aggregate import (
+    REPAIRED_MARKUP,
+    REPAIRED_UTF8,
+    SMALL_ENOUGH_TO_REPAIR,
+    AggregateParser,
+    _Transcoder,
+    repair_markup,
+)
+from .failure import parse_failure_report
+from .models import AggregateRecord, AggregateReport, FailureReport, TlsPolicyResult, TlsReport
+from .tlsrpt import parse_tls_report
+from .unpack import AGGREGATE, DEFAULT_LIMITS, FAILURE, Limits, Payload, Unpacker, Unreadable
+
+BATCH = 5000
+STORED, DUPLICATE, REJECTED = "stored", "duplicate", "rejected"
+
+
+@dataclass
+class Outcome:
+    origin: str
+    kind: str
+    status: str
+    reason: str | None = None
+    records: int = 0
+    messages: int = 0
+    domain: str = ""
+    report_id: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+class _Duplicate(Exception):
+    pass
+
+
+class Ingestor:
+    def __init__(self, store: Store, *, limits: Limits = DEFAULT_LIMITS, batch: int = BATCH) -> None:
+        self.store = store
+        self.unpacker = Unpacker(limits)
+        self.batch = batch
+
+    def ingest_paths(self, paths: Iterable[Path]) -> Iterator[Outcome]:
+        for path in paths:
+            yield from self._all(self.unpacker.from_path(path))
+
+    def ingest_bytes(self, origin: str, data: bytes) -> Iterator[Outcome]:
+        yield from self._all(self.unpacker.from_bytes(origin, data))
+
+    def _all(self, found: Iterable[Payload | Unreadable]) -> Iterator[Outcome]:
+        it = iter(found)
+        while True:
+            try:
+                item = next(it)
+            except StopIteration:
+                return
+            except ReportRejected as exc:  # a container that failed while being listed
+                yield Outcome("?", "unknown", REJECTED, str(exc))
+                continue
+            if isinstance(item, Unreadable):
+                yield Outcome(item.origin, "unknown", REJECTED, item.reason)
+                continue
+            yield self.ingest_payload(item)
+
+    def ingest_payload(self, payload: Payload) -> Outcome:
+        try:
+            if payload.kind == AGGREGATE:
+                return self._aggregate(payload)
+            if payload.kind == FAILURE:
+                return self._failure(payload)
+            return self._tls(payload)
+        except ReportRejected as exc:
+            return Outcome(payload.origin, payload.kind, REJECTED, str(exc), notes=list(payload.notes))
+        except (OSError, EOFError, ValueError) as exc:
+            # Broken compression or I/O found mid-stream: the report is rejected, the batch goes on.
+            return Outcome(
+                payload.origin,
+                payload.kind,
+                REJECTED,
+                f"{type(exc).__name__}: {exc}",
+                notes=list(payload.notes),
+            )
+
+    # -- aggregate ------------------------------------------------------------------
+    def _aggregate(self, payload: Payload) -> Outcome:
+        try:
+            with payload.open() as fh:
+                return self._aggregate_from(payload, fh, [])
+        except ReportRejected as first:
+            if "XML" not in str(first):
+                raise
+            return self._aggregate_repaired(payload, first)
+
+    def _aggregate_repaired(self, payload: Payload, first: ReportRejected) -> Outcome:
+        """Second chance for a document that is not well-formed: invalid UTF-8, stray markup."""
+        with payload.open() as fh:
+            head = fh.read(SMALL_ENOUGH_TO_REPAIR + 1)
+        if len(head) > SMALL_ENOUGH_TO_REPAIR:
+            with payload.open() as fh:
+                stream = io.BufferedReader(_Transcoder(fh))
+                try:
+                    return self._aggregate_from(payload, stream, [gettext(REPAIRED_UTF8)])
+                except ReportRejected:
+                    raise first from None
+        notes = []
+        text = head.decode("utf-8", errors="replace").encode("utf-8")
+        if text != head:
+            notes.append(gettext(REPAIRED_UTF8))
+        fixed = repair_markup(text)
+        if fixed != text:
+            notes.append(gettext(REPAIRED_MARKUP))
+        if not notes:
+            raise first
+        try:
+            return self._aggregate_from(payload, io.BytesIO(fixed), notes)
+        except ReportRejected as exc:
+            raise ReportRejected(
+                gettext("{error} (repair failed: {repair})").format(error=first, repair=exc)
+            ) from None
+
+    def _aggregate_from(self, payload: Payload, stream: IO[bytes], notes: list[str]) -> Outcome:
+        parser = AggregateParser(stream)
+        hdr = parser.header()
+        out = Outcome(payload.origin, AGGREGATE, STORED, domain=hdr.policy_domain, report_id=hdr.report_id)
+        try:
+            with self.store.engine.begin() as conn:
+                if self._exists_aggregate(conn, hdr.org_name, hdr.report_id, hdr.policy_domain):
+                    raise _Duplicate
+                report_pk = conn.execute(
+                    insert(AggregateReport)
+                    .values(
+                        org_name=hdr.org_name[:255],
+                        email=hdr.email[:255],
+                        report_id=hdr.report_id[:255],
+                        policy_domain=hdr.policy_domain[:255],
+                        begin=hdr.begin,
+                        end=hdr.end,
+                        policy=hdr.policy,
+                        namespace=hdr.namespace[:100],
+                        generator=hdr.generator[:255],
+                        record_count=0,
+                        message_count=0,
+                        notes=[],
+                        origin=payload.origin,
+                        raw=payload.raw(),
+                    )
+                    .returning(AggregateReport.id)
+                ).scalar_one()
+                rows: list[dict[str, Any]] = []
+                for rec in parser.records():
+                    rec["report_pk"] = report_pk
+                    rec["policy_domain"] = hdr.policy_domain
+                    rec["begin"] = hdr.begin
+                    rows.append(rec)
+                    out.records += 1
+                    out.messages += rec["count"]
+                    if len(rows) >= self.batch:
+                        conn.execute(insert(AggregateRecord), rows)
+                        rows = []
+                if rows:
+                    conn.execute(insert(AggregateRecord), rows)
+                out.notes = [*payload.notes, *notes, *parser.notes]
+                conn.execute(
+                    update(AggregateReport)
+                    .where(AggregateReport.id == report_pk)
+                    .values(record_count=out.records, message_count=out.messages, notes=out.notes)
+                )
+        except (_Duplicate, IntegrityError):
+            return Outcome(
+                payload.origin, AGGREGATE, DUPLICATE, domain=hdr.policy_domain, report_id=hdr.report_id
+            )
+        return out
+
+    @staticmethod
+    def _exists_aggregate(conn: Connection, org: str, rid: str, domain: str) -> bool:
+        q = select(AggregateReport.id).where(
+            AggregateReport.org_name == org[:255],
+            AggregateReport.report_id == rid[:255],
+            AggregateReport.policy_domain == domain[:255],
+        )
+        return conn.execute(q).first() is not None
+
+    # -- TLS ------------------------------------------------------------------------------
+    def _tls(self, payload: Payload) -> Outcome:
+        with payload.open() as fh:
+            rep = parse_tls_report(fh)
+        domains = sorted({p["policy_domain"] for p in rep.policies})
+        out = Outcome(
+            payload.origin,
+            "tls",
+            STORED,
+            domain=",".join(domains)[:255],
+            report_id=rep.report_id,
+            records=len(rep.policies),
+            notes=list(payload.notes),
+        )
+        try:
+            with self.store.engine.begin() as conn:
+                dup = conn.execute(
+                    select(TlsReport.id).where(
+                        TlsReport.org_name == rep.org_name[:255], TlsReport.report_id == rep.report_id[:255]
+                    )
+                ).first()
+                if dup:
+                    raise _Duplicate
+                pk = conn.execute(
+                    insert(TlsReport)
+                    .values(
+                        org_name=rep.org_name[:255],
+                        report_id=rep.report_id[:255],
+                        begin=rep.begin,
+                        end=rep.end,
+                        contact=rep.contact[:255],
+                        origin=payload.origin,
+                        raw=payload.raw(),
+                    )
+                    .returning(TlsReport.id)
+                ).scalar_one()
+                if rep.policies:
+                    conn.execute(
+                        insert(TlsPolicyResult),
+                        [
+                            {
+                                **p,
+                                "report_pk": pk,
+                                "begin": rep.begin,
+                                "policy_type": p["policy_type"][:20],
+                                "policy_domain": p["policy_domain"][:255],
+                            }
+                            for p in rep.policies
+                        ],
+                    )
+                out.messages = sum(p["successful"] + p["failed"] for p in rep.policies)
+        except (_Duplicate, IntegrityError):
+            return Outcome(payload.origin, "tls", DUPLICATE, domain=out.domain, report_id=rep.report_id)
+        return out
+
+    # -- failure ----------------------------------------------------------------------------
+    def _failure(self, payload: Payload) -> Outcome:
+        with payload.open() as fh:
+            rep = parse_failure_report(fh)
+        out = Outcome(
+            payload.origin, FAILURE, STORED, domain=rep.reported_domain, records=1, notes=list(payload.notes)
+        )
+        try:
+            with self.store.engine.begin() as conn:
+                if conn.execute(select(FailureReport.id).where(FailureReport.digest == rep.digest)).first():
+                    raise _Duplicate
+                values = {k: v for k, v in rep.__dict__.items() if k != "original_rcpt_to"}
+                for key, col in FailureReport.__table__.columns.items():
+                    length = getattr(col.type, "length", None)
+                    if isinstance(values.get(key), str) and length:
+                        values[key] = values[key][:length]
+                conn.execute(insert(FailureReport).values(**values, origin=payload.origin, raw=payload.raw()))
+        except (_Duplicate, IntegrityError):
+            return Outcome(payload.origin, FAILURE, DUPLICATE, domain=rep.reported_domain)
+        return out
+
+
+def counts(outcomes: Iterable[Outcome]) -> dict[str, int]:
+    c = Counter(o.status for o in outcomes)
+    return {STORED: c[STORED], DUPLICATE: c[DUPLICATE], REJECTED: c[REJECTED]}

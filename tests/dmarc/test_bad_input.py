@@ -1,0 +1,190 @@
+"""Hostile and broken reports: each is rejected or repaired with a clear reason, the batch goes on,
+and nothing is stored half."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import time
+import zipfile
+
+import pytest
+from sqlalchemy import func, select
+
+from mailwarden.dmarc.ingest import Ingestor
+from mailwarden.dmarc.models import AggregateRecord, AggregateReport
+from mailwarden.dmarc.unpack import Limits
+
+
+def report(
+    records: str = "",
+    *,
+    rid: str = "r1",
+    org: str = "reporter.example",
+    begin: int = 1_700_000_000,
+    ns: str = "",
+    domain: str = "example.jp",
+    extra_meta: str = "",
+) -> bytes:
+    rec = records or record()
+    xmlns = f' xmlns="{ns}"' if ns else ""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<feedback{xmlns}><report_metadata><org_name>{org}</org_name><email>r@{org}</email>
+<report_id>{rid}</report_id>{extra_meta}
+<date_range><begin>{begin}</begin><end>{begin + 86399}</end></date_range>
+</report_metadata><policy_published><domain>{domain}</domain><p>none</p></policy_published>{rec}</feedback>
+""".encode()
+
+
+def record(ip: str = "192.0.2.1", count: str = "3", dkim: str = "pass", spf: str = "fail") -> str:
+    return f"""<record><row><source_ip>{ip}</source_ip><count>{count}</count><policy_evaluated>
+<disposition>none</disposition><dkim>{dkim}</dkim><spf>{spf}</spf></policy_evaluated></row>
+<identifiers><header_from>example.jp</header_from></identifiers>
+<auth_results><spf><domain>example.jp</domain><result>fail</result></spf></auth_results></record>"""
+
+
+def ingest(store, data: bytes, name: str = "input", **kw):
+    outs = list(Ingestor(store, **kw).ingest_bytes(name, data))
+    assert len(outs) == 1, outs
+    return outs[0]
+
+
+def rows(store) -> int:
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(AggregateRecord))
+
+
+def test_good_report_stored(store):
+    o = ingest(store, report(record() + record(ip="2001:db8::1", count="5")))
+    assert (o.status, o.records, o.messages) == ("stored", 2, 8)
+
+
+XXE = b"""<?xml version="1.0"?><!DOCTYPE feedback [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<feedback><report_metadata><org_name>&xxe;</org_name></report_metadata></feedback>"""
+LAUGHS = b"""<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;">]>
+<feedback><report_metadata><org_name>&lol4;</org_name></report_metadata></feedback>"""
+
+
+@pytest.mark.parametrize("doc", [XXE, LAUGHS], ids=["xxe", "billion-laughs"])
+def test_dtds_and_entities_are_refused(store, doc):
+    o = ingest(store, doc)
+    assert o.status == "rejected" and "DTD" in o.reason
+    assert "root:" not in o.reason
+
+
+def test_zip_bomb(store):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("bomb.xml", b"<" + b"\0" * (300 * 1024 * 1024))
+    data = buf.getvalue()
+    assert len(data) < 400_000
+    o = ingest(store, data)
+    assert o.status == "rejected" and "bomb" in o.reason
+
+
+def test_gzip_bomb_stops_streaming(store):
+    raw = io.BytesIO()
+    with gzip.GzipFile(fileobj=raw, mode="wb") as gz:
+        gz.write(report(record()).replace(b"</feedback>", b""))
+        chunk = b" " * (1024 * 1024)
+        for _ in range(300):
+            gz.write(chunk)
+    o = ingest(store, raw.getvalue())
+    assert o.status == "rejected" and "bomb" in o.reason
+    assert rows(store) == 0
+
+
+def test_zip_with_thousands_of_members(store):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for i in range(3000):
+            zf.writestr(f"r{i}.xml", b"x")
+    o = ingest(store, buf.getvalue())
+    assert o.status == "rejected" and "3000 members" in o.reason
+
+
+def test_truncated_gzip(store):
+    data = gzip.compress(report(record() * 50))
+    o = ingest(store, data[: len(data) // 2])
+    assert o.status == "rejected" and "gzip" in o.reason.lower()
+    assert rows(store) == 0
+
+
+def test_nothing_is_stored_half(store):
+    # The 400th record is bad: the 399 before it must not stay in the store.
+    bad = record() * 399 + record(count="-5") + record() * 10
+    o = ingest(store, report(bad), batch=100)
+    assert o.status == "rejected" and "impossible count -5" in o.reason
+    assert rows(store) == 0
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(AggregateReport)) == 0
+
+
+@pytest.mark.parametrize(
+    ("doc", "reason"),
+    [
+        (report(record(count="99999999999")), "impossible count"),
+        (report(record(count="many")), "not a number"),
+        (report(record(ip="999.1.1.1")), "invalid source_ip"),
+        (report(begin=int(time.time()) + 30 * 86400), "future"),
+        (report(org=""), "org_name"),
+        (report(rid=""), "report_id"),
+        (report(domain=""), "policy_published/domain"),
+        (b"<feedback><report_metadata><org_name>x</org_name></report_metadata></feedback>", "date_range"),
+        (b"<other/>", "root element"),
+        (b"not xml at all", "not a report"),
+    ],
+)
+def test_clear_rejections(store, doc, reason):
+    o = ingest(store, doc)
+    assert o.status == "rejected" and reason in o.reason, o.reason
+
+
+def test_namespaces(store):
+    ok = ingest(store, report(ns="urn:ietf:params:xml:ns:dmarc-2.0", rid="ns1"))
+    assert ok.status == "stored" and not ok.notes
+    odd = ingest(store, report(ns="urn:example:other", rid="ns2"))
+    assert odd.status == "stored" and "namespace" in " ".join(odd.notes)
+
+
+def test_invalid_utf8_repaired_and_noted(store):
+    doc = report(rid="utf8").replace(b"<org_name>reporter.example", b"<org_name>reporter\xff\xfe.example")
+    o = ingest(store, doc)
+    assert o.status == "stored" and "UTF-8" in " ".join(o.notes)
+
+
+def test_upper_case_results_repaired(store):
+    o = ingest(store, report(record(dkim="PASS", spf="FAIL"), rid="case"))
+    assert o.status == "stored" and "lower-cased" in " ".join(o.notes)
+    with store.session() as s:
+        rec = s.scalar(select(AggregateRecord))
+        assert rec.dkim_aligned is True
+
+
+def test_mail_without_report(store):
+    msg = b"From: a@example.jp\r\nTo: dmarc@example.jp\r\nSubject: hello\r\n\r\njust text\r\n"
+    o = ingest(store, msg)
+    assert o.status == "rejected" and "without a report" in o.reason
+
+
+def test_the_batch_goes_on(store, tmp_path):
+    tmp_path = tmp_path / "in"
+    tmp_path.mkdir()
+    (tmp_path / "a.xml").write_bytes(report(rid="a"))
+    (tmp_path / "b.xml").write_bytes(b"<feedback><broken")
+    (tmp_path / "c.xml.gz").write_bytes(gzip.compress(report(rid="c")))
+    (tmp_path / "d.zip").write_bytes(b"PK\x03\x04 not really a zip")
+    outs = list(Ingestor(store).ingest_paths([tmp_path]))
+    assert [o.status for o in outs] == ["stored", "rejected", "stored", "rejected"]
+
+
+def test_multi_day_report_sent_twice_is_one(store):
+    first = ingest(store, report(rid="week-1", begin=1_700_000_000))
+    second = ingest(store, gzip.compress(report(rid="week-1", begin=1_700_000_000)), name="again.gz")
+    assert (first.status, second.status) == ("stored", "duplicate")
+
+
+def test_input_size_cap(store):
+    o = ingest(store, report(record() * 200), limits=Limits(max_input_bytes=10_000))
+    assert o.status == "rejected" and "larger than" in o.reason
