@@ -95,8 +95,10 @@ _LEAF = re.compile(rb"^([ \t]*<([A-Za-z_][\w.-]*)>)(.*)(</\2>[ \t]*\r?)$", re.MU
 
 
 def _escape_leaf(m: re.Match[bytes]) -> bytes:
-    inner = m.group(3).replace(b"<", b"&lt;").replace(b">", b"&gt;")
-    return m.group(1) + inner + m.group(4)
+    inner = m.group(3)
+    if b"</" in inner:
+        return m.group(0)  # it holds elements of its own: not a leaf, leave it
+    return m.group(1) + inner.replace(b"<", b"&lt;").replace(b">", b"&gt;") + m.group(4)
 
 
 def repair_markup(data: bytes) -> bytes:
