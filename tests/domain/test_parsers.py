@@ -141,6 +141,11 @@ def test_mta_sts_parsers_are_total(record, policy):
         parse_policy(policy)
 
 
+def test_survey_input_edge_cases():
+    # found by Hypothesis: a line of only dots is no domain
+    assert list(read_domains([".", "..", "a.jp.", "A.JP", " # x", "b.jp extra words"])) == ["a.jp", "b.jp"]
+
+
 def test_mx_patterns():
     assert mx_matches("*.example.jp", "mx1.example.jp")
     assert not mx_matches("*.example.jp", "a.b.example.jp")

@@ -41,7 +41,7 @@ def read_domains(lines: Iterable[str]) -> Iterator[str]:
             continue
         name = line.split()[0].rstrip(".")
         key = name.lower()
-        if key in seen:
+        if not name or key in seen:
             continue
         seen.add(key)
         yield name
