@@ -4,8 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 PYTHON ?= python3
-# Debian packages the tests talk to: NSD (authoritative DNS), kdig, Chromium, PostgreSQL.
-APT_PACKAGES := nsd knot-dnsutils chromium postgresql
+# Debian packages the tests talk to: NSD (authoritative DNS), kdig, Chromium, PostgreSQL, Dovecot.
+APT_PACKAGES := nsd knot-dnsutils chromium postgresql dovecot-imapd
 
 .PHONY: run install test system-deps lint typecheck pytest docs i18n bench clean
 
@@ -26,6 +26,7 @@ system-deps:
 	command -v nsd >/dev/null || missing="$$missing nsd"; \
 	command -v kdig >/dev/null || missing="$$missing knot-dnsutils"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v dovecot >/dev/null || missing="$$missing dovecot-imapd"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
@@ -52,7 +53,9 @@ i18n: install
 	$(PY) tools/i18n.py
 
 bench: install system-deps
-	$(PY) benchmarks/domain_survey.py 2000
+	$(PY) benchmarks/domain_survey.py 10000 --sample 300
+	test -x .venv-peers/bin/python || ($(PYTHON) -m venv .venv-peers && .venv-peers/bin/pip install -q parsedmarc==11.1.0)
+	$(PY) benchmarks/dmarc_ingest.py --small 2000 --big 2 --million
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -70,3 +70,14 @@ def store(request, tmp_path):
     s = open_store(url=url)
     yield s
     s.engine.dispose()
+
+
+@pytest.fixture
+def dovecot(test_ca):
+    from tests.support.dovecot import DovecotServer
+
+    cert = test_ca.issue_cert("localhost", "127.0.0.1")
+    chain = "".join(b.bytes().decode() for b in cert.cert_chain_pems)
+    server = DovecotServer(chain, cert.private_key_pem.bytes().decode()).start()
+    yield server
+    server.stop()

@@ -206,3 +206,30 @@ def test_dmarc_ingest_cli(tmp_path):
         input=(corpus / "aggregate" / "rfc9990-sample.xml").read_text(),
     )
     assert "0 件保存、1 件重複、0 件拒否" in piped.stdout
+
+
+def test_dmarc_fetch_cli(dovecot, ca_file, tmp_path):
+    from tests.dmarc.test_imap import fill
+
+    fill(dovecot)
+    env = {"MAILWARDEN_DATA_DIR": str(tmp_path)}
+    args = [
+        "dmarc",
+        "fetch",
+        "--imap-host",
+        "127.0.0.1",
+        "--imap-port",
+        str(dovecot.tls_port),
+        "--imap-user",
+        "reports",
+        "--ca-file",
+        str(ca_file),
+        "--format",
+        "json",
+    ]
+    no_password = mw(*args, env=env)
+    assert no_password.returncode == 2 and "MAILWARDEN_IMAP_PASSWORD" in no_password.stderr
+    r = mw(*args, env={**env, "MAILWARDEN_IMAP_PASSWORD": "secret-pass"})
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["counts"] == {"stored": 3, "duplicate": 0, "rejected": 2}
+    assert dovecot.count("Processed") == 3

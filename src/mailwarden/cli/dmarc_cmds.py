@@ -14,7 +14,7 @@ from ..core.i18n import gettext as _
 from ..core.render import to_json
 from ..core.store import open_store
 from ..dmarc.ingest import REJECTED, Ingestor, Outcome, counts
-from .common import LangOpt, out, use_language
+from .common import LangOpt, fail, out, use_language
 
 dmarc_app = typer.Typer(
     help=_("DMARC aggregate and failure reports, SMTP TLS reports."), no_args_is_help=True
@@ -43,9 +43,15 @@ def ingest(
             outcomes.extend(ingestor.ingest_bytes("stdin", sys.stdin.buffer.read()))
         else:
             outcomes.extend(ingestor.ingest_paths([path]))
+    summary = _show(outcomes, fmt)
+    if summary[REJECTED] and not summary["stored"] and not summary["duplicate"]:
+        raise typer.Exit(1)
+
+
+def _show(outcomes: list[Outcome], fmt: IngestFormat) -> dict[str, int]:
     summary = counts(outcomes)
     if fmt is IngestFormat.json:
-        print(to_json({"counts": summary, "outcomes": [o.to_dict() for o in outcomes]}))
+        print(to_json({"counts": summary, "outcomes": [o.to_dict() for o in outcomes]}), flush=True)
     else:
         t = Table(title=_("Reports"))
         for col in (_("Result"), _("Kind"), _("Domain"), _("Records"), _("Source"), _("Reason")):
@@ -57,5 +63,78 @@ def ingest(
             )
         out.print(t)
         out.print(_("{stored} stored, {duplicate} duplicate, {rejected} rejected").format(**summary))
-    if summary[REJECTED] and not summary["stored"] and not summary["duplicate"]:
-        raise typer.Exit(1)
+    return summary
+
+
+class Security(StrEnum):
+    tls = "tls"
+    starttls = "starttls"
+    plain = "plain"
+
+
+@dmarc_app.command("fetch")
+def fetch(
+    imap_host: Annotated[str, typer.Option("--imap-host", help=_("IMAP server."))],
+    imap_user: Annotated[
+        str,
+        typer.Option("--imap-user", help=_("IMAP user; the password comes from MAILWARDEN_IMAP_PASSWORD.")),
+    ],
+    imap_port: Annotated[int | None, typer.Option("--imap-port")] = None,
+    security: Annotated[
+        Security, typer.Option("--imap-security", help=_("tls (993), starttls (143) or plain."))
+    ] = Security.tls,
+    folder: Annotated[str, typer.Option("--folder", help=_("Folder to read."))] = "INBOX",
+    processed: Annotated[
+        str, typer.Option("--processed-folder", help=_("Where handled messages are moved."))
+    ] = "Processed",
+    rejected: Annotated[
+        str, typer.Option("--rejected-folder", help=_("Where messages without a usable report go."))
+    ] = "Rejected",
+    ca_file: Annotated[Path | None, typer.Option("--ca-file", help=_("Extra CA certificates (PEM)."))] = None,
+    watch_: Annotated[bool, typer.Option("--watch", help=_("Keep polling."))] = False,
+    interval: Annotated[
+        float, typer.Option("--interval", help=_("Seconds between polls with --watch."))
+    ] = 300.0,
+    fmt: Annotated[IngestFormat, typer.Option("--format", "-f")] = IngestFormat.table,
+    lang: LangOpt = None,
+) -> None:
+    """Read report mail over IMAP, store the reports, move the messages."""
+    import os
+    import signal
+
+    from ..core.errors import ConfigError
+    from ..dmarc.imap import ImapSettings, fetch_once, watch
+
+    use_language(lang)
+    password = os.environ.get("MAILWARDEN_IMAP_PASSWORD")
+    if not password:
+        raise fail(_("Set the IMAP password in MAILWARDEN_IMAP_PASSWORD."))
+    settings = ImapSettings(
+        host=imap_host,
+        user=imap_user,
+        password=password,
+        port=imap_port,
+        security=security.value,
+        folder=folder,
+        processed_folder=processed,
+        rejected_folder=rejected or None,
+        ca_file=ca_file,
+    )
+    ingestor = Ingestor(open_store())
+    if not watch_:
+        try:
+            outcomes = fetch_once(ingestor, settings)
+        except ConfigError as exc:
+            raise fail(str(exc)) from exc
+        _show(outcomes, fmt)
+        return
+    stopping = False
+
+    def stop(*_args: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for outcomes in watch(ingestor, settings, interval=interval, stop=lambda: stopping):
+        _show(outcomes, fmt)
