@@ -233,3 +233,22 @@ def test_dmarc_fetch_cli(dovecot, ca_file, tmp_path):
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["counts"] == {"stored": 3, "duplicate": 0, "rejected": 2}
     assert dovecot.count("Processed") == 3
+
+
+def test_dmarc_summary_cli(tmp_path):
+    env = {"MAILWARDEN_DATA_DIR": str(tmp_path)}
+    corpus = ROOT / "tests" / "data" / "dmarc-samples" / "extract_report"
+    assert mw("dmarc", "ingest", str(corpus / "nice-input.xml"), env=env).returncode == 0
+    r = mw("dmarc", "summary", "example.com", "--offline", "--format", "json", env=env)
+    data = json.loads(r.stdout)
+    assert data["totals"]["messages"] > 0 and data["reverse_dns"] is False
+    assert {s["classification"] for s in data["sources"]} <= {
+        "aligned",
+        "legitimate-not-aligned",
+        "forwarded",
+        "unknown",
+    }
+    table = mw("dmarc", "summary", "example.com", "--offline", "--lang", "ja", env=env)
+    assert "サービス別" in table.stdout
+    bad = mw("dmarc", "summary", "example.com", "--since", "yesterday", env=env)
+    assert bad.returncode == 2

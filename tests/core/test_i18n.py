@@ -20,7 +20,7 @@ def extracted() -> set[str]:
     method_map = [
         ("**.py", "python"),
         ("**/templates/**.html", "jinja2"),
-        ("**/findings.yaml", "mailwarden.core.i18n_extract:extract_findings"),
+        ("**.yaml", "mailwarden.core.i18n_extract:extract_findings"),
     ]
     ids = set()
     for _file, _line, message, _comments, _ctx in extract_from_dir(

@@ -14,7 +14,7 @@ from ..core.i18n import gettext as _
 from ..core.render import to_json
 from ..core.store import open_store
 from ..dmarc.ingest import REJECTED, Ingestor, Outcome, counts
-from .common import LangOpt, fail, out, use_language
+from .common import LangOpt, NameserverOpt, fail, out, resolver_or_exit, use_language
 
 dmarc_app = typer.Typer(
     help=_("DMARC aggregate and failure reports, SMTP TLS reports."), no_args_is_help=True
@@ -138,3 +138,105 @@ def fetch(
     signal.signal(signal.SIGINT, stop)
     for outcomes in watch(ingestor, settings, interval=interval, stop=lambda: stopping):
         _show(outcomes, fmt)
+
+
+class SummaryFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@dmarc_app.command("summary")
+def summary(
+    domain: Annotated[str, typer.Argument(help=_("Domain whose reports to sum up."))],
+    since: Annotated[str | None, typer.Option("--since", help=_("First day (YYYY-MM-DD)."))] = None,
+    offline: Annotated[bool, typer.Option("--offline", help=_("No reverse DNS lookups."))] = False,
+    nameserver: NameserverOpt = None,
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f")] = SummaryFormat.table,
+    lang: LangOpt = None,
+) -> None:
+    """Pass rates by service and by source, each source classified, with the fixes."""
+    import asyncio
+    import csv
+    import io
+    from datetime import UTC, datetime
+
+    from ..dmarc.analysis import CLASS_LABELS, summarise
+
+    use_language(lang)
+    start = 0
+    if since:
+        try:
+            start = int(datetime.strptime(since, "%Y-%m-%d").replace(tzinfo=UTC).timestamp())
+        except ValueError as exc:
+            raise fail(_("--since must be a date like 2026-01-31")) from exc
+    resolver = None if offline else resolver_or_exit(nameserver)
+    data = asyncio.run(summarise(open_store(), domain, since=start, resolver=resolver))
+    if fmt is SummaryFormat.json:
+        print(to_json(data))
+        return
+    if fmt is SummaryFormat.csv:
+        buf = io.StringIO()
+        cols = [
+            "source_ip",
+            "ptr",
+            "service",
+            "classification",
+            "messages",
+            "dmarc_pass_rate",
+            "dkim_aligned_rate",
+            "spf_aligned_rate",
+            "fixes",
+        ]
+        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
+        w.writeheader()
+        for row in data["sources"]:
+            w.writerow({**row, "fixes": " | ".join(row["fixes"])})
+        print(buf.getvalue(), end="")
+        return
+    t = data["totals"]
+    out.print(
+        _(
+            "{domain}: {messages} messages, DMARC pass {pass_rate:.1%}, aligned DKIM {dkim:.1%}, "
+            "aligned SPF {spf:.1%}"
+        ).format(
+            domain=domain,
+            messages=t["messages"],
+            pass_rate=t["dmarc_pass_rate"],
+            dkim=t["dkim_aligned_rate"],
+            spf=t["spf_aligned_rate"],
+        )
+    )
+    table = Table(title=_("By service"))
+    for col in (_("Service"), _("Sources"), _("Messages"), _("DMARC pass"), _("Classification"), _("Fix")):
+        table.add_column(col)
+    for row in data["by_service"]:
+        table.add_row(
+            row["service"] or "-",
+            str(row["sources"]),
+            str(row["messages"]),
+            f"{row['dmarc_pass_rate']:.1%}",
+            _(CLASS_LABELS[row["classification"]]),
+            "\n".join(row["fixes"]),
+        )
+    out.print(table)
+    src = Table(title=_("Sources (largest first)"))
+    for col in (
+        _("Source"),
+        _("Reverse DNS"),
+        _("Service"),
+        _("Messages"),
+        _("DMARC pass"),
+        _("Classification"),
+    ):
+        src.add_column(col)
+    for row in data["sources"][:50]:
+        src.add_row(
+            row["source_ip"],
+            row["ptr"] or "-",
+            row["service"] or "-",
+            str(row["messages"]),
+            f"{row['dmarc_pass_rate']:.1%}",
+            _(CLASS_LABELS[row["classification"]]),
+        )
+    out.print(src)

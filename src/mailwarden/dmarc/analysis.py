@@ -1,0 +1,182 @@
+"""``dmarc summary``: volume, DMARC pass rate and aligned SPF/DKIM rates by service and by
+source, over time, with each source classified and, where it is fixable, the fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from ..core.dns import Resolver
+from ..core.i18n import N_, gettext
+from ..core.store import Store
+from ..domain.orgdomain import same_organisation
+from .models import AggregateRecord
+from .senders import catalogue, reverse_names
+
+ALIGNED = "aligned"
+LEGITIMATE = "legitimate-not-aligned"
+FORWARDED = "forwarded"
+UNKNOWN = "unknown"
+CLASS_LABELS = {
+    ALIGNED: N_("aligned"),
+    LEGITIMATE: N_("legitimate but not aligned"),
+    FORWARDED: N_("forwarded"),
+    UNKNOWN: N_("unknown / likely spoofing"),
+}
+FORWARD_REASONS = {"forwarded", "trusted_forwarder", "mailing_list"}
+
+
+@dataclass
+class Bucket:
+    messages: int = 0
+    passed: int = 0
+    dkim_aligned: int = 0
+    spf_aligned: int = 0
+
+    def add(self, count: int, dkim: bool, spf: bool) -> None:
+        self.messages += count
+        self.passed += count if (dkim or spf) else 0
+        self.dkim_aligned += count if dkim else 0
+        self.spf_aligned += count if spf else 0
+
+    def rates(self) -> dict[str, Any]:
+        m = self.messages or 1
+        return {
+            "messages": self.messages,
+            "dmarc_pass_rate": round(self.passed / m, 4),
+            "dkim_aligned_rate": round(self.dkim_aligned / m, 4),
+            "spf_aligned_rate": round(self.spf_aligned / m, 4),
+        }
+
+
+@dataclass
+class Source:
+    ip: str
+    bucket: Bucket = field(default_factory=Bucket)
+    dkim_domains: set[str] = field(default_factory=set)
+    envelope_from: set[str] = field(default_factory=set)
+    forward_reason: bool = False
+
+
+async def summarise(
+    store: Store, domain: str, *, since: int = 0, resolver: Resolver | None = None
+) -> dict[str, Any]:
+    """Everything ``dmarc summary`` shows; ``resolver=None`` is offline (no reverse DNS)."""
+    domain = domain.lower().rstrip(".")
+    total = Bucket()
+    days: dict[int, Bucket] = {}
+    sources: dict[str, Source] = {}
+    q = select(
+        AggregateRecord.source_ip,
+        AggregateRecord.count,
+        AggregateRecord.dkim_aligned,
+        AggregateRecord.spf_aligned,
+        AggregateRecord.begin,
+        AggregateRecord.dkim,
+        AggregateRecord.envelope_from,
+        AggregateRecord.reasons,
+    ).where(AggregateRecord.policy_domain == domain, AggregateRecord.begin >= since)
+    with store.session() as s:
+        for ip, count, dkim, spf, begin, dkim_results, env, reasons in s.execute(q).yield_per(5000):
+            total.add(count, dkim, spf)
+            days.setdefault(begin // 86400 * 86400, Bucket()).add(count, dkim, spf)
+            src = sources.setdefault(ip, Source(ip))
+            src.bucket.add(count, dkim, spf)
+            src.dkim_domains.update(r.get("domain", "") for r in dkim_results if r.get("domain"))
+            if env:
+                src.envelope_from.add(env)
+            if any(r.get("type") in FORWARD_REASONS for r in reasons):
+                src.forward_reason = True
+    ptrs: dict[str, str | None] = {}
+    if resolver is not None and sources:
+        ptrs = await reverse_names(sources, resolver=resolver)
+    cat = catalogue()
+    services: dict[str, dict[str, Any]] = {}
+    rows = []
+    for src in sorted(sources.values(), key=lambda x: -x.bucket.messages):
+        ptr = ptrs.get(src.ip)
+        svc, evidence = cat.identify(
+            ptr=ptr,
+            dkim_domains=sorted(src.dkim_domains),
+            envelope_from=next(iter(sorted(src.envelope_from)), ""),
+        )
+        b = src.bucket
+        fixes: list[str] = []
+        if b.passed == b.messages:
+            cls = ALIGNED
+        elif svc is not None:
+            cls = LEGITIMATE
+            if b.dkim_aligned < b.messages and svc.fix_dkim:
+                fixes.append(gettext(svc.fix_dkim).format(domain=domain))
+            if b.spf_aligned < b.messages and svc.fix_spf:
+                fixes.append(gettext(svc.fix_spf).format(domain=domain))
+        elif src.forward_reason or cat.is_forwarder(ptr):
+            cls = FORWARDED
+        elif any(same_organisation(d, domain) for d in src.dkim_domains | src.envelope_from):
+            cls = LEGITIMATE  # the domain's own servers, not aligned
+        else:
+            cls = UNKNOWN
+        row = {
+            "source_ip": src.ip,
+            "ptr": ptr,
+            "service": svc.name if svc else None,
+            "evidence": evidence,
+            "classification": cls,
+            "fixes": fixes,
+            **b.rates(),
+            "dkim_domains": sorted(src.dkim_domains),
+            "envelope_from": sorted(src.envelope_from),
+        }
+        rows.append(row)
+        key = svc.id if svc else cls
+        agg = services.setdefault(
+            key,
+            {
+                "service": svc.name if svc else None,
+                "bucket": Bucket(),
+                "classifications": set(),
+                "fixes": [],
+                "sources": 0,
+            },
+        )
+        agg["bucket"].messages += b.messages
+        agg["bucket"].passed += b.passed
+        agg["bucket"].dkim_aligned += b.dkim_aligned
+        agg["bucket"].spf_aligned += b.spf_aligned
+        agg["classifications"].add(cls)
+        agg["sources"] += 1
+        for fx in fixes:
+            if fx not in agg["fixes"]:
+                agg["fixes"].append(fx)
+    by_service = sorted(
+        (
+            {
+                "key": k,
+                "service": v["service"],
+                "sources": v["sources"],
+                "classification": _worst(v["classifications"]),
+                "fixes": v["fixes"],
+                **v["bucket"].rates(),
+            }
+            for k, v in services.items()
+        ),
+        key=lambda r: -r["messages"],
+    )
+    return {
+        "domain": domain,
+        "since": since,
+        "reverse_dns": resolver is not None,
+        "totals": total.rates(),
+        "by_service": by_service,
+        "sources": rows,
+        "over_time": [{"day": d, **b.rates()} for d, b in sorted(days.items())],
+    }
+
+
+def _worst(classes: set[str]) -> str:
+    for c in (UNKNOWN, LEGITIMATE, FORWARDED, ALIGNED):
+        if c in classes:
+            return c
+    return ALIGNED
