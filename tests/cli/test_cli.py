@@ -252,3 +252,14 @@ def test_dmarc_summary_cli(tmp_path):
     assert "サービス別" in table.stdout
     bad = mw("dmarc", "summary", "example.com", "--since", "yesterday", env=env)
     assert bad.returncode == 2
+
+
+def test_dmarc_advise_cli_offline(tmp_path):
+    env = {"MAILWARDEN_DATA_DIR": str(tmp_path)}
+    corpus = ROOT / "tests" / "data" / "dmarc-samples" / "extract_report"
+    mw("dmarc", "ingest", str(corpus / "nice-input.xml"), env=env)
+    r = mw("dmarc", "advise", "example.com", "--offline", "--days", "100000", "--format", "json", env=env)
+    data = json.loads(r.stdout)
+    assert data["policy"] == "none" and data["plan"][0]["stage"] == "quarantine-testing"
+    table = mw("dmarc", "advise", "example.com", "--offline", "--days", "100000", "--lang", "ja", env=env)
+    assert "計画" in table.stdout and "RFC 7489" in table.stdout

@@ -15,7 +15,6 @@ from ..core.findings import FindingDef, registry
 from ..core.i18n import N_
 from ..core.i18n import gettext as _
 from ..core.render import severity_label, to_json
-from ..domain import codes as _codes  # noqa: F401
 from .common import LangOpt, err, fail, out
 
 user_app = typer.Typer(help=_("Manage console users."), no_args_is_help=True)

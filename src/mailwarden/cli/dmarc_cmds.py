@@ -240,3 +240,80 @@ def summary(
             _(CLASS_LABELS[row["classification"]]),
         )
     out.print(src)
+
+
+@dmarc_app.command("advise")
+def advise_cmd(
+    domain: Annotated[str, typer.Argument(help=_("Domain to plan for."))],
+    days: Annotated[int, typer.Option("--days", help=_("Days of reports to simulate on."))] = 30,
+    offline: Annotated[
+        bool, typer.Option("--offline", help=_("No DNS: use the policy the reports show."))
+    ] = False,
+    nameserver: NameserverOpt = None,
+    report_to: Annotated[
+        str | None, typer.Option("--report-to", help=_("Mailbox for DMARC/TLS reports in suggested records."))
+    ] = None,
+    https_port: Annotated[
+        int, typer.Option("--https-port", help=_("Port for the MTA-STS policy fetch."))
+    ] = 443,
+    ca_file: Annotated[Path | None, typer.Option("--ca-file", help=_("Extra CA certificates (PEM)."))] = None,
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f")] = SummaryFormat.table,
+    lang: LangOpt = None,
+) -> None:
+    """Simulate quarantine and reject on the reports, state readiness, and plan the steps."""
+    import asyncio
+
+    from ..dmarc.advise import advise
+
+    use_language(lang)
+    resolver = None if offline else resolver_or_exit(nameserver)
+    data = asyncio.run(
+        advise(
+            open_store(),
+            domain,
+            resolver=resolver,
+            days=days,
+            report_to=report_to,
+            https_port=https_port,
+            ca_file=ca_file,
+        )
+    )
+    if fmt is not SummaryFormat.table:
+        print(to_json(data))
+        return
+    verdict = _("ready to move on") if data["ready"] else _("not ready yet")
+    out.print(
+        _("{domain}: policy p={policy}, {verdict}").format(
+            domain=domain, policy=data["policy"] or "-", verdict=verdict
+        )
+    )
+    crit = Table(title=_("Readiness"))
+    crit.add_column(_("Criterion"))
+    crit.add_column(_("Met"))
+    for c in data["criteria"]:
+        crit.add_row(c["text"], "✓" if c["met"] else "✗")
+    out.print(crit)
+    for policy in ("quarantine", "reject"):
+        sim = data["simulation"][policy]
+        out.print(
+            _(
+                "With p={policy}: {n} messages in {days} days would fail, {legit} of them from legitimate "
+                "sources."
+            ).format(
+                policy=policy,
+                n=sim["messages_affected"],
+                days=data["days"],
+                legit=sim["legitimate_messages_affected"],
+            )
+        )
+    for src in data["blocking_sources"]:
+        out.print(f"  • {src['source_ip']} {src['service'] or ''}: " + " ".join(src["fixes"]))
+    plan = Table(title=_("Plan"))
+    for col in (_("Date"), _("Step"), _("Record to publish")):
+        plan.add_column(col)
+    for step in data["plan"]:
+        plan.add_row(step["date"] or _("after the fixes"), step["action"], step["record"])
+    out.print(plan)
+    out.print(data["note"])
+    if data["mta_sts"]["advice"]:
+        out.print(data["mta_sts"]["advice"])

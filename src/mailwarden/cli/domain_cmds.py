@@ -17,7 +17,6 @@ from rich.table import Table
 from ..core.config import get_settings
 from ..core.i18n import gettext as _
 from ..core.render import findings_csv, findings_sarif, findings_table, to_json, to_jsonl
-from ..domain import codes as _codes  # noqa: F401
 from ..domain.audit import AuditOptions, check_domain
 from ..domain.model import DomainReport
 from ..domain.readiness import PROVIDERS, providers_caption

@@ -1,0 +1,3 @@
+"""The domain authentication audit. Importing the package registers its finding codes."""
+
+from . import codes as codes

@@ -10,7 +10,6 @@ from pathlib import Path
 from ..core.dns import Resolver, Status, to_ascii_name, to_unicode_name
 from ..core.errors import InvalidDomainError
 from ..core.findings import Finding
-from . import codes as _codes  # noqa: F401  (registers the finding codes)
 from .dkim import audit_dkim
 from .dmarc import audit_dmarc
 from .extras import audit_bimi, audit_dnssec

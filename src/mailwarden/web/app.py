@@ -22,7 +22,6 @@ from ..core.jobs import JobRunner
 from ..core.render import severity_label
 from ..core.store import Store, open_store
 from ..core.users import authenticate, change_password
-from ..domain import codes as _codes  # noqa: F401
 from ..domain import service
 from ..domain.audit import AuditOptions
 from ..domain.readiness import PROVIDERS, providers_caption
