@@ -168,10 +168,18 @@ def test_every_page_has_a_json_twin(app):
         "/surveys": "/api/surveys",
         "/surveys/{survey_id}": "/api/surveys/{survey_id}",
         "/account/password": "/api/account/password",
+        "/dmarc": "/api/dmarc",
+        "/dmarc/{domain}": "/api/dmarc/{domain}",
     }
+
+    def flatten(routes):
+        for r in routes:
+            inner = getattr(r, "original_router", None)  # an included APIRouter
+            yield from flatten(inner.routes) if inner is not None else [r]
+
     html_routes = {
         r.path
-        for r in app.routes
+        for r in flatten(app.routes)
         if getattr(r, "include_in_schema", True) is False
         and "GET" in getattr(r, "methods", set())
         and r.path not in ("/login", "/healthz")
@@ -227,3 +235,32 @@ def test_one_time_password_must_be_replaced(store, audit_dns, tmp_path):
         )
         assert r.status_code == 200
         assert c.get("/api/domains").status_code == 200
+
+
+def test_dmarc_pages(app):
+    from pathlib import Path
+
+    corpus = Path(__file__).parent.parent / "data" / "dmarc-samples"
+    with TestClient(app) as c:
+        login(c)
+        form = c.get("/dmarc")
+        files = [
+            ("files", ("nice.xml", (corpus / "extract_report" / "nice-input.xml").read_bytes(), "text/xml")),
+            ("files", ("junk.bin", b"garbage", "application/octet-stream")),
+        ]
+        r = c.post("/dmarc/upload", data={"csrf": csrf_of(form.text)}, files=files)
+        assert r.status_code == 200 and 'id="upload-result"' in r.text
+        assert "1 件保存、0 件重複、1 件拒否" in r.text  # the console is Japanese by default
+        token = c.get("/api/session").json()["csrf_token"]
+        assert c.post("/api/dmarc/reports", files=files[:1]).status_code == 403
+        again = c.post("/api/dmarc/reports", files=files[:1], headers={"X-CSRF-Token": token}).json()
+        assert again["counts"] == {"stored": 0, "duplicate": 1, "rejected": 0}
+        assert c.get("/api/dmarc").json()[0]["domain"] == "example.com"
+        page = c.get("/dmarc/example.com?days=100000")
+        assert page.status_code == 200
+        assert "<polyline" in page.text and 'id="services"' in page.text and 'id="plan"' in page.text
+        twin = c.get("/api/dmarc/example.com?days=100000").json()
+        assert twin["summary"]["totals"]["messages"] > 0 and twin["plan"]
+        csv_text = c.get("/dmarc/example.com/sources.csv").text
+        assert csv_text.splitlines()[0].startswith("source_ip,ptr,service,classification")
+        assert len(csv_text.splitlines()) == len(twin["summary"]["sources"]) + 1

@@ -26,6 +26,7 @@ from ..domain import service
 from ..domain.audit import AuditOptions
 from ..domain.readiness import PROVIDERS, providers_caption
 from ..domain.survey import METRICS
+from .dmarc_routes import build_router as build_dmarc_router
 from .security import (
     LanguageAndHeaders,
     NotAuthenticated,
@@ -354,6 +355,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     @app.get("/api/surveys/{survey_id}", tags=["surveys"])
     async def api_survey(user: User, survey_id: int, offset: int = 0, limit: int = 200) -> dict[str, Any]:
         return _survey_or_404(survey_id, offset, limit)
+
+    app.include_router(build_dmarc_router(store, page, resolver, ca_file=settings.ca_bundle))
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
