@@ -119,6 +119,9 @@ class NsdServer:
             "  server-count: 1",
             "  verbosity: 0",
             "  hide-version: yes",
+            # Response rate limiting protects public servers; on loopback it would drop the
+            # bursts of same-kind answers (NXDOMAIN) that surveys and benchmarks send.
+            "  rrl-ratelimit: 0",
             "remote-control:",
             "  control-enable: no",
         ]

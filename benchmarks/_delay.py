@@ -1,0 +1,51 @@
+"""A UDP relay that answers through a real DNS server after a fixed delay (a slow resolver)."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+
+from tests.support.nsd import free_port
+
+
+class DelayRelay:
+    def __init__(self, upstream_port: int, delay: float) -> None:
+        self.upstream = ("127.0.0.1", upstream_port)
+        self.delay = delay
+        self.port = free_port()
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+
+    def start(self) -> DelayRelay:
+        self.thread.start()
+        asyncio.run_coroutine_threadsafe(self._serve(), self.loop).result(5)
+        return self
+
+    async def _serve(self) -> None:
+        relay = self
+
+        class Up(asyncio.DatagramProtocol):
+            def __init__(self) -> None:
+                self.clients: dict[bytes, tuple[str, int]] = {}
+
+            def datagram_received(self, data: bytes, addr: object) -> None:
+                client = self.clients.pop(data[:2], None)
+                if client is not None:
+                    relay.loop.call_later(relay.delay, down.sendto, data, client)
+
+        class Down(asyncio.DatagramProtocol):
+            def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:  # type: ignore[override]
+                up.clients[data[:2]] = addr
+                up_t.sendto(data)
+
+        loop = asyncio.get_running_loop()
+        up_t, up = await loop.create_datagram_endpoint(Up, remote_addr=self.upstream, family=socket.AF_INET)
+        down, _ = await loop.create_datagram_endpoint(Down, local_addr=("127.0.0.1", self.port))
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
