@@ -116,6 +116,24 @@ def ingest(paths: list[Path], data_dir: Path) -> dict[str, float]:
     }
 
 
+def in_process(paths: list[Path], data_dir: Path) -> dict[str, float]:
+    """The same ingest without the command's start-up (imports, migration check): steady state."""
+    sys.path.insert(0, str(ROOT))
+    from mailwarden.core.store import open_store
+    from mailwarden.dmarc.ingest import Ingestor
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    store = open_store(url=f"sqlite:///{data_dir / 'mailwarden.db'}")
+    t0 = time.perf_counter()
+    outs = list(Ingestor(store).ingest_paths(paths))
+    wall = time.perf_counter() - t0
+    return {
+        "wall": wall,
+        "reports": sum(o.status == "stored" for o in outs),
+        "records": sum(o.records for o in outs),
+    }
+
+
 PEER_SCRIPT = r"""
 import sys, time, json, logging
 logging.disable(logging.CRITICAL)
@@ -216,6 +234,12 @@ def main() -> None:
         print(
             f"mailwarden, {len(small)} small reports: {s['wall']:.1f}s = {rate:.0f} reports/s, "
             f"{s['records'] / s['wall']:.0f} records/s, peak RSS {s['rss_mb']:.0f} MB ({s['counts']})"
+        )
+        steady = in_process(small, work / "db-inproc")
+        print(
+            f"mailwarden in-process (no process start), same {len(small)} small reports: "
+            f"{steady['reports'] / steady['wall']:.0f} reports/s, "
+            f"{steady['records'] / steady['wall']:.0f} records/s"
         )
         for path in big:
             b = ingest([path], work / f"db-{path.stem}")

@@ -188,3 +188,25 @@ def test_multi_day_report_sent_twice_is_one(store):
 def test_input_size_cap(store):
     o = ingest(store, report(record() * 200), limits=Limits(max_input_bytes=10_000))
     assert o.status == "rejected" and "larger than" in o.reason
+
+
+def test_unique_constraint_catches_a_concurrent_duplicate(store, monkeypatch):
+    # Another process stored the report between our check and our insert: the unique
+    # constraint answers, and the outcome is "duplicate" with nothing stored twice.
+    import dataclasses
+
+    from mailwarden.dmarc import ingest as ingest_mod
+
+    real = ingest_mod._statements
+
+    def blind(paramstyle):
+        st = real(paramstyle)
+        return dataclasses.replace(st, exists=st.exists.replace("WHERE ", "WHERE 1 = 0 AND "))
+
+    assert ingest(store, report(rid="race")).status == "stored"
+    monkeypatch.setattr(ingest_mod, "_statements", blind)
+    second = ingest(store, report(rid="race"))
+    assert second.status == "duplicate"
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(AggregateReport)) == 1
+        assert s.scalar(select(func.count()).select_from(AggregateRecord)) == 1

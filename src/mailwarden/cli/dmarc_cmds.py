@@ -38,11 +38,11 @@ def ingest(
     use_language(lang)
     ingestor = Ingestor(open_store())
     outcomes: list[Outcome] = []
-    for path in paths:
-        if str(path) == "-":
-            outcomes.extend(ingestor.ingest_bytes("stdin", sys.stdin.buffer.read()))
-        else:
-            outcomes.extend(ingestor.ingest_paths([path]))
+    files = [p for p in paths if str(p) != "-"]
+    # one call for all files: one session, committed in batches, not once per file
+    outcomes.extend(ingestor.ingest_paths(files))
+    if len(files) < len(paths):
+        outcomes.extend(ingestor.ingest_bytes("stdin", sys.stdin.buffer.read()))
     summary = _show(outcomes, fmt)
     if summary[REJECTED] and not summary["stored"] and not summary["duplicate"]:
         raise typer.Exit(1)

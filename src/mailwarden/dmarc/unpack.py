@@ -37,6 +37,7 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+SMALL_FILE = 1024 * 1024
 
 #: Kinds of payload the parsers take.
 AGGREGATE, TLS, FAILURE = "aggregate", "tls", "failure"
@@ -207,6 +208,11 @@ class Unpacker:
             yield Unreadable(
                 str(path), gettext("file larger than {limit} bytes").format(limit=self.limits.max_input_bytes)
             )
+            return
+        if size <= SMALL_FILE:
+            # read once: sniffing, parsing and the audit copy then share the bytes
+            data = path.read_bytes()
+            yield from self._dispatch(str(path), _bytes_opener(data), size, depth=0)
             return
         yield from self._dispatch(str(path), lambda: path.open("rb"), size, depth=0)
 
