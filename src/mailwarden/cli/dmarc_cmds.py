@@ -157,11 +157,9 @@ def summary(
 ) -> None:
     """Pass rates by service and by source, each source classified, with the fixes."""
     import asyncio
-    import csv
-    import io
     from datetime import UTC, datetime
 
-    from ..dmarc.analysis import CLASS_LABELS, summarise
+    from ..dmarc.analysis import CLASS_LABELS, sources_csv, summarise
 
     use_language(lang)
     start = 0
@@ -176,23 +174,7 @@ def summary(
         print(to_json(data))
         return
     if fmt is SummaryFormat.csv:
-        buf = io.StringIO()
-        cols = [
-            "source_ip",
-            "ptr",
-            "service",
-            "classification",
-            "messages",
-            "dmarc_pass_rate",
-            "dkim_aligned_rate",
-            "spf_aligned_rate",
-            "fixes",
-        ]
-        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
-        w.writeheader()
-        for row in data["sources"]:
-            w.writerow({**row, "fixes": " | ".join(row["fixes"])})
-        print(buf.getvalue(), end="")
+        print(sources_csv(data), end="")
         return
     t = data["totals"]
     out.print(

@@ -149,6 +149,7 @@ async def advise(
         "note": gettext(RFC7489_NOTE),
         "mta_sts": tls,
         "totals": summary["totals"],
+        "summary": summary,
     }
 
 

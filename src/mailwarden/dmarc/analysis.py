@@ -180,3 +180,29 @@ def _worst(classes: set[str]) -> str:
         if c in classes:
             return c
     return ALIGNED
+
+
+SOURCE_CSV_COLUMNS = (
+    "source_ip",
+    "ptr",
+    "service",
+    "classification",
+    "messages",
+    "dmarc_pass_rate",
+    "dkim_aligned_rate",
+    "spf_aligned_rate",
+    "fixes",
+)
+
+
+def sources_csv(summary: dict[str, Any]) -> str:
+    """The sources of a summary as CSV (the CLI's --format csv and the console's export)."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=SOURCE_CSV_COLUMNS, extrasaction="ignore")
+    w.writeheader()
+    for row in summary["sources"]:
+        w.writerow({**row, "fixes": " | ".join(row["fixes"])})
+    return buf.getvalue()

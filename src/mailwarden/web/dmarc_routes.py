@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -15,7 +13,7 @@ from ..core.i18n import gettext
 from ..core.store import Store
 from ..dmarc import service
 from ..dmarc.advise import advise
-from ..dmarc.analysis import CLASS_LABELS, summarise
+from ..dmarc.analysis import CLASS_LABELS, sources_csv, summarise
 from .security import check_csrf, current_user
 
 User = Annotated[dict[str, Any], Depends(current_user)]
@@ -53,10 +51,10 @@ def build_router(
     router = APIRouter()
 
     async def domain_data(domain: str, days: int) -> dict[str, Any]:
-        r = resolver()
-        data = await advise(store, domain, resolver=r, days=days, https_port=https_port, ca_file=ca_file)
-        data["summary"] = await summarise(store, domain, since=0, resolver=r)
-        return data
+        # the advisor's summary (last ``days`` days) is the one the page shows
+        return await advise(
+            store, domain, resolver=resolver(), days=days, https_port=https_port, ca_file=ca_file
+        )
 
     @router.get("/dmarc", response_class=HTMLResponse, include_in_schema=False)
     async def dmarc_page(request: Request, user: User) -> HTMLResponse:
@@ -113,24 +111,8 @@ def build_router(
     async def dmarc_sources_csv(user: User, domain: str) -> Response:
         """The sources table as CSV."""
         data = await summarise(store, domain, resolver=resolver())
-        buf = io.StringIO()
-        cols = [
-            "source_ip",
-            "ptr",
-            "service",
-            "classification",
-            "messages",
-            "dmarc_pass_rate",
-            "dkim_aligned_rate",
-            "spf_aligned_rate",
-            "fixes",
-        ]
-        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
-        w.writeheader()
-        for row in data["sources"]:
-            w.writerow({**row, "fixes": " | ".join(row["fixes"])})
         return Response(
-            buf.getvalue(),
+            sources_csv(data),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{domain}-sources.csv"'},
         )
