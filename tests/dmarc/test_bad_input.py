@@ -197,14 +197,14 @@ def test_unique_constraint_catches_a_concurrent_duplicate(store, monkeypatch):
 
     from mailwarden.dmarc import ingest as ingest_mod
 
-    real = ingest_mod._statements
+    real = ingest_mod.statements
 
     def blind(paramstyle):
         st = real(paramstyle)
         return dataclasses.replace(st, exists=st.exists.replace("WHERE ", "WHERE 1 = 0 AND "))
 
     assert ingest(store, report(rid="race")).status == "stored"
-    monkeypatch.setattr(ingest_mod, "_statements", blind)
+    monkeypatch.setattr(ingest_mod, "statements", blind)
     second = ingest(store, report(rid="race"))
     assert second.status == "duplicate"
     with store.session() as s:

@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -38,6 +37,7 @@ from .aggregate import (
 )
 from .failure import parse_failure_report
 from .models import FailureReport, TlsPolicyResult, TlsReport
+from .sql import statements
 from .tlsrpt import parse_tls_report
 from .unpack import AGGREGATE, DEFAULT_LIMITS, FAILURE, Limits, Payload, Unpacker, Unreadable
 
@@ -205,7 +205,7 @@ class Ingestor:
         out = Outcome(payload.origin, AGGREGATE, STORED, domain=hdr.policy_domain, report_id=hdr.report_id)
         try:
             with self._tx() as conn, contextlib.ExitStack() as closing_cursor:
-                sql_for = _statements(conn.dialect.paramstyle)
+                sql_for = statements(conn.dialect.paramstyle)
                 # the DBAPI cursor of this very connection, inside its SAVEPOINT: the per-report
                 # statements skip SQLAlchemy's execution context (~80 µs each)
                 cur = closing_cursor.enter_context(
@@ -348,75 +348,6 @@ class Ingestor:
         except self._duplicate_errors:
             return Outcome(payload.origin, FAILURE, DUPLICATE, domain=rep.reported_domain)
         return out
-
-
-RECORD_COLUMNS = (
-    "report_pk",
-    "policy_domain",
-    "begin",
-    "source_ip",
-    "count",
-    "disposition",
-    "dkim_aligned",
-    "spf_aligned",
-    "header_from",
-    "envelope_from",
-    "envelope_to",
-    "dkim",
-    "spf",
-    "reasons",
-)
-
-
-@dataclass(frozen=True)
-class _Statements:
-    records: str
-    exists: str
-    report: str
-    finish: str
-
-
-@cache
-def _statements(paramstyle: str) -> _Statements:
-    """The aggregate-report statements in the driver's own parameter style. This is the hot
-    path of ingest, so it skips SQLAlchemy's per-statement and per-row processing (JSON
-    columns get their text from json.dumps)."""
-    mark = "?" if paramstyle == "qmark" else "%s"
-
-    def cols(names: tuple[str, ...]) -> str:
-        return ", ".join(f'"{c}"' for c in names)
-
-    def marks(n: int) -> str:
-        return ", ".join([mark] * n)
-
-    return _Statements(
-        records=f"INSERT INTO dmarc_records ({cols(RECORD_COLUMNS)}) VALUES ({marks(len(RECORD_COLUMNS))})",
-        exists=f"SELECT id FROM dmarc_reports WHERE org_name = {mark} AND report_id = {mark} "
-        f"AND policy_domain = {mark}",
-        report=f"INSERT INTO dmarc_reports ({cols(REPORT_COLUMNS)}) VALUES ({marks(len(REPORT_COLUMNS))}) "
-        "RETURNING id",
-        finish=f"UPDATE dmarc_reports SET record_count = {mark}, message_count = {mark}, notes = {mark} "
-        f"WHERE id = {mark}",
-    )
-
-
-REPORT_COLUMNS = (
-    "org_name",
-    "email",
-    "report_id",
-    "policy_domain",
-    "begin",
-    "end",
-    "policy",
-    "namespace",
-    "generator",
-    "record_count",
-    "message_count",
-    "notes",
-    "origin",
-    "raw",
-    "created_at",
-)
 
 
 def counts(outcomes: Iterable[Outcome]) -> dict[str, int]:
