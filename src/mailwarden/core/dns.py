@@ -94,6 +94,15 @@ class DnsAnswer:
         """The name exists (it may still have no records of this type)."""
         return self.status in (Status.OK, Status.NODATA)
 
+    @property
+    def reason(self) -> str:
+        """Why the question failed, for "could not determine" findings."""
+        return self.error or str(self.status)
+
+    def text_records(self) -> list[str]:
+        """TXT records as text (UTF-8, invalid bytes replaced), strings joined."""
+        return [t.decode("utf-8", "replace") for t in self.texts()]
+
     def texts(self) -> list[bytes]:
         """TXT records as bytes, each record's strings joined without separator (RFC 7208 §3.3)."""
         return [b"".join(r.strings) for r in self.records if isinstance(r, TxtRecord)]

@@ -139,7 +139,7 @@ async def _probe(domain: str, selector: str, resolver: Resolver) -> tuple[str, S
     ans = await resolver.query(f"{selector}._domainkey.{domain}", "TXT")
     if not ans.ok:
         return selector, ans.status, None
-    texts = [t.decode("utf-8", "replace") for t in ans.texts()]
+    texts = ans.text_records()
     keys = [t for t in texts if "p=" in t.replace(" ", "")]
     return selector, Status.OK, (keys[0] if keys else None)
 
@@ -152,9 +152,7 @@ async def audit_dkim(
     zone = await resolver.query(f"_domainkey.{domain}", "TXT")
     res.data["selectors_tried"] = 0
     if zone.temporary:
-        res.status = "undetermined"
-        res.add("dkim.undetermined", domain, selector="_domainkey", reason=zone.error or str(zone.status))
-        return res
+        return res.undetermined("dkim.undetermined", domain, selector="_domainkey", reason=zone.reason)
     if zone.status is Status.NXDOMAIN and not selectors:
         # RFC 8020: NXDOMAIN means nothing exists below it, so no selector can.
         res.status = "absent"

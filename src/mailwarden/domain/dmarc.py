@@ -120,8 +120,8 @@ class Discovery:
 async def _dmarc_texts(name: str, resolver: Resolver) -> tuple[Status, list[str], str]:
     ans = await resolver.query(f"_dmarc.{name}", "TXT")
     if not ans.ok:
-        return ans.status, [], ans.error or str(ans.status)
-    texts = [t.decode("utf-8", "replace") for t in ans.texts()]
+        return ans.status, [], ans.reason
+    texts = ans.text_records()
     return Status.OK, [t for t in texts if is_dmarc_record(t)], ""
 
 
@@ -177,9 +177,7 @@ async def audit_dmarc(domain: str, *, resolver: Resolver, report_to: str | None 
     disc = await discover(domain, resolver=resolver)
     res.data["queried"] = disc.queried
     if disc.status == "undetermined":
-        res.status = "undetermined"
-        res.add("dmarc.undetermined", domain, reason=disc.reason or "")
-        return res
+        return res.undetermined("dmarc.undetermined", domain, reason=disc.reason or "")
     if disc.status == "absent":
         res.status = "absent"
         res.add(
@@ -254,9 +252,7 @@ async def audit_dmarc(domain: str, *, resolver: Resolver, report_to: str | None 
                 continue
             name = f"{policy_domain}._report._dmarc.{dest}"
             ans = await resolver.query(name, "TXT")
-            ok = ans.ok and any(
-                t.decode("utf-8", "replace").lower().startswith("v=dmarc1") for t in ans.texts()
-            )
+            ok = ans.ok and any(t.lower().startswith("v=dmarc1") for t in ans.text_records())
             if ok:
                 res.add("dmarc.external-authorized", domain, target=dest, record=name)
             elif not ans.temporary:

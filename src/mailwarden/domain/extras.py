@@ -10,10 +10,8 @@ async def audit_bimi(domain: str, *, resolver: Resolver, dmarc_policy: str | Non
     res = CheckResult("bimi")
     ans = await resolver.query(f"default._bimi.{domain}", "TXT")
     if ans.temporary:
-        res.status = "undetermined"
-        res.add("check.undetermined", domain, check="BIMI", reason=ans.error or str(ans.status))
-        return res
-    texts = [t.decode("utf-8", "replace") for t in ans.texts() if t.lower().startswith(b"v=bimi1")]
+        return res.undetermined("check.undetermined", domain, check="BIMI", reason=ans.reason)
+    texts = [t for t in ans.text_records() if t.lower().startswith("v=bimi1")]
     if not texts:
         res.status = "absent"
         res.add("bimi.missing", domain)
@@ -52,9 +50,7 @@ async def audit_dnssec(domain: str, *, resolver: Resolver) -> CheckResult:
     res = CheckResult("dnssec")
     ans = await resolver.query(domain, "DNSKEY")
     if ans.temporary:
-        res.status = "undetermined"
-        res.add("check.undetermined", domain, check="DNSSEC", reason=ans.error or str(ans.status))
-        return res
+        return res.undetermined("check.undetermined", domain, check="DNSSEC", reason=ans.reason)
     res.data["validated"] = ans.authenticated
     if ans.records:
         res.status = "present"

@@ -26,6 +26,12 @@ class CheckResult:
         self.findings.append(f)
         return f
 
+    def undetermined(self, code: str, domain: str, **params: Any) -> CheckResult:
+        """Mark the check undetermined — a DNS failure is not an absence — with its finding."""
+        self.status = "undetermined"
+        self.add(code, domain, **params)
+        return self
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "status": self.status,

@@ -94,10 +94,8 @@ async def audit_mta_sts(
     res = CheckResult("mta-sts")
     ans = await resolver.query(f"_mta-sts.{domain}", "TXT")
     if ans.temporary:
-        res.status = "undetermined"
-        res.add("check.undetermined", domain, check="MTA-STS", reason=ans.error or str(ans.status))
-        return res
-    texts = [t.decode("utf-8", "replace") for t in ans.texts()]
+        return res.undetermined("check.undetermined", domain, check="MTA-STS", reason=ans.reason)
+    texts = ans.text_records()
     sts = [t for t in texts if t.startswith("v=STSv1")]
     if not sts:
         res.status = "absent"
@@ -161,10 +159,8 @@ async def audit_tlsrpt(
     res = CheckResult("tlsrpt")
     ans = await resolver.query(f"_smtp._tls.{domain}", "TXT")
     if ans.temporary:
-        res.status = "undetermined"
-        res.add("check.undetermined", domain, check="TLS-RPT", reason=ans.error or str(ans.status))
-        return res
-    texts = [t.decode("utf-8", "replace") for t in ans.texts() if t.startswith(b"v=TLSRPTv1")]
+        return res.undetermined("check.undetermined", domain, check="TLS-RPT", reason=ans.reason)
+    texts = [t for t in ans.text_records() if t.startswith("v=TLSRPTv1")]
     fix = f'_smtp._tls.{domain}. TXT "v=TLSRPTv1; rua=mailto:{report_to or "tls-reports@" + domain}"'
     if not texts:
         res.status = "absent"

@@ -63,9 +63,7 @@ async def audit_mx(domain: str, *, resolver: Resolver) -> CheckResult:
     res = CheckResult("mx")
     ans = await resolver.query(domain, "MX")
     if ans.temporary:
-        res.status = "undetermined"
-        res.add("mx.undetermined", domain, reason=ans.error or str(ans.status))
-        return res
+        return res.undetermined("mx.undetermined", domain, reason=ans.reason)
     if ans.status is Status.NXDOMAIN:
         res.status = "absent"
         res.data["nxdomain"] = True

@@ -53,7 +53,7 @@ async def fetch_spf(domain: str, resolver: Resolver) -> tuple[Status, list[str],
     """(status, SPF records, their strings, reason for a temporary failure)."""
     ans = await resolver.query(domain, "TXT")
     if not ans.ok:
-        return ans.status, [], [], ans.error or str(ans.status)
+        return ans.status, [], [], ans.reason
     texts, strings = [], []
     for raw, parts in zip(ans.texts(), ans.strings(), strict=True):
         text = raw.decode("utf-8", errors="replace")
@@ -157,9 +157,7 @@ async def audit_spf(domain: str, *, resolver: Resolver, has_mx: bool | None = No
     res = CheckResult("spf")
     status, texts, strings, reason = await fetch_spf(domain, resolver)
     if status.temporary:
-        res.status = "undetermined"
-        res.add("spf.undetermined", domain, reason=reason)
-        return res
+        return res.undetermined("spf.undetermined", domain, reason=reason)
     if not texts:
         res.status = "absent"
         fix = "v=spf1 mx -all" if has_mx else "v=spf1 -all"

@@ -269,7 +269,7 @@ class _Evaluator:
             raise _TempError(f"TXT lookup for {name} failed: {ans.error or ans.status}")
         if ans.status is Status.NXDOMAIN:
             return SpfResult.NONE, None
-        texts = [t.decode("utf-8", errors="replace") for t in ans.texts()]
+        texts = ans.text_records()
         records = [t for t in texts if is_spf_record(t)]
         if not records:
             return SpfResult.NONE, None
@@ -311,7 +311,7 @@ class _Evaluator:
         ans = await self.resolver.query(target, "TXT")
         if not ans.ok or len(ans.records) != 1:
             return await self._default_explanation(domain)
-        text = ans.texts()[0].decode("utf-8", errors="replace")
+        text = ans.text_records()[0]
         try:
             validate_macro_string(text, allow_exp=True)
             return await self.expand(text, domain, exp=True)
