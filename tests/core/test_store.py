@@ -65,3 +65,30 @@ def test_users_hashed_with_argon2(store):
     set_password(store, "yamada", "a brand new password")
     assert authenticate(store, "yamada", "a brand new password") is not None
     assert authenticate(store, "nobody", "whatever password") is None
+
+
+def test_schema_head_is_alembics_head(store):
+    # open_store skips Alembic when the schema is at SCHEMA_HEAD: that constant must name the newest migration
+    from alembic.script import ScriptDirectory
+
+    from mailwarden.core.store.db import MIGRATIONS, SCHEMA_HEAD, alembic_config
+
+    cfg = alembic_config(store.engine.url.render_as_string(hide_password=False))
+    assert ScriptDirectory.from_config(cfg).get_current_head() == SCHEMA_HEAD
+    assert MIGRATIONS.is_dir()
+    assert store.at_head()
+
+
+def test_an_older_schema_is_migrated(store):
+    from alembic import command
+
+    from mailwarden.core.store.db import alembic_config
+
+    cfg = alembic_config(store.engine.url.render_as_string(hide_password=False))
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    assert not store.at_head()
+    assert "dmarc_reports" not in inspect(store.engine).get_table_names()
+    store.migrate()
+    assert store.at_head() and "dmarc_reports" in inspect(store.engine).get_table_names()

@@ -210,3 +210,45 @@ def test_unique_constraint_catches_a_concurrent_duplicate(store, monkeypatch):
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(AggregateReport)) == 1
         assert s.scalar(select(func.count()).select_from(AggregateRecord)) == 1
+
+
+@pytest.mark.parametrize("parallel", [True, False], ids=["parser-process", "in-process"])
+def test_paths_nothing_stored_half_and_the_batch_goes_on(store, tmp_path, parallel):
+    tmp_path = tmp_path / "in"
+    tmp_path.mkdir()
+    # Through the path ingest (a parser process beside the store, or not): a report that fails
+    # after several batches were streamed is voided whole; the next one is stored.
+    (tmp_path / "a.xml").write_bytes(report(record() * 399 + record(count="-5") + record() * 10, rid="half"))
+    (tmp_path / "b.xml").write_bytes(report(record() * 7, rid="whole"))
+    outs = list(Ingestor(store, batch=50, parallel=parallel).ingest_paths([tmp_path]))
+    assert [(o.status, o.records) for o in outs] == [("rejected", 0), ("stored", 7)]
+    assert "impossible count -5" in outs[0].reason
+    assert rows(store) == 7
+
+
+@pytest.mark.parametrize("parallel", [True, False], ids=["parser-process", "in-process"])
+def test_repair_after_rows_were_streamed_stores_each_record_once(store, tmp_path, parallel):
+    tmp_path = tmp_path / "in"
+    tmp_path.mkdir()
+    # Invalid UTF-8 in the 300th record: the first attempt has already streamed 250 rows
+    # when it fails; they are voided and the repaired second attempt stores all 310 once.
+    recs = record() * 299 + record().replace("example.jp</header_from>", "exa\xffmple.jp</header_from>")
+    doc = report(recs + record() * 10, rid="late-utf8").replace("\xff".encode(), b"\xff")
+    (tmp_path / "late.xml").write_bytes(doc)
+    outs = list(Ingestor(store, batch=50, parallel=parallel).ingest_paths([tmp_path]))
+    assert [(o.status, o.records) for o in outs] == [("stored", 310)]
+    assert "UTF-8" in " ".join(outs[0].notes)
+    assert rows(store) == 310
+
+
+def test_raw_report_kept_for_a_report_bigger_than_a_batch(store, tmp_path):
+    tmp_path = tmp_path / "in"
+    tmp_path.mkdir()
+    # big reports compress their raw copy on a thread while parsing: it must still be kept
+    doc = report(record() * 120, rid="raw-big")
+    (tmp_path / "big.xml").write_bytes(doc)
+    outs = list(Ingestor(store, batch=50).ingest_paths([tmp_path]))
+    assert outs[0].status == "stored"
+    with store.session() as s:
+        raw = s.scalar(select(AggregateReport.raw))
+    assert gzip.decompress(raw) == doc

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from mailwarden.dmarc.ingest import Ingestor, counts
@@ -59,18 +60,19 @@ EXPECTED = {
 }
 
 
-def ingest_all(store):
+def ingest_all(store, parallel=None):
     files = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.name != "LICENSE")
     results = {}
     for path in files:
-        outs = list(Ingestor(store).ingest_paths([path]))
+        outs = list(Ingestor(store, parallel=parallel).ingest_paths([path]))
         assert len(outs) == 1, (path, outs)
         results[str(path.relative_to(CORPUS))] = outs[0]
     return results
 
 
-def test_every_sample_is_stored_duplicate_or_rejected(store):
-    results = ingest_all(store)
+@pytest.mark.parametrize("parallel", [True, False], ids=["parser-process", "in-process"])
+def test_every_sample_is_stored_duplicate_or_rejected(store, parallel):
+    results = ingest_all(store, parallel)
     assert set(results) == set(EXPECTED)
     got = {name: (o.status, o.records) for name, o in results.items()}
     assert got == EXPECTED

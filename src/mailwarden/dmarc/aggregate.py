@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import io
 import ipaddress
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -37,6 +38,22 @@ REPAIRED_MARKUP = N_("malformed markup was repaired")
 UNKNOWN_NAMESPACE = N_("unknown XML namespace {ns} read as DMARC")
 
 
+ROW_FIELDS = (
+    "source_ip",
+    "count",
+    "disposition",
+    "dkim_aligned",
+    "spf_aligned",
+    "header_from",
+    "envelope_from",
+    "envelope_to",
+    "dkim",
+    "spf",
+    "reasons",
+)
+Row = tuple[str, int, str, bool, bool, str, str, str, str, str, str]
+
+
 @dataclass
 class Header:
     org_name: str
@@ -52,11 +69,15 @@ class Header:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def _local(tag: str, cache: dict[str, str] = {}) -> str:  # noqa: B006 - a deliberate shared cache
-    name = cache.get(tag)
+_NAMES: dict[str, str] = {}  # full tag -> local name, shared by all parsers
+
+
+def _local(tag: str) -> str:
+    name = _NAMES.get(tag)
     if name is None:
         name = tag.rsplit("}", 1)[-1]
-        cache[tag] = name
+        if len(_NAMES) < 1024:  # tags come from outside: the table stays small
+            _NAMES[tag] = name
     return name
 
 
@@ -115,6 +136,8 @@ def repair_markup(data: bytes) -> bytes:
     return re.sub(rb"&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)", b"&amp;", data)
 
 
+_ELEMENTS = etree.Element  # iter() filter: elements only, no entity references
+_RECORD_PARTS = frozenset({"row", "identifiers", "policy_evaluated", "source_ip", "count"})
 PROLOG_LIMIT = 64 * 1024
 RECORD_TAGS = ("{*}record", "{*}report_metadata", "{*}policy_published", "{*}version")
 
@@ -181,6 +204,7 @@ class AggregateParser:
         self._case_repaired = False
         self._unknown_noted: set[str] = set()
         self.records_seen = 0
+        self._json_cache: dict[tuple[str, tuple[tuple[str, str, str], ...]], str] = {}
 
     def _next(self) -> Any:
         try:
@@ -268,23 +292,25 @@ class AggregateParser:
             )
         return int(text)
 
-    def records(self) -> Iterator[dict[str, Any]]:
+    def records(self) -> Iterator[Row]:
+        """The records as rows in ROW_FIELDS order, auth results and reasons as JSON text."""
         elem = self._first
         self._first = None
+        convert = self._record
         while True:
             if elem is None:
                 elem = self._next()
                 if elem is None:
                     break
             if _local(elem.tag) == "record":
-                rec = self._record(elem)
+                row = convert(elem)
                 self.records_seen += 1
                 # free what is parsed: the record and the siblings before it
                 elem.clear(keep_tail=True)
                 parent = elem.getparent()
                 while parent is not None and elem.getprevious() is not None:
                     del parent[0]
-                yield rec
+                yield row
             elem = None
         if self._case_repaired:
             self.notes.append(gettext(REPAIRED_CASE))
@@ -305,86 +331,109 @@ class AggregateParser:
             )
         return low
 
-    def _record(self, elem: Any) -> dict[str, Any]:
-        # One pass over the record's elements with plain loops: this runs for every record
-        # of every report, so no per-field path lookups and no intermediate dicts.
-        n = self.records_seen + 1
+    def _json(self, items: tuple[tuple[str, str, str], ...], second: str) -> str:
+        """JSON text of auth results, cached: a report repeats the same few combinations."""
+        text = self._json_cache.get((second, items))
+        if text is None:
+            text = json.dumps([{"domain": d, "result": r, second: x} for d, x, r in items])
+            if len(self._json_cache) < 4096:
+                self._json_cache[(second, items)] = text
+        return text
+
+    def _record(self, elem: Any) -> Row:
+        # One flat pass over the record's elements in document order (this runs for every
+        # record of every report). <dkim> and <spf> are results inside <policy_evaluated>
+        # and entries (domain, selector or scope, result) inside <auth_results>.
+        names = _NAMES
         ip_text = count_text = disposition = pe_dkim = pe_spf = ""
         header_from = envelope_from = envelope_to = ""
         reasons: list[dict[str, str]] = []
-        dkim: list[dict[str, str]] = []
-        spf: list[dict[str, str]] = []
-        for part in elem:
-            pname = _local(part.tag)
-            if pname == "row":
-                for c in part:
-                    name = _local(c.tag)
-                    if name == "source_ip":
-                        ip_text = (c.text or "").strip()
-                    elif name == "count":
-                        count_text = (c.text or "").strip()
-                    elif name == "policy_evaluated":
-                        for d in c:
-                            dname = _local(d.tag)
-                            if dname == "disposition":
-                                disposition = (d.text or "").strip()
-                            elif dname == "dkim":
-                                pe_dkim = (d.text or "").strip()
-                            elif dname == "spf":
-                                pe_spf = (d.text or "").strip()
-                            elif dname == "reason":
-                                r = {_local(x.tag): (x.text or "").strip() for x in d}
-                                reasons.append({"type": r.get("type", ""), "comment": r.get("comment", "")})
-            elif pname == "identifiers":
-                for c in part:
-                    name = _local(c.tag)
-                    value = (c.text or "").strip().lower()
-                    if name == "header_from":
-                        header_from = value
-                    elif name == "envelope_from":
-                        envelope_from = value
-                    elif name == "envelope_to":
-                        envelope_to = value
-            elif pname == "auth_results":
-                for res in part:
-                    kind = _local(res.tag)
-                    entry = {_local(x.tag): (x.text or "").strip() for x in res}
-                    out = {
-                        "domain": entry.get("domain", "").lower(),
-                        "result": self._lower(entry.get("result", ""), RESULTS, kind),
-                    }
-                    if kind == "dkim":
-                        out["selector"] = entry.get("selector", "")
-                        dkim.append(out)
-                    elif kind == "spf":
-                        out["scope"] = entry.get("scope", "")
-                        spf.append(out)
-        if _IPV4.fullmatch(ip_text):
-            ip = ip_text
-        else:
+        dkim: list[list[str]] = []
+        spf: list[list[str]] = []
+        entry = ["", "", ""]
+        reason: dict[str, str] = {}
+        in_auth = False
+        for x in elem.iter(_ELEMENTS):
+            name = names.get(x.tag) or _local(x.tag)
+            if in_auth:
+                if name == "domain":
+                    entry[0] = (x.text or "").strip().lower()
+                elif name == "result":
+                    entry[2] = (x.text or "").strip()
+                elif name == "selector" or name == "scope":
+                    entry[1] = (x.text or "").strip()
+                elif name == "dkim":
+                    entry = ["", "", ""]
+                    dkim.append(entry)
+                elif name == "spf":
+                    entry = ["", "", ""]
+                    spf.append(entry)
+                elif name in _RECORD_PARTS:
+                    in_auth = False
+                continue
+            if name == "source_ip":
+                ip_text = (x.text or "").strip()
+            elif name == "count":
+                count_text = (x.text or "").strip()
+            elif name == "disposition":
+                disposition = (x.text or "").strip()
+            elif name == "dkim":
+                pe_dkim = (x.text or "").strip()
+            elif name == "spf":
+                pe_spf = (x.text or "").strip()
+            elif name == "header_from":
+                header_from = (x.text or "").strip().lower()
+            elif name == "envelope_from":
+                envelope_from = (x.text or "").strip().lower()
+            elif name == "envelope_to":
+                envelope_to = (x.text or "").strip().lower()
+            elif name == "auth_results":
+                in_auth = True
+            elif name == "reason":
+                reason = {"type": "", "comment": ""}
+                reasons.append(reason)
+            elif (name == "type" or name == "comment") and reason:
+                reason[name] = (x.text or "").strip()
+        for found, kind in ((dkim, "dkim"), (spf, "spf")):
+            for e in found:
+                if e[2] not in RESULTS:
+                    e[2] = self._lower(e[2], RESULTS, kind)
+        if not _IPV4.fullmatch(ip_text):
             try:
-                ip = str(ipaddress.ip_address(ip_text))
+                ip_text = str(ipaddress.ip_address(ip_text))
             except ValueError as exc:
                 raise ReportRejected(
-                    gettext("record {n}: invalid source_ip {ip!r}").format(n=n, ip=ip_text)
+                    gettext("record {n}: invalid source_ip {ip!r}").format(
+                        n=self.records_seen + 1, ip=ip_text
+                    )
                 ) from exc
         if not _COUNT.fullmatch(count_text):
             raise ReportRejected(
-                gettext("record {n}: count {count!r} is not a number").format(n=n, count=count_text)
+                gettext("record {n}: count {count!r} is not a number").format(
+                    n=self.records_seen + 1, count=count_text
+                )
             )
         count = int(count_text)
         if count < 0 or count > MAX_COUNT:
-            raise ReportRejected(gettext("record {n}: impossible count {count}").format(n=n, count=count))
-        return {
-            "source_ip": ip,
-            "count": count,
-            "disposition": self._lower(disposition, DISPOSITIONS, "disposition"),
-            "dkim_aligned": self._lower(pe_dkim, RESULTS, "policy_evaluated/dkim") == "pass",
-            "spf_aligned": self._lower(pe_spf, RESULTS, "policy_evaluated/spf") == "pass",
-            "reasons": reasons,
-            "header_from": header_from,
-            "envelope_from": envelope_from,
-            "envelope_to": envelope_to,
-            "dkim": dkim,
-            "spf": spf,
-        }
+            raise ReportRejected(
+                gettext("record {n}: impossible count {count}").format(n=self.records_seen + 1, count=count)
+            )
+        if disposition not in DISPOSITIONS:
+            disposition = self._lower(disposition, DISPOSITIONS, "disposition")
+        if pe_dkim not in RESULTS:
+            pe_dkim = self._lower(pe_dkim, RESULTS, "policy_evaluated/dkim")
+        if pe_spf not in RESULTS:
+            pe_spf = self._lower(pe_spf, RESULTS, "policy_evaluated/spf")
+        return (
+            ip_text,
+            count,
+            disposition[:20],
+            pe_dkim == "pass",
+            pe_spf == "pass",
+            header_from[:255],
+            envelope_from[:255],
+            envelope_to[:255],
+            self._json(tuple(map(tuple, dkim)), "selector") if dkim else "[]",  # type: ignore[arg-type]
+            self._json(tuple(map(tuple, spf)), "scope") if spf else "[]",  # type: ignore[arg-type]
+            json.dumps(reasons) if reasons else "[]",
+        )

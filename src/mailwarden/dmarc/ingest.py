@@ -1,83 +1,104 @@
 """Ingest reports into the store: every input ends as stored, duplicate or rejected (with a reason).
 
-One report is one transaction: records are inserted in batches inside it, and any
-failure rolls the whole report back, so nothing is stored half. Identity (dedupe):
-reporter + report id + policy domain for aggregate reports (a multi-day report sent
-twice is one report), reporter + report id for TLS reports, the message digest for
-failure reports.
+Parsing (dmarc.parsing) turns inputs into events; this module stores them. Given paths,
+the parsing runs in a child process on the other core while this one stores. One report
+is one SAVEPOINT: its rows are inserted in batches inside it, and a report that fails or
+is voided rolls back alone, so nothing is stored half. Identity (dedupe): reporter +
+report id + policy domain for aggregate reports (a multi-day report sent twice is one
+report), reporter + report id for TLS reports, the message digest for failure reports.
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
 import json
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from ..core.errors import ReportRejected
-from ..core.i18n import gettext
+from ..core.parallel import can_fork, forked
 from ..core.store import Store
-from .aggregate import (
-    REPAIRED_MARKUP,
-    REPAIRED_UTF8,
-    SMALL_ENOUGH_TO_REPAIR,
-    AggregateParser,
-    _Transcoder,
-    repair_markup,
-)
-from .failure import parse_failure_report
+from ..core.store.db import make_engine
+from .aggregate import Header
+from .failure import FailureReport as ParsedFailure
 from .models import FailureReport, TlsPolicyResult, TlsReport
-from .sql import statements
-from .tlsrpt import parse_tls_report
-from .unpack import AGGREGATE, DEFAULT_LIMITS, FAILURE, Limits, Payload, Unpacker, Unreadable
+from .parsing import (
+    DUPLICATE,
+    REJECTED,
+    STORED,
+    Event,
+    Known,
+    Outcome,
+    Parsed,
+    ReportEnd,
+    ReportStart,
+    counts,
+    event_size,
+    events,
+)
+from .sql import Statements, statements
+from .tlsrpt import TlsReport as ParsedTls
+from .unpack import AGGREGATE, DEFAULT_LIMITS, FAILURE, Limits, Unpacker
+
+__all__ = ["DUPLICATE", "REJECTED", "STORED", "Ingestor", "Outcome", "counts"]
 
 BATCH = 5000
-STORED, DUPLICATE, REJECTED = "stored", "duplicate", "rejected"
-
-
-@dataclass
-class Outcome:
-    origin: str
-    kind: str
-    status: str
-    reason: str | None = None
-    records: int = 0
-    messages: int = 0
-    domain: str = ""
-    report_id: str = ""
-    notes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+SAVEPOINT = "mw_report"
 
 
 class _Duplicate(Exception):
     pass
 
 
+@dataclass
+class _Open:
+    """The aggregate report being stored."""
+
+    start: ReportStart
+    pk: int
+    prefix: tuple[Any, ...]
+    status: str = STORED
+
+
+def _known_in(cursor: Any, sql: Statements) -> Known:
+    def known(hdr: Header) -> bool:
+        cursor.execute(sql.exists, (hdr.org_name[:255], hdr.report_id[:255], hdr.policy_domain[:255]))
+        return cursor.fetchone() is not None
+
+    return known
+
+
 class Ingestor:
     """Ingests a batch of inputs on one connection: each report in its own SAVEPOINT (so a
     failing report rolls back alone), committed every ``commit_every`` reports and when the
-    batch ends — many small reports do not each pay for a synced commit."""
+    batch ends — many small reports do not each pay for a synced commit.
+
+    ``parallel``: parse paths in a child process (the default where fork is available)."""
 
     def __init__(
-        self, store: Store, *, limits: Limits = DEFAULT_LIMITS, batch: int = BATCH, commit_every: int = 500
+        self,
+        store: Store,
+        *,
+        limits: Limits = DEFAULT_LIMITS,
+        batch: int = BATCH,
+        commit_every: int = 500,
+        parallel: bool | None = None,
     ) -> None:
         self.store = store
+        self.limits = limits
         self.unpacker = Unpacker(limits)
         self.batch = batch
         self.commit_every = commit_every
+        self.parallel = can_fork() if parallel is None else parallel
         self._conn: Connection | None = None
+        self._cur: Any = None
         self._pending = 0
         # What means "already stored": our pre-check, or a unique constraint hit by a concurrent
         # ingest — through SQLAlchemy, or from the raw DBAPI cursor of the hot path.
@@ -89,13 +110,36 @@ class Ingestor:
         )
 
     def ingest_paths(self, paths: Iterable[Path]) -> Iterator[Outcome]:
+        paths = list(paths)
+        if self.parallel:
+            url = self.store.engine.url.render_as_string(hide_password=False)
+            limits, batch = self.limits, self.batch
+
+            def produce() -> Iterator[Event]:
+                # in the child: its own connection for the duplicate pre-check, never the parent's
+                engine = make_engine(url)
+                with contextlib.closing(engine.raw_connection()) as dbapi_conn:
+                    cur = dbapi_conn.cursor()
+                    known = _known_in(cur, statements(engine.dialect.paramstyle))
+                    found = (f for path in paths for f in Unpacker(limits).from_path(path))
+                    yield from events(found, batch=batch, known=known)
+
+            source: Iterable[Event] = forked(produce, size=event_size, flush=self.batch)
+            with self._session():
+                yield from self._store(source)
+            return
         with self._session():
-            for path in paths:
-                yield from self._all(self.unpacker.from_path(path))
+            found = (f for path in paths for f in self.unpacker.from_path(path))
+            yield from self._store(events(found, batch=self.batch, known=self._known()))
 
     def ingest_bytes(self, origin: str, data: bytes) -> Iterator[Outcome]:
         with self._session():
-            yield from self._all(self.unpacker.from_bytes(origin, data))
+            found = self.unpacker.from_bytes(origin, data)
+            yield from self._store(events(found, batch=self.batch, known=self._known()))
+
+    def _known(self) -> Known:
+        assert self._conn is not None
+        return _known_in(self._cur, statements(self._conn.dialect.paramstyle))
 
     @contextmanager
     def _session(self) -> Iterator[None]:
@@ -104,188 +148,158 @@ class Ingestor:
             return
         with self.store.engine.connect() as conn:
             self._conn = conn
+            self._cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
             try:
                 yield
             finally:
                 # Only whole reports are in the transaction (each one's SAVEPOINT was released
                 # or rolled back), so they are committed even when the caller stops early.
-                self._conn = None
+                self._cur.close()
+                self._conn = self._cur = None
                 self._pending = 0
                 if conn.in_transaction():
                     conn.commit()
 
-    @contextmanager
-    def _tx(self) -> Iterator[Connection]:
-        if self._conn is None:
-            with self.store.engine.begin() as conn:
-                yield conn
-            return
-        conn = self._conn
-        with conn.begin_nested():
-            yield conn
+    # -- one report, one SAVEPOINT (on the DBAPI cursor: SQLAlchemy's costs ~70 µs each) --
+    def _savepoint(self) -> None:
+        assert self._conn is not None
+        if not self._conn.in_transaction():
+            self._conn.begin()
+        self._cur.execute(f"SAVEPOINT {SAVEPOINT}")
+
+    def _release(self) -> None:
+        assert self._conn is not None
+        self._cur.execute(f"RELEASE SAVEPOINT {SAVEPOINT}")
         self._pending += 1
         if self._pending >= self.commit_every:
-            conn.commit()
+            self._conn.commit()
             self._pending = 0
 
-    def _all(self, found: Iterable[Payload | Unreadable]) -> Iterator[Outcome]:
-        it = iter(found)
-        while True:
-            try:
-                item = next(it)
-            except StopIteration:
-                return
-            except ReportRejected as exc:  # a container that failed while being listed
-                yield Outcome("?", "unknown", REJECTED, str(exc))
-                continue
-            if isinstance(item, Unreadable):
-                yield Outcome(item.origin, "unknown", REJECTED, item.reason)
-                continue
-            yield self.ingest_payload(item)
+    def _rollback(self) -> None:
+        self._cur.execute(f"ROLLBACK TO SAVEPOINT {SAVEPOINT}")
+        self._cur.execute(f"RELEASE SAVEPOINT {SAVEPOINT}")
 
-    def ingest_payload(self, payload: Payload) -> Outcome:
+    @contextmanager
+    def _tx(self) -> Iterator[Connection]:
+        assert self._conn is not None
+        self._savepoint()
         try:
-            if payload.kind == AGGREGATE:
-                return self._aggregate(payload)
-            if payload.kind == FAILURE:
-                return self._failure(payload)
-            return self._tls(payload)
-        except ReportRejected as exc:
-            return Outcome(payload.origin, payload.kind, REJECTED, str(exc), notes=list(payload.notes))
-        except (OSError, EOFError, ValueError) as exc:
-            # Broken compression or I/O found mid-stream: the report is rejected, the batch goes on.
-            return Outcome(
-                payload.origin,
-                payload.kind,
-                REJECTED,
-                f"{type(exc).__name__}: {exc}",
-                notes=list(payload.notes),
+            yield self._conn
+        except BaseException:
+            self._rollback()
+            raise
+        self._release()
+
+    # -- the store side of the events ---------------------------------------------------
+    def _store(self, source: Iterable[Event]) -> Iterator[Outcome]:
+        assert self._conn is not None
+        sql = statements(self._conn.dialect.paramstyle)
+        cur = self._cur
+        current: _Open | None = None
+        try:
+            for ev in source:
+                if isinstance(ev, list):
+                    if current is not None and current.status == STORED:
+                        prefix = current.prefix
+                        try:
+                            cur.executemany(sql.records, [prefix + row for row in ev])
+                        except self._duplicate_errors:
+                            self._rollback()
+                            current.status = DUPLICATE
+                    continue
+                if current is not None and not isinstance(ev, ReportEnd):
+                    self._void(current)  # abandoned half-way: voided, its last word follows
+                    current = None
+                if isinstance(ev, ReportStart):
+                    current = self._start(ev, sql)
+                elif isinstance(ev, ReportEnd):
+                    if current is not None:
+                        yield self._end(current, ev, sql)
+                        current = None
+                elif isinstance(ev, Parsed):
+                    yield self._tls(ev) if isinstance(ev.report, ParsedTls) else self._failure(ev)
+                else:
+                    yield ev
+        finally:
+            if current is not None:
+                self._void(current)
+
+    def _void(self, current: _Open) -> None:
+        if current.status == STORED:
+            self._rollback()
+
+    def _start(self, ev: ReportStart, sql: Statements) -> _Open:
+        hdr = ev.header
+        org, rid, dom = hdr.org_name[:255], hdr.report_id[:255], hdr.policy_domain[:255]
+        cur = self._cur
+        self._savepoint()
+        try:
+            cur.execute(sql.exists, (org, rid, dom))
+            if cur.fetchone() is not None:
+                raise _Duplicate
+            cur.execute(
+                sql.report,
+                (
+                    org,
+                    hdr.email[:255],
+                    rid,
+                    dom,
+                    hdr.begin,
+                    hdr.end,
+                    json.dumps(hdr.policy),
+                    hdr.namespace[:100],
+                    hdr.generator[:255],
+                    0,
+                    0,
+                    "[]",
+                    ev.origin,
+                    b"",
+                    datetime.now(UTC),
+                ),
             )
-
-    # -- aggregate ------------------------------------------------------------------
-    def _aggregate(self, payload: Payload) -> Outcome:
-        try:
-            with payload.open() as fh:
-                return self._aggregate_from(payload, fh, [])
-        except ReportRejected as first:
-            if "XML" not in str(first):
-                raise
-            return self._aggregate_repaired(payload, first)
-
-    def _aggregate_repaired(self, payload: Payload, first: ReportRejected) -> Outcome:
-        """Second chance for a document that is not well-formed: invalid UTF-8, stray markup."""
-        with payload.open() as fh:
-            head = fh.read(SMALL_ENOUGH_TO_REPAIR + 1)
-        if len(head) > SMALL_ENOUGH_TO_REPAIR:
-            with payload.open() as fh:
-                stream = io.BufferedReader(_Transcoder(fh))
-                try:
-                    return self._aggregate_from(payload, stream, [gettext(REPAIRED_UTF8)])
-                except ReportRejected:
-                    raise first from None
-        notes = []
-        text = head.decode("utf-8", errors="replace").encode("utf-8")
-        if text != head:
-            notes.append(gettext(REPAIRED_UTF8))
-        fixed = repair_markup(text)
-        if fixed != text:
-            notes.append(gettext(REPAIRED_MARKUP))
-        if not notes:
-            raise first
-        try:
-            return self._aggregate_from(payload, io.BytesIO(fixed), notes)
-        except ReportRejected as exc:
-            raise ReportRejected(
-                gettext("{error} (repair failed: {repair})").format(error=first, repair=exc)
-            ) from None
-
-    def _aggregate_from(self, payload: Payload, stream: IO[bytes], notes: list[str]) -> Outcome:
-        parser = AggregateParser(stream)
-        hdr = parser.header()
-        out = Outcome(payload.origin, AGGREGATE, STORED, domain=hdr.policy_domain, report_id=hdr.report_id)
-        try:
-            with self._tx() as conn, contextlib.ExitStack() as closing_cursor:
-                sql_for = statements(conn.dialect.paramstyle)
-                # the DBAPI cursor of this very connection, inside its SAVEPOINT: the per-report
-                # statements skip SQLAlchemy's execution context (~80 µs each)
-                cur = closing_cursor.enter_context(
-                    contextlib.closing(conn.connection.dbapi_connection.cursor())  # type: ignore[union-attr]
-                )
-                org, rid, dom = hdr.org_name[:255], hdr.report_id[:255], hdr.policy_domain[:255]
-                cur.execute(sql_for.exists, (org, rid, dom))
-                if cur.fetchone() is not None:
-                    raise _Duplicate
-                cur.execute(
-                    sql_for.report,
-                    (
-                        org,
-                        hdr.email[:255],
-                        rid,
-                        dom,
-                        hdr.begin,
-                        hdr.end,
-                        json.dumps(hdr.policy),
-                        hdr.namespace[:100],
-                        hdr.generator[:255],
-                        0,
-                        0,
-                        "[]",
-                        payload.origin,
-                        payload.raw(),
-                        datetime.now(UTC),
-                    ),
-                )
-                report_pk = cur.fetchone()[0]  # type: ignore[index]
-                sql = sql_for.records
-                rows: list[tuple[Any, ...]] = []
-                dumps = json.dumps
-                for rec in parser.records():
-                    rows.append(
-                        (
-                            report_pk,
-                            hdr.policy_domain,
-                            hdr.begin,
-                            rec["source_ip"],
-                            rec["count"],
-                            rec["disposition"][:20],
-                            rec["dkim_aligned"],
-                            rec["spf_aligned"],
-                            rec["header_from"][:255],
-                            rec["envelope_from"][:255],
-                            rec["envelope_to"][:255],
-                            dumps(rec["dkim"]) if rec["dkim"] else "[]",
-                            dumps(rec["spf"]) if rec["spf"] else "[]",
-                            dumps(rec["reasons"]) if rec["reasons"] else "[]",
-                        )
-                    )
-                    out.records += 1
-                    out.messages += rec["count"]
-                    if len(rows) >= self.batch:
-                        cur.executemany(sql, rows)
-                        rows = []
-                if rows:
-                    cur.executemany(sql, rows)
-                out.notes = [*payload.notes, *notes, *parser.notes]
-                cur.execute(sql_for.finish, (out.records, out.messages, json.dumps(out.notes), report_pk))
+            pk = cur.fetchone()[0]
         except self._duplicate_errors:
-            return Outcome(
-                payload.origin, AGGREGATE, DUPLICATE, domain=hdr.policy_domain, report_id=hdr.report_id
+            self._rollback()
+            return _Open(ev, 0, (), DUPLICATE)
+        return _Open(ev, pk, (pk, dom, hdr.begin))
+
+    def _end(self, current: _Open, end: ReportEnd, sql: Statements) -> Outcome:
+        hdr = current.start.header
+        out = Outcome(
+            current.start.origin,
+            AGGREGATE,
+            current.status,
+            domain=hdr.policy_domain,
+            report_id=hdr.report_id,
+        )
+        if current.status != STORED:
+            return out
+        out.records, out.messages = end.records, end.messages
+        out.notes = [*current.start.notes, *end.notes]
+        try:
+            self._cur.execute(
+                sql.finish, (out.records, out.messages, json.dumps(out.notes), end.raw, current.pk)
             )
+        except self._duplicate_errors:
+            self._rollback()
+            out.status, out.records, out.messages, out.notes = DUPLICATE, 0, 0, []
+            return out
+        self._release()
         return out
 
     # -- TLS ------------------------------------------------------------------------------
-    def _tls(self, payload: Payload) -> Outcome:
-        with payload.open() as fh:
-            rep = parse_tls_report(fh)
+    def _tls(self, parsed: Parsed) -> Outcome:
+        rep = parsed.report
+        assert isinstance(rep, ParsedTls)
         domains = sorted({p["policy_domain"] for p in rep.policies})
         out = Outcome(
-            payload.origin,
+            parsed.origin,
             "tls",
             STORED,
             domain=",".join(domains)[:255],
             report_id=rep.report_id,
             records=len(rep.policies),
-            notes=list(payload.notes),
+            notes=parsed.notes,
         )
         try:
             with self._tx() as conn:
@@ -304,8 +318,8 @@ class Ingestor:
                         begin=rep.begin,
                         end=rep.end,
                         contact=rep.contact[:255],
-                        origin=payload.origin,
-                        raw=payload.raw(),
+                        origin=parsed.origin,
+                        raw=parsed.raw,
                     )
                     .returning(TlsReport.id)
                 ).scalar_one()
@@ -325,15 +339,15 @@ class Ingestor:
                     )
                 out.messages = sum(p["successful"] + p["failed"] for p in rep.policies)
         except self._duplicate_errors:
-            return Outcome(payload.origin, "tls", DUPLICATE, domain=out.domain, report_id=rep.report_id)
+            return Outcome(parsed.origin, "tls", DUPLICATE, domain=out.domain, report_id=rep.report_id)
         return out
 
     # -- failure ----------------------------------------------------------------------------
-    def _failure(self, payload: Payload) -> Outcome:
-        with payload.open() as fh:
-            rep = parse_failure_report(fh)
+    def _failure(self, parsed: Parsed) -> Outcome:
+        rep = parsed.report
+        assert isinstance(rep, ParsedFailure)
         out = Outcome(
-            payload.origin, FAILURE, STORED, domain=rep.reported_domain, records=1, notes=list(payload.notes)
+            parsed.origin, FAILURE, STORED, domain=rep.reported_domain, records=1, notes=parsed.notes
         )
         try:
             with self._tx() as conn:
@@ -344,12 +358,7 @@ class Ingestor:
                     length = getattr(col.type, "length", None)
                     if isinstance(values.get(key), str) and length:
                         values[key] = values[key][:length]
-                conn.execute(insert(FailureReport).values(**values, origin=payload.origin, raw=payload.raw()))
+                conn.execute(insert(FailureReport).values(**values, origin=parsed.origin, raw=parsed.raw))
         except self._duplicate_errors:
-            return Outcome(payload.origin, FAILURE, DUPLICATE, domain=rep.reported_domain)
+            return Outcome(parsed.origin, FAILURE, DUPLICATE, domain=rep.reported_domain)
         return out
-
-
-def counts(outcomes: Iterable[Outcome]) -> dict[str, int]:
-    c = Counter(o.status for o in outcomes)
-    return {STORED: c[STORED], DUPLICATE: c[DUPLICATE], REJECTED: c[REJECTED]}

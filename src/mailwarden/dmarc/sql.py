@@ -5,22 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-RECORD_COLUMNS = (
-    "report_pk",
-    "policy_domain",
-    "begin",
-    "source_ip",
-    "count",
-    "disposition",
-    "dkim_aligned",
-    "spf_aligned",
-    "header_from",
-    "envelope_from",
-    "envelope_to",
-    "dkim",
-    "spf",
-    "reasons",
-)
+from .aggregate import ROW_FIELDS
+
+RECORD_COLUMNS = ("report_pk", "policy_domain", "begin", *ROW_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -50,8 +37,8 @@ def statements(paramstyle: str) -> Statements:
         f"AND policy_domain = {mark}",
         report=f"INSERT INTO dmarc_reports ({cols(REPORT_COLUMNS)}) VALUES ({marks(len(REPORT_COLUMNS))}) "
         "RETURNING id",
-        finish=f"UPDATE dmarc_reports SET record_count = {mark}, message_count = {mark}, notes = {mark} "
-        f"WHERE id = {mark}",
+        finish=f"UPDATE dmarc_reports SET record_count = {mark}, message_count = {mark}, notes = {mark}, "
+        f"raw = {mark} WHERE id = {mark}",
     )
 
 
