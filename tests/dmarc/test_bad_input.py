@@ -252,3 +252,12 @@ def test_raw_report_kept_for_a_report_bigger_than_a_batch(store, tmp_path):
     with store.session() as s:
         raw = s.scalar(select(AggregateReport.raw))
     assert gzip.decompress(raw) == doc
+
+
+def test_a_caller_stopping_early_keeps_what_was_stored(store):
+    # The first outcome is taken, the rest of the run abandoned: the stored report stays.
+    doc = gzip.compress(report(rid="early"))
+    it = Ingestor(store).ingest_bytes("early.gz", doc)
+    assert next(it).status == "stored"
+    it.close()
+    assert rows(store) == 1

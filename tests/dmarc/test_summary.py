@@ -16,8 +16,9 @@ RECORD = """<record><row><source_ip>{ip}</source_ip><count>{count}</count><polic
 <auth_results>{dkim}<spf><domain>{env}</domain><result>{spf}</result></spf></auth_results></record>"""
 
 
-def rec(ip, count, pdkim, pspf, env, dkim_d=None, dkim="pass", spf="pass", reason=""):
-    d = f"<dkim><domain>{dkim_d}</domain><result>{dkim}</result></dkim>" if dkim_d else ""
+def rec(ip, count, pdkim, pspf, env, dkim_d=None, dkim="pass", spf="pass", reason="", selector=""):
+    sel = f"<selector>{selector}</selector>" if selector else ""
+    d = f"<dkim><domain>{dkim_d}</domain>{sel}<result>{dkim}</result></dkim>" if dkim_d else ""
     r = f"<reason><type>{reason}</type></reason>" if reason else ""
     return RECORD.format(ip=ip, count=count, pdkim=pdkim, pspf=pspf, env=env, dkim=d, spf=spf, reason=r)
 
@@ -36,7 +37,16 @@ def ptr_dns():
     z.add("2.2.0.192.in-addr.arpa", "PTR", "o1.ptr1234.sendgrid.net.")
     z.add("3.2.0.192.in-addr.arpa", "PTR", "a8-1.smtp-out.amazonses.com.")
     z.add("4.2.0.192.in-addr.arpa", "PTR", "forward.icloud.com.")
-    with NsdServer([z]) as nsd:
+    # origin AS in Team Cymru's format (the default MAILWARDEN_ASN_ZONE names), served locally
+    asn = Zone("asn.cymru.com")
+    asn.add("1.2.0.192.origin.asn.cymru.com", "TXT", '"15169 | 192.0.2.0/24 | US | arin | 2010-01-01"')
+    asn.add("7.113.0.203.origin.asn.cymru.com", "TXT", '"11377 | 203.0.113.0/24 | US | arin | 2010-01-01"')
+    asn.add(
+        "8.113.0.203.origin.asn.cymru.com", "TXT", '"64500 64501 | 203.0.113.0/24 | JP | apnic | 2010-01-01"'
+    )
+    v6 = ".".join(reversed("20010db8000000000000000000000025"))
+    asn.add(f"{v6}.origin6.asn.cymru.com", "TXT", '"8075 | 2001:db8::/32 | US | arin | 2010-01-01"')
+    with NsdServer([z, asn]) as nsd:
         yield nsd
 
 
@@ -92,3 +102,60 @@ async def test_summary_offline_and_since(loaded):
     data = await summarise(loaded, "example.jp", resolver=None, since=1_760_000_000 // 86400 * 86400 + 86400)
     assert data["reverse_dns"] is False and data["totals"]["messages"] == 50
     assert all(r["ptr"] is None for r in data["sources"])
+
+
+async def test_selector_then_origin_as_name_the_remaining_sources(store, ptr_dns):
+    records = (
+        # named by PTR: its origin AS is never asked
+        rec("192.0.2.1", 10, "fail", "fail", "example.jp", dkim_d="example.jp", dkim="fail", spf="fail")
+        # the organisation's own d= with Microsoft 365's selector
+        + rec(
+            "192.0.2.5",
+            20,
+            "fail",
+            "fail",
+            "example.jp",
+            dkim_d="example.jp",
+            dkim="fail",
+            selector="selector1",
+        )
+        # the same selector on someone else's domain is no evidence
+        + rec("192.0.2.6", 3, "fail", "fail", "other.example", dkim_d="other.example", selector="selector1")
+        # nothing but the network: SendGrid's AS names it, it does not vouch for it
+        + rec("203.0.113.7", 4, "fail", "fail", "random.example", spf="fail")
+        + rec("203.0.113.8", 2, "fail", "fail", "random.example", spf="fail")
+        + rec("2001:db8::25", 6, "fail", "fail", "random.example", spf="fail")
+    )
+    assert (
+        next(iter(Ingestor(store).ingest_bytes("sel", report(records, "sel", 1_760_000_000)))).status
+        == "stored"
+    )
+    data = await summarise(store, "example.jp", resolver=Resolver([ptr_dns.address], timeout=1.0))
+    by_ip = {r["source_ip"]: r for r in data["sources"]}
+    assert (by_ip["192.0.2.1"]["service"], by_ip["192.0.2.1"]["asn"]) == ("Google Workspace", None)
+    ms = by_ip["192.0.2.5"]
+    assert (ms["service"], ms["classification"]) == ("Microsoft 365", "legitimate-not-aligned")
+    assert ms["evidence"] == "dkim s=selector1 d=example.jp"
+    assert any("Microsoft Defender" in f for f in ms["fixes"])
+    assert by_ip["192.0.2.6"]["service"] is None
+    sg = by_ip["203.0.113.7"]
+    assert (sg["asn"], sg["service"], sg["evidence"]) == (11377, "SendGrid", "origin AS11377")
+    assert sg["classification"] == "unknown" and sg["fixes"] == []
+    assert (by_ip["203.0.113.8"]["asn"], by_ip["203.0.113.8"]["service"]) == (64500, None)
+    assert (by_ip["2001:db8::25"]["asn"], by_ip["2001:db8::25"]["service"]) == (8075, "Microsoft 365")
+
+
+async def test_offline_summary_asks_no_origin_as(loaded):
+    data = await summarise(loaded, "example.jp", resolver=None)
+    assert all(r["asn"] is None for r in data["sources"])
+
+
+def test_origin_answers_are_parsed_strictly():
+    from mailwarden.dmarc.senders import asn_question, parse_origin
+
+    assert parse_origin("15169 | 8.8.8.0/24 | US | arin | 2023-12-28") == 15169
+    assert parse_origin("64500 64501 | 203.0.113.0/24") == 64500
+    assert parse_origin("NA | garbage") is None and parse_origin("") is None
+    assert parse_origin("１２３ | full-width digits") is None
+    assert asn_question("192.0.2.1") == "1.2.0.192.origin.asn.cymru.com"
+    assert asn_question("2001:db8::1").endswith(".8.b.d.0.1.0.0.2.origin6.asn.cymru.com")

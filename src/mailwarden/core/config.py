@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     dns_timeout: float = 2.0
     dns_retries: int = 2
     dns_concurrency: int = 200
+    #: DNS zones answering origin-AS questions in Team Cymru's format (IPv4, IPv6).
+    asn_zone: str = "origin.asn.cymru.com"
+    asn6_zone: str = "origin6.asn.cymru.com"
     host: str = "127.0.0.1"
     port: int = 8000
     #: Fetching anything named by analysed mail is off unless turned on.

@@ -1,10 +1,15 @@
-"""Run a producer on the other core: its items are made in a forked child process and
-streamed back through a pipe.
+"""Run a producer on the other cores: its items are made in forked child processes and
+streamed back through pipes.
 
-The pipe's buffer is the only queue between the two processes (a send blocks while it is
-full), so memory stays bounded whatever the producer makes. The child never touches what
-the parent had open (database connections, sockets): it only runs the producer and exits
-with ``os._exit``, as multiprocessing's fork start does.
+The work is split into *units* (say, one input file each): worker ``i`` of ``n`` makes the
+items of units ``i, i+n, i+2n…`` and the parent reads the units back in their order, one
+whole unit from each worker in turn, so the result is the same as one producer's. A unit
+ends with an item for which ``last(item)`` is true.
+
+The pipes' buffers are the only queues (a send blocks while its pipe is full), so memory
+stays bounded whatever the producers make. A child never touches what the parent had open
+(database connections, sockets): it only runs its producer and exits with ``os._exit``,
+as multiprocessing's fork start does.
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -22,20 +29,45 @@ _ITEMS, _END, _ERROR = 0, 1, 2
 
 
 class ProducerFailed(RuntimeError):
-    """The producer raised in the child process; the message holds its traceback."""
+    """A producer raised in its child process; the message holds its traceback."""
 
 
 def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
 
 
+def share(items: Iterable[T], worker: int, workers: int) -> Iterator[T]:
+    """Worker ``worker``'s units of ``items``: positions worker, worker + workers, … Each
+    worker lists all items (cheap: names, not contents). An error raised while listing
+    belongs to the unit at its position; listing ends there for every worker."""
+    it = iter(items)
+    position = 0
+    while True:
+        try:
+            item = next(it)
+        except StopIteration:
+            return
+        except Exception:
+            if position % workers == worker:
+                raise
+            return
+        if position % workers == worker:
+            yield item
+        position += 1
+
+
 def _child(
-    send: Connection, produce: Callable[[], Iterable[Any]], size: Callable[[Any], int], flush: int
+    send: Connection,
+    produce: Callable[[int, int], Iterable[Any]],
+    worker: int,
+    workers: int,
+    size: Callable[[Any], int],
+    flush: int,
 ) -> None:
     try:
         pending: list[Any] = []
         weight = 0
-        for item in produce():
+        for item in produce(worker, workers):
             pending.append(item)
             weight += size(item)
             if weight >= flush:
@@ -50,37 +82,74 @@ def _child(
         send.close()
 
 
+class _Worker:
+    def __init__(self, proc: BaseProcess, recv: Connection) -> None:
+        self.proc = proc
+        self.recv = recv
+        self.buffer: deque[Any] = deque()
+        self.done = False
+
+    def next(self) -> tuple[bool, Any]:
+        """(True, item), or (False, None) when this worker has no more."""
+        while not self.buffer:
+            if self.done:
+                return False, None
+            try:
+                tag, payload = self.recv.recv()
+            except EOFError:
+                self.proc.join(5)
+                code = self.proc.exitcode
+                raise ProducerFailed(f"the producer process ended early (exit code {code})") from None
+            if tag == _ITEMS:
+                self.buffer.extend(payload)
+            elif tag == _END:
+                self.done = True
+            else:
+                raise ProducerFailed(payload)
+        return True, self.buffer.popleft()
+
+
 def forked(
-    produce: Callable[[], Iterable[T]],
+    produce: Callable[[int, int], Iterable[T]],
     *,
+    workers: int = 1,
+    last: Callable[[T], bool] = lambda _item: True,
     size: Callable[[T], int] = lambda _item: 1,
     flush: int = 4096,
 ) -> Iterator[T]:
-    """The items of ``produce()``, made in a child process. Items travel in groups of about
-    ``flush`` (by ``size``); they must pickle. When the caller stops early, the child is
-    stopped too."""
+    """The items of ``produce(worker, workers)`` for each worker, made in child processes
+    and merged unit by unit in round-robin order. Items travel in groups of about ``flush``
+    (by ``size``); they must pickle. When the caller stops early, the children are stopped."""
     ctx = multiprocessing.get_context("fork")
-    recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(send, produce, size, flush), daemon=True)
-    proc.start()
-    send.close()
+    pool: list[_Worker] = []
     try:
+        for i in range(workers):
+            recv, send = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_child, args=(send, produce, i, workers, size, flush), daemon=True)
+            proc.start()
+            send.close()
+            pool.append(_Worker(proc, recv))
+        turn = 0
         while True:
-            try:
-                tag, payload = recv.recv()
-            except EOFError:
-                proc.join(5)
-                raise ProducerFailed(
-                    f"the producer process ended early (exit code {proc.exitcode})"
-                ) from None
-            if tag == _ITEMS:
-                yield from payload
-            elif tag == _END:
+            w = pool[turn]
+            ok, item = w.next()
+            if not ok:
+                # Units go round in order, so the first worker without a unit means no unit
+                # is left anywhere; the others must end cleanly (their errors surface here).
+                for other in pool:
+                    if other.next()[0]:
+                        raise ProducerFailed("a producer made a unit out of turn")
                 return
-            else:
-                raise ProducerFailed(payload)
+            yield item
+            while not last(item):
+                ok, item = w.next()
+                if not ok:
+                    break  # a unit cut short: the consumer sees its items end
+                yield item
+            turn = (turn + 1) % len(pool)
     finally:
-        recv.close()
-        if proc.is_alive():
-            proc.terminate()
-        proc.join()
+        for w in pool:
+            w.recv.close()
+            if w.proc.is_alive():
+                w.proc.terminate()
+            w.proc.join()

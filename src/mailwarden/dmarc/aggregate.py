@@ -138,6 +138,9 @@ def repair_markup(data: bytes) -> bytes:
 
 _ELEMENTS = etree.Element  # iter() filter: elements only, no entity references
 _RECORD_PARTS = frozenset({"row", "identifiers", "policy_evaluated", "source_ip", "count"})
+_LEAVES = frozenset(
+    {"source_ip", "count", "disposition", "dkim", "spf", "header_from", "envelope_from", "envelope_to"}
+)
 PROLOG_LIMIT = 64 * 1024
 RECORD_TAGS = ("{*}record", "{*}report_metadata", "{*}policy_published", "{*}version")
 
@@ -204,7 +207,9 @@ class AggregateParser:
         self._case_repaired = False
         self._unknown_noted: set[str] = set()
         self.records_seen = 0
-        self._json_cache: dict[tuple[str, tuple[tuple[str, str, str], ...]], str] = {}
+        self._json_cache: dict[
+            tuple[tuple[str, str | None, str | None, str | None], ...], tuple[str, str]
+        ] = {}
 
     def _next(self) -> Any:
         try:
@@ -292,26 +297,36 @@ class AggregateParser:
             )
         return int(text)
 
-    def records(self) -> Iterator[Row]:
-        """The records as rows in ROW_FIELDS order, auth results and reasons as JSON text."""
+    def batches(self, size: int) -> Iterator[list[Row]]:
+        """The records as rows in ROW_FIELDS order (auth results and reasons as JSON text),
+        ``size`` at a time."""
+        convert = self._record
+        events = self._events
+        rows: list[Row] = []
         elem = self._first
         self._first = None
-        convert = self._record
         while True:
             if elem is None:
-                elem = self._next()
-                if elem is None:
+                try:
+                    elem = next(events)[1]
+                except StopIteration:
                     break
-            if _local(elem.tag) == "record":
-                row = convert(elem)
+                except etree.XMLSyntaxError as exc:
+                    raise ReportRejected(gettext("not well-formed XML: {error}").format(error=exc)) from exc
+            if (_NAMES.get(elem.tag) or _local(elem.tag)) == "record":
+                rows.append(convert(elem))
                 self.records_seen += 1
                 # free what is parsed: the record and the siblings before it
                 elem.clear(keep_tail=True)
                 parent = elem.getparent()
                 while parent is not None and elem.getprevious() is not None:
                     del parent[0]
-                yield row
+                if len(rows) >= size:
+                    yield rows
+                    rows = []
             elem = None
+        if rows:
+            yield rows
         if self._case_repaired:
             self.notes.append(gettext(REPAIRED_CASE))
 
@@ -331,62 +346,61 @@ class AggregateParser:
             )
         return low
 
-    def _json(self, items: tuple[tuple[str, str, str], ...], second: str) -> str:
-        """JSON text of auth results, cached: a report repeats the same few combinations."""
-        text = self._json_cache.get((second, items))
-        if text is None:
-            text = json.dumps([{"domain": d, "result": r, second: x} for d, x, r in items])
-            if len(self._json_cache) < 4096:
-                self._json_cache[(second, items)] = text
-        return text
+    def _auth_json(
+        self, entries: tuple[tuple[str, str | None, str | None, str | None], ...]
+    ) -> tuple[str, str]:
+        """(dkim JSON, spf JSON) of a record's auth results, cached by their raw text: a
+        report repeats the same few combinations, so the clean-up runs once for each."""
+        hit = self._json_cache.get(entries)
+        if hit is not None:
+            return hit
+        dkim: list[dict[str, str]] = []
+        spf: list[dict[str, str]] = []
+        for kind, domain, second, result in entries:
+            res = (result or "").strip()
+            if res not in RESULTS:
+                res = self._lower(res, RESULTS, kind)
+            d = (domain or "").strip().lower()
+            if kind == "dkim":
+                dkim.append({"domain": d, "result": res, "selector": (second or "").strip()})
+            else:
+                spf.append({"domain": d, "result": res, "scope": (second or "").strip()})
+        out = (json.dumps(dkim) if dkim else "[]", json.dumps(spf) if spf else "[]")
+        if len(self._json_cache) < 4096:
+            self._json_cache[entries] = out
+        return out
 
     def _record(self, elem: Any) -> Row:
         # One flat pass over the record's elements in document order (this runs for every
-        # record of every report). <dkim> and <spf> are results inside <policy_evaluated>
-        # and entries (domain, selector or scope, result) inside <auth_results>.
+        # record of every report): leaves are collected by name, cleaned up after the loop.
+        # <dkim> and <spf> are results inside <policy_evaluated> and entries (domain,
+        # selector or scope, result) inside <auth_results>.
         names = _NAMES
-        ip_text = count_text = disposition = pe_dkim = pe_spf = ""
-        header_from = envelope_from = envelope_to = ""
+        leaves: dict[str, str | None] = {}
+        entries: list[tuple[str, str | None, str | None, str | None]] = []
         reasons: list[dict[str, str]] = []
-        dkim: list[list[str]] = []
-        spf: list[list[str]] = []
-        entry = ["", "", ""]
         reason: dict[str, str] = {}
+        kind = ""
+        domain = second = result = None
         in_auth = False
         for x in elem.iter(_ELEMENTS):
             name = names.get(x.tag) or _local(x.tag)
             if in_auth:
                 if name == "domain":
-                    entry[0] = (x.text or "").strip().lower()
+                    domain = x.text
                 elif name == "result":
-                    entry[2] = (x.text or "").strip()
+                    result = x.text
                 elif name == "selector" or name == "scope":
-                    entry[1] = (x.text or "").strip()
-                elif name == "dkim":
-                    entry = ["", "", ""]
-                    dkim.append(entry)
-                elif name == "spf":
-                    entry = ["", "", ""]
-                    spf.append(entry)
+                    second = x.text
+                elif name == "dkim" or name == "spf":
+                    if kind:
+                        entries.append((kind, domain, second, result))
+                    kind, domain, second, result = name, None, None, None
                 elif name in _RECORD_PARTS:
                     in_auth = False
                 continue
-            if name == "source_ip":
-                ip_text = (x.text or "").strip()
-            elif name == "count":
-                count_text = (x.text or "").strip()
-            elif name == "disposition":
-                disposition = (x.text or "").strip()
-            elif name == "dkim":
-                pe_dkim = (x.text or "").strip()
-            elif name == "spf":
-                pe_spf = (x.text or "").strip()
-            elif name == "header_from":
-                header_from = (x.text or "").strip().lower()
-            elif name == "envelope_from":
-                envelope_from = (x.text or "").strip().lower()
-            elif name == "envelope_to":
-                envelope_to = (x.text or "").strip().lower()
+            if name in _LEAVES:
+                leaves[name] = x.text
             elif name == "auth_results":
                 in_auth = True
             elif name == "reason":
@@ -394,10 +408,18 @@ class AggregateParser:
                 reasons.append(reason)
             elif (name == "type" or name == "comment") and reason:
                 reason[name] = (x.text or "").strip()
-        for found, kind in ((dkim, "dkim"), (spf, "spf")):
-            for e in found:
-                if e[2] not in RESULTS:
-                    e[2] = self._lower(e[2], RESULTS, kind)
+        if kind:
+            entries.append((kind, domain, second, result))
+        get = leaves.get
+        ip_text = (get("source_ip") or "").strip()
+        count_text = (get("count") or "").strip()
+        disposition = (get("disposition") or "").strip()
+        pe_dkim = (get("dkim") or "").strip()
+        pe_spf = (get("spf") or "").strip()
+        header_from = (get("header_from") or "").strip().lower()
+        envelope_from = (get("envelope_from") or "").strip().lower()
+        envelope_to = (get("envelope_to") or "").strip().lower()
+        dkim_json, spf_json = self._auth_json(tuple(entries)) if entries else ("[]", "[]")
         if not _IPV4.fullmatch(ip_text):
             try:
                 ip_text = str(ipaddress.ip_address(ip_text))
@@ -433,7 +455,7 @@ class AggregateParser:
             header_from[:255],
             envelope_from[:255],
             envelope_to[:255],
-            self._json(tuple(map(tuple, dkim)), "selector") if dkim else "[]",  # type: ignore[arg-type]
-            self._json(tuple(map(tuple, spf)), "scope") if spf else "[]",  # type: ignore[arg-type]
+            dkim_json,
+            spf_json,
             json.dumps(reasons) if reasons else "[]",
         )

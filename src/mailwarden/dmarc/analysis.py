@@ -8,12 +8,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..core.config import get_settings
 from ..core.dns import Resolver
 from ..core.i18n import N_, gettext
 from ..core.store import Store
 from ..domain.orgdomain import same_organisation
 from .models import AggregateRecord
-from .senders import catalogue, reverse_names
+from .senders import ASN_EVIDENCE, catalogue, origin_asns, reverse_names
 
 ALIGNED = "aligned"
 LEGITIMATE = "legitimate-not-aligned"
@@ -56,6 +57,7 @@ class Source:
     ip: str
     bucket: Bucket = field(default_factory=Bucket)
     dkim_domains: set[str] = field(default_factory=set)
+    selectors: set[tuple[str, str]] = field(default_factory=set)
     envelope_from: set[str] = field(default_factory=set)
     forward_reason: bool = False
 
@@ -84,7 +86,10 @@ async def summarise(
             days.setdefault(begin // 86400 * 86400, Bucket()).add(count, dkim, spf)
             src = sources.setdefault(ip, Source(ip))
             src.bucket.add(count, dkim, spf)
-            src.dkim_domains.update(r.get("domain", "") for r in dkim_results if r.get("domain"))
+            for r in dkim_results:
+                if r.get("domain"):
+                    src.dkim_domains.add(r["domain"])
+                    src.selectors.add((r["domain"], r.get("selector", "")))
             if env:
                 src.envelope_from.add(env)
             if any(r.get("type") in FORWARD_REASONS for r in reasons):
@@ -93,20 +98,42 @@ async def summarise(
     if resolver is not None and sources:
         ptrs = await reverse_names(sources, resolver=resolver)
     cat = catalogue()
+
+    def own(d: str) -> bool:
+        return same_organisation(d, domain)
+
+    def identify(src: Source, asn: int | None = None) -> tuple[Any, str]:
+        return cat.identify(
+            ptr=ptrs.get(src.ip),
+            dkim_domains=sorted(src.dkim_domains),
+            envelope_from=next(iter(sorted(src.envelope_from)), ""),
+            selectors=sorted(src.selectors),
+            own=own,
+            asn=asn,
+        )
+
+    found = {ip: identify(src) for ip, src in sources.items()}
+    asns: dict[str, int | None] = {}
+    unnamed = [ip for ip, (svc, _) in found.items() if svc is None]
+    if resolver is not None and unnamed:
+        # the last resort, asked only for the sources nothing else names
+        cfg = get_settings()
+        asns = await origin_asns(unnamed, resolver=resolver, zones=(cfg.asn_zone, cfg.asn6_zone))
+        for ip, asn in asns.items():
+            if asn is not None:
+                found[ip] = identify(sources[ip], asn)
     services: dict[str, dict[str, Any]] = {}
     rows = []
     for src in sorted(sources.values(), key=lambda x: -x.bucket.messages):
         ptr = ptrs.get(src.ip)
-        svc, evidence = cat.identify(
-            ptr=ptr,
-            dkim_domains=sorted(src.dkim_domains),
-            envelope_from=next(iter(sorted(src.envelope_from)), ""),
-        )
+        svc, evidence = found[src.ip]
+        # an AS names the network, not who uses it: it does not make a source legitimate
+        vouched = svc if svc is not None and not evidence.startswith(ASN_EVIDENCE) else None
         b = src.bucket
         fixes: list[str] = []
         if b.passed == b.messages:
             cls = ALIGNED
-        elif svc is not None:
+        elif vouched is not None:
             cls = LEGITIMATE
             if b.dkim_aligned < b.messages and svc.fix_dkim:
                 fixes.append(gettext(svc.fix_dkim).format(domain=domain))
@@ -121,6 +148,7 @@ async def summarise(
         row = {
             "source_ip": src.ip,
             "ptr": ptr,
+            "asn": asns.get(src.ip),
             "service": svc.name if svc else None,
             "evidence": evidence,
             "classification": cls,

@@ -23,7 +23,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from ..core.parallel import can_fork, forked
+from ..core.parallel import can_fork, forked, share
 from ..core.store import Store
 from ..core.store.db import make_engine
 from .aggregate import Header
@@ -42,6 +42,7 @@ from .parsing import (
     counts,
     event_size,
     events,
+    is_last,
 )
 from .sql import Statements, statements
 from .tlsrpt import TlsReport as ParsedTls
@@ -50,6 +51,7 @@ from .unpack import AGGREGATE, DEFAULT_LIMITS, FAILURE, Limits, Unpacker
 __all__ = ["DUPLICATE", "REJECTED", "STORED", "Ingestor", "Outcome", "counts"]
 
 BATCH = 5000
+PIPE_BATCH = 500
 SAVEPOINT = "mw_report"
 
 
@@ -80,7 +82,8 @@ class Ingestor:
     failing report rolls back alone), committed every ``commit_every`` reports and when the
     batch ends — many small reports do not each pay for a synced commit.
 
-    ``parallel``: parse paths in a child process (the default where fork is available)."""
+    ``parallel``: parse paths in child processes (the default where fork is available),
+    ``workers`` of them, each taking every ``workers``-th input."""
 
     def __init__(
         self,
@@ -90,6 +93,7 @@ class Ingestor:
         batch: int = BATCH,
         commit_every: int = 500,
         parallel: bool | None = None,
+        workers: int = 2,
     ) -> None:
         self.store = store
         self.limits = limits
@@ -97,6 +101,7 @@ class Ingestor:
         self.batch = batch
         self.commit_every = commit_every
         self.parallel = can_fork() if parallel is None else parallel
+        self.workers = max(1, workers)
         self._conn: Connection | None = None
         self._cur: Any = None
         self._pending = 0
@@ -113,18 +118,22 @@ class Ingestor:
         paths = list(paths)
         if self.parallel:
             url = self.store.engine.url.render_as_string(hide_password=False)
-            limits, batch = self.limits, self.batch
+            # groups small enough to fit a pipe's buffer (64 KiB): a parser never waits for
+            # the store to finish an insert before it can hand over its next rows
+            limits, batch = self.limits, min(self.batch, PIPE_BATCH)
 
-            def produce() -> Iterator[Event]:
+            def produce(worker: int, workers: int) -> Iterator[Event]:
                 # in the child: its own connection for the duplicate pre-check, never the parent's
                 engine = make_engine(url)
                 with contextlib.closing(engine.raw_connection()) as dbapi_conn:
                     cur = dbapi_conn.cursor()
                     known = _known_in(cur, statements(engine.dialect.paramstyle))
                     found = (f for path in paths for f in Unpacker(limits).from_path(path))
-                    yield from events(found, batch=batch, known=known)
+                    yield from events(share(found, worker, workers), batch=batch, known=known)
 
-            source: Iterable[Event] = forked(produce, size=event_size, flush=self.batch)
+            source: Iterable[Event] = forked(
+                produce, workers=self.workers, last=is_last, size=event_size, flush=batch
+            )
             with self._session():
                 yield from self._store(source)
             return
@@ -214,8 +223,8 @@ class Ingestor:
                     current = self._start(ev, sql)
                 elif isinstance(ev, ReportEnd):
                     if current is not None:
-                        yield self._end(current, ev, sql)
-                        current = None
+                        done, current = current, None  # closed before the caller sees it
+                        yield self._end(done, ev, sql)
                 elif isinstance(ev, Parsed):
                     yield self._tls(ev) if isinstance(ev.report, ParsedTls) else self._failure(ev)
                 else:

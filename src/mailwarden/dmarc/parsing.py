@@ -95,6 +95,11 @@ def event_size(event: Event) -> int:
     return len(event) if isinstance(event, list) else 1
 
 
+def is_last(event: Event) -> bool:
+    """Does this event end its input? Every input ends with exactly one such event."""
+    return isinstance(event, ReportEnd | Parsed | Outcome)
+
+
 def events(found: Iterable[Found], *, batch: int = 5000, known: Known | None = None) -> Iterator[Event]:
     """The events for every input in ``found``; raw reports are compressed on a thread
     (zlib releases the GIL) while the records are parsed."""
@@ -189,20 +194,13 @@ def _aggregate_from(payload: Payload, stream: IO[bytes], notes: list[str], ctx: 
     raw: Future[bytes] | None = None
     try:
         yield ReportStart(payload.origin, hdr, [*payload.notes, *notes])
-        rows: list[Row] = []
         records = messages = 0
         batch = ctx.batch
-        for row in parser.records():
-            rows.append(row)
-            messages += row[1]
-            if len(rows) >= batch:
-                if raw is None:
-                    raw = ctx.pool.submit(payload.raw)
-                records += len(rows)
-                yield rows
-                rows = []
-        if rows:
+        for rows in parser.batches(batch):
+            if raw is None and len(rows) >= batch:
+                raw = ctx.pool.submit(payload.raw)
             records += len(rows)
+            messages += sum([row[1] for row in rows])
             yield rows
         yield ReportEnd(records, messages, parser.notes, raw.result() if raw is not None else payload.raw())
     finally:

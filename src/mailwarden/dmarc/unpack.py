@@ -183,7 +183,8 @@ def _gz_of(data: bytes) -> Callable[[], bytes]:
 def _gz(data: bytes) -> bytes:
     import gzip
 
-    return data if data[:2] == b"\x1f\x8b" else gzip.compress(data, 6)
+    # level 3: half the time of level 6 for a copy ~20 % larger; it is kept for audit only
+    return data if data[:2] == b"\x1f\x8b" else gzip.compress(data, 3)
 
 
 class Unpacker:
