@@ -76,6 +76,22 @@ def test_catalogue_identifies_by_dkim_envelope_and_ptr():
     assert cat.identify(ptr="host.unknown.example", dkim_domains=["x.example"], envelope_from="")[0] is None
 
 
+def test_only_distinctive_selectors_on_the_own_domain_name_a_service():
+    cat = catalogue()
+
+    def by_selector(sel, d="example.jp"):
+        svc, _ = cat.identify(
+            ptr=None, dkim_domains=[], envelope_from="", selectors=[(d, sel)], own=lambda x: x == "example.jp"
+        )
+        return svc.id if svc else None
+
+    assert by_selector("selector2") == "microsoft-365"
+    assert by_selector("20230601103624pm") == "postmark"
+    assert by_selector("hs1-1234567") == "hubspot"
+    assert by_selector("s1") is None and by_selector("k2") is None  # everyone's names
+    assert by_selector("selector1", d="other.example") is None  # not the organisation's domain
+
+
 async def test_summary_with_reverse_dns(loaded, ptr_dns):
     resolver = Resolver([ptr_dns.address], timeout=1.0)
     data = await summarise(loaded, "example.jp", resolver=resolver)
