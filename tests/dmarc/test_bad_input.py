@@ -261,3 +261,35 @@ def test_a_caller_stopping_early_keeps_what_was_stored(store):
     assert next(it).status == "stored"
     it.close()
     assert rows(store) == 1
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED], ids=["deflated", "stored"])
+def test_raw_copy_of_a_zip_member_is_the_member(store, method):
+    # a deflated member's copy is its own deflate stream re-wrapped as gzip, not recompressed
+    doc = report(record() * 30, rid=f"zip-raw-{method}")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as zf:
+        zf.writestr("other.txt", b"not a report")
+        zf.writestr("report.xml", doc)
+    outs = list(Ingestor(store).ingest_bytes("r.zip", buf.getvalue()))
+    assert [o.status for o in outs] == ["rejected", "stored"]
+    with store.session() as s:
+        raw = s.scalar(select(AggregateReport.raw))
+    assert gzip.decompress(raw) == doc
+
+
+def test_namespace_declarations_inside_the_report_still_read():
+    # The root's default namespace is taken out before parsing; a record that declares it
+    # again, or uses a prefix bound to it, is read all the same.
+    ns = "urn:ietf:params:xml:ns:dmarc-2.0"
+    inner = record().replace("<record>", f'<record xmlns="{ns}">', 1)
+    prefixed = (
+        record().replace("<record>", f'<d:record xmlns:d="{ns}">', 1).replace("</record>", "</d:record>")
+    )
+    doc = report(record() + inner + prefixed, ns=ns, rid="ns-inner")
+    from mailwarden.dmarc.aggregate import AggregateParser
+
+    parser = AggregateParser(io.BytesIO(doc))
+    hdr = parser.header()
+    assert hdr.namespace == ns
+    assert sum(len(b) for b in parser.batches(10)) == 3

@@ -13,6 +13,7 @@ import email
 import email.policy
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -227,8 +228,14 @@ class Unpacker:
 
     # -- dispatch by content ----------------------------------------------------------
     def _dispatch(
-        self, origin: str, opener: Callable[[], IO[bytes]], size: int, depth: int
+        self,
+        origin: str,
+        opener: Callable[[], IO[bytes]],
+        size: int,
+        depth: int,
+        raw: Callable[[], bytes] | None = None,
     ) -> Iterator[Found]:
+        """``raw``: the input's compressed copy when it comes cheaper than re-reading it."""
         if depth > self.limits.max_depth:
             yield Unreadable(
                 origin, gettext("nested deeper than {depth} levels").format(depth=self.limits.max_depth)
@@ -251,9 +258,9 @@ class Unpacker:
         elif kind == "zip":
             yield from self._zip(origin, opener, depth)
         elif kind == "xml":
-            yield Payload(AGGREGATE, origin, opener, lambda: _gz(_read_all(opener, self.limits)))
+            yield Payload(AGGREGATE, origin, opener, raw or (lambda: _gz(_read_all(opener, self.limits))))
         elif kind == "json":
-            yield Payload(TLS, origin, opener, lambda: _gz(_read_all(opener, self.limits)))
+            yield Payload(TLS, origin, opener, raw or (lambda: _gz(_read_all(opener, self.limits))))
         elif kind == "mbox":
             yield from self._mbox(origin, opener, size, depth)
         elif kind == "mime":
@@ -292,7 +299,8 @@ class Unpacker:
     def _zip(self, origin: str, opener: Callable[[], IO[bytes]], depth: int) -> Iterator[Found]:
         try:
             with opener() as fh:
-                zf = zipfile.ZipFile(io.BytesIO(fh.read(self.limits.max_input_bytes + 1)))
+                whole = fh.read(self.limits.max_input_bytes + 1)
+                zf = zipfile.ZipFile(io.BytesIO(whole))
                 infos = [i for i in zf.infolist() if not i.is_dir()]
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
             yield Unreadable(origin, gettext("broken zip: {error}").format(error=exc))
@@ -329,8 +337,14 @@ class Unpacker:
                     BoundedReader(member, lambda: max(info.compress_size, 1), self.limits), 1 << 16
                 )
 
+            raw = None
+            if info.compress_type == zipfile.ZIP_DEFLATED:
+
+                def raw(info: zipfile.ZipInfo = info) -> bytes:
+                    return _gzip_of_member(whole, info)
+
             try:
-                yield from self._dispatch(member_origin, open_member, info.file_size, depth + 1)
+                yield from self._dispatch(member_origin, open_member, info.file_size, depth + 1, raw)
             except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
                 yield Unreadable(member_origin, gettext("broken zip: {error}").format(error=exc))
 
@@ -392,6 +406,19 @@ def _report_parts(msg: Message, origin: str) -> Iterator[tuple[str, str, bytes]]
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes) and payload.strip():
                 yield "auto", f"{origin}/{name or ctype}#{i}", payload
+
+
+def _gzip_of_member(whole: bytes, info: zipfile.ZipInfo) -> bytes:
+    """A deflated zip member as a gzip file, without decompressing it: the same raw deflate
+    stream between a gzip header and a trailer made of the member's CRC-32 and size."""
+    at = info.header_offset
+    if whole[at : at + 4] != b"PK\x03\x04":
+        raise ReportRejected(gettext("broken zip: {error}").format(error="bad local header"))
+    name_len, extra_len = struct.unpack("<HH", whole[at + 26 : at + 30])
+    start = at + 30 + name_len + extra_len
+    body = whole[start : start + info.compress_size]
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+    return header + body + struct.pack("<II", info.CRC, info.file_size & 0xFFFFFFFF)
 
 
 def _read_all(opener: Callable[[], IO[bytes]], limits: Limits, cap: int | None = None) -> bytes:
