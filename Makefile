@@ -55,7 +55,7 @@ i18n: install
 bench: install system-deps
 	$(PY) benchmarks/domain_survey.py 10000 --sample 300
 	test -x .venv-peers/bin/python || ($(PYTHON) -m venv .venv-peers && .venv-peers/bin/pip install -q parsedmarc==11.1.0)
-	$(PY) benchmarks/dmarc_ingest.py --small 2000 --big 2 --million
+	$(PY) benchmarks/dmarc_ingest.py --small 2000 --big 3 --million --ptr
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
