@@ -16,10 +16,13 @@ RECORD = """<record><row><source_ip>{ip}</source_ip><count>{count}</count><polic
 <auth_results>{dkim}<spf><domain>{env}</domain><result>{spf}</result></spf></auth_results></record>"""
 
 
-def rec(ip, count, pdkim, pspf, env, dkim_d=None, dkim="pass", spf="pass", reason="", selector=""):
+def rec(
+    ip, count, pdkim, pspf, env, dkim_d=None, dkim="pass", spf="pass", reason="", selector="", comment=""
+):
     sel = f"<selector>{selector}</selector>" if selector else ""
     d = f"<dkim><domain>{dkim_d}</domain>{sel}<result>{dkim}</result></dkim>" if dkim_d else ""
-    r = f"<reason><type>{reason}</type></reason>" if reason else ""
+    c = f"<comment>{comment}</comment>" if comment else ""
+    r = f"<reason><type>{reason}</type>{c}</reason>" if reason else ""
     return RECORD.format(ip=ip, count=count, pdkim=pdkim, pspf=pspf, env=env, dkim=d, spf=spf, reason=r)
 
 
@@ -175,3 +178,19 @@ def test_origin_answers_are_parsed_strictly():
     assert parse_origin("１２３ | full-width digits") is None
     assert asn_question("192.0.2.1") == "1.2.0.192.origin.asn.cymru.com"
     assert asn_question("2001:db8::1").endswith(".8.b.d.0.1.0.0.2.origin6.asn.cymru.com")
+
+
+async def test_a_trusted_arc_chain_reads_as_forwarded(store):
+    records = rec(
+        "203.0.113.40",
+        9,
+        "fail",
+        "fail",
+        "list.example",
+        reason="local_policy",
+        comment="arc=pass as.1.google.com=pass",
+    ) + rec("203.0.113.41", 4, "fail", "fail", "list.example", reason="local_policy", comment="arc=fail")
+    list(Ingestor(store).ingest_bytes("arc", report(records, "arc", 1_760_000_000)))
+    data = await summarise(store, "example.jp", resolver=None)
+    by_ip = {r["source_ip"]: r["classification"] for r in data["sources"]}
+    assert by_ip == {"203.0.113.40": "forwarded", "203.0.113.41": "unknown"}

@@ -29,6 +29,14 @@ CLASS_LABELS = {
 FORWARD_REASONS = {"forwarded", "trusted_forwarder", "mailing_list"}
 
 
+def _forwarded(reason: dict[str, str]) -> bool:
+    """A reporter's override reason that says "forwarded": the RFC 7489 types, or an ARC
+    chain the receiver trusted (Google and Microsoft write ``arc=pass`` in the comment)."""
+    if reason.get("type") in FORWARD_REASONS:
+        return True
+    return "arc=pass" in reason.get("comment", "").lower().replace(" ", "")
+
+
 @dataclass
 class Bucket:
     messages: int = 0
@@ -92,7 +100,7 @@ async def summarise(
                     src.selectors.add((r["domain"], r.get("selector", "")))
             if env:
                 src.envelope_from.add(env)
-            if any(r.get("type") in FORWARD_REASONS for r in reasons):
+            if any(_forwarded(r) for r in reasons):
                 src.forward_reason = True
     ptrs: dict[str, str | None] = {}
     if resolver is not None and sources:
