@@ -12,6 +12,7 @@ i18n.set_language(i18n.language_from_environment())
 from .admin_cmds import codes, db_app, serve, user_app  # noqa: E402  (help texts need the language set)
 from .dmarc_cmds import dmarc_app  # noqa: E402
 from .domain_cmds import domain_app  # noqa: E402
+from .scan_cmds import scan  # noqa: E402
 
 app = typer.Typer(
     help=_("mailwarden: email-security toolkit"), no_args_is_help=True, pretty_exceptions_enable=False
@@ -20,6 +21,7 @@ app.add_typer(domain_app, name="domain")
 app.add_typer(dmarc_app, name="dmarc")
 app.add_typer(user_app, name="user")
 app.add_typer(db_app, name="db")
+app.command("scan")(scan)
 app.command("serve")(serve)
 app.command("codes")(codes)
 

@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     #: DNS zones answering origin-AS questions in Team Cymru's format (IPv4, IPv6).
     asn_zone: str = "origin.asn.cymru.com"
     asn6_zone: str = "origin6.asn.cymru.com"
+    #: YAML overriding the message analyser's weights, thresholds and lists.
+    analyze_rules: Path | None = None
     host: str = "127.0.0.1"
     port: int = 8000
     #: Fetching anything named by analysed mail is off unless turned on.

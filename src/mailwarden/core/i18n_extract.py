@@ -18,6 +18,10 @@ def extract_findings(
         for key in TEXT_KEYS:
             if entry.get(key):
                 yield 0, "_", entry[key], [f"{entry['code']} {key}"]
+    for entry in data.get("signals", []):  # analyze/signals.yaml
+        for key in ("title", "explain"):
+            if entry.get(key):
+                yield 0, "_", entry[key], [f"{entry['id']} {key}"]
     for entry in data.get("services", []):  # dmarc/services.yaml
         for key in ("fix_dkim", "fix_spf"):
             if entry.get(key):

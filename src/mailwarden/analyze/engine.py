@@ -1,0 +1,177 @@
+"""One message in, one explained verdict out.
+
+``analyze(data, rules)`` runs offline (authentication from the trusted receiver's recorded
+Authentication-Results); ``analyze_online`` verifies DKIM/ARC, evaluates SPF and looks up
+DMARC through the DNS seam first. Every signal carries its code, weight and a one-sentence
+explanation citing the evidence; the score is the sum of the weights."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.dns import Resolver
+from ..core.i18n import gettext
+from ..core.message import Limits, ParsedMessage, parse_message
+from .attachments import check_attachments
+from .auth import AuthOutcome, recorded, signals_from, verify
+from .headers import check_headers
+from .model import Context, Hit
+from .rules import Rules
+from .text import check_text
+from .urls import check_urls
+
+NOT_INSPECTED_DEFECTS = {"MissingHeaderBodySeparatorDefect"}
+
+
+class _Missing(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def explain(rules: Rules, hit: Hit) -> str:
+    template = gettext(rules.signals[hit.code].explain)
+    try:
+        return template.format_map(_Missing(hit.evidence))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+@dataclass
+class Verdict:
+    verdict: str
+    score: float
+    signals: list[dict[str, Any]]
+    authentication: dict[str, Any]
+    urls: list[dict[str, str]]
+    attachments: list[dict[str, Any]]
+    headers: dict[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+CHECKS = (
+    ("headers", check_headers),
+    ("urls", check_urls),
+    ("attachments", check_attachments),
+    ("text", check_text),
+)
+
+
+def _checks(ctx: Context) -> None:
+    msg = ctx.msg
+    for name, check in CHECKS:
+        try:
+            check(ctx)
+        except Exception as exc:
+            ctx.hit("analysis.uninspected", reason=f"{name} check failed: {type(exc).__name__}: {exc}"[:200])
+    for reason in msg.uninspected:
+        ctx.hit("analysis.uninspected", reason=reason)
+    defects = sorted({d for d in msg.defects if not d.startswith("charset")} - NOT_INSPECTED_DEFECTS)
+    if defects:
+        ctx.hit("analysis.malformed", defects=", ".join(defects[:6]))
+
+
+def decide(rules: Rules, hits: list[Hit]) -> tuple[str, float]:
+    score = 0.0
+    spam = 0.0
+    malicious = False
+    for h in hits:
+        sig = rules.signals[h.code]
+        w = rules.weight(h.code)
+        if sig.category == "spam":
+            spam += w
+        else:
+            score += w
+        if sig.verdict == "malicious":
+            malicious = True
+    th = rules.thresholds
+    attachment_led = any(rules.signals[h.code].category == "attachment" for h in hits)
+    if malicious or (score >= th["malicious"] and attachment_led):
+        verdict = "malicious"
+    elif score >= th["phishing"]:
+        verdict = "phishing"
+    elif score >= th["suspicious"]:
+        verdict = "suspicious"
+    elif spam >= th["spam"] or (spam > 0 and spam + score >= th["spam"]):
+        verdict = "spam"
+    else:
+        verdict = "clean"
+    return verdict, round(score + spam, 2)
+
+
+def _report(ctx: Context, auth: AuthOutcome | None) -> Verdict:
+    rules, msg = ctx.rules, ctx.msg
+    verdict, score = decide(rules, ctx.hits)
+    signals = [
+        {
+            "code": h.code,
+            "category": rules.signals[h.code].category,
+            "weight": rules.weight(h.code),
+            "title": gettext(rules.signals[h.code].title),
+            "explanation": explain(rules, h),
+            "evidence": {k: str(v) for k, v in h.evidence.items()},
+        }
+        for h in sorted(ctx.hits, key=lambda x: -rules.weight(x.code))
+    ]
+    authentication: dict[str, Any] = {"source": None, "results": [], "header": None}
+    if auth is not None:
+        authentication = {
+            "source": auth.source,
+            "results": [{"method": r.method, "result": r.result, **r.props} for r in auth.results],
+            "header": auth.header(),
+        }
+    sender = msg.sender
+    return Verdict(
+        verdict=verdict,
+        score=score,
+        signals=signals,
+        authentication=authentication,
+        urls=ctx.urls,
+        attachments=[
+            {"filename": a.filename, "content_type": a.content_type, "size": a.size, "sha256": a.sha256}
+            for a in msg.attachments
+        ],
+        headers={
+            "from": sender.address if sender else "",
+            "from_name": sender.name if sender else "",
+            "reply_to": ", ".join(a.address for a in msg.reply_to),
+            "return_path": msg.return_path,
+            "subject": msg.subject,
+            "date": msg.date,
+            "message_id": msg.message_id,
+        },
+    )
+
+
+def analyze_parsed(msg: ParsedMessage, rules: Rules) -> Verdict:
+    ctx = Context(msg, rules)
+    _checks(ctx)
+    auth = recorded(ctx)
+    if auth is not None:
+        signals_from(ctx, auth)
+    return _report(ctx, auth)
+
+
+def analyze(data: bytes, rules: Rules, limits: Limits | None = None) -> Verdict:
+    """Offline analysis: nothing leaves the machine."""
+    msg = parse_message(data, limits) if limits else parse_message(data)
+    return analyze_parsed(msg, rules)
+
+
+async def analyze_online(
+    data: bytes,
+    rules: Rules,
+    *,
+    resolver: Resolver,
+    client_ip: str | None = None,
+    mail_from: str | None = None,
+    helo: str = "",
+) -> Verdict:
+    msg = parse_message(data)
+    ctx = Context(msg, rules)
+    _checks(ctx)
+    auth = await verify(ctx, resolver=resolver, client_ip=client_ip, mail_from=mail_from, helo=helo)
+    signals_from(ctx, auth)
+    return _report(ctx, auth)

@@ -1,0 +1,145 @@
+"""Header signals: who the message claims to be from, where replies go, and how."""
+
+from __future__ import annotations
+
+import re
+
+import idna
+
+from ..domain.orgdomain import registrable, same_organisation
+from .lookalike import contains_brand, imitates
+from .model import Context
+from .targets import targets
+
+_ORG_WORDS = re.compile(
+    r"(?i)\b(support|service|services|team|order|account|security|billing|helpdesk|help desk|admin|"
+    r"notification|customer|department|office|bank|delivery|invoice)\b|カスタマー|サポート|事務局|センター|運営"
+)
+_DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}$")
+_MSGID = re.compile(r"^\s*<[^<>@\s]+@[^<>@\s]+>\s*$")
+_EMAIL_IN_NAME = re.compile(r"[\w.+-]+@([\w-]+\.)+[\w-]{2,}")
+
+
+def _valid_domain(domain: str) -> bool:
+    if not domain.isascii():
+        try:
+            domain = idna.encode(domain, uts46=True).decode("ascii")
+        except (idna.IDNAError, UnicodeError, ValueError):
+            return False
+    return bool(_DOMAIN.match(domain))
+
+
+_VOWELS = set("aeiouy")
+
+
+def _machine_made(label: str) -> bool:
+    """A registrable label like '5e2bsalbdm' or 'fessasa5k9': digits among letters, or a long
+    run of consonants — names people do not choose."""
+    if len(label) < 6 or not label.isascii():
+        return False
+    digits = sum(ch.isdigit() for ch in label)
+    letters = sum(ch.isalpha() for ch in label)
+    if digits >= 2 and letters >= 4 and not label[-digits:].isdigit():
+        return True
+    run = longest = 0
+    for ch in label:
+        run = run + 1 if ch.isalpha() and ch not in _VOWELS else 0
+        longest = max(longest, run)
+    return longest >= 5
+
+
+def mentions(folded_text: str, word: str) -> bool:
+    """Does casefolded text name ``word``? Latin words on word boundaries, others anywhere."""
+    w = word.casefold()
+    if len(w) < 3 and w.isascii():
+        return False
+    if w.isascii():
+        return re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", folded_text) is not None
+    return w in folded_text
+
+
+def _unicode(domain: str) -> str:
+    try:
+        return idna.decode(domain)
+    except (idna.IDNAError, UnicodeError):
+        return domain
+
+
+def _scripts(text: str) -> set[str]:
+    import unicodedata
+
+    out = set()
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            out.add(name.split(" ", 1)[0] if name else "?")
+    return out
+
+
+def check_headers(ctx: Context) -> None:
+    msg, rules = ctx.msg, ctx.rules
+    sender = msg.sender
+    if sender is None or "@" not in sender.address:
+        ctx.hit("header.from-missing", value=msg.header("from"))
+        return
+    domain = sender.domain
+    if not _valid_domain(domain):
+        ctx.hit("header.from-domain-invalid", domain=domain)
+    if domain in rules.freemail and sender.name and _ORG_WORDS.search(sender.name):
+        ctx.hit("header.freemail-organisation", name=sender.name, address=sender.address)
+    label = registrable(domain).split(".", 1)[0] if registrable(domain) else ""
+    if _machine_made(label):
+        ctx.hit("header.random-domain", domain=domain)
+    # replies
+    for reply in msg.reply_to:
+        if reply.domain and not same_organisation(reply.domain, domain):
+            if reply.domain in rules.freemail and domain not in rules.freemail:
+                ctx.hit("header.reply-to-freemail", reply=reply.address, sender=sender.address)
+            else:
+                ctx.hit("header.reply-to-mismatch", reply=reply.address, sender=sender.address)
+    rp = msg.return_path
+    if rp and "@" in rp:
+        rp_domain = rp.rsplit("@", 1)[1]
+        if rp_domain and not same_organisation(rp_domain, domain) and registrable(rp_domain):
+            ctx.hit("header.return-path-mismatch", return_path=rp, sender=sender.address)
+    # display name
+    name = sender.name
+    if name:
+        shown = _EMAIL_IN_NAME.search(name)
+        if shown and shown.group(0).lower() != sender.address:
+            ctx.hit("header.display-name-address", shown=shown.group(0), address=sender.address)
+        folded = name.casefold()
+        for vip, addresses in rules.vips:
+            if vip.casefold().replace(" ", "") in folded.replace(" ", "") and sender.address not in addresses:
+                ctx.hit("header.display-name-impersonation", name=name, target=vip, address=sender.address)
+        for brand in rules.brands:
+            if domain in brand.domains or any(domain.endswith("." + d) for d in brand.domains):
+                continue
+            if any(mentions(folded, w) for w in (brand.name, *brand.aliases)):
+                ctx.hit(
+                    "header.display-name-impersonation", name=name, target=brand.name, address=sender.address
+                )
+                break
+    # the sender domain itself
+    table = targets(rules)
+    found = imitates(domain, table)
+    if found:
+        ctx.hit("header.lookalike-domain", domain=domain, target=found[0], distance=found[1])
+    else:
+        real = contains_brand(domain, table)
+        if real:
+            ctx.hit("header.lookalike-domain", domain=domain, target=real, distance="—")
+    if "xn--" in domain:
+        uni = _unicode(domain)
+        scripts = _scripts(uni)
+        mixed = " (mixed scripts: " + ", ".join(sorted(scripts)) + ")" if len(scripts) > 1 else ""
+        ctx.hit("header.idn-domain", domain=domain, unicode=uni, mixed=mixed)
+    if not _MSGID.match(msg.message_id or ""):
+        ctx.hit("header.message-id-missing", value=msg.message_id)
+    if not msg.date.strip():
+        ctx.hit("header.date-missing", value=msg.date)
+    else:
+        from email.utils import parsedate_tz
+
+        if parsedate_tz(msg.date) is None:
+            ctx.hit("header.date-missing", value=msg.date)

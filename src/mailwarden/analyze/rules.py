@@ -1,0 +1,164 @@
+"""Rules as data: the signal registry (``signals.yaml``), the lists the checks compare against
+(``lists.yaml``), and the user's overrides in their own YAML file:
+
+.. code-block:: yaml
+
+    thresholds: {suspicious: 3, phishing: 6}
+    weights: {header.reply-to-mismatch: 0.5}
+    own_domains: [example.co.jp]
+    vips: [{name: 山田 太郎, addresses: [yamada@example.co.jp]}]
+    brands: [{name: 例銀行, domains: [example-bank.jp]}]
+    freemail: [example-free.jp]
+    trusted_authserv_ids: [mx.example.co.jp]
+    ppap: true        # encrypted zip attachments are routine here: lower their weight
+
+Unknown keys and unknown signal ids are errors, so a typo does not silently do nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..core.errors import ConfigError
+from ..core.i18n import gettext
+
+HERE = Path(__file__).parent
+VERDICTS = ("clean", "spam", "suspicious", "phishing", "malicious")
+PPAP_FACTOR = 0.25
+
+
+@dataclass(frozen=True)
+class SignalDef:
+    id: str
+    category: str
+    weight: float
+    title: str
+    explain: str
+    references: tuple[str, ...] = ()
+    verdict: str | None = None
+
+
+@dataclass(frozen=True)
+class Brand:
+    name: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+
+
+@dataclass
+class Rules:
+    signals: dict[str, SignalDef]
+    thresholds: dict[str, float]
+    weights: dict[str, float] = field(default_factory=dict)
+    own_domains: tuple[str, ...] = ()
+    vips: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    brands: tuple[Brand, ...] = ()
+    freemail: frozenset[str] = frozenset()
+    shorteners: frozenset[str] = frozenset()
+    redirect_params: frozenset[str] = frozenset()
+    suspicious_tlds: frozenset[str] = frozenset()
+    trusted_authserv_ids: tuple[str, ...] = ()
+    ppap: bool = True
+
+    def weight(self, code: str) -> float:
+        if code in self.weights:
+            return self.weights[code]
+        w = self.signals[code].weight
+        if self.ppap and code == "attachment.encrypted-archive":
+            w *= PPAP_FACTOR
+        return w
+
+
+def _brands(entries: list[dict[str, Any]]) -> tuple[Brand, ...]:
+    return tuple(
+        Brand(
+            str(e["name"]),
+            tuple(str(a) for a in e.get("aliases", [])),
+            tuple(str(d).lower() for d in e.get("domains", [])),
+        )
+        for e in entries
+    )
+
+
+@cache
+def _defaults() -> tuple[dict[str, SignalDef], dict[str, float], dict[str, Any]]:
+    reg = yaml.safe_load((HERE / "signals.yaml").read_text(encoding="utf-8"))
+    signals = {
+        s["id"]: SignalDef(
+            id=s["id"],
+            category=s["category"],
+            weight=float(s["weight"]),
+            title=s["title"],
+            explain=s["explain"],
+            references=tuple(s.get("references", [])),
+            verdict=s.get("verdict"),
+        )
+        for s in reg["signals"]
+    }
+    lists = yaml.safe_load((HERE / "lists.yaml").read_text(encoding="utf-8"))
+    return signals, {k: float(v) for k, v in reg["thresholds"].items()}, lists
+
+
+ALLOWED_KEYS = {
+    "thresholds",
+    "weights",
+    "own_domains",
+    "vips",
+    "brands",
+    "freemail",
+    "shorteners",
+    "trusted_authserv_ids",
+    "ppap",
+}
+
+
+def load_rules(path: Path | None = None) -> Rules:
+    signals, thresholds, lists = _defaults()
+    user: dict[str, Any] = {}
+    if path is not None:
+        try:
+            user = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            msg = gettext("cannot read the rules file {path}: {error}").format(path=path, error=exc)
+            raise ConfigError(msg) from exc
+        if not isinstance(user, dict):
+            raise ConfigError(gettext("the rules file {path} must be a mapping").format(path=path))
+        unknown = set(user) - ALLOWED_KEYS
+        if unknown:
+            raise ConfigError(
+                gettext("unknown keys in the rules file: {keys}").format(keys=", ".join(sorted(unknown)))
+            )
+    weights = {str(k): float(v) for k, v in (user.get("weights") or {}).items()}
+    bad = set(weights) - set(signals)
+    if bad:
+        raise ConfigError(
+            gettext("unknown signal ids in the rules file: {ids}").format(ids=", ".join(sorted(bad)))
+        )
+    th = dict(thresholds)
+    for k, v in (user.get("thresholds") or {}).items():
+        if k not in th:
+            raise ConfigError(gettext("unknown threshold {name}").format(name=k))
+        th[k] = float(v)
+    vips = tuple(
+        (str(v["name"]), tuple(str(a).lower() for a in v.get("addresses", [])))
+        for v in user.get("vips") or []
+    )
+    return Rules(
+        signals=signals,
+        thresholds=th,
+        weights=weights,
+        own_domains=tuple(str(d).lower() for d in user.get("own_domains") or []),
+        vips=vips,
+        brands=_brands(lists["brands"] + list(user.get("brands") or [])),
+        freemail=frozenset(lists["freemail"]) | frozenset(user.get("freemail") or []),
+        shorteners=frozenset(lists["shorteners"]) | frozenset(user.get("shorteners") or []),
+        redirect_params=frozenset(lists["redirect_params"]),
+        suspicious_tlds=frozenset(lists["suspicious_tlds"]),
+        trusted_authserv_ids=tuple(str(a).lower() for a in user.get("trusted_authserv_ids") or []),
+        ppap=bool(user.get("ppap", True)),
+    )

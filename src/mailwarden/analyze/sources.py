@@ -1,0 +1,43 @@
+"""Where messages come from: files (.eml or mbox), directories (recursive), or standard
+input; each message carries the path it came from (``file#n`` inside an mbox)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+_MBOX_SPLIT = re.compile(rb"(?:^|\n)From [^\n]*\n")
+
+
+def _split(origin: str, data: bytes) -> Iterator[tuple[str, bytes]]:
+    if data.startswith(b"From ") and b"\n" in data[:1000]:
+        parts = [p for p in _MBOX_SPLIT.split(data) if p.strip()]
+        for i, part in enumerate(parts, 1):
+            # mboxrd quoting: ">From " at a line start was "From "
+            yield f"{origin}#{i}", re.sub(rb"(?m)^>(>*From )", rb"\1", part)
+        return
+    yield origin, data
+
+
+def messages(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str, bytes | str]]:
+    """(origin, bytes) for each message; (origin, reason) when a path cannot be read."""
+    for p in paths:
+        if p == "-":
+            yield from _split("stdin", stdin or b"")
+            continue
+        path = Path(p)
+        files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
+        for f in files:
+            try:
+                size = f.stat().st_size
+                with f.open("rb") as fh:
+                    data = fh.read(MAX_MESSAGE_BYTES)
+            except OSError as exc:
+                yield str(f), f"{type(exc).__name__}: {exc.strerror or exc}"
+                continue
+            if size > MAX_MESSAGE_BYTES:
+                yield str(f), f"larger than {MAX_MESSAGE_BYTES} bytes"
+                continue
+            yield from _split(str(f), data)

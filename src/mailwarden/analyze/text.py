@@ -1,0 +1,161 @@
+"""Text signals in Japanese and English: the phrases of credential phishing and of business
+email compromise. The text is NFKC-normalised (full-width letters and digits, half-width
+kana) and case-folded first, so 「アカウント」 and ｱｶｳﾝﾄ, "VERIFY" and "verify" read alike;
+Japanese phrases are matched as written, without relying on spaces between words."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from .model import Context
+
+MAX_CHARS = 200_000
+
+_PHRASES: dict[str, tuple[str, ...]] = {
+    "text.credential-request": (
+        r"verify your (?:account|identity|information|email|mailbox)",
+        r"confirm your (?:account|identity|password|details|information)",
+        r"update your (?:payment|billing|account) (?:information|details|method)",
+        r"(?:log|sign) ?in to (?:your account|verify|confirm|restore)",
+        r"re-?enter your (?:password|credentials)",
+        r"validate your (?:account|mailbox|email)",
+        r"mailbox (?:is )?(?:full|storage|quota)",
+        r"password (?:will )?expire",
+        r"本人確認",
+        r"アカウント(?:情報)?(?:の)?(?:確認|更新|認証)",
+        r"ログイン(?:して|の上)(?:ください|ご確認|確認)",
+        r"パスワード(?:の)?(?:再設定|変更|有効期限|更新)",
+        r"(?:ご)?登録情報(?:の)?(?:確認|更新)",
+        r"お支払い?(?:方法|情報)(?:の)?(?:確認|更新)",
+        r"セキュリティ(?:上の)?(?:確認|警告|認証)",
+    ),
+    "text.account-suspension": (
+        r"(?:account|mailbox|card|access) (?:has been|will be|is|was) (?:temporarily )?"
+        r"(?:suspended|locked|restricted|disabled|closed|terminated|deactivated|blocked|limited)",
+        r"unusual (?:sign-?in|activity|login)",
+        r"suspicious (?:activity|sign-?in|login)",
+        r"unauthori[sz]ed (?:access|transaction|login|activity)",
+        r"アカウント(?:が|を|は)?(?:一時)?(?:停止|凍結|ロック|制限|利用停止)",
+        r"(?:ご)?利用(?:を)?(?:一時)?(?:停止|制限)",
+        r"不正(?:な)?(?:ログイン|アクセス|利用)",
+        r"異常な(?:ログイン|アクセス)",
+        r"カード(?:の)?(?:ご?利用)?(?:停止|制限)",
+        r"\b(?:bloqueado|bloqueada|suspensa|suspendida|gesperrt|suspendu|bloqué)\b",
+    ),
+    "text.urgency": (
+        r"within (?:24|48|72) hours",
+        r"\bimmediately\b",
+        r"\burgent(?:ly)?\b",
+        r"as soon as possible",
+        r"final (?:notice|warning|reminder)",
+        r"expires? today",
+        r"至急",
+        r"緊急",
+        r"(?:24|48|72)時間以内",
+        r"本日中",
+        r"直ちに",
+        r"速やかに",
+        r"最終(?:通知|警告|通告)",
+        r"\b(?:dringend|sofort|urgente|imediato|imediatamente|atenção|aviso importante)\b",
+    ),
+    "text.payment-change": (
+        r"(?:change|update)d? (?:of |to )?(?:our |the |my )?(?:bank|banking|account|payment|remittance) "
+        r"(?:details|information|account)",
+        r"new (?:bank|banking) (?:details|account|information)",
+        r"remit(?:tance)? to (?:the |our )?new account",
+        r"振込先(?:の)?(?:変更|口座)",
+        r"口座(?:の)?変更",
+        r"新しい(?:振込先|口座)",
+        r"送金先(?:の)?変更",
+        r"支払い?先(?:の)?変更",
+    ),
+    "text.gift-card": (
+        r"gift ?cards?",
+        r"itunes cards?",
+        r"google play cards?",
+        r"steam (?:gift )?cards?",
+        r"ギフトカード",
+        r"アマゾンギフト",
+        r"amazonギフト",
+        r"itunesカード",
+        r"プリペイドカード",
+        r"電子マネー(?:で|を)(?:購入|支払)",
+    ),
+    "text.secrecy": (
+        r"keep (?:this|it) (?:confidential|secret|between us|private)",
+        r"do not (?:tell|discuss|share|mention) (?:this )?(?:with|to) (?:anyone|others|anybody)",
+        r"内密に",
+        r"他言無用",
+        r"ご内密",
+        r"極秘(?:で|に|の案件)",
+        r"誰にも(?:言わ|話さ|相談せ)ないで",
+    ),
+    "text.executive-request": (
+        r"are you (?:available|at your desk|in the office)\s*\?",
+        r"i need (?:you to|a (?:quick )?favou?r)",
+        r"(?:社長|代表|ceo|役員|部長)(?:から|より)の?(?:依頼|指示|お願い)",
+        r"今(?:お)?時間(?:は)?(?:あります|大丈夫)",
+        r"lineグループ(?:を)?(?:作成|作って)",
+        r"対応(?:を)?お願いできますか",
+    ),
+    "text.prize": (
+        r"you(?:'ve| have)? won",
+        r"claim your (?:prize|reward|refund|gift)",
+        r"\bcongratulations\b",
+        r"\blottery\b",
+        r"当選",
+        r"ポイント(?:が)?(?:失効|付与|還元|進呈)",
+        r"還付金",
+        r"払い戻し",
+        r"特典を(?:受け取|獲得)",
+        r"\b(?:gewonnen|gratulieren|gutschein|parabéns|prêmio|premio|ganhou|ganado|félicitations|gagné)\b",
+        r"\b(?:free gift|reward points?|cash ?back|bonus)\b",
+    ),
+    "text.crypto": (
+        r"\bairdrop\b",
+        r"\b(?:crypto|bitcoin|btc|usdt|ethereum|eth|nft|token)s?\b.{0,60}\b(?:withdraw|claim|wallet|transfer|deposit)",
+        r"seed phrase|recovery phrase|private key",
+        r"\bwithdraw(?:al)? (?:process|request|your)",
+        r"virtual assets?",
+        r"暗号資産|仮想通貨",
+    ),
+    "spam.bulk": (
+        r"\bunsubscribe\b",
+        r"配信停止",
+        r"\bopt[- ]?out\b",
+        r"remove (?:me|yourself) from (?:this|our) (?:list|mailing)",
+    ),
+}
+_COMPILED = {code: re.compile("|".join(f"(?:{p})" for p in pats)) for code, pats in _PHRASES.items()}
+_PHONE = re.compile(
+    r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\b0120[\s-]?\d{2,3}[\s-]?\d{3,4}\b"
+)
+_CALL = re.compile(
+    r"\bcall (?:us|our|the|now|immediately|toll)|\bhelpline\b|\bsupport (?:team|number|line)|"
+    r"\bcustomer (?:care|service|support)\b|お電話(?:ください|にて)|までご連絡|サポートセンター"
+)
+_TAGS = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]+>", re.S | re.I)
+
+
+def visible_text(ctx: Context) -> str:
+    parts = list(ctx.msg.texts)
+    for page in ctx.msg.htmls:
+        parts.append(html.unescape(_TAGS.sub(" ", page[:MAX_CHARS])))
+    text = ctx.msg.subject + "\n" + "\n".join(parts)
+    return unicodedata.normalize("NFKC", text[:MAX_CHARS]).casefold()
+
+
+def check_text(ctx: Context) -> None:
+    text = visible_text(ctx)
+    for code, pattern in _COMPILED.items():
+        m = pattern.search(text)
+        if m:
+            ctx.hit(code, phrase=m.group(0)[:80])
+    phone = _PHONE.search(text)
+    if phone and _CALL.search(text):
+        for brand in ctx.rules.brands:
+            if any(len(w) >= 4 and w.casefold() in text for w in (brand.name, *brand.aliases)):
+                ctx.hit("text.callback", brand=brand.name, phone=phone.group(0))
+                break

@@ -1,0 +1,184 @@
+"""``mailwarden scan``: explain phishing and BEC verdicts for messages."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from ..analyze.engine import analyze, analyze_online
+from ..analyze.rules import Rules, load_rules
+from ..analyze.sources import messages
+from ..core.config import get_settings
+from ..core.errors import ConfigError
+from ..core.i18n import N_
+from ..core.i18n import gettext as _
+from ..core.parallel import can_fork, forked, share
+from .common import LangOpt, NameserverOpt, fail, out, resolver_or_exit, use_language
+
+
+class ScanFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+VERDICT_LABELS = {
+    "clean": N_("clean"),
+    "spam": N_("spam"),
+    "suspicious": N_("suspicious"),
+    "phishing": N_("phishing"),
+    "malicious": N_("malicious"),
+}
+_RECEIVED_FROM = re.compile(r"from\s+(\S+)\s+\(([^)]*?)\[(?:IPv6:)?([0-9a-fA-F:.]+)\]", re.I)
+
+
+def client_from_received(received: list[str], relay: str) -> tuple[str, str] | None:
+    """(client IP, HELO) from the Received header written by the trusted relay ``relay``."""
+    relay = relay.lower().rstrip(".")
+    for value in received:
+        by = re.search(r"\bby\s+(\S+)", value, re.I)
+        if by and by.group(1).lower().rstrip(".;") == relay:
+            m = _RECEIVED_FROM.search(value)
+            if m:
+                return m.group(3), m.group(1)
+    return None
+
+
+def _offline_results(paths: list[str], rules: Rules, stdin: bytes | None) -> Iterator[dict[str, Any]]:
+    def one(origin: str, data: bytes | str) -> dict[str, Any]:
+        if isinstance(data, str):
+            return {"path": origin, "error": data}
+        return {"path": origin, **analyze(data, rules).to_dict()}
+
+    if stdin is None and can_fork():
+        # a directory of thousands: two analyser processes, results back in input order
+        def produce(worker: int, workers: int) -> Iterator[dict[str, Any]]:
+            for origin, data in share(messages(paths), worker, workers):
+                yield one(origin, data)
+
+        yield from forked(produce, workers=2, flush=64)
+        return
+    for origin, data in messages(paths, stdin):
+        yield one(origin, data)
+
+
+PathsArg = Annotated[
+    list[str] | None, typer.Argument(help=_("Messages: .eml, mbox, directories, or - for stdin."))
+]
+FormatOpt = Annotated[ScanFormat, typer.Option("--format", "-f", help=_("Output format."))]
+OfflineOpt = Annotated[
+    bool, typer.Option("--offline", help=_("No DNS: trust the receiving server's Authentication-Results."))
+]
+ClientIpOpt = Annotated[str | None, typer.Option("--client-ip", help=_("Connecting client IP for SPF."))]
+MailFromOpt = Annotated[str | None, typer.Option("--mail-from", help=_("Envelope sender for SPF."))]
+HeloOpt = Annotated[str, typer.Option("--helo", help=_("HELO name for SPF."))]
+RelayOpt = Annotated[
+    str | None,
+    typer.Option("--trusted-relay", help=_("Take client IP and HELO from this relay's Received header.")),
+]
+RulesOpt = Annotated[Path | None, typer.Option("--rules", help=_("YAML file overriding weights and lists."))]
+ExplainOpt = Annotated[str | None, typer.Option("--explain", help=_("Describe one signal and exit."))]
+
+
+def scan(
+    paths: PathsArg = None,
+    fmt: FormatOpt = ScanFormat.table,
+    offline: OfflineOpt = False,
+    client_ip: ClientIpOpt = None,
+    mail_from: MailFromOpt = None,
+    helo: HeloOpt = "",
+    trusted_relay: RelayOpt = None,
+    rules_file: RulesOpt = None,
+    explain_code: ExplainOpt = None,
+    nameserver: NameserverOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Analyse messages: verdict, score and every signal, explained."""
+    use_language(lang)
+    try:
+        rules = load_rules(rules_file or _rules_from_settings())
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    if explain_code:
+        _explain(rules, explain_code)
+        return
+    if not paths:
+        raise fail(_("give at least one message, directory or -"))
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    if offline:
+        results: Iterator[dict[str, Any]] = _offline_results(paths, rules, stdin)
+    else:
+        resolver = resolver_or_exit(nameserver)
+
+        async def run() -> list[dict[str, Any]]:
+            done = []
+            for origin, data in messages(paths, stdin):
+                if isinstance(data, str):
+                    done.append({"path": origin, "error": data})
+                    continue
+                ip, h = client_ip, helo
+                if trusted_relay and not ip:
+                    from ..core.message import parse_message
+
+                    found = client_from_received(parse_message(data).header_all("received"), trusted_relay)
+                    if found:
+                        ip, h = found[0], h or found[1]
+                v = await analyze_online(
+                    data, rules, resolver=resolver, client_ip=ip, mail_from=mail_from, helo=h
+                )
+                done.append({"path": origin, **v.to_dict()})
+            return done
+
+        results = iter(asyncio.run(run()))
+    _print(results, fmt)
+
+
+def _rules_from_settings() -> Path | None:
+    return get_settings().analyze_rules
+
+
+def _explain(rules: Rules, code: str) -> None:
+    sig = rules.signals.get(code)
+    if sig is None:
+        raise fail(_("unknown signal {code}").format(code=code))
+    out.print(f"[bold]{sig.id}[/bold] — {_(sig.title)}")
+    out.print(f"{_('Category')}: {sig.category}   {_('Weight')}: {rules.weight(code)}")
+    out.print(f"{_('Explanation')}: {_(sig.explain)}")
+    for ref in sig.references:
+        out.print(f"  - {ref}")
+
+
+def _print(results: Iterator[dict[str, Any]], fmt: ScanFormat) -> None:
+    if fmt == ScanFormat.jsonl:
+        for r in results:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    if fmt == ScanFormat.json:
+        sys.stdout.write(json.dumps(list(results), ensure_ascii=False, indent=2) + "\n")
+        return
+    all_results = list(results)
+    table = Table(title=_("Scan results"))
+    for col in (_("Message"), _("Verdict"), _("Score"), _("Signals")):
+        table.add_column(col)
+    for r in all_results:
+        if "error" in r:
+            table.add_row(r["path"], _("unreadable"), "-", r["error"])
+            continue
+        table.add_row(
+            r["path"],
+            _(VERDICT_LABELS[r["verdict"]]),
+            f"{r['score']:.1f}",
+            "\n".join(f"{s['code']} ({s['weight']:g}): {s['explanation']}" for s in r["signals"][:8]),
+        )
+    out.print(table)
+    if len(all_results) == 1 and "error" not in all_results[0] and all_results[0]["authentication"]["header"]:
+        out.print(all_results[0]["authentication"]["header"])

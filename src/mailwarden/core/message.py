@@ -1,0 +1,318 @@
+"""Parse an RFC 5322/MIME message once, in bounded time and memory, for every feature.
+
+The stdlib parser (``compat32``: the fastest, and it never raises on bad structure) reads the
+bytes; this module walks the parts iteratively (no recursion limit to hit) under ``Limits``,
+decodes headers and bodies in any charset Japanese mail uses — ISO-2022-JP including the
+CP50220 extensions (circled digits, ㈱), Shift_JIS as cp932, EUC-JP, broken UTF-8 — and keeps
+what it could not inspect as data (``uninspected``), never as an exception.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import hashlib
+import re
+from dataclasses import dataclass, field
+from email.header import decode_header
+from email.message import Message
+from email.parser import BytesHeaderParser
+from email.utils import getaddresses, parseaddr
+
+# What a declared charset is read as: the supersets Japanese mailers really write.
+_CHARSETS: dict[str, tuple[str, ...]] = {
+    "iso-2022-jp": ("iso2022_jp", "iso2022_jp_2004", "iso2022_jp_ext", "iso2022_jp_3"),
+    "iso-2022-jp-2": ("iso2022_jp_2", "iso2022_jp_2004"),
+    "iso-2022-jp-3": ("iso2022_jp_3", "iso2022_jp_2004"),
+    "shift_jis": ("cp932", "shift_jis_2004"),
+    "shift-jis": ("cp932", "shift_jis_2004"),
+    "sjis": ("cp932",),
+    "x-sjis": ("cp932",),
+    "ms_kanji": ("cp932",),
+    "windows-31j": ("cp932",),
+    "cp932": ("cp932",),
+    "euc-jp": ("euc_jp", "euc_jis_2004"),
+    "x-euc-jp": ("euc_jp", "euc_jis_2004"),
+    "utf-8": ("utf-8",),
+    "utf8": ("utf-8",),
+    "us-ascii": ("utf-8",),  # 8-bit bytes under a us-ascii label are usually UTF-8
+    "ascii": ("utf-8",),
+}
+# Tried in order when the label is missing, unknown or wrong.
+_GUESSES = ("utf-8", "iso2022_jp_2004", "cp932", "euc_jis_2004")
+_ISO2022_ESC = re.compile(rb"\x1b[\$\(]")
+
+
+def decode_bytes(data: bytes, charset: str | None) -> tuple[str, bool]:
+    """(text, repaired): the declared charset (as its real-world superset) first, then
+    guesses; ``repaired`` is true when the declaration did not fit and replacement was used."""
+    label = (charset or "").strip().strip('"').lower()
+    tried: list[str] = list(_CHARSETS.get(label, (label,) if label else ()))
+    if not data.isascii() or _ISO2022_ESC.search(data):
+        if _ISO2022_ESC.search(data) and "iso2022_jp_2004" not in tried:
+            tried.insert(0, "iso2022_jp_2004")
+        tried.extend(g for g in _GUESSES if g not in tried)
+    else:
+        return data.decode("ascii"), False
+    declared = [c for c in tried if c not in _GUESSES or c in _CHARSETS.get(label, ())]
+    for codec in declared:
+        try:
+            return data.decode(codec), False
+        except (LookupError, UnicodeDecodeError):
+            continue
+    # No label, or one that did not fit: the guess that reads most like Japanese text wins.
+    best: tuple[int, str] | None = None
+    for codec in _GUESSES:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _japanese_score(text)
+        if best is None or score > best[0]:
+            best = (score, text)
+    if best is not None:
+        return best[1], bool(label)
+    return data.decode("utf-8", errors="replace"), True
+
+
+def _japanese_score(text: str) -> int:
+    good = bad = 0
+    for ch in text:
+        o = ord(ch)
+        if 0x3040 <= o <= 0x30FF or 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F:
+            good += 1
+        elif 0xFF61 <= o <= 0xFF9F or 0xE000 <= o <= 0xF8FF or o == 0xFFFD:
+            bad += 2
+    return good - bad
+
+
+def decode_header_value(value: object) -> str:
+    """A header as text: encoded-words decoded (any charset above), raw 8-bit bytes guessed."""
+    if value is None:
+        return ""
+    raw = str(value)
+    if "=?" not in raw and raw.isascii():
+        return " ".join(raw.split())
+    try:
+        parts = decode_header(raw)
+    except Exception:
+        return raw
+    out = []
+    for chunk, cs in parts:
+        if isinstance(chunk, bytes):
+            # compat32 keeps undecodable 8-bit header bytes as surrogates; get them back
+            out.append(decode_bytes(chunk, cs)[0])
+        else:
+            out.append(_unescape_surrogates(chunk))
+    return " ".join("".join(out).split())
+
+
+def _unescape_surrogates(text: str) -> str:
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    return decode_bytes(text.encode("utf-8", "surrogateescape"), None)[0]
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 64 * 1024 * 1024
+    max_parts: int = 300
+    max_depth: int = 20
+    max_header_bytes: int = 256 * 1024
+    max_body_chars: int = 2_000_000
+    #: attachment bytes kept for inspection (hashes use the whole part)
+    max_attachment_bytes: int = 20 * 1024 * 1024
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass
+class Attachment:
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    data: bytes
+    truncated: bool = False
+
+
+@dataclass
+class Address:
+    name: str
+    address: str
+
+    @property
+    def domain(self) -> str:
+        return self.address.rsplit("@", 1)[1].lower() if "@" in self.address else ""
+
+
+@dataclass
+class ParsedMessage:
+    headers: list[tuple[str, str]]
+    subject: str
+    from_: list[Address]
+    reply_to: list[Address]
+    return_path: str
+    message_id: str
+    date: str
+    texts: list[str] = field(default_factory=list)
+    htmls: list[str] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    #: structural defects the parser reported, and charset repairs
+    defects: list[str] = field(default_factory=list)
+    #: what could not be inspected, and why (a part cap, a size cap, an unreadable part)
+    uninspected: list[str] = field(default_factory=list)
+    raw: bytes = b""
+    #: the stdlib message, for what needs it whole (DKIM/ARC verification reads ``raw``)
+    message: Message | None = None
+
+    def header(self, name: str) -> str:
+        name = name.lower()
+        for k, v in self.headers:
+            if k.lower() == name:
+                return v
+        return ""
+
+    def header_all(self, name: str) -> list[str]:
+        name = name.lower()
+        return [v for k, v in self.headers if k.lower() == name]
+
+    @property
+    def sender(self) -> Address | None:
+        return self.from_[0] if self.from_ else None
+
+
+_ANGLE = re.compile(r"<\s*([^<>\s@]+@[^<>\s]+?)\s*>")
+
+
+def _addresses(values: list[str]) -> list[Address]:
+    if len(values) == 1:
+        angles = _ANGLE.findall(values[0])
+        if len(angles) == 1:
+            # one angle address: whatever stands before it is the display name, commas and
+            # all (an unquoted comma would otherwise split the name into a bogus address)
+            name = values[0].split("<", 1)[0].strip().strip('"').strip(" ,_").strip()
+            return [Address(name, angles[0].lower())]
+    out = []
+    for name, addr in getaddresses(values):
+        if name or addr:
+            out.append(Address(name.strip(), addr.strip().lower()))
+    return out
+
+
+def parse_message(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedMessage:
+    """Never raises on what the bytes hold: problems become ``defects`` and ``uninspected``."""
+    uninspected: list[str] = []
+    if len(data) > limits.max_bytes:
+        uninspected.append(f"message over {limits.max_bytes} bytes: only the first part was read")
+        data = data[: limits.max_bytes]
+    head_end = data.find(b"\n\n")
+    if head_end == -1:
+        head_end = data.find(b"\r\n\r\n")
+    if head_end > limits.max_header_bytes or (head_end == -1 and len(data) > limits.max_header_bytes):
+        uninspected.append(f"header section over {limits.max_header_bytes} bytes: cut")
+        body = data[head_end:] if head_end != -1 else b""
+        data = data[: limits.max_header_bytes].rsplit(b"\n", 1)[0] + b"\n" + body
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.compat32)
+    except RecursionError:
+        # the stdlib parser recurses once per nesting level: read the headers alone and the
+        # rest as one opaque text part
+        msg = BytesHeaderParser(policy=email.policy.compat32).parsebytes(data)
+        msg.set_payload("")
+        del msg["Content-Type"]
+        msg["Content-Type"] = "text/plain"
+        uninspected.append("MIME parts nested too deep to parse: the body was not inspected")
+    headers = [(k, decode_header_value(v)) for k, v in msg.raw_items()]
+    parsed = ParsedMessage(
+        headers=headers,
+        subject="",
+        from_=[],
+        reply_to=[],
+        return_path="",
+        message_id="",
+        date="",
+        uninspected=uninspected,
+        raw=data,
+        message=msg,
+    )
+    parsed.subject = parsed.header("subject")
+    parsed.from_ = _addresses(parsed.header_all("from"))
+    parsed.reply_to = _addresses(parsed.header_all("reply-to"))
+    parsed.return_path = parseaddr(parsed.header("return-path"))[1].lower()
+    parsed.message_id = parsed.header("message-id")
+    parsed.date = parsed.header("date")
+    parsed.defects.extend(type(d).__name__ for d in msg.defects)
+    _walk(msg, parsed, limits)
+    return parsed
+
+
+def _walk(root: Message, out: ParsedMessage, limits: Limits) -> None:
+    stack: list[tuple[Message, int]] = [(root, 0)]
+    parts = 0
+    body_chars = 0
+    while stack:
+        part, depth = stack.pop()
+        parts += 1
+        if parts > limits.max_parts:
+            out.uninspected.append(f"more than {limits.max_parts} MIME parts: the rest was not inspected")
+            return
+        if depth > limits.max_depth:
+            out.uninspected.append(f"MIME parts nested deeper than {limits.max_depth} levels")
+            continue
+        if part is not root:
+            out.defects.extend(type(d).__name__ for d in part.defects)
+        if part.is_multipart():
+            payload = part.get_payload()
+            if isinstance(payload, list):
+                stack.extend((p, depth + 1) for p in reversed(payload) if isinstance(p, Message))
+            continue
+        ctype = part.get_content_type()
+        filename = _filename(part)
+        disposition = str(part.get("Content-Disposition") or "").split(";", 1)[0].strip().lower()
+        try:
+            body = part.get_payload(decode=True)
+        except Exception:
+            out.uninspected.append(f"part {ctype}: undecodable transfer encoding")
+            continue
+        if not isinstance(body, bytes):
+            body = b""
+        if ctype == "message/rfc822" or (ctype.startswith("message/") and part.is_multipart()):
+            continue
+        is_text = ctype in ("text/plain", "text/html") and disposition != "attachment" and not filename
+        if is_text:
+            text, repaired = decode_bytes(body, part.get_content_charset())
+            if repaired:
+                out.defects.append(f"charset repaired ({part.get_content_charset() or 'none'})")
+            room = limits.max_body_chars - body_chars
+            if room <= 0:
+                out.uninspected.append("body text over the size limit: the rest was not inspected")
+                continue
+            if len(text) > room:
+                text = text[:room]
+                out.uninspected.append("body text over the size limit: cut")
+            body_chars += len(text)
+            (out.htmls if ctype == "text/html" else out.texts).append(text)
+            continue
+        keep = body[: limits.max_attachment_bytes]
+        out.attachments.append(
+            Attachment(
+                filename=filename,
+                content_type=ctype,
+                size=len(body),
+                sha256=hashlib.sha256(body).hexdigest(),
+                data=keep,
+                truncated=len(keep) < len(body),
+            )
+        )
+
+
+def _filename(part: Message) -> str:
+    try:
+        name = part.get_filename()
+    except Exception:
+        name = None
+    if not name:
+        return ""
+    return decode_header_value(name)

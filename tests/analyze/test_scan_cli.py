@@ -1,0 +1,124 @@
+"""`mailwarden scan` end to end: formats, paths, directories and mbox in parallel, --explain;
+DKIM verified against a real NSD serving the key."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+
+import pytest
+
+from mailwarden.analyze.engine import analyze_online
+from mailwarden.analyze.rules import load_rules
+from mailwarden.core.dns import Resolver
+from tests.support.nsd import NsdServer, Zone, txt_rdata
+
+from .mail import message
+
+
+def run(*args, stdin=None):
+    env_lang = {"MAILWARDEN_LANG": "en"}
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "mailwarden", "scan", *args],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **env_lang},
+        timeout=120,
+    )
+
+
+def test_directory_and_mbox_jsonl_carry_their_paths(tmp_path):
+    d = tmp_path / "mail"
+    d.mkdir()
+    for i in range(7):
+        (d / f"m{i}.eml").write_bytes(message(f"本文 {i}", msgid=f"<{i}@example.co.jp>"))
+    (d / "bec.eml").write_bytes(
+        message(
+            "振込先の変更をお願いします。至急。内密に。",
+            reply_to="boss@gmail.com",
+            from_="社長 <ceo@example.co.jp>",
+        )
+    )
+    mbox = (
+        b"From a@b Fri Nov 27 00:00:00 2026\n"
+        + message("one")
+        + b"\nFrom a@b Fri Nov 27 00:00:00 2026\n"
+        + message("two")
+    )
+    (d / "box.mbox").write_bytes(mbox)
+    proc = run("--offline", "--format", "jsonl", str(d))
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    paths = [r["path"] for r in rows]
+    assert paths == sorted(paths, key=lambda p: paths.index(p))  # input order kept
+    assert len(rows) == 10 and any(p.endswith("box.mbox#2") for p in paths)
+    by_name = {r["path"].rsplit("/", 1)[-1]: r for r in rows}
+    assert by_name["bec.eml"]["verdict"] == "phishing"
+    assert by_name["m3.eml"]["verdict"] == "clean"
+
+
+def test_stdin_json_and_explain():
+    proc = run("--offline", "--format", "json", "-", stdin=message("hello"))
+    data = json.loads(proc.stdout)
+    assert data[0]["path"] == "stdin" and data[0]["verdict"] == "clean"
+    proc = run("--explain", "header.reply-to-freemail")
+    assert proc.returncode == 0 and b"Reply-To" in proc.stdout
+    assert run("--explain", "no.such").returncode == 2
+
+
+def test_unreadable_path_is_reported_not_fatal(tmp_path):
+    proc = run("--offline", "--format", "json", str(tmp_path / "missing.eml"))
+    data = json.loads(proc.stdout)
+    assert "error" in data[0]
+
+
+@pytest.fixture(scope="module")
+def dkim_dns():
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    priv = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.TraditionalOpenSSL,
+        serialization.NoEncryption(),
+    )
+    pub = key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    import base64
+
+    z = Zone("example.co.jp")
+    z.add(
+        "s1._domainkey.example.co.jp",
+        "TXT",
+        txt_rdata([f"v=DKIM1; k=rsa; p={base64.b64encode(pub).decode()}"]),
+    )
+    z.add("_dmarc.example.co.jp", "TXT", txt_rdata(["v=DMARC1; p=reject"]))
+    with NsdServer([z]) as nsd:
+        yield nsd, priv
+
+
+def test_dkim_verified_through_the_dns_seam(dkim_dns):
+    import dkim
+
+    nsd, priv = dkim_dns
+    raw = message("署名されたメール", from_="Taro <taro@example.co.jp>")
+    sig = dkim.sign(raw, b"s1", b"example.co.jp", priv, include_headers=[b"from", b"subject", b"date"])
+    rules = load_rules()
+
+    async def verdict(data):
+        return await analyze_online(data, rules, resolver=Resolver([nsd.address], timeout=1.0))
+
+    good = asyncio.run(verdict(sig + raw))
+    results = {(r["method"], r["result"]) for r in good.authentication["results"]}
+    assert ("dkim", "pass") in results and ("dmarc", "pass") in results
+    tampered = sig + raw.replace(b"Subject: ", b"Subject: URGENT ")
+    bad = asyncio.run(verdict(tampered))
+    found = {s["code"] for s in bad.signals}
+    assert {"auth.dkim-fail", "auth.dmarc-fail", "auth.dmarc-fail-reject"} <= found
+    assert "dmarc=fail" in bad.authentication["header"]

@@ -1,0 +1,181 @@
+"""The analyser's signals on messages built for each case, Japanese and English, and the
+verdicts they add up to."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from mailwarden.analyze.engine import analyze
+from mailwarden.analyze.rules import load_rules
+from mailwarden.core.errors import ConfigError
+
+from .mail import message
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+def codes(data, rules):
+    v = analyze(data, rules)
+    return v, {s["code"] for s in v.signals}
+
+
+def test_ordinary_japanese_business_mail_is_clean(rules):
+    body = (
+        "山田様\n\nいつもお世話になっております。\n来週の打ち合わせの件、資料を添付いたします。\n"
+        "よろしくお願いいたします。"
+    )
+    v, _ = codes(message(body, charset="iso-2022-jp"), rules)
+    assert v.verdict == "clean", v.signals
+
+
+def test_bec_bank_change_with_freemail_reply(rules):
+    body = "経理部 御中\n至急のお願いです。取引先の振込先の変更がありました。本件は内密に進めてください。"
+    v, found = codes(
+        message(
+            body, from_="社長 山田 <ceo@example.co.jp>", reply_to="ceo.yamada@gmail.com", charset="shift_jis"
+        ),
+        rules,
+    )
+    assert {"header.reply-to-freemail", "text.payment-change", "text.secrecy", "text.urgency"} <= found
+    assert v.verdict == "phishing"
+    expl = {s["code"]: s["explanation"] for s in v.signals}
+    assert "ceo.yamada@gmail.com" in expl["header.reply-to-freemail"]
+
+
+def test_brand_lure_with_lookalike_link(rules):
+    html = '<p>アカウントが一時停止されました。</p><a href="https://rakuten-co-jp.secure-login.top/">https://www.rakuten.co.jp/</a>'
+    v, found = codes(
+        message("本人確認をお願いします", from_="楽天カード <info@rakutten-card.com>", html=html), rules
+    )
+    assert {"url.text-mismatch", "header.display-name-impersonation", "text.account-suspension"} <= found
+    assert "header.lookalike-domain" in found  # rakutten-card ~ rakuten-card
+    assert v.verdict in ("phishing", "malicious")
+
+
+def test_url_tricks(rules):
+    body = (
+        "http://192.0.2.7/login http://user@evil.example/ https://bit.ly/abc "
+        "https://www.google.com/url?q=https://evil.example/x https://xn--80ak6aa92e.com/"
+    )
+    html = '<a href="javascript:alert(1)">x</a><form action="https://collect.example/p"></form>'
+    _, found = codes(message(body, html=html), rules)
+    assert {
+        "url.ip-literal",
+        "url.credentials",
+        "url.shortener",
+        "url.open-redirect",
+        "url.punycode",
+        "url.script-scheme",
+        "url.form-action",
+    } <= found
+
+
+def _zip(members, encrypted=False):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in members:
+            zf.writestr(name, data)
+    raw = bytearray(buf.getvalue())
+    if encrypted:  # set the "encrypted" flag in every header (the content need not be real)
+        i = 0
+        while (i := raw.find(b"PK\x03\x04", i)) != -1:
+            raw[i + 6] |= 1
+            i += 4
+        i = 0
+        while (i := raw.find(b"PK\x01\x02", i)) != -1:
+            raw[i + 8] |= 1
+            i += 4
+    return bytes(raw)
+
+
+def test_attachments_by_content(rules):
+    atts = [
+        ("請求書.pdf.exe", "application/octet-stream", b"MZ\x90\x00" + b"\x00" * 100),
+        ("photo.jpg", "image/jpeg", b"MZ\x90\x00"),
+        ("invoice.html", "text/html", b"<html><script>var b=atob('QUJD');document.write(b)</script></html>"),
+        (
+            "doc.docx",
+            "application/octet-stream",
+            _zip([("word/document.xml", b"<w/>"), ("word/vbaProject.bin", b"x")]),
+        ),
+    ]
+    v, found = codes(message("添付をご確認ください", attachments=atts), rules)
+    assert {
+        "attachment.executable",
+        "attachment.double-extension",
+        "attachment.html-smuggling",
+        "attachment.office-macro",
+    } <= found
+    assert v.verdict == "malicious"
+    assert all(len(a["sha256"]) == 64 for a in v.attachments)
+
+
+def test_ppap_mail_is_not_phishing(rules):
+    enc = _zip([("見積書.xlsx", b"x" * 100)], encrypted=True)
+    body = "お世話になっております。\n見積書を送付いたします。\nパスワードは別途お送りします。"
+    v, found = codes(message(body, attachments=[("見積書.zip", "application/zip", enc)]), rules)
+    assert "attachment.encrypted-archive" in found
+    assert v.verdict == "clean"
+    second = message(
+        "先ほどのファイルのパスワード: Abc12345", attachments=[("見積書.zip", "application/zip", enc)]
+    )
+    _, found = codes(second, rules)
+    assert "attachment.password-in-body" in found
+
+
+def test_encrypted_executable_inside_a_zip(rules):
+    enc = _zip([("invoice.exe", b"MZ")], encrypted=True)
+    _, found = codes(message("see attached", attachments=[("a.zip", "application/zip", enc)]), rules)
+    assert "attachment.executable" in found
+
+
+def test_recorded_authentication_results(rules):
+    hdr = (
+        "Authentication-Results: mx.example.co.jp; spf=fail smtp.mailfrom=evil.example; "
+        "dkim=none; dmarc=fail header.from=example-bank.jp\r\n"
+    )
+    v, found = codes(message("hello", from_="Bank <info@example-bank.jp>", extra_headers=hdr), rules)
+    assert {"auth.dmarc-fail", "auth.spf-fail"} <= found
+    assert v.authentication["source"] == "recorded by mx.example.co.jp"
+    assert v.authentication["header"].startswith("Authentication-Results: mx.example.co.jp;")
+
+
+def test_untrusted_authserv_id_is_ignored(tmp_path):
+    f = tmp_path / "rules.yaml"
+    f.write_text("trusted_authserv_ids: [mx.example.co.jp]\n", encoding="utf-8")
+    rules = load_rules(f)
+    hdr = "Authentication-Results: attacker.example; dmarc=pass header.from=example.co.jp\r\n"
+    v = analyze(message("hi", extra_headers=hdr), rules)
+    assert v.authentication["source"] is None
+
+
+def test_rules_override_and_errors(tmp_path):
+    f = tmp_path / "rules.yaml"
+    f.write_text("weights: {text.urgency: 9}\nthresholds: {phishing: 8}\n", encoding="utf-8")
+    rules = load_rules(f)
+    assert rules.weight("text.urgency") == 9 and rules.thresholds["phishing"] == 8
+    v = analyze(message("至急ご対応ください"), rules)
+    assert v.verdict == "phishing" and v.score >= 9
+    f.write_text("weights: {text.no-such: 1}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"text\.no-such"):
+        load_rules(f)
+    f.write_text("colour: blue\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="colour"):
+        load_rules(f)
+
+
+def test_garbage_never_crashes(rules):
+    for data in (
+        b"",
+        b"\x00\xff" * 1000,
+        b"From: \r\n\r\n",
+        b"Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\n",
+    ):
+        v = analyze(data, rules)
+        assert v.verdict in ("clean", "spam", "suspicious", "phishing", "malicious")
