@@ -59,6 +59,26 @@ def within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+def _is_real(domain: str, reg: str, targets: dict[str, str]) -> bool:
+    reals = _reals(targets)
+    if reg in reals:
+        return True
+    return any(domain.endswith("." + r) for r in reals)
+
+
+_REALS: dict[int, frozenset[str]] = {}
+
+
+def _reals(targets: dict[str, str]) -> frozenset[str]:
+    key = id(targets)
+    found = _REALS.get(key)
+    if found is None:
+        found = frozenset(r for v in targets.values() for r in v.split(" "))
+        _REALS.clear()
+        _REALS[key] = found
+    return found
+
+
 def imitates(domain: str, targets: dict[str, str]) -> tuple[str, int] | None:
     """(imitated domain, distance) when ``domain`` looks like one of ``targets`` (skeleton of
     its label → real domain) without being it or under it."""
@@ -70,12 +90,12 @@ def imitates(domain: str, targets: dict[str, str]) -> tuple[str, int] | None:
     if len(label) < 4:
         return None
     sk = skeleton(label)
-    for real in targets.values():
-        if reg == real or domain.endswith("." + real):
-            return None
-    for target_sk, real in targets.items():
+    if _is_real(domain, reg, targets):
+        return None
+    for target_sk, reals in targets.items():
         if abs(len(sk) - len(target_sk)) > 1 or len(target_sk) < 4:
             continue
+        real = reals.split(" ", 1)[0]
         if sk == target_sk and label != _label(real):
             return real, 0
         if sk != target_sk and len(target_sk) >= 5 and within_one_edit(sk, target_sk):
@@ -84,11 +104,15 @@ def imitates(domain: str, targets: dict[str, str]) -> tuple[str, int] | None:
 
 
 def target_table(domains: list[str]) -> dict[str, str]:
+    """Skeleton of each registrable label → its real registrable domains (space-separated)."""
     table: dict[str, str] = {}
     for d in domains:
         lab = _label(d)
+        reg = registrable(d)
         if lab:
-            table.setdefault(skeleton(lab), registrable(d))
+            sk = skeleton(lab)
+            if reg not in table.get(sk, "").split(" "):
+                table[sk] = f"{table[sk]} {reg}" if sk in table else reg
     return table
 
 
@@ -96,10 +120,10 @@ def contains_brand(domain: str, targets: dict[str, str]) -> str | None:
     """The real domain whose name (5+ letters) sits inside ``domain``, an unrelated name
     ("amazon-security.com", "rakuten.co.jp.example.top"): combosquatting."""
     domain = domain.lower().rstrip(".")
+    if _is_real(domain, registrable(domain), targets):
+        return None
     folded = skeleton(domain.replace(".", "-"))
-    for target_sk, real in targets.items():
+    for target_sk, reals in targets.items():
         if len(target_sk) >= 5 and target_sk in folded:
-            if registrable(domain) == real or domain.endswith("." + real):
-                return None
-            return real
+            return reals.split(" ", 1)[0]
     return None
