@@ -170,6 +170,7 @@ def test_every_page_has_a_json_twin(app):
         "/account/password": "/api/account/password",
         "/dmarc": "/api/dmarc",
         "/dmarc/{domain}": "/api/dmarc/{domain}",
+        "/messages": "/api/messages/analyze",
     }
 
     def flatten(routes):

@@ -25,10 +25,17 @@ from typing import Any
 import yaml
 
 from ..core.errors import ConfigError
-from ..core.i18n import gettext
+from ..core.i18n import N_, gettext
 
 HERE = Path(__file__).parent
 VERDICTS = ("clean", "spam", "suspicious", "phishing", "malicious")
+VERDICT_LABELS = {
+    "clean": N_("clean"),
+    "spam": N_("spam"),
+    "suspicious": N_("suspicious"),
+    "phishing": N_("phishing"),
+    "malicious": N_("malicious"),
+}
 PPAP_FACTOR = 0.25
 
 

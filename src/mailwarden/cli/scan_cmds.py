@@ -15,11 +15,10 @@ import typer
 from rich.table import Table
 
 from ..analyze.engine import analyze, analyze_online
-from ..analyze.rules import Rules, load_rules
+from ..analyze.rules import VERDICT_LABELS, Rules, load_rules
 from ..analyze.sources import messages
 from ..core.config import get_settings
 from ..core.errors import ConfigError
-from ..core.i18n import N_
 from ..core.i18n import gettext as _
 from ..core.parallel import can_fork, forked, share
 from .common import LangOpt, NameserverOpt, fail, out, resolver_or_exit, use_language
@@ -31,13 +30,6 @@ class ScanFormat(StrEnum):
     jsonl = "jsonl"
 
 
-VERDICT_LABELS = {
-    "clean": N_("clean"),
-    "spam": N_("spam"),
-    "suspicious": N_("suspicious"),
-    "phishing": N_("phishing"),
-    "malicious": N_("malicious"),
-}
 _RECEIVED_FROM = re.compile(r"from\s+(\S+)\s+\(([^)]*?)\[(?:IPv6:)?([0-9a-fA-F:.]+)\]", re.I)
 
 

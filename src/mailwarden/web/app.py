@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from starlette.middleware.sessions import SessionMiddleware
 
 from .. import __version__
+from ..analyze.rules import VERDICT_LABELS, load_rules
 from ..core.config import Settings, get_settings
 from ..core.dns import Resolver, nameservers_from
 from ..core.errors import ConfigError, InputError
@@ -27,6 +28,7 @@ from ..domain.audit import AuditOptions
 from ..domain.readiness import PROVIDERS, providers_caption
 from ..domain.survey import METRICS
 from .dmarc_routes import build_router as build_dmarc_router
+from .messages_routes import build_router as build_messages_router
 from .security import (
     LanguageAndHeaders,
     NotAuthenticated,
@@ -88,7 +90,11 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals.update(
-        _=gettext, severity_label=severity_label, metrics=METRICS, providers_caption=providers_caption
+        _=gettext,
+        severity_label=severity_label,
+        metrics=METRICS,
+        providers_caption=providers_caption,
+        verdict_labels=VERDICT_LABELS,
     )
     templates.env.filters["provider_name"] = lambda key: PROVIDERS.get(key, {"name": key})["name"]
 
@@ -357,6 +363,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         return _survey_or_404(survey_id, offset, limit)
 
     app.include_router(build_dmarc_router(store, page, resolver, ca_file=settings.ca_bundle))
+    rules = load_rules(settings.analyze_rules)
+    app.include_router(build_messages_router(page, lambda: rules, resolver))
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

@@ -1,0 +1,98 @@
+"""Console pages for message analysis, each with a JSON twin under /api/messages.
+
+Analysis here is offline (the receiving server's recorded Authentication-Results), unless the
+form asks to verify through DNS. Nothing named in the message is fetched; its HTML is shown
+only made inert (analyze.present) inside a sandboxed frame under the console's strict CSP."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse
+
+from ..analyze.engine import analyze_online, analyze_parsed
+from ..analyze.present import inert_html, misp_email_object
+from ..analyze.rules import Rules
+from ..core.dns import Resolver
+from ..core.i18n import gettext
+from ..core.message import parse_message
+from .security import check_csrf, current_user
+
+User = Annotated[dict[str, Any], Depends(current_user)]
+MAX_MESSAGE = 30 * 1024 * 1024
+
+
+def build_router(
+    page: Callable[..., HTMLResponse], rules: Callable[[], Rules], resolver: Callable[[], Resolver]
+) -> APIRouter:
+    router = APIRouter()
+
+    async def read(file: UploadFile | None, text: str | None) -> bytes:
+        if file is not None and file.filename:
+            data = await file.read(MAX_MESSAGE + 1)
+        else:
+            data = (text or "").encode("utf-8")
+        if len(data) > MAX_MESSAGE:
+            raise HTTPException(413, gettext("file too large"))
+        if not data.strip():
+            raise HTTPException(422, gettext("no message given"))
+        return data
+
+    async def run(data: bytes, verify: bool) -> tuple[dict[str, Any], Any]:
+        msg = parse_message(data)
+        if verify:
+            verdict = (await analyze_online(data, rules(), resolver=resolver())).to_dict()
+        else:
+            verdict = analyze_parsed(msg, rules()).to_dict()
+        return verdict, msg
+
+    @router.get("/messages", response_class=HTMLResponse, include_in_schema=False)
+    async def messages_page(request: Request, user: User) -> HTMLResponse:
+        return page(request, "messages.html")
+
+    @router.post("/messages/analyze", response_class=HTMLResponse, include_in_schema=False)
+    async def messages_analyze(
+        request: Request,
+        user: User,
+        csrf: Annotated[str, Form()],
+        file: Annotated[UploadFile | None, File()] = None,
+        text: Annotated[str | None, Form()] = None,
+        verify: Annotated[bool, Form()] = False,
+    ) -> HTMLResponse:
+        check_csrf(request, csrf)
+        verdict, msg = await run(await read(file, text), verify)
+        return page(
+            request,
+            "message.html",
+            v=verdict,
+            body_text="\n\n".join(msg.texts)[:200_000],
+            html=inert_html(msg.htmls[0]) if msg.htmls else "",
+            headers=msg.headers[:200],
+        )
+
+    @router.post("/api/messages/analyze", tags=["messages"])
+    async def api_messages_analyze(
+        request: Request,
+        user: User,
+        file: Annotated[UploadFile, File()],
+        verify: bool = False,
+    ) -> dict[str, Any]:
+        """Verdict, score, every signal explained, authentication, URLs, attachments (hashes)
+        and headers of one uploaded message. Needs X-CSRF-Token."""
+        check_csrf(request, request.headers.get("x-csrf-token"))
+        verdict, _ = await run(await read(file, None), verify)
+        return verdict
+
+    @router.post("/api/messages/misp", tags=["messages"])
+    async def api_messages_misp(
+        request: Request, user: User, file: Annotated[UploadFile, File()]
+    ) -> dict[str, Any]:
+        """The uploaded message as a MISP ``email`` object, with the verdict as its comment.
+        Needs X-CSRF-Token."""
+        check_csrf(request, request.headers.get("x-csrf-token"))
+        verdict, msg = await run(await read(file, None), False)
+        return misp_email_object(msg, verdict)
+
+    return router
