@@ -63,7 +63,10 @@ def test_url_tricks(rules):
         "http://192.0.2.7/login http://user@evil.example/ https://bit.ly/abc "
         "https://www.google.com/url?q=https://evil.example/x https://xn--80ak6aa92e.com/"
     )
-    html = '<a href="javascript:alert(1)">x</a><form action="https://collect.example/p"></form>'
+    html = (
+        '<a href="javascript:alert(1)">x</a>'
+        '<form method="post" action="https://collect.example/p"><input type="password"></form>'
+    )
     _, found = codes(message(body, html=html), rules)
     assert {
         "url.ip-literal",
@@ -179,3 +182,20 @@ def test_garbage_never_crashes(rules):
     ):
         v = analyze(data, rules)
         assert v.verdict in ("clean", "spam", "suspicious", "phishing", "malicious")
+
+
+def test_search_boxes_and_same_name_domains_are_not_traps(rules):
+    # A newsletter's GET search form, a brand's name on its own other suffix (verizon.net),
+    # brand names inside ordinary words (enigmail, applecore): no signal.
+    html = (
+        '<form action="https://www.search.example/q"><input name="q"></form>'
+        '<a href="https://enigmail.mozdev.org/">enigmail</a><a href="https://applecore.example.com/">x</a>'
+    )
+    _, found = codes(message("newsletter", from_="Nick <nick@verizon.net>", html=html), rules)
+    assert not found & {"url.form-action", "url.lookalike", "header.lookalike-domain"}, found
+
+
+def test_combosquatting_on_word_boundaries(rules):
+    body = "https://smbc-card-security.example/ https://amazon-co-jp.support-center.example/"
+    _, found = codes(message(body), rules)
+    assert "url.lookalike" in found

@@ -9,13 +9,17 @@ import idna
 from ..domain.orgdomain import registrable, same_organisation
 from .lookalike import contains_brand, imitates
 from .model import Context
-from .targets import targets
+from .targets import brand_named, targets
 
 _ORG_WORDS = re.compile(
     r"(?i)\b(support|service|services|team|order|account|security|billing|helpdesk|help desk|admin|"
     r"notification|customer|department|office|bank|delivery|invoice)\b|カスタマー|サポート|事務局|センター|運営"
 )
 _DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}$")
+# Mixed case and digits, 8+ characters, standing alone: "wpsPADwQak6ANPRYv", "nDY9wO4k"
+_TOKEN = re.compile(
+    r"(?<![\w/.@-])(?=[A-Za-z0-9]{8,40}(?![\w/.@-]))(?=[^\s]*[a-z])(?=[^\s]*[A-Z])(?=[^\s]*\d)[A-Za-z0-9]+"
+)
 _MSGID = re.compile(r"^\s*<[^<>@\s]+@[^<>@\s]+>\s*$")
 _EMAIL_IN_NAME = re.compile(r"[\w.+-]+@([\w-]+\.)+[\w-]{2,}")
 
@@ -112,14 +116,12 @@ def check_headers(ctx: Context) -> None:
         for vip, addresses in rules.vips:
             if vip.casefold().replace(" ", "") in folded.replace(" ", "") and sender.address not in addresses:
                 ctx.hit("header.display-name-impersonation", name=name, target=vip, address=sender.address)
-        for brand in rules.brands:
-            if domain in brand.domains or any(domain.endswith("." + d) for d in brand.domains):
-                continue
-            if any(mentions(folded, w) for w in (brand.name, *brand.aliases)):
-                ctx.hit(
-                    "header.display-name-impersonation", name=name, target=brand.name, address=sender.address
-                )
-                break
+        brand = brand_named(rules, folded)
+        if brand is not None and not (
+            domain in brand.domains or any(domain.endswith("." + d) for d in brand.domains)
+        ):
+            addr = sender.address
+            ctx.hit("header.display-name-impersonation", name=name, target=brand.name, address=addr)
     # the sender domain itself
     table = targets(rules)
     found = imitates(domain, table)
@@ -134,6 +136,9 @@ def check_headers(ctx: Context) -> None:
         scripts = _scripts(uni)
         mixed = " (mixed scripts: " + ", ".join(sorted(scripts)) + ")" if len(scripts) > 1 else ""
         ctx.hit("header.idn-domain", domain=domain, unicode=uni, mixed=mixed)
+    token = _TOKEN.search(msg.subject)
+    if token:
+        ctx.hit("header.subject-token", token=token.group(0))
     if not _MSGID.match(msg.message_id or ""):
         ctx.hit("header.message-id-missing", value=msg.message_id)
     if not msg.date.strip():

@@ -4,6 +4,7 @@ one edit."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -98,7 +99,7 @@ def imitates(domain: str, targets: dict[str, str]) -> tuple[str, int] | None:
         real = reals.split(" ", 1)[0]
         if sk == target_sk and label != _label(real):
             return real, 0
-        if sk != target_sk and len(target_sk) >= 5 and within_one_edit(sk, target_sk):
+        if sk != target_sk and len(target_sk) >= 6 and within_one_edit(sk, target_sk):
             return real, 1
     return None
 
@@ -116,14 +117,31 @@ def target_table(domains: list[str]) -> dict[str, str]:
     return table
 
 
+# Brand names that are also everyday words or product names: inside another domain they say
+# nothing ("digitalmedia", "outlook.example-team.biz", "applecore").
+GENERIC = frozenset(
+    {"digital", "outlook", "office", "apple", "live", "visa", "meta", "zoom", "mobile", "ledger", "kraken",
+     "target", "orange", "shell", "google", "gmail", "docomo", "yahoo", "icloud", "myna", "netflix"}
+)  # fmt: skip
+
+
 def contains_brand(domain: str, targets: dict[str, str]) -> str | None:
-    """The real domain whose name (5+ letters) sits inside ``domain``, an unrelated name
-    ("amazon-security.com", "rakuten.co.jp.example.top"): combosquatting."""
+    """The real domain whose name (5+ letters) stands as a word inside ``domain``, an
+    unrelated name ("amazon-security.com", "rakuten.co.jp.example.top"): combosquatting.
+    Not when the name is the domain's own label on another suffix (verizon.net)."""
     domain = domain.lower().rstrip(".")
-    if _is_real(domain, registrable(domain), targets):
+    reg = registrable(domain)
+    if _is_real(domain, reg, targets):
         return None
-    folded = skeleton(domain.replace(".", "-"))
+    own = skeleton(reg.split(".", 1)[0]) if reg else ""
+    words = set(re.split(r"[.\-_0-9]+", skeleton(domain.replace(".", "-")).replace("-", ".")))
+    folded = "." + ".".join(re.split(r"[.\-_0-9]+", domain)) + "."
     for target_sk, reals in targets.items():
-        if len(target_sk) >= 5 and target_sk in folded:
-            return reals.split(" ", 1)[0]
+        if len(target_sk) < 5 or target_sk in GENERIC or target_sk == own:
+            continue
+        real = reals.split(" ", 1)[0]
+        if target_sk in words or f".{target_sk}." in folded:
+            return real
+        if "-" in real.split(".", 1)[0] and target_sk in skeleton(domain):  # "smbc-card" inside
+            return real
     return None

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from .model import Context
+from .targets import brand_named
 
 MAX_CHARS = 200_000
 
@@ -82,6 +83,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"itunesカード",
         r"プリペイドカード",
         r"電子マネー(?:で|を)(?:購入|支払)",
+        r"geschenkkarte|gutschein(?:karte)?|carte cadeau|cartão presente|tarjeta regalo|cadeaubon",
     ),
     "text.secrecy": (
         r"keep (?:this|it) (?:confidential|secret|between us|private)",
@@ -101,7 +103,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"対応(?:を)?お願いできますか",
     ),
     "text.prize": (
-        r"you(?:'ve| have)? won",
+        r"\byou(?:'ve| have)? won\b(?!'t)",
         r"claim your (?:prize|reward|refund|gift)",
         r"\bcongratulations\b",
         r"\blottery\b",
@@ -111,7 +113,17 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"払い戻し",
         r"特典を(?:受け取|獲得)",
         r"\b(?:gewonnen|gratulieren|gutschein|parabéns|prêmio|premio|ganhou|ganado|félicitations|gagné)\b",
-        r"\b(?:free gift|reward points?|cash ?back|bonus)\b",
+        r"\b(?:free gift|reward points?|cash ?back|welcome bonus|bonus (?:credit|points))\b",
+        r"\b(?:kostenlos(?:e|en)?|gratuit(?:e)?|gratis|grátis)\b",
+        r"\b(?:restitui[çc][ãa]o|restitua|reembolso|remboursement|rückerstattung|terugbetaling)\b",
+    ),
+    "text.delivery": (
+        r"(?:could not|unable to|failed to) deliver",
+        r"(?:package|parcel|shipment|delivery) (?:is )?(?:on hold|pending|suspended|could not)",
+        r"(?:reschedule|confirm) (?:your )?delivery",
+        r"customs (?:fee|duty|charge)",
+        r"zustellung|paket (?:konnte|wurde)|colis|livraison|encomenda|pedido taxado|paquete|pakket|bezorging",
+        r"不在(?:の)?(?:為|ため)|お荷物(?:の)?(?:お届け|配達)|再配達",
     ),
     "text.crypto": (
         r"\bairdrop\b",
@@ -128,14 +140,44 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"remove (?:me|yourself) from (?:this|our) (?:list|mailing)",
     ),
 }
-_COMPILED = {code: re.compile("|".join(f"(?:{p})" for p in pats)) for code, pats in _PHRASES.items()}
+
+
+def _compile(pattern: str) -> tuple[re.Pattern[str], bool]:
+    """One phrase as its own pattern, a leading \\b checked by hand: a pattern that starts with
+    a literal lets the regex engine skip ahead to it, which an alternation of many cannot."""
+    if pattern.startswith(r"\b"):
+        return re.compile(pattern[2:]), True
+    return re.compile(pattern), False
+
+
+_COMPILED = {code: [_compile(p) for p in pats] for code, pats in _PHRASES.items()}
+
+
+def _first(text: str, patterns: list[tuple[re.Pattern[str], bool]]) -> re.Match[str] | None:
+    for pat, boundary in patterns:
+        m = pat.search(text)
+        while m is not None and boundary and m.start() > 0 and text[m.start() - 1].isalnum():
+            m = pat.search(text, m.start() + 1)
+        if m is not None:
+            return m
+    return None
+
+
 _PHONE = re.compile(
     r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\b0120[\s-]?\d{2,3}[\s-]?\d{3,4}\b"
 )
-_CALL = re.compile(
-    r"\bcall (?:us|our|the|now|immediately|toll)|\bhelpline\b|\bsupport (?:team|number|line)|"
-    r"\bcustomer (?:care|service|support)\b|お電話(?:ください|にて)|までご連絡|サポートセンター"
-)
+_CALL = [
+    _compile(p)
+    for p in (
+        r"\bcall (?:us|our|the|now|immediately|toll)",
+        r"\bhelpline\b",
+        r"\bsupport (?:team|number|line)",
+        r"\bcustomer (?:care|service|support)\b",
+        r"お電話(?:ください|にて)",
+        r"までご連絡",
+        r"サポートセンター",
+    )
+]
 _TAGS = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]+>", re.S | re.I)
 
 
@@ -149,13 +191,12 @@ def visible_text(ctx: Context) -> str:
 
 def check_text(ctx: Context) -> None:
     text = visible_text(ctx)
-    for code, pattern in _COMPILED.items():
-        m = pattern.search(text)
+    for code, patterns in _COMPILED.items():
+        m = _first(text, patterns)
         if m:
             ctx.hit(code, phrase=m.group(0)[:80])
-    phone = _PHONE.search(text)
-    if phone and _CALL.search(text):
-        for brand in ctx.rules.brands:
-            if any(len(w) >= 4 and w.casefold() in text for w in (brand.name, *brand.aliases)):
-                ctx.hit("text.callback", brand=brand.name, phone=phone.group(0))
-                break
+    phone = _PHONE.search(text) if _first(text, _CALL) else None
+    if phone:
+        brand = brand_named(ctx.rules, text)
+        if brand is not None:
+            ctx.hit("text.callback", brand=brand.name, phone=phone.group(0))

@@ -84,7 +84,13 @@ def _from_html(page: str, add: object) -> None:
             add(href, " ".join(a.text_content().split())[:300], "anchor")  # type: ignore[operator,attr-defined]
     for form in doc.iter("form"):
         action = form.get("action")
-        if action:
+        # a search box (GET, no secret fields) is not a trap; a form that posts or asks for
+        # a password is
+        posts = (form.get("method") or "get").lower() == "post"
+        secret = any(
+            (i.get("type") or "").lower() in ("password", "email", "tel") for i in form.iter("input")
+        )
+        if action and (posts or secret):
             add(action, "", "form")  # type: ignore[operator]
 
 
