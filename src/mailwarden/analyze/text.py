@@ -1,7 +1,8 @@
 """Text signals in Japanese and English: the phrases of credential phishing and of business
 email compromise. The text is NFKC-normalised (full-width letters and digits, half-width
 kana) and case-folded first, so 「アカウント」 and ｱｶｳﾝﾄ, "VERIFY" and "verify" read alike;
-Japanese phrases are matched as written, without relying on spaces between words."""
+Japanese is also read word by word (japanese.py: SudachiPy), so conjugated and re-spelled
+variants of a phrase meet the same rule."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import html
 import re
 import unicodedata
 
+from .japanese import matches, words
 from .model import Context
 from .targets import brand_named
 
@@ -195,6 +197,10 @@ def check_text(ctx: Context) -> None:
         m = _first(text, patterns)
         if m:
             ctx.hit(code, phrase=m.group(0)[:80])
+    # Japanese, word by word: variants the surface patterns above do not spell out
+    for code, phrase in matches(words(text)).items():
+        if not ctx.fired(code):
+            ctx.hit(code, phrase=phrase[:80])
     phone = _PHONE.search(text) if _first(text, _CALL) else None
     if phone:
         brand = brand_named(ctx.rules, text)

@@ -1,0 +1,133 @@
+"""Japanese text read as words, not by spaces: SudachiPy splits it (and is fast enough for
+every message), each word is reduced to its normalised form (振込 → 振り込み, 致す, 為る), and the
+phrase rules below match sequences of those forms with particles and auxiliaries skipped. So
+「お振り込み先を変更いたしました」, 「振込口座の変更」 and 「振込先が変わりました」-style variants
+meet one rule instead of one regular expression each."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+MAX_CHARS = 50_000
+_HAS_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_SKIP_POS = {"助詞", "助動詞", "補助記号", "空白", "接頭辞", "記号"}
+
+# code -> rules; a rule is a sequence of word sets ("|" between alternatives), each next word
+# within GAP content words of the one before
+_PHRASES: dict[str, list[tuple[str, ...]]] = {
+    "text.payment-change": [
+        ("振り込み|振り込む|送金|支払い|支払う|入金|振替", "先|口座", "変更|変わる|切り替える"),
+        ("口座", "変更|変わる|切り替える"),
+        ("新しい", "口座|振り込み先"),
+    ],
+    "text.account-suspension": [
+        ("アカウント|カード|口座|サービス|利用", "停止|凍結|ロック|制限|失効"),
+        ("不正", "ログイン|アクセス|利用"),
+    ],
+    "text.credential-request": [
+        ("本人", "確認"),
+        ("アカウント|登録|お客様|会員|支払い|カード", "情報", "確認|更新|入力"),
+        ("ログイン", "確認|手続き|更新"),
+        ("パスワード", "再設定|変更|有効|期限|更新|入力"),
+    ],
+    "text.urgency": [
+        ("至急",),
+        ("緊急",),
+        ("本日", "中"),
+        ("直ちに",),
+        ("速やか",),
+        ("最終", "通知|警告|通告"),
+    ],
+    "text.secrecy": [("内密",), ("他言",), ("極秘",), ("誰", "言う|話す|相談")],
+    "text.gift-card": [("ギフト", "カード|券"), ("プリペイド", "カード"), ("電子", "マネー")],
+    "text.prize": [("当選",), ("還付", "金"), ("ポイント", "失効|付与|還元|進呈"), ("払い戻し|払い戻す",)],
+    "text.delivery": [("不在",), ("荷物", "届ける|配達|届け|お届け"), ("再配達",)],
+    "text.executive-request": [
+        ("社長|代表|役員|部長|専務|常務", "依頼|指示|お願い"),
+        ("ライン|LINE|line", "グループ"),
+    ],
+}
+RULES: dict[str, tuple[tuple[frozenset[str], ...], ...]] = {
+    code: tuple(tuple(frozenset(step.split("|")) for step in rule) for rule in rules)
+    for code, rules in _PHRASES.items()
+}
+GAP = 2
+
+
+@cache
+def _tokenizer() -> Any:
+    from sudachipy import Dictionary, SplitMode  # type: ignore[import-untyped]
+
+    return Dictionary(dict="small").tokenizer(mode=SplitMode.C)
+
+
+_NEGATION = {"無い", "ない", "ぬ", "ず", "ん"}
+# phrases that are negative by nature: 「誰にも言わないで」 asks for secrecy
+NEGATIVE_BY_NATURE = {"text.secrecy"}
+
+
+def words(text: str) -> list[tuple[str, str, bool]]:
+    """(normalised form, surface, negated) of each content word, particles and auxiliaries
+    left out; ``negated`` when a negation (ない, ません, ず…) follows within a few words, as in
+    「振込先に変更はございません」."""
+    if not _HAS_JAPANESE.search(text):
+        return []
+    out: list[tuple[str, str, bool]] = []
+    tok = _tokenizer()
+    for line in text[:MAX_CHARS].splitlines():
+        if not line.strip() or not _HAS_JAPANESE.search(line):
+            continue
+        ms = list(tok.tokenize(line))
+        norms = [m.normalized_form() for m in ms]
+        for i, m in enumerate(ms):
+            if m.part_of_speech()[0] in _SKIP_POS:
+                continue
+            negated = any(n in _NEGATION for n in norms[i + 1 : i + 6])
+            out.append((norms[i], m.surface(), negated))
+    return out
+
+
+def matches(tokens: list[tuple[str, str, bool]]) -> dict[str, str]:
+    """code -> the words of the first phrase that meets one of its rules, not negated."""
+    where: dict[str, list[int]] = {}
+    for i, (norm, surface, _) in enumerate(tokens):
+        where.setdefault(norm, []).append(i)
+        if surface != norm:
+            where.setdefault(surface, []).append(i)
+    found: dict[str, str] = {}
+    for code, rules in RULES.items():
+        for rule in rules:
+            hit = _first(rule, tokens, where, code in NEGATIVE_BY_NATURE)
+            if hit is not None:
+                found[code] = "".join(t[1] for t in tokens[hit[0] : hit[1] + 1])
+                break
+    return found
+
+
+def _first(
+    rule: tuple[frozenset[str], ...],
+    tokens: list[tuple[str, str, bool]],
+    where: dict[str, list[int]],
+    negation_ok: bool = False,
+) -> tuple[int, int] | None:
+    starts = sorted(i for w in rule[0] for i in where.get(w, ()))
+    for start in starts:
+        pos = start
+        for step in rule[1:]:
+            nxt = next(
+                (
+                    j
+                    for j in range(pos + 1, min(pos + 2 + GAP, len(tokens)))
+                    if tokens[j][0] in step or tokens[j][1] in step
+                ),
+                None,
+            )
+            if nxt is None:
+                break
+            pos = nxt
+        else:
+            if negation_ok or not tokens[pos][2]:
+                return start, pos
+    return None
