@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
 # Tests speak English unless a test asks for Japanese.
 os.environ.setdefault("MAILWARDEN_LANG", "en")
+# Commands run by tests keep their store away from the user's own data directory.
+os.environ.setdefault("MAILWARDEN_DATA_DIR", tempfile.mkdtemp(prefix="mw-test-data-"))
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
+import mailwarden.analyze.models
+import mailwarden.dmarc.models  # noqa: F401
 from mailwarden.core.errors import InputError
 from mailwarden.core.store import Base
 from mailwarden.core.users import (

@@ -79,6 +79,10 @@ RelayOpt = Annotated[
 ]
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help=_("YAML file overriding weights and lists."))]
 ExplainOpt = Annotated[str | None, typer.Option("--explain", help=_("Describe one signal and exit."))]
+HistoryOpt = Annotated[
+    bool,
+    typer.Option("--history/--no-history", help=_("Remember link domains in the store; flag new ones.")),
+]
 
 
 def scan(
@@ -91,6 +95,7 @@ def scan(
     trusted_relay: RelayOpt = None,
     rules_file: RulesOpt = None,
     explain_code: ExplainOpt = None,
+    history: HistoryOpt = True,
     nameserver: NameserverOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -131,6 +136,12 @@ def scan(
             return done
 
         results = iter(asyncio.run(run()))
+    if history:
+        from ..analyze.history import History
+        from ..core.store import open_store
+
+        memory = History(open_store())
+        results = (memory.apply(r, rules) for r in results)
     _print(results, fmt)
 
 

@@ -364,7 +364,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
     app.include_router(build_dmarc_router(store, page, resolver, ca_file=settings.ca_bundle))
     rules = load_rules(settings.analyze_rules)
-    app.include_router(build_messages_router(page, lambda: rules, resolver))
+    app.include_router(build_messages_router(page, lambda: rules, resolver, store))
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

@@ -13,11 +13,13 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, Uplo
 from fastapi.responses import HTMLResponse
 
 from ..analyze.engine import analyze_online, analyze_parsed
+from ..analyze.history import History
 from ..analyze.present import inert_html, misp_email_object
 from ..analyze.rules import Rules
 from ..core.dns import Resolver
 from ..core.i18n import gettext
 from ..core.message import parse_message
+from ..core.store import Store
 from .security import check_csrf, current_user
 
 User = Annotated[dict[str, Any], Depends(current_user)]
@@ -25,9 +27,13 @@ MAX_MESSAGE = 30 * 1024 * 1024
 
 
 def build_router(
-    page: Callable[..., HTMLResponse], rules: Callable[[], Rules], resolver: Callable[[], Resolver]
+    page: Callable[..., HTMLResponse],
+    rules: Callable[[], Rules],
+    resolver: Callable[[], Resolver],
+    store: Store | None = None,
 ) -> APIRouter:
     router = APIRouter()
+    memory = History(store) if store is not None else None
 
     async def read(file: UploadFile | None, text: str | None) -> bytes:
         if file is not None and file.filename:
@@ -46,6 +52,8 @@ def build_router(
             verdict = (await analyze_online(data, rules(), resolver=resolver())).to_dict()
         else:
             verdict = analyze_parsed(msg, rules()).to_dict()
+        if memory is not None:
+            verdict = memory.apply(verdict, rules())
         return verdict, msg
 
     @router.get("/messages", response_class=HTMLResponse, include_in_schema=False)

@@ -3,7 +3,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-import mailwarden.dmarc.models  # noqa: F401  (feature tables join the metadata)
+import mailwarden.analyze.models
+import mailwarden.dmarc.models  # noqa: F401
 from mailwarden.core.store.models import Base
 
 config = context.config
