@@ -99,6 +99,7 @@ def dkim_dns():
         txt_rdata([f"v=DKIM1; k=rsa; p={base64.b64encode(pub).decode()}"]),
     )
     z.add("_dmarc.example.co.jp", "TXT", txt_rdata(["v=DMARC1; p=reject"]))
+    z.add("example.co.jp", "TXT", txt_rdata(["v=spf1 ip4:192.0.2.10 -all"]))
     with NsdServer([z]) as nsd:
         yield nsd, priv
 
@@ -122,3 +123,36 @@ def test_dkim_verified_through_the_dns_seam(dkim_dns):
     found = {s["code"] for s in bad.signals}
     assert {"auth.dkim-fail", "auth.dmarc-fail", "auth.dmarc-fail-reject"} <= found
     assert "dmarc=fail" in bad.authentication["header"]
+
+
+def test_spf_for_the_client_and_the_trusted_relay(dkim_dns):
+    from mailwarden.cli.scan_cmds import client_from_received
+    from mailwarden.core.message import parse_message
+
+    nsd, _ = dkim_dns
+    received = (
+        "Received: from mail.example.co.jp (mail.example.co.jp [192.0.2.10])\r\n"
+        "\tby mx.receiver.example (Postfix) with ESMTPS id 4AB; Mon, 3 Nov 2025 09:00:00 +0900\r\n"
+        "Received: from evil (unknown [198.51.100.66])\r\n"
+        "\tby mail.example.co.jp; Mon, 3 Nov 2025 08:59:00 +0900\r\n"
+    )
+    raw = message("請求書の件", from_="Taro <taro@example.co.jp>", extra_headers=received)
+    ip, helo = client_from_received(parse_message(raw).header_all("received"), "mx.receiver.example")
+    assert (ip, helo) == ("192.0.2.10", "mail.example.co.jp")
+    rules = load_rules()
+
+    async def verdict(client):
+        return await analyze_online(
+            raw,
+            rules,
+            resolver=Resolver([nsd.address], timeout=1.0),
+            client_ip=client,
+            mail_from="taro@example.co.jp",
+        )
+
+    good = asyncio.run(verdict(ip))
+    assert ("spf", "pass") in {(r["method"], r["result"]) for r in good.authentication["results"]}
+    assert ("dmarc", "pass") in {(r["method"], r["result"]) for r in good.authentication["results"]}
+    bad = asyncio.run(verdict("198.51.100.66"))
+    found = {s["code"] for s in bad.signals}
+    assert {"auth.spf-fail", "auth.dmarc-fail", "auth.dmarc-fail-reject"} <= found

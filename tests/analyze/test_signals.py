@@ -199,3 +199,25 @@ def test_combosquatting_on_word_boundaries(rules):
     body = "https://smbc-card-security.example/ https://amazon-co-jp.support-center.example/"
     _, found = codes(message(body), rules)
     assert "url.lookalike" in found
+
+
+def test_encrypted_office_file_read_with_msoffcrypto(rules):
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    types = (
+        b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+    )
+    plain = _zip([("[Content_Types].xml", types), ("word/document.xml", b"<w/>")])
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(plain)).encrypt("Passw0rd", out)
+    v, found = codes(
+        message("資料です", attachments=[("資料.docx", "application/octet-stream", out.getvalue())]), rules
+    )
+    assert "attachment.encrypted-archive" in found
+    assert v.verdict == "clean"  # a password-protected document alone is everyday Japanese business mail
+
+
+def test_a_broken_ole_file_is_reported_not_fatal(rules):
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+    _, found = codes(message("x", attachments=[("a.doc", "application/msword", data)]), rules)
+    assert "analysis.uninspected" in found

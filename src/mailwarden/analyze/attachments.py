@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from struct import error as struct_error
 
 from .model import Context
 
@@ -126,12 +127,37 @@ def _check_one(ctx: Context, name: str, data: bytes, depth: int) -> None:
     if kind == "zip":
         _zip(ctx, name, data, depth)
     elif kind == "ole":
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
-            ctx.hit("attachment.encrypted-archive", name=name, ppap="")
-        elif b"_\x00V\x00B\x00A\x00_\x00P\x00R\x00O\x00J\x00E\x00C\x00T" in data or b"VBA_PROJECT" in data:
-            ctx.hit("attachment.office-macro", name=name)
+        _ole(ctx, name, data)
     elif kind == "pdf" and re.search(rb"/(JavaScript|JS|Launch|EmbeddedFile)\b", data[:5_000_000]):
         ctx.hit("attachment.type-mismatch", name=name, kind="a PDF with script or embedded files")
+
+
+def _ole(ctx: Context, name: str, data: bytes) -> None:
+    """Legacy Office files and encrypted OOXML (both OLE containers), read with olefile and
+    msoffcrypto-tool: a VBA project means macros; an EncryptedPackage or an encrypted legacy
+    document means its content cannot be inspected."""
+    import msoffcrypto  # type: ignore[import-untyped]
+    import olefile  # type: ignore[import-untyped]
+
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+        streams = ["/".join(p) for p in ole.listdir(streams=True, storages=True)]
+    except (OSError, ValueError, IndexError, struct_error, TypeError):
+        ctx.hit("analysis.uninspected", reason=f"{name}: unreadable OLE file")
+        return
+    encrypted = "EncryptedPackage" in streams
+    if not encrypted:
+        try:
+            encrypted = bool(msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted())
+        except Exception:
+            encrypted = False
+    if encrypted:
+        ppap = " (common practice in Japanese business mail: weight lowered)" if ctx.rules.ppap else ""
+        ctx.hit("attachment.encrypted-archive", name=name, ppap=ppap)
+    elif any(
+        "VBA" in part.split("/") or part.startswith("_VBA_PROJECT") or "Macros" in part for part in streams
+    ):
+        ctx.hit("attachment.office-macro", name=name)
 
 
 def _zip(ctx: Context, name: str, data: bytes, depth: int) -> None:
