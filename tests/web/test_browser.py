@@ -108,3 +108,68 @@ def test_login_check_domain_and_read_report(server, tmp_path):
         assert [e for e in errors if "401" not in e] == [], errors
         assert len(errors) == 1
         browser.close()
+
+
+def test_message_html_loads_nothing_remote(server, tmp_path):
+    """A message whose HTML tries to load an image, run a script and style from a server on
+    loopback: the console shows it and that server hears nothing."""
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.analyze.mail import message
+
+    hits: list[str] = []
+
+    class Sink(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    sink = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Sink)
+    threading.Thread(target=sink.serve_forever, daemon=True).start()
+    remote = f"http://127.0.0.1:{sink.server_address[1]}"
+    html = (
+        f'<p style="background:url({remote}/css)">お知らせ</p><img src="{remote}/pixel.gif">'
+        f"<script>fetch('{remote}/script'); parent.document.title = 'pwned';</script>"
+        f'<a href="{remote}/link" id="lure">こちら</a><iframe src="{remote}/frame"></iframe>'
+    )
+    raw = message("本文", html=html, from_="Shop <info@shop.example>").decode()
+    base, password = server
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(base + "/login")
+            page.fill("input[name=username]", "admin")
+            page.fill("input[name=password]", password)
+            page.click("button[type=submit]")
+            page.wait_for_url(base + "/account/password")
+            page.fill("input[name=current_password]", password)
+            page.fill("input[name=new_password]", "my own long password")
+            page.fill("input[name=confirm_password]", "my own long password")
+            page.click("#password-form button[type=submit]")
+            page.wait_for_url(base + "/")
+            page.goto(base + "/messages")
+            page.fill("textarea[name=text]", raw)
+            page.click("#analyze-form button[type=submit]")
+            page.wait_for_selector("#verdict")
+            frame_el = page.locator("#body-html")
+            assert frame_el.get_attribute("sandbox") == ""
+            frame = page.frame_locator("#body-html")
+            assert "お知らせ" in frame.locator("body").inner_text()
+            assert frame.locator("a").get_attribute("href") is None
+            page.wait_for_timeout(1000)
+            assert page.title() != "pwned"
+            browser.close()
+    finally:
+        sink.shutdown()
+    assert hits == [], hits
+    assert not [u for u in requests if u.startswith(remote)], requests
