@@ -221,3 +221,36 @@ def test_a_broken_ole_file_is_reported_not_fatal(rules):
     data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
     _, found = codes(message("x", attachments=[("a.doc", "application/msword", data)]), rules)
     assert "analysis.uninspected" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Please vеrіfy yоur wаllеt today", True),  # Cyrillic е, і, о, а
+        ("L仂仂king f仂r L仂v亠? Review your matches", True),
+        ("Ꮮеdgеr security notice", True),
+        ("A社B部長の山田です。Amazonギフトの件、Wi-Fiルーターの件", False),
+        ("Plain English mail about a meeting", False),
+        ("Сегодня встреча в 10 часов", False),  # Cyrillic text, no Latin inside its words
+    ],
+)
+def test_homoglyph_words(rules, text, fires):
+    _, found = codes(message(text, subject="Notice"), rules)
+    assert ("text.homoglyph" in found) is fires
+
+
+def test_advance_fee_crypto_and_random_freemail_sender(rules):
+    v, found = codes(
+        message(
+            "I have US$ 9.5 million in a dormant fund to transfer into your account as next of kin.",
+            from_="Mr Omar <mromarousman@gmail.com>",
+        ),
+        rules,
+    )
+    assert "text.advance-fee" in found and v.verdict != "clean"
+    _, found = codes(
+        message("Claim your airdrop now, your BTC is waiting", from_="x <fidhkwwjy@gmail.com>"), rules
+    )
+    assert {"text.crypto", "header.random-sender"} <= found
+    _, found = codes(message("hello", from_="Tanaka <tanaka.taro@gmail.com>"), rules)
+    assert "header.random-sender" not in found

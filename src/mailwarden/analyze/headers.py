@@ -13,7 +13,9 @@ from .targets import brand_named, targets
 
 _ORG_WORDS = re.compile(
     r"(?i)\b(support|service|services|team|order|account|security|billing|helpdesk|help desk|admin|"
-    r"notification|customer|department|office|bank|delivery|invoice)\b|カスタマー|サポート|事務局|センター|運営"
+    r"notification|customer|department|office|bank|delivery|invoice|banco|protocolo|notifica[çc][ãa]o|"
+    r"comunicado|suporte|atendimento|servicio|kundenservice|equipe|équipe|rewards?|wallet)\b|"
+    r"カスタマー|サポート|事務局|センター|運営"
 )
 _DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}$")
 # Mixed case and digits, 8+ characters, standing alone: "wpsPADwQak6ANPRYv", "nDY9wO4k"
@@ -45,11 +47,15 @@ def _machine_made(label: str) -> bool:
     letters = sum(ch.isalpha() for ch in label)
     if digits >= 2 and letters >= 4 and not label[-digits:].isdigit():
         return True
+    return _consonant_run(label) >= 5
+
+
+def _consonant_run(text: str) -> int:
     run = longest = 0
-    for ch in label:
-        run = run + 1 if ch.isalpha() and ch not in _VOWELS else 0
+    for ch in text.lower():
+        run = run + 1 if ch.isalpha() and ch.isascii() and ch not in _VOWELS else 0
         longest = max(longest, run)
-    return longest >= 5
+    return longest
 
 
 def mentions(folded_text: str, word: str) -> bool:
@@ -94,6 +100,8 @@ def check_headers(ctx: Context) -> None:
     label = registrable(domain).split(".", 1)[0] if registrable(domain) else ""
     if _machine_made(label):
         ctx.hit("header.random-domain", domain=domain)
+    elif domain in rules.freemail and _consonant_run(sender.address.split("@", 1)[0]) >= 6:
+        ctx.hit("header.random-sender", address=sender.address)
     # replies
     for reply in msg.reply_to:
         if reply.domain and not same_organisation(reply.domain, domain):

@@ -64,7 +64,8 @@ def _is_real(domain: str, reg: str, targets: dict[str, str]) -> bool:
     reals = _reals(targets)
     if reg in reals:
         return True
-    return any(domain.endswith("." + r) for r in reals)
+    labels = domain.split(".")
+    return any(".".join(labels[i:]) in reals for i in range(1, len(labels)))
 
 
 _REALS: dict[int, frozenset[str]] = {}

@@ -62,6 +62,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"速やかに",
         r"最終(?:通知|警告|通告)",
         r"\b(?:dringend|sofort|urgente|imediato|imediatamente|atenção|aviso importante)\b",
+        r"em até (?:24|48|72) ?horas|prazo: ?\d+ ?horas",
     ),
     "text.payment-change": (
         r"(?:change|update)d? (?:of |to )?(?:our |the |my )?(?:bank|banking|account|payment|remittance) "
@@ -118,6 +119,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:free gift|reward points?|cash ?back|welcome bonus|bonus (?:credit|points))\b",
         r"\b(?:kostenlos(?:e|en)?|gratuit(?:e)?|gratis|grátis)\b",
         r"\b(?:restitui[çc][ãa]o|restitua|reembolso|remboursement|rückerstattung|terugbetaling)\b",
+        r"valores a receber|dinheiro esquecido",
     ),
     "text.delivery": (
         r"(?:could not|unable to|failed to) deliver",
@@ -127,8 +129,19 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"zustellung|paket (?:konnte|wurde)|colis|livraison|encomenda|pedido taxado|paquete|pakket|bezorging",
         r"不在(?:の)?(?:為|ため)|お荷物(?:の)?(?:お届け|配達)|再配達",
     ),
+    "text.advance-fee": (
+        r"(?:us\$|usd|\$|€|£|eur)\s?\d[\d,.]*\s?(?:million|m\b).{0,120}(?:transfer|fund|beneficiar|inherit|account|partner)",
+        r"dormant (?:fund|account)",
+        r"next of kin",
+        r"(?:foreign|trustworthy|reliable) partner",
+        r"parceiro estrangeiro",
+        r"transfer (?:the )?(?:sum|funds?) (?:of|into)",
+    ),
     "text.crypto": (
         r"\bairdrop\b",
+        r"\b(?:bitcoin|btc|usdt|ethereum|steth|erc-20)\b",
+        r"(?:token|crypto) rewards?",
+        r"\bwallet\b.{0,40}\b(?:verif|validat|sync|secur)",
         r"\b(?:crypto|bitcoin|btc|usdt|ethereum|eth|nft|token)s?\b.{0,60}\b(?:withdraw|claim|wallet|transfer|deposit)",
         r"seed phrase|recovery phrase|private key",
         r"\bwithdraw(?:al)? (?:process|request|your)",
@@ -191,8 +204,54 @@ def visible_text(ctx: Context) -> str:
     return unicodedata.normalize("NFKC", text[:MAX_CHARS]).casefold()
 
 
+# Latin letters within one word together with letters of scripts drawn to look like them,
+# or CJK characters standing in for Latin ones inside a Latin word ("L仂仂king").
+_LOOKALIKE_SCRIPTS = (
+    ("Cyrillic", "\u0400-\u04ff"),
+    ("Greek", "\u0370-\u03ff"),
+    ("Cherokee", "\u13a0-\u13ff"),
+    ("Armenian", "\u0530-\u058f"),
+    ("Syriac", "\u0700-\u074f"),
+)
+_ANY_LOOKALIKE = re.compile("[" + "".join(r for _, r in _LOOKALIKE_SCRIPTS) + "]")
+_MIXED = re.compile(
+    "|".join(rf"[a-z]+[{r}]+[a-z{r}]*|[{r}]+[a-z]+[a-z{r}]*" for _, r in _LOOKALIKE_SCRIPTS),
+    re.IGNORECASE,
+)
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_CJK_IN_LATIN = re.compile(r"[a-z][\u4e00-\u9fff]+[a-z]", re.IGNORECASE)
+
+
+def _mixed_word(text: str) -> re.Match[str] | None:
+    """The first word spelt with look-alike letters; the costly pattern runs only when such
+    letters are present at all."""
+    if _ANY_LOOKALIKE.search(text):
+        m = _MIXED.search(text)
+        if m:
+            return m
+    for m in _CJK_IN_LATIN.finditer(text):
+        # in Japanese writing 「A社B部」 is ordinary: only a Latin word with no kana around counts
+        if not _KANA.search(text, max(0, m.start() - 20), m.end() + 20):
+            return m
+    return None
+
+
+def _scripts_of(word: str) -> str:
+    found = ["Latin"]
+    for name, r in _LOOKALIKE_SCRIPTS:
+        if re.search(f"[{r}]", word):
+            found.append(name)
+    if re.search(r"[\u4e00-\u9fff]", word):
+        found.append("CJK")
+    return " and ".join(found)
+
+
 def check_text(ctx: Context) -> None:
     text = visible_text(ctx)
+    name = ctx.msg.sender.name if ctx.msg.sender else ""
+    mixed = _mixed_word(f"{ctx.msg.subject} {name} {text}")
+    if mixed:
+        ctx.hit("text.homoglyph", word=mixed.group(0)[:40], scripts=_scripts_of(mixed.group(0)))
     for code, patterns in _COMPILED.items():
         m = _first(text, patterns)
         if m:
