@@ -33,6 +33,13 @@ def test_business_mail_is_not_flagged(path):
     assert v.verdict in ("clean", "spam"), v.signals
 
 
+@pytest.mark.parametrize("path", files("phishing") + files("ham"), ids=lambda p: p.name)
+def test_no_check_fails(path):
+    # a check that raises becomes an "uninspected" signal instead of a crash: none may here
+    v = analyze(path.read_bytes(), RULES)
+    assert not [s for s in v.signals if "check failed" in s["evidence"].get("reason", "")], v.signals
+
+
 def test_japanese_explanations_in_japanese():
     from mailwarden.core import i18n
 

@@ -254,3 +254,24 @@ def test_advance_fee_crypto_and_random_freemail_sender(rules):
     assert {"text.crypto", "header.random-sender"} <= found
     _, found = codes(message("hello", from_="Tanaka <tanaka.taro@gmail.com>"), rules)
     assert "header.random-sender" not in found
+
+
+def test_disguised_text_extortion_and_random_attachment_names(rules):
+    _, found = codes(
+        message("g r e e t i n g s ! i have gained access to your device", subject="Notice"), rules
+    )
+    assert {"text.obfuscation", "text.extortion"} <= found
+    _, found = codes(message("ok", subject="𝗲𝗯𝗮𝘆 account notice"), rules)
+    assert "text.obfuscation" in found
+    _, found = codes(message("p͓̽l͓̽e͓̽a͓̽s͓̽e͓̽ confirm", subject="Notice"), rules)
+    assert "text.obfuscation" in found
+    _, found = codes(message("E X T E N D E D hours this week", subject="Notice"), rules)
+    assert "text.obfuscation" not in found  # spaced capitals are a heading
+    atts = [
+        ("Vl6s3kCIKaUvwaUAeY.pdf", "application/pdf", b"%PDF-1.4"),
+        ("見積書.pdf", "application/pdf", b"%PDF-1.4"),
+    ]
+    v, found = codes(message("see attached", attachments=atts), rules)
+    assert [s["evidence"]["name"] for s in v.signals if s["code"] == "attachment.random-name"] == [
+        "Vl6s3kCIKaUvwaUAeY.pdf"
+    ]

@@ -86,10 +86,15 @@ def _ext(name: str) -> str:
     return name.rsplit(".", 1)[-1].lower().strip() if "." in name else ""
 
 
+_RANDOM_NAME = re.compile(r"^(?=[^.]*[a-z])(?=[^.]*[A-Z])(?=[^.]*\d)[A-Za-z0-9_]{14,}(?:\.\w{1,5})?$")
+
+
 def check_attachments(ctx: Context) -> None:
     for att in ctx.msg.attachments:
         name = att.filename or "(unnamed)"
         _check_one(ctx, name, att.data, depth=0)
+        if _RANDOM_NAME.match(name):
+            ctx.hit("attachment.random-name", name=name)
     body = "\n".join(ctx.msg.texts)
     if ctx.fired("attachment.encrypted-archive"):
         m = _PASSWORD_IN_BODY.search(body)

@@ -10,6 +10,7 @@ import html
 import re
 import unicodedata
 
+from ..core.i18n import N_, gettext
 from .japanese import matches, words
 from .model import Context
 from .targets import brand_named
@@ -117,6 +118,8 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"特典を(?:受け取|獲得)",
         r"\b(?:gewonnen|gratulieren|gutschein|parabéns|prêmio|premio|ganhou|ganado|félicitations|gagné)\b",
         r"\b(?:free gift|reward points?|cash ?back|welcome bonus|bonus (?:credit|points))\b",
+        r"\b(?:our|the) (?:\w+ )?winner\b|\banswer (?:&|and) win\b|you(?:'ve| have)? been selected",
+        r"\bselected to receive\b|\bclaim (?:yours|now)\b",
         r"\b(?:kostenlos(?:e|en)?|gratuit(?:e)?|gratis|grátis)\b",
         r"\b(?:restitui[çc][ãa]o|restitua|reembolso|remboursement|rückerstattung|terugbetaling)\b",
         r"valores a receber|dinheiro esquecido",
@@ -128,6 +131,18 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"customs (?:fee|duty|charge)",
         r"zustellung|paket (?:konnte|wurde)|colis|livraison|encomenda|pedido taxado|paquete|pakket|bezorging",
         r"不在(?:の)?(?:為|ため)|お荷物(?:の)?(?:お届け|配達)|再配達",
+    ),
+    "text.extortion": (
+        r"(?:gained|got|have) (?:full )?access to (?:your|all your) (?:device|computer|account|phone|system)",
+        r"hacked (?:your|into your) (?:device|computer|account|phone|email)",
+        r"(?:recorded|filmed) you",
+        r"(?:pay|send|transfer) (?:me )?.{0,30}in (?:bitcoin|btc|crypto)",
+        r"(?:私|わたし)は(?:あなたの)?(?:デバイス|パソコン|アカウント)(?:に|を)?(?:アクセス|ハッキング)",
+    ),
+    "text.romance": (
+        r"(?:ukrainian|russian|lonely|hot|beautiful|single) (?:girls?|women|beauties|brides?|singles)",
+        r"would you like to (?:chat|meet|talk) (?:with me)?",
+        r"(?:find|meet) (?:your )?(?:sex )?partner",
     ),
     "text.advance-fee": (
         r"(?:us\$|usd|\$|€|£|eur)\s?\d[\d,.]*\s?(?:million|m\b).{0,120}(?:transfer|fund|beneficiar|inherit|account|partner)",
@@ -196,12 +211,14 @@ _CALL = [
 _TAGS = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]+>", re.S | re.I)
 
 
-def visible_text(ctx: Context) -> str:
+def visible_text(ctx: Context, *, fold: bool = True) -> str:
+    """Subject and bodies as a reader sees them (HTML tags dropped), NFKC-normalised, and
+    case-folded unless ``fold`` is false."""
     parts = list(ctx.msg.texts)
     for page in ctx.msg.htmls:
         parts.append(html.unescape(_TAGS.sub(" ", page[:MAX_CHARS])))
-    text = ctx.msg.subject + "\n" + "\n".join(parts)
-    return unicodedata.normalize("NFKC", text[:MAX_CHARS]).casefold()
+    text = unicodedata.normalize("NFKC", (ctx.msg.subject + "\n" + "\n".join(parts))[:MAX_CHARS])
+    return text.casefold() if fold else text
 
 
 # Latin letters within one word together with letters of scripts drawn to look like them,
@@ -220,6 +237,32 @@ _MIXED = re.compile(
 )
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _CJK_IN_LATIN = re.compile(r"[a-z][\u4e00-\u9fff]+[a-z]", re.IGNORECASE)
+
+
+_STYLED = re.compile(r"[\U0001d400-\U0001d7ff]{2,}")
+_COMBINED = re.compile(r"(?:[a-z][\u0300-\u036f\u0489]+){3,}", re.IGNORECASE)
+# lower-case only: spaced-out capitals are a typographic heading ("E X T E N D E D")
+_SPACED = re.compile(r"(?<![\w])(?:[a-z] ){7,}[a-z](?![\w])")
+
+
+_ANY_COMBINING = re.compile(r"[\u0300-\u036f\u0489]")
+
+
+def _obfuscated(raw_head: str, visible: str) -> tuple[str, str] | None:
+    """(word, how) for text written to defeat filters: mathematical "bold" letters (looked
+    for in the raw subject, From and start of the body: NFKC folds them away), letters loaded
+    with combining marks, or words spaced out letter by letter (in the visible text)."""
+    m = _STYLED.search(raw_head)
+    if m:
+        return m.group(0)[:40], N_("styled mathematical letters")
+    if _ANY_COMBINING.search(visible):
+        m = _COMBINED.search(visible)
+        if m:
+            return m.group(0)[:40], N_("combining marks on every letter")
+    m = _SPACED.search(visible)
+    if m:
+        return m.group(0)[:40], N_("its letters spaced apart")
+    return None
 
 
 def _mixed_word(text: str) -> re.Match[str] | None:
@@ -247,9 +290,15 @@ def _scripts_of(word: str) -> str:
 
 
 def check_text(ctx: Context) -> None:
-    text = visible_text(ctx)
+    plain = visible_text(ctx, fold=False)
+    text = plain.casefold()
     name = ctx.msg.sender.name if ctx.msg.sender else ""
+    address = ctx.msg.header("from")
     mixed = _mixed_word(f"{ctx.msg.subject} {name} {text}")
+    head = "  ".join(ctx.msg.texts + ctx.msg.htmls)[:5000]
+    styled = _obfuscated(f"{ctx.msg.subject} {address} {head}", plain)
+    if styled:
+        ctx.hit("text.obfuscation", word=styled[0], how=gettext(styled[1]))
     if mixed:
         ctx.hit("text.homoglyph", word=mixed.group(0)[:40], scripts=_scripts_of(mixed.group(0)))
     for code, patterns in _COMPILED.items():
