@@ -275,3 +275,10 @@ def test_disguised_text_extortion_and_random_attachment_names(rules):
     assert [s["evidence"]["name"] for s in v.signals if s["code"] == "attachment.random-name"] == [
         "Vl6s3kCIKaUvwaUAeY.pdf"
     ]
+
+
+def test_legal_threats_in_japanese_and_portuguese(rules):
+    _, found = codes(message("期限までに納付がない場合、財産の差し押さえとなります。"), rules)
+    assert "text.legal-threat" in found
+    _, found = codes(message("Intimação: protesto em cartório", subject="Aviso"), rules)
+    assert "text.legal-threat" in found

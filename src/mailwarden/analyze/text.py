@@ -143,6 +143,15 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:ukrainian|russian|lonely|hot|beautiful|single) (?:girls?|women|beauties|brides?|singles)",
         r"would you like to (?:chat|meet|talk) (?:with me)?",
         r"(?:find|meet) (?:your )?(?:sex )?partner",
+        r"find your (?:best |perfect )?match",
+        r"singles (?:in|near|bei|bij)|(?:frauen|women|girls) in (?:deiner|your) (?:nähe|area)",
+        r"(?:filles|beautés) ukrainiennes|ukrainische frauen|oekraïense",
+    ),
+    "text.legal-threat": (
+        r"intima[çc][ãa]o|notifica[çc][ãa]o judicial|protesto em cart[óo]rio",
+        r"(?:court|legal) (?:summons|notice|action) (?:against you|has been)",
+        r"(?:arrest|warrant) (?:for|against) you",
+        r"訴訟(?:手続き|を起こ)|法的措置|差し?押さえ",
     ),
     "text.advance-fee": (
         r"(?:us\$|usd|\$|€|£|eur)\s?\d[\d,.]*\s?(?:million|m\b).{0,120}(?:transfer|fund|beneficiar|inherit|account|partner)",
@@ -156,6 +165,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"\bairdrop\b",
         r"\b(?:bitcoin|btc|usdt|ethereum|steth|erc-20)\b",
         r"(?:token|crypto) rewards?",
+        r"\bxrp\b|token allocation|claim your \w+ (?:tokens?|allocation)",
         r"\bwallet\b.{0,40}\b(?:verif|validat|sync|secur)",
         r"\b(?:crypto|bitcoin|btc|usdt|ethereum|eth|nft|token)s?\b.{0,60}\b(?:withdraw|claim|wallet|transfer|deposit)",
         r"seed phrase|recovery phrase|private key",
