@@ -151,7 +151,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"intima[çc][ãa]o|notifica[çc][ãa]o judicial|protesto em cart[óo]rio",
         r"(?:court|legal) (?:summons|notice|action) (?:against you|has been)",
         r"(?:arrest|warrant) (?:for|against) you",
-        r"訴訟(?:手続き|を起こ)|法的措置|差し?押さえ",
+        r"訴訟(?:手続き|を起こ)|法的措置|差し?押さ?え",
     ),
     "text.advance-fee": (
         r"(?:us\$|usd|\$|€|£|eur)\s?\d[\d,.]*\s?(?:million|m\b).{0,120}(?:transfer|fund|beneficiar|inherit|account|partner)",
