@@ -156,3 +156,27 @@ def test_spf_for_the_client_and_the_trusted_relay(dkim_dns):
     bad = asyncio.run(verdict("198.51.100.66"))
     found = {s["code"] for s in bad.signals}
     assert {"auth.spf-fail", "auth.dmarc-fail", "auth.dmarc-fail-reject"} <= found
+
+
+def test_arc_chain_verified(dkim_dns):
+    import dkim
+
+    nsd, priv = dkim_dns
+    raw = message(
+        "転送されたメール",
+        from_="Taro <taro@example.co.jp>",
+        extra_headers="Authentication-Results: lists.example.co.jp; spf=pass smtp.mailfrom=example.co.jp\r\n",
+    )
+    seal = b"".join(dkim.arc_sign(raw, b"s1", b"example.co.jp", priv, b"lists.example.co.jp"))
+    sealed = seal + raw
+    rules = load_rules()
+
+    async def verdict(data):
+        return await analyze_online(data, rules, resolver=Resolver([nsd.address], timeout=1.0))
+
+    good = asyncio.run(verdict(sealed))
+    assert ("arc", "pass") in {(r["method"], r["result"]) for r in good.authentication["results"]}
+    broken = sealed.replace(b"Subject: ", b"Subject: RE: ", 1)  # a sealed header changed in transit
+    bad = asyncio.run(verdict(broken))
+    assert ("arc", "pass") not in {(r["method"], r["result"]) for r in bad.authentication["results"]}
+    assert "auth.arc-fail" in {s["code"] for s in bad.signals}

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import ipaddress
+import itertools
 import re
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 
 import idna
 
+from ..core.i18n import N_, gettext
 from ..domain.orgdomain import registrable, same_organisation
 from .lookalike import contains_brand, imitates
 from .model import Context
@@ -86,6 +91,49 @@ def _scripts(text: str) -> set[str]:
     return out
 
 
+_RECEIVED_FROM = re.compile(r"^\s*from\s+(\S+)\s*\(([^)]*)\)", re.IGNORECASE)
+_IP_IN = re.compile(r"\[(?:IPv6:)?([0-9a-fA-F:.]+)\]")
+MAX_HOPS = 30
+
+
+def check_received(ctx: Context) -> None:
+    """The Received path: a hop stamped in the future or long before the hop below it, and
+    relays that HELO with something that is not a host name (localhost, a bare word)."""
+    received = ctx.msg.header_all("received")[:MAX_HOPS]
+    times = []
+    for value in received:
+        stamp = value.rsplit(";", 1)[-1].strip() if ";" in value else ""
+        try:
+            times.append(parsedate_to_datetime(stamp) if stamp else None)
+        except (TypeError, ValueError, IndexError):
+            times.append(None)
+        m = _RECEIVED_FROM.match(value)
+        if m:
+            helo = m.group(1).strip("[]").lower()
+            ip = _IP_IN.search(m.group(2))
+            if ip and "." not in helo and ":" not in helo and _public(ip.group(1)):
+                ctx.hit("header.received-helo", helo=m.group(1), ip=ip.group(1))
+    now = datetime.now(UTC)
+    known = [t for t in times if t is not None and t.tzinfo is not None]
+    if any(t > now + timedelta(days=1) for t in known):
+        ctx.hit("header.received-time", detail=gettext(N_("a hop is stamped more than a day in the future")))
+    # headers are newest first: each hop should not be much older than the hop it received from
+    for newer, older in itertools.pairwise(known):
+        if older - newer > timedelta(days=1):
+            detail = gettext(N_("a hop is stamped more than a day before the one that sent it"))
+            ctx.hit("header.received-time", detail=detail)
+            break
+
+
+def _public(ip: str) -> bool:
+    """Not loopback, private or link-local: a host on the internet (local injection by
+    fetchmail or a content filter HELOs as localhost, and that is fine)."""
+    try:
+        return ipaddress.ip_address(ip).is_global
+    except ValueError:
+        return False
+
+
 def check_headers(ctx: Context) -> None:
     msg, rules = ctx.msg, ctx.rules
     sender = msg.sender
@@ -147,6 +195,7 @@ def check_headers(ctx: Context) -> None:
     token = _TOKEN.search(msg.subject)
     if token:
         ctx.hit("header.subject-token", token=token.group(0))
+    check_received(ctx)
     if not _MSGID.match(msg.message_id or ""):
         ctx.hit("header.message-id-missing", value=msg.message_id)
     if not msg.date.strip():

@@ -79,6 +79,12 @@ RelayOpt = Annotated[
 ]
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help=_("YAML file overriding weights and lists."))]
 ExplainOpt = Annotated[str | None, typer.Option("--explain", help=_("Describe one signal and exit."))]
+AuthservOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--authserv-id", help=_("Trust Authentication-Results from this authserv-id; repeat for several.")
+    ),
+]
 HistoryOpt = Annotated[
     bool,
     typer.Option("--history/--no-history", help=_("Remember link domains in the store; flag new ones.")),
@@ -96,6 +102,7 @@ def scan(
     rules_file: RulesOpt = None,
     explain_code: ExplainOpt = None,
     history: HistoryOpt = True,
+    authserv_id: AuthservOpt = None,
     nameserver: NameserverOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -105,6 +112,8 @@ def scan(
         rules = load_rules(rules_file or _rules_from_settings())
     except ConfigError as exc:
         raise fail(str(exc)) from exc
+    if authserv_id:
+        rules.trusted_authserv_ids = tuple(a.lower() for a in authserv_id)
     if explain_code:
         _explain(rules, explain_code)
         return
