@@ -339,3 +339,10 @@ def test_zip_bomb_member_is_not_opened(rules):
     reasons = " | ".join(s["evidence"]["reason"] for s in v.signals if s["code"] == "analysis.uninspected")
     assert "too large or too compressed" in reasons
     assert "attachment.executable" in found  # the nested archive is still looked into
+
+
+def test_kit_made_senders_and_subdomains(rules):
+    _, found = codes(message("offer", from_="AAA <new_offre_1_87710@b3ila1.aboutline.example>"), rules)
+    assert {"header.random-sender", "header.random-domain"} <= found
+    _, found = codes(message("hi", from_="Jane <jane.smith@news.example.com>"), rules)
+    assert not found & {"header.random-sender", "header.random-domain"}

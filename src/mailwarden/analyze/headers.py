@@ -41,6 +41,8 @@ def _valid_domain(domain: str) -> bool:
 
 
 _VOWELS = set("aeiouy")
+# mailboxes made by a sending kit, one per message: "lina_zackary_67866", "new_offre_1_87710"
+_BULK_LOCAL = re.compile(r"^[a-z]+(?:_[a-z0-9]+)+_\d{4,}$")
 
 
 def _machine_made(label: str) -> bool:
@@ -145,10 +147,17 @@ def check_headers(ctx: Context) -> None:
         ctx.hit("header.from-domain-invalid", domain=domain)
     if domain in rules.freemail and sender.name and _ORG_WORDS.search(sender.name):
         ctx.hit("header.freemail-organisation", name=sender.name, address=sender.address)
-    label = registrable(domain).split(".", 1)[0] if registrable(domain) else ""
-    if _machine_made(label):
+    reg = registrable(domain)
+    labels = domain[: -len(reg)].rstrip(".").split(".") if reg and domain != reg else []
+    label = reg.split(".", 1)[0] if reg else ""
+    if (
+        _machine_made(label)
+        or any(_machine_made(x) for x in labels if len(x) >= 6)
+        or sum(len(x) == 1 for x in labels) >= 4
+    ):
         ctx.hit("header.random-domain", domain=domain)
-    elif domain in rules.freemail and _consonant_run(sender.address.split("@", 1)[0]) >= 6:
+    local = sender.address.split("@", 1)[0]
+    if (domain in rules.freemail and _consonant_run(local) >= 6) or _BULK_LOCAL.match(local):
         ctx.hit("header.random-sender", address=sender.address)
     # replies
     for reply in msg.reply_to:
