@@ -28,12 +28,32 @@ def message(
     if return_path:
         head += f"Return-Path: <{return_path}>\r\n"
     head += extra_headers
+    return (
+        head.encode()
+        + b"MIME-Version: 1.0\r\n"
+        + mime_parts(body, charset=charset, html=html, attachments=attachments)
+    )
+
+
+def mime_parts(
+    body: str,
+    *,
+    charset: str = "utf-8",
+    html: str | None = None,
+    attachments: list[tuple[str, str, bytes]] | None = None,
+    encode_names: bool = False,
+) -> bytes:
+    """The message's content headers and body: one text part, or multipart/mixed with the
+    HTML and the attachments (names as RFC 2047 encoded-words with ``encode_names``)."""
+    from email.header import Header
+
+    codec = "iso2022_jp_2004" if charset in ("iso-2022-jp", "cp50220") else charset
     text_part = (
         f"Content-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: base64\r\n\r\n".encode()
-        + base64.encodebytes(body.encode(charset if charset != "cp50220" else "iso2022_jp_2004"))
+        + base64.encodebytes(body.encode(codec))
     )
     if not html and not attachments:
-        return head.encode() + b"MIME-Version: 1.0\r\n" + text_part
+        return text_part
     boundary = "b0undary"
     parts = [text_part]
     if html:
@@ -42,15 +62,14 @@ def message(
             + base64.encodebytes(html.encode())
         )
     for name, ctype, data in attachments or []:
+        shown = Header(name, "utf-8").encode() if encode_names else name
         parts.append(
-            f'Content-Type: {ctype}; name="{name}"\r\nContent-Disposition: attachment; filename="{name}"\r\n'
+            f'Content-Type: {ctype}; name="{shown}"\r\n'
+            f'Content-Disposition: attachment; filename="{shown}"\r\n'
             "Content-Transfer-Encoding: base64\r\n\r\n".encode()
             + base64.encodebytes(data)
         )
-    out = (
-        head.encode()
-        + f'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="{boundary}"\r\n\r\n'.encode()
-    )
-    for p in parts:
-        out += f"--{boundary}\r\n".encode() + p + b"\r\n"
+    out = f'Content-Type: multipart/mixed; boundary="{boundary}"\r\n\r\n'.encode()
+    for part in parts:
+        out += f"--{boundary}\r\n".encode() + part + b"\r\n"
     return out + f"--{boundary}--\r\n".encode()

@@ -10,12 +10,15 @@ PPAP mail (an encrypted zip, its password in a second mail). Run it again after 
 
 from __future__ import annotations
 
-import base64
 import io
+import sys
 import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for tests.analyze.mail
+
+from tests.analyze.mail import mime_parts  # noqa: E402
 
 
 def enc_zip(name: str, data: bytes) -> bytes:
@@ -55,30 +58,10 @@ def build(
         head += f"Reply-To: {reply_to}\r\n"
     if auth:
         head += f"Authentication-Results: mx.example.co.jp; {auth}\r\n"
-    codec = "iso2022_jp_2004" if charset == "iso-2022-jp" else charset
-    text = (
-        f"Content-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: base64\r\n\r\n".encode()
-        + base64.encodebytes(body.replace("\n", "\r\n").encode(codec))
+    content = mime_parts(
+        body.replace("\n", "\r\n"), charset=charset, html=html, attachments=attachments, encode_names=True
     )
-    if not html and not attachments:
-        return head.encode() + text
-    parts = [text]
-    if html:
-        parts.append(
-            b"Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-            + base64.encodebytes(html.encode())
-        )
-    for name, ctype, data in attachments or []:
-        fname = Header(name, "utf-8").encode()
-        parts.append(
-            f'Content-Type: {ctype}; name="{fname}"\r\nContent-Disposition: attachment; filename="{fname}"\r\n'
-            "Content-Transfer-Encoding: base64\r\n\r\n".encode()
-            + base64.encodebytes(data)
-        )
-    out = head.encode() + b'Content-Type: multipart/mixed; boundary="==fx=="\r\n\r\n'
-    for p in parts:
-        out += b"--==fx==\r\n" + p + b"\r\n"
-    return out + b"--==fx==--\r\n"
+    return head.encode() + content
 
 
 def docx() -> bytes:
