@@ -346,3 +346,33 @@ def test_kit_made_senders_and_subdomains(rules):
     assert {"header.random-sender", "header.random-domain"} <= found
     _, found = codes(message("hi", from_="Jane <jane.smith@news.example.com>"), rules)
     assert not found & {"header.random-sender", "header.random-domain"}
+
+
+def _qr_png(text: str) -> bytes:
+    import zxingcpp
+    from PIL import Image
+
+    img = memoryview(zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode).to_image(scale=4))
+    buf = io.BytesIO()
+    Image.frombytes("L", (img.shape[1], img.shape[0]), img.tobytes()).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_links_in_qr_codes_are_read_and_checked(rules):
+    atts = [("scan-me.png", "image/png", _qr_png("https://rakuten-card.co.jp.verify-member.example/login"))]
+    v, found = codes(message("QRコードを読み取ってログインしてください", attachments=atts), rules)
+    assert {"url.qr-code", "url.lookalike"} <= found
+    assert any(u["kind"] == "qr" and "verify-member" in u["host"] for u in v.urls)
+
+
+def test_broken_and_huge_images_are_skipped(rules):
+    import struct
+    import zlib
+
+    # a PNG header claiming 100,000 x 100,000 pixels: refused before decoding
+    ihdr = struct.pack(">IIBBBBB", 100_000, 100_000, 8, 0, 0, 0, 0)
+    chunk = b"IHDR" + ihdr
+    png = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + chunk + struct.pack(">I", zlib.crc32(chunk))
+    atts = [("big.png", "image/png", png), ("broken.jpg", "image/jpeg", b"\xff\xd8\xff" + b"\x00" * 50)]
+    v, found = codes(message("images", attachments=atts), rules)
+    assert "url.qr-code" not in found and v.verdict in ("clean", "spam", "suspicious")

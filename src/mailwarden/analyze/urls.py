@@ -14,6 +14,7 @@ from lxml import html as lxml_html
 from ..domain.orgdomain import registrable
 from .lookalike import contains_brand, imitates
 from .model import Context
+from .qr import MAX_IMAGES, codes_in, is_image
 from .targets import targets
 
 MAX_LINKS = 200
@@ -68,6 +69,12 @@ def extract(ctx: Context) -> list[dict[str, str]]:
             add(m.group(0), "", "text")
     for page in ctx.msg.htmls:
         _from_html(page[:MAX_HTML_CHARS], add)
+    images = [a for a in ctx.msg.attachments if is_image(a.data)][:MAX_IMAGES]
+    for att in images:
+        for code in codes_in(att.data):
+            found = _URL.search(code)
+            if found:
+                add(found.group(0), att.filename or "", "qr")
     return links
 
 
@@ -118,6 +125,8 @@ def check_urls(ctx: Context) -> None:
             continue  # mailto:, tel:, cid:, relative links
         if kind == "form":
             ctx.hit("url.form-action", target=host or url)
+        if kind == "qr":
+            ctx.hit("url.qr-code", url=url[:200], image=link["text"] or "(inline image)")
         _, userinfo = _host(url)
         if userinfo:
             ctx.hit("url.credentials", url=url[:200], userinfo=userinfo[:60], host=host)
