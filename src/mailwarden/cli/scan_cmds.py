@@ -16,11 +16,11 @@ from rich.table import Table
 
 from ..analyze.engine import analyze, analyze_online
 from ..analyze.rules import VERDICT_LABELS, Rules, load_rules
-from ..analyze.sources import messages
 from ..core.config import get_settings
 from ..core.errors import ConfigError
 from ..core.i18n import gettext as _
 from ..core.parallel import can_fork, forked, share
+from ..core.sources import messages
 from .common import LangOpt, NameserverOpt, fail, out, resolver_or_exit, use_language
 
 

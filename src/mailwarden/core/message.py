@@ -308,11 +308,23 @@ def _walk(root: Message, out: ParsedMessage, limits: Limits) -> None:
         )
 
 
+_NAME_PARAM = re.compile(r'\b(?:file)?name\s*=\s*"?([^";\r\n]+)"?', re.IGNORECASE)
+
+
 def _filename(part: Message) -> str:
     try:
         name = part.get_filename()
     except Exception:
         name = None
+    if name and "\ufffd" in name:
+        # a raw 8-bit name (Shift_JIS or UTF-8 straight in the header): the parser replaced its
+        # bytes; read them back from the raw header instead
+        for key, value in part.raw_items():
+            if key.lower() in ("content-disposition", "content-type"):
+                m = _NAME_PARAM.search(_unescape_surrogates(str(value)))
+                if m:
+                    name = m.group(1)
+                    break
     if not name:
         return ""
     return decode_header_value(name)

@@ -1,0 +1,293 @@
+"""Detectors of personal data and secrets, Japanese first.
+
+Each detector has an id, a description, a pattern run over normalised text (normalize.py),
+an optional validator (check digits, issuer ranges), context words that raise its confidence
+when they stand within ``WINDOW`` characters, and whether it needs context at all (a bank
+account is just digits without 口座 nearby). Numbers may carry spaces, hyphens of any width
+and line breaks between digits; they are found next to kana or kanji because the patterns
+look for digit boundaries, not word boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..core.i18n import N_
+from . import checks
+from .normalize import normalise
+
+WINDOW = 60
+_NUMBER_ONLY = re.compile(r"[\d \t\r\n-]+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+SEP = r"[ \t\r\n-]?"  # what may stand between two digits of one number
+
+
+def _digits(n: int) -> str:
+    """n digits with optional separators, not part of a longer number."""
+    return rf"(?<![0-9])(?<![0-9][ -])(\d(?:{SEP}\d){{{n - 1}}})(?!{SEP}\d)"
+
+
+def _only_digits(s: str) -> str:
+    return re.sub(r"\D", "", s)
+
+
+@dataclass(frozen=True)
+class Detector:
+    id: str
+    description: str
+    pattern: re.Pattern[str]
+    validate: Callable[[str], bool] | None = None
+    context: tuple[str, ...] = ()
+    needs_context: bool = False
+    base: float = 0.8
+    secret: bool = False
+
+
+PREFECTURES = (
+    "北海道|青森県|岩手県|宮城県|秋田県|山形県|福島県|茨城県|栃木県|群馬県|埼玉県|千葉県|東京都|神奈川県|新潟県|富山県|"
+    "石川県|福井県|山梨県|長野県|岐阜県|静岡県|愛知県|三重県|滋賀県|京都府|大阪府|兵庫県|奈良県|和歌山県|鳥取県|島根県|"
+    "岡山県|広島県|山口県|徳島県|香川県|愛媛県|高知県|福岡県|佐賀県|長崎県|熊本県|大分県|宮崎県|鹿児島県|沖縄県"
+)
+
+DETECTORS: tuple[Detector, ...] = (
+    Detector(
+        "jp.my-number",
+        N_("My Number (individual number, check digit verified)"),
+        re.compile(_digits(12)),
+        lambda m: checks.my_number_ok(_only_digits(m)),
+        ("マイナンバー", "個人番号", "my number", "通知カード"),
+    ),
+    Detector(
+        "jp.corporate-number",
+        N_("Corporate Number (check digit verified)"),
+        re.compile(_digits(13)),
+        lambda m: checks.corporate_number_ok(_only_digits(m)),
+        ("法人番号", "corporate number"),
+        base=0.6,  # published openly: personal data it is not, but a policy may count it
+    ),
+    Detector(
+        "credit-card",
+        N_("Payment card number (Luhn and issuer range verified)"),
+        re.compile(rf"(?<![0-9])(?<![0-9][ -])(\d(?:{SEP}\d){{12,18}})(?!{SEP}\d)"),
+        lambda m: checks.luhn_ok(_only_digits(m)) and checks.card_issuer(_only_digits(m)) is not None,
+        ("カード番号", "クレジットカード", "card number", "有効期限", "expiry", "cvv", "セキュリティコード"),
+    ),
+    Detector(
+        "jp.bank-account",
+        N_("Japanese bank account (branch and account number near banking words)"),
+        re.compile(r"(?<![0-9])(\d{3})[ -]?(?:\D{0,12}?)(\d{7})(?![0-9])"),
+        None,
+        ("口座番号", "普通預金", "当座預金", "普通", "当座", "支店", "店番", "振込先"),
+        needs_context=True,
+        base=0.7,
+    ),
+    Detector(
+        "jp.passport",
+        N_("Japanese passport number"),
+        re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{7})(?![A-Za-z0-9])"),
+        None,
+        ("旅券", "パスポート", "passport"),
+        needs_context=True,
+    ),
+    Detector(
+        "jp.drivers-licence",
+        N_("Japanese driver's licence number"),
+        re.compile(_digits(12)),
+        None,
+        ("運転免許", "免許証", "driver"),
+        needs_context=True,
+    ),
+    Detector(
+        "jp.residence-card",
+        N_("Residence card number"),
+        re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{8}[A-Z]{2})(?![A-Za-z0-9])"),
+        None,
+        ("在留カード", "residence card", "特別永住者"),
+        base=0.75,
+    ),
+    Detector(
+        "jp.pension-number",
+        N_("Basic pension number"),
+        re.compile(r"(?<![0-9])(\d{4}-?\d{6})(?![0-9])"),
+        None,
+        ("基礎年金番号", "年金手帳", "pension"),
+        needs_context=True,
+    ),
+    Detector(
+        "jp.phone",
+        N_("Japanese phone number"),
+        re.compile(r"(?<![0-9])(0(?:[789]0-?\d{4}-?\d{4}|\d{1,4}-\d{1,4}-\d{4}|120-?\d{3}-?\d{3}))(?![0-9])"),
+        None,
+        ("電話", "tel", "携帯", "連絡先"),
+        base=0.6,
+    ),
+    Detector(
+        "jp.postal-address",
+        N_("Japanese postal address (postal code or prefecture)"),
+        re.compile(
+            rf"(〒\s?\d{{3}}-?\d{{4}}|(?<![0-9])\d{{3}}-\d{{4}}(?![0-9])(?=\s*(?:{PREFECTURES}))|(?:{PREFECTURES})[^\s、。]{{2,20}}[0-9０-９一二三四五六七八九十]+)"
+        ),
+        None,
+        ("住所", "address", "〒"),
+        base=0.7,
+    ),
+    Detector(
+        "email-address",
+        N_("Email address"),
+        re.compile(r"(?<![\w.+-])([\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+)"),
+        None,
+        (),
+        base=0.9,
+    ),
+    Detector(
+        "iban",
+        N_("IBAN (mod-97 verified)"),
+        re.compile(
+            r"(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])"
+        ),
+        checks.iban_ok,
+        ("iban",),
+    ),
+    Detector(
+        "us.ssn",
+        N_("US Social Security number"),
+        re.compile(r"(?<![0-9])(\d{3})-(\d{2})-(\d{4})(?![0-9])"),
+        lambda m: checks.ssn_ok(*m.split("-")),
+        ("ssn", "social security"),
+        base=0.6,
+    ),
+    Detector(
+        "secret.aws-access-key",
+        N_("AWS access key ID"),
+        re.compile(r"(?<![A-Z0-9])((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16})(?![A-Z0-9])"),
+        None,
+        ("aws", "access key"),
+        base=0.95,
+        secret=True,
+    ),
+    Detector(
+        "secret.aws-secret-key",
+        N_("AWS secret access key"),
+        re.compile(r"(?<![A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])"),
+        None,
+        ("aws_secret_access_key", "secret access key", "secretaccesskey", "aws secret"),
+        needs_context=True,
+        base=0.9,
+        secret=True,
+    ),
+    Detector(
+        "secret.private-key",
+        N_("Private key"),
+        re.compile(r"(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)"),
+        None,
+        (),
+        base=0.99,
+        secret=True,
+    ),
+    Detector(
+        "secret.api-token",
+        N_("API token (GitHub, Slack, Google, Stripe and the like)"),
+        re.compile(
+            r"(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36}|xox[abposr]-[A-Za-z0-9-]{10,72}|AIza[0-9A-Za-z_-]{35}"
+            r"|sk_live_[0-9A-Za-z]{24,99}|glpat-[0-9A-Za-z_-]{20})(?![A-Za-z0-9_])"
+        ),
+        None,
+        (),
+        base=0.95,
+        secret=True,
+    ),
+)
+BY_ID = {d.id: d for d in DETECTORS}
+# A number that is one identifier is not also another: the stronger claim wins on overlap.
+PRECEDENCE = ("credit-card", "jp.my-number", "jp.corporate-number", "jp.drivers-licence", "jp.pension-number")
+
+
+@dataclass(frozen=True)
+class Match:
+    detector: str
+    value: str  # normalised, separators removed for numbers; never shown unmasked
+    start: int  # offsets in the original text
+    end: int
+    confidence: float
+
+    @property
+    def masked(self) -> str:
+        if self.detector == "jp.postal-address":
+            return self.value[:4] + "…"
+        return mask(self.value, secret=BY_ID[self.detector].secret)
+
+
+def mask(value: str, *, secret: bool = False) -> str:
+    """Enough to recognise, not enough to use: 4111 **** **** 1111, t***@example.jp, AKIA…"""
+    if secret:
+        return value[:4] + "…" if len(value) > 8 else "…"
+    if "@" in value:
+        local, domain = value.rsplit("@", 1)
+        return f"{local[:1]}***@{domain}"
+    digits = value.replace("-", "").replace(" ", "")
+    if len(digits) >= 12:
+        groups = [digits[i : i + 4] for i in range(0, len(digits), 4)]
+        return " ".join([groups[0], *(["****"] * (len(groups) - 2)), groups[-1]])
+    if len(value) > 4:
+        return "*" * (len(value) - 4) + value[-4:]
+    return "*" * len(value)
+
+
+def _context_near(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    if not words:
+        return False
+    around = text[max(0, start - WINDOW) : end + WINDOW].casefold()
+    return any(w.casefold() in around for w in words)
+
+
+def detect(text: str, only: set[str] | None = None) -> list[Match]:
+    """Every detector over ``text``; overlapping numbers keep the strongest identifier."""
+    norm, where = normalise(text)
+    # numbers inside links are paths and ids, not anyone's data
+    in_urls = [(u.start(), u.end()) for u in _URL.finditer(norm)]
+    found: list[Match] = []
+    for det in DETECTORS:
+        if only is not None and det.id not in only:
+            continue
+        for m in det.pattern.finditer(norm):
+            raw = m.group(0)
+            if det.id != "email-address" and any(a <= m.start() < b for a, b in in_urls):
+                continue
+            if det.validate is not None and not det.validate(raw):
+                continue
+            near = _context_near(norm, m.start(), m.end(), det.context)
+            if det.needs_context and not near:
+                continue
+            value = _only_digits(raw) if _NUMBER_ONLY.fullmatch(raw) else raw.strip()
+            confidence = min(0.99, det.base + (0.15 if near else 0.0))
+            start = where[m.start()] if m.start() < len(where) else len(text)
+            end = where[m.end() - 1] + 1 if m.end() - 1 < len(where) else len(text)
+            found.append(Match(det.id, value, start, end, round(confidence, 2)))
+    return _resolve_overlaps(found)
+
+
+def _rank(detector: str) -> int:
+    return PRECEDENCE.index(detector) if detector in PRECEDENCE else len(PRECEDENCE)
+
+
+def _resolve_overlaps(found: list[Match]) -> list[Match]:
+    numeric = [m for m in found if m.detector in PRECEDENCE]
+    kept = [m for m in found if m.detector not in PRECEDENCE]
+    for m in sorted(numeric, key=lambda x: (_rank(x.detector), x.start)):
+        if not any(k.start < m.end and m.start < k.end for k in kept if k.detector in PRECEDENCE):
+            kept.append(m)
+    return sorted(kept, key=lambda x: (x.start, x.detector))
+
+
+def unique_counts(matches: list[Match]) -> dict[str, int]:
+    """Unique instances per detector: the same card twice is one card."""
+    seen: dict[str, set[str]] = {}
+    for m in matches:
+        seen.setdefault(m.detector, set()).add(m.value)
+    return {k: len(v) for k, v in sorted(seen.items())}
+
+
+def iter_detectors() -> Iterator[Detector]:
+    yield from DETECTORS

@@ -1,0 +1,117 @@
+"""DLP detectors: check digits, every width of digits and hyphens, numbers touching kana and
+kanji, context, and the hard negatives (order numbers, dates, bad check digits, links)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailwarden.dlp.checks import card_issuer, corporate_number_ok, iban_ok, luhn_ok, my_number_ok
+from mailwarden.dlp.detectors import detect, mask, unique_counts
+from mailwarden.dlp.normalize import normalise
+
+
+def my_number(body: str) -> str:
+    total = sum(int(p) * (n + 1 if n <= 6 else n - 5) for n, p in enumerate(reversed(body), 1))
+    r = total % 11
+    return body + str(0 if r <= 1 else 11 - r)
+
+
+def test_check_digits():
+    assert my_number_ok("123456789018") and not my_number_ok("123456789019")
+    assert my_number_ok(my_number("98765432109"))
+    assert corporate_number_ok("7000012050002") and not corporate_number_ok("7000012050003")  # 国税庁
+    assert luhn_ok("4111111111111111") and not luhn_ok("4111111111111112")
+    assert card_issuer("3530111333300000") == "JCB" and card_issuer("9999999999999995") is None
+    assert iban_ok("GB82 WEST 1234 5698 7654 32") and not iban_ok("GB82 WEST 1234 5698 7654 33")
+
+
+def test_normalise_keeps_offsets():
+    text = "番号：１２３４ー５６７８"
+    norm, where = normalise(text)
+    assert norm == "番号:1234-5678"
+    assert text[where[norm.index("5")]] == "５"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "マイナンバーは123456789018です",  # touching kana
+        "個人番号１２３４５６７８９０１８",  # full-width, touching kanji
+        "番号 1234 5678 9018",
+        "番号 1234－5678－9018",  # full-width hyphen
+        "番号 1234‐5678‐9018",  # U+2010
+        "番号 1234ー5678ー9018",  # long vowel mark typed as a hyphen
+        "番号 1234\n5678\n9018",  # broken across lines
+    ],
+)
+def test_my_number_in_every_form(text):
+    found = detect(text)
+    assert [m.detector for m in found] == ["jp.my-number"], found
+    assert found[0].value == "123456789018"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "注文番号 123456789012 をご確認ください",  # 12 digits, check digit wrong
+        "日付 2024-11-27 10:00",
+        "https://example.com/items/123456789018",  # valid digits, but inside a link
+        "伝票番号 4111111111111112",  # fails Luhn
+        "電話番号 03-1234-567",  # too short
+        "振込 1234567",  # an account number without banking words around it
+    ],
+)
+def test_hard_negatives(text):
+    found = [m for m in detect(text) if m.detector in ("jp.my-number", "credit-card", "jp.bank-account")]
+    assert found == [], found
+
+
+def test_cards_context_and_masking():
+    found = detect(
+        "カード番号 4111-1111-1111-1111 有効期限 12/28。"
+        + "その他のご連絡事項です。" * 10
+        + "3530 1113 3330 0000"
+    )
+    cards = [m for m in found if m.detector == "credit-card"]
+    assert [m.masked for m in cards] == ["4111 **** **** 1111", "3530 **** **** 0000"]
+    assert cards[0].confidence > cards[1].confidence  # context words near the first
+    assert not [m for m in found if m.detector == "jp.my-number"]  # a card is not also a My Number
+
+
+def test_japanese_identifiers_and_secrets():
+    text = (
+        "振込先: みずほ銀行 渋谷支店 普通 123 1234567\n"
+        "パスポート番号 TK1234567、在留カード AB12345678CD、基礎年金番号 1234-567890\n"
+        "〒150-0002 東京都渋谷区渋谷2-21-1 携帯 090-1234-5678 tanaka@example.co.jp\n"
+        "aws_access_key_id=AKIAIOSFODNN7EXAMPLE\naws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
+        "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+        "token ghp_" + "a" * 36 + "\n"
+    )
+    counts = unique_counts(detect(text))
+    for detector in (
+        "jp.bank-account",
+        "jp.passport",
+        "jp.residence-card",
+        "jp.pension-number",
+        "jp.postal-address",
+        "jp.phone",
+        "email-address",
+        "secret.aws-access-key",
+        "secret.aws-secret-key",
+        "secret.private-key",
+        "secret.api-token",
+    ):
+        assert counts.get(detector, 0) >= 1, (detector, counts)
+    secret = next(m for m in detect(text) if m.detector == "secret.aws-secret-key")
+    assert "EXAMPLEKEY" not in secret.masked
+
+
+def test_unique_instances():
+    found = detect("4111111111111111 と 4111 1111 1111 1111 と 5555555555554444")
+    assert unique_counts(found) == {"credit-card": 2}
+
+
+def test_mask_never_shows_the_whole_value():
+    assert mask("123456789018") == "1234 **** 9018"
+    assert mask("tanaka@example.co.jp") == "t***@example.co.jp"
+    assert mask("AKIAIOSFODNN7EXAMPLE", secret=True) == "AKIA…"
