@@ -54,8 +54,12 @@ i18n: install
 
 bench: install system-deps
 	$(PY) benchmarks/domain_survey.py 10000 --sample 300
-	test -x .venv-peers/bin/python || ($(PYTHON) -m venv .venv-peers && .venv-peers/bin/pip install -q parsedmarc==11.1.0)
+	test -x .venv-peers/bin/python || $(PYTHON) -m venv .venv-peers
+	.venv-peers/bin/pip install -q parsedmarc==11.1.0 presidio-analyzer==2.2.366
 	$(PY) benchmarks/dmarc_ingest.py --small 2000 --big 3 --million --ptr
+	$(PY) benchmarks/scan_speed.py
+	$(PY) benchmarks/scan_quality.py
+	$(PY) benchmarks/dlp_quality.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
