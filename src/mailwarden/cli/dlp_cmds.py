@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from ..core.i18n import gettext as _
-from ..core.parallel import can_fork, forked, share
-from ..core.sources import messages
+from ..core.sources import per_message
 from ..dlp.service import check_message
 from .common import LangOpt, fail, out, use_language
 
@@ -28,24 +26,6 @@ class DlpFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _results(paths: list[str], stdin: bytes | None) -> Iterator[dict[str, Any]]:
-    def one(origin: str, data: bytes | str) -> dict[str, Any]:
-        if isinstance(data, str):
-            return {"path": origin, "error": data}
-        return {"path": origin, **check_message(data)}
-
-    if stdin is None and can_fork():
-
-        def produce(worker: int, workers: int) -> Iterator[dict[str, Any]]:
-            for origin, data in share(messages(paths), worker, workers):
-                yield one(origin, data)
-
-        yield from forked(produce, workers=2, flush=64)
-        return
-    for origin, data in messages(paths, stdin):
-        yield one(origin, data)
-
-
 @dlp_app.command("check")
 def check(
     paths: Annotated[list[str], typer.Argument(help=_("Messages: .eml, mbox, directories, or - for stdin."))],
@@ -57,7 +37,7 @@ def check(
     if not paths:
         raise fail(_("give at least one message, directory or -"))
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    results = _results(paths, stdin)
+    results = per_message(paths, stdin, check_message)
     if fmt == DlpFormat.jsonl:
         for r in results:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -19,8 +19,7 @@ from ..analyze.rules import VERDICT_LABELS, Rules, load_rules
 from ..core.config import get_settings
 from ..core.errors import ConfigError
 from ..core.i18n import gettext as _
-from ..core.parallel import can_fork, forked, share
-from ..core.sources import messages
+from ..core.sources import messages, per_message
 from .common import LangOpt, NameserverOpt, fail, out, resolver_or_exit, use_language
 
 
@@ -46,21 +45,7 @@ def client_from_received(received: list[str], relay: str) -> tuple[str, str] | N
 
 
 def _offline_results(paths: list[str], rules: Rules, stdin: bytes | None) -> Iterator[dict[str, Any]]:
-    def one(origin: str, data: bytes | str) -> dict[str, Any]:
-        if isinstance(data, str):
-            return {"path": origin, "error": data}
-        return {"path": origin, **analyze(data, rules).to_dict()}
-
-    if stdin is None and can_fork():
-        # a directory of thousands: two analyser processes, results back in input order
-        def produce(worker: int, workers: int) -> Iterator[dict[str, Any]]:
-            for origin, data in share(messages(paths), worker, workers):
-                yield one(origin, data)
-
-        yield from forked(produce, workers=2, flush=64)
-        return
-    for origin, data in messages(paths, stdin):
-        yield one(origin, data)
+    return per_message(paths, stdin, lambda data: analyze(data, rules).to_dict())
 
 
 PathsArg = Annotated[

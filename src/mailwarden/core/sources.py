@@ -4,8 +4,9 @@ input; each message carries the path it came from (``file#n`` inside an mbox).""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 _MBOX_SPLIT = re.compile(rb"(?:^|\n)From [^\n]*\n")
@@ -41,3 +42,28 @@ def messages(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str
                 yield str(f), f"larger than {MAX_MESSAGE_BYTES} bytes"
                 continue
             yield from _split(str(f), data)
+
+
+def per_message(
+    paths: list[str], stdin: bytes | None, work: Callable[[bytes], dict[str, Any]]
+) -> Iterator[dict[str, Any]]:
+    """``{"path": …, **work(bytes)}`` for every message, in input order; unreadable paths give
+    ``{"path": …, "error": …}``. Files and directories are shared by two processes (a
+    directory of thousands uses both cores); standard input runs here."""
+    from .parallel import can_fork, forked, share
+
+    def one(origin: str, data: bytes | str) -> dict[str, Any]:
+        if isinstance(data, str):
+            return {"path": origin, "error": data}
+        return {"path": origin, **work(data)}
+
+    if stdin is None and can_fork():
+
+        def produce(worker: int, workers: int) -> Iterator[dict[str, Any]]:
+            for origin, data in share(messages(paths), worker, workers):
+                yield one(origin, data)
+
+        yield from forked(produce, workers=2, flush=64)
+        return
+    for origin, data in messages(paths, stdin):
+        yield one(origin, data)
