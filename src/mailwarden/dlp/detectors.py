@@ -381,7 +381,3 @@ def unique_counts(matches: list[Match]) -> dict[str, int]:
     for m in matches:
         seen.setdefault(m.detector, set()).add(m.value)
     return {k: len(v) for k, v in sorted(seen.items())}
-
-
-def iter_detectors() -> Iterator[Detector]:
-    yield from DETECTORS
