@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
+from ..core.errors import ConfigError
 from ..core.i18n import gettext as _
 from ..core.sources import per_message
+from ..dlp.policy import load_policy
 from ..dlp.service import check_message
 from .common import LangOpt, fail, out, use_language
 
@@ -26,18 +29,37 @@ class DlpFormat(StrEnum):
     jsonl = "jsonl"
 
 
+PolicyOpt = Annotated[
+    Path | None, typer.Option("--policy", help=_("Policy YAML: show the action it calls for."))
+]
+RcptOpt = Annotated[
+    list[str] | None, typer.Option("--rcpt", help=_("Envelope recipient (repeat); default: To, Cc and Bcc."))
+]
+SenderOpt = Annotated[str | None, typer.Option("--sender", help=_("Envelope sender; default: From."))]
+
+
 @dlp_app.command("check")
 def check(
     paths: Annotated[list[str], typer.Argument(help=_("Messages: .eml, mbox, directories, or - for stdin."))],
     fmt: Annotated[DlpFormat, typer.Option("--format", "-f", help=_("Output format."))] = DlpFormat.table,
+    policy_file: PolicyOpt = None,
+    rcpt: RcptOpt = None,
+    sender: SenderOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """List every match, masked, with its detector, location and unique-instance counts."""
+    """List every match, masked, with its detector, location and unique-instance counts; with
+    --policy, the action and the rules that matched."""
     use_language(lang)
     if not paths:
         raise fail(_("give at least one message, directory or -"))
+    try:
+        policy = load_policy(policy_file) if policy_file else None
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    results = per_message(paths, stdin, check_message)
+    results = per_message(
+        paths, stdin, lambda data: check_message(data, policy, recipients=rcpt, sender=sender)
+    )
     if fmt == DlpFormat.jsonl:
         for r in results:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -60,4 +82,9 @@ def check(
             table.add_row(r["path"], _("unscannable"), "-", f"{u['location']}: {u['reason']}", "-")
         if not r["matches"] and not r["unscannable"]:
             table.add_row(r["path"], _("nothing found"), "-", "-", "-")
+        if "decision" in r:
+            d = r["decision"]
+            rules = ", ".join(m["rule"] for m in d["matched_rules"]) or "-"
+            label = _("action (test mode)") if d["test_mode"] else _("action")
+            table.add_row(r["path"], label, d["action"], rules, "-")
     out.print(table)
