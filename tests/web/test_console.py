@@ -171,6 +171,7 @@ def test_every_page_has_a_json_twin(app):
         "/dmarc": "/api/dmarc",
         "/dmarc/{domain}": "/api/dmarc/{domain}",
         "/messages": "/api/messages/analyze",
+        "/dlp": "/api/dlp/check",
     }
 
     def flatten(routes):

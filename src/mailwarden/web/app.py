@@ -27,6 +27,7 @@ from ..domain import service
 from ..domain.audit import AuditOptions
 from ..domain.readiness import PROVIDERS, providers_caption
 from ..domain.survey import METRICS
+from .dlp_routes import build_router as build_dlp_router
 from .dmarc_routes import build_router as build_dmarc_router
 from .messages_routes import build_router as build_messages_router
 from .security import (
@@ -365,6 +366,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.include_router(build_dmarc_router(store, page, resolver, ca_file=settings.ca_bundle))
     rules = load_rules(settings.analyze_rules)
     app.include_router(build_messages_router(page, lambda: rules, resolver, store))
+    app.include_router(build_dlp_router(page))
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:
