@@ -272,6 +272,9 @@ NUMERIC = frozenset(
 )  # fmt: skip
 _RUN = re.compile(r"\d[\d \t\r\n-]{6,60}")
 _PREF_CHAR = re.compile("[都道府県]")
+# cheap shapes that must occur somewhere before the full patterns are worth running
+_RESIDENCE_SHAPE = re.compile(r"[A-Z]{2}\d{8}")
+_IBAN_SHAPE = re.compile(r"[A-Z]{2}\d\d[ A-Z0-9]{11}")
 # cheap tests that say a detector cannot match at all in this text
 _PREFILTER: dict[str, Callable[[str], bool]] = {
     "email-address": lambda t: "@" in t,
@@ -279,7 +282,11 @@ _PREFILTER: dict[str, Callable[[str], bool]] = {
         p in t for p in ("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA", "ANVA", "AIPA")
     ),
     "secret.private-key": lambda t: "PRIVATE KEY" in t,
-    "secret.api-token": lambda t: any(p in t for p in ("gh", "xox", "AIza", "sk_live_", "glpat-")),
+    "secret.api-token": lambda t: any(
+        p in t for p in ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "AIza", "sk_live_", "glpat-")
+    ),
+    "jp.residence-card": lambda t: _RESIDENCE_SHAPE.search(t) is not None,
+    "iban": lambda t: _IBAN_SHAPE.search(t) is not None,
     "jp.postal-address": lambda t: "〒" in t or _PREF_CHAR.search(t) is not None,
 }
 
