@@ -161,7 +161,7 @@ def analyze(data: bytes, rules: Rules, limits: Limits | None = None) -> Verdict:
 
 
 async def analyze_online(
-    data: bytes,
+    data: bytes | ParsedMessage,
     rules: Rules,
     *,
     resolver: Resolver,
@@ -169,7 +169,7 @@ async def analyze_online(
     mail_from: str | None = None,
     helo: str = "",
 ) -> Verdict:
-    msg = parse_message(data)
+    msg = parse_message(data) if isinstance(data, bytes) else data  # callers that parsed pass it on
     ctx = Context(msg, rules)
     _checks(ctx)
     auth = await verify(ctx, resolver=resolver, client_ip=client_ip, mail_from=mail_from, helo=helo)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from collections.abc import Iterable
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -12,6 +14,7 @@ from ..core.config import get_settings
 from ..core.dns import Resolver, nameservers_from
 from ..core.errors import ConfigError
 from ..core.i18n import gettext as _
+from ..core.render import to_json, to_jsonl
 
 out = Console()
 err = Console(stderr=True)
@@ -51,3 +54,13 @@ def resolver_or_exit(nameservers: list[str] | None, timeout: float | None = None
         return make_resolver(nameservers, timeout)
     except ConfigError as exc:
         raise fail(str(exc)) from exc
+
+
+def write_json_rows(rows: Iterable[Any], *, jsonl: bool) -> None:
+    """JSON Lines as each row comes (a directory of thousands streams), or one JSON array."""
+    if jsonl:
+        for row in rows:
+            sys.stdout.write(to_jsonl([row]))
+            sys.stdout.flush()
+    else:
+        sys.stdout.write(to_json(list(rows)) + "\n")

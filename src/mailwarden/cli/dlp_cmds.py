@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +15,7 @@ from ..core.i18n import gettext as _
 from ..core.sources import per_message
 from ..dlp.policy import load_policy
 from ..dlp.service import check_message
-from .common import LangOpt, fail, out, use_language
+from .common import LangOpt, fail, out, use_language, write_json_rows
 
 dlp_app = typer.Typer(
     help=_("Data-loss prevention: personal data and secrets in outgoing mail."), no_args_is_help=True
@@ -60,12 +59,8 @@ def check(
     results = per_message(
         paths, stdin, lambda data: check_message(data, policy, recipients=rcpt, sender=sender)
     )
-    if fmt == DlpFormat.jsonl:
-        for r in results:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-        return
-    if fmt == DlpFormat.json:
-        sys.stdout.write(json.dumps(list(results), ensure_ascii=False, indent=2) + "\n")
+    if fmt in (DlpFormat.json, DlpFormat.jsonl):
+        write_json_rows(results, jsonl=fmt == DlpFormat.jsonl)
         return
     table = Table(title=_("Data-loss prevention"))
     for col in (_("Message"), _("Detector"), _("Match"), _("Where"), _("Confidence")):

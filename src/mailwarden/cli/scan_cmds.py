@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import sys
 from collections.abc import Iterator
@@ -19,8 +18,9 @@ from ..analyze.rules import VERDICT_LABELS, Rules, load_rules
 from ..core.config import get_settings
 from ..core.errors import ConfigError
 from ..core.i18n import gettext as _
+from ..core.message import parse_message
 from ..core.sources import messages, per_message
-from .common import LangOpt, NameserverOpt, fail, out, resolver_or_exit, use_language
+from .common import LangOpt, NameserverOpt, fail, out, resolver_or_exit, use_language, write_json_rows
 
 
 class ScanFormat(StrEnum):
@@ -116,15 +116,14 @@ def scan(
                 if isinstance(data, str):
                     done.append({"path": origin, "error": data})
                     continue
+                msg = parse_message(data)
                 ip, h = client_ip, helo
                 if trusted_relay and not ip:
-                    from ..core.message import parse_message
-
-                    found = client_from_received(parse_message(data).header_all("received"), trusted_relay)
+                    found = client_from_received(msg.header_all("received"), trusted_relay)
                     if found:
                         ip, h = found[0], h or found[1]
                 v = await analyze_online(
-                    data, rules, resolver=resolver, client_ip=ip, mail_from=mail_from, helo=h
+                    msg, rules, resolver=resolver, client_ip=ip, mail_from=mail_from, helo=h
                 )
                 done.append({"path": origin, **v.to_dict()})
             return done
@@ -155,12 +154,8 @@ def _explain(rules: Rules, code: str) -> None:
 
 
 def _print(results: Iterator[dict[str, Any]], fmt: ScanFormat) -> None:
-    if fmt == ScanFormat.jsonl:
-        for r in results:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-        return
-    if fmt == ScanFormat.json:
-        sys.stdout.write(json.dumps(list(results), ensure_ascii=False, indent=2) + "\n")
+    if fmt in (ScanFormat.json, ScanFormat.jsonl):
+        write_json_rows(results, jsonl=fmt == ScanFormat.jsonl)
         return
     all_results = list(results)
     table = Table(title=_("Scan results"))

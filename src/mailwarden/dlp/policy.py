@@ -37,6 +37,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ..analyze.rules import load_rules
 from ..core.errors import ConfigError
 from ..core.i18n import gettext
 from .detectors import BY_ID, Match
@@ -148,26 +149,33 @@ class Policy(_Strict):
 
 def load_policy(path: Path) -> Policy:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(
-            gettext("cannot read the policy {path}: {error}").format(path=path, error=exc)
-        ) from exc
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        msg = gettext("cannot read the policy {path}: {error}").format(path=path, error=exc)
+        raise ConfigError(msg) from exc
+    return parse_policy(text, str(path))
+
+
+def parse_policy(text: str, source: str) -> Policy:
+    """A policy from YAML text; ``source`` names it in error messages."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        msg = gettext("cannot read the policy {path}: {error}").format(path=source, error=exc)
+        raise ConfigError(msg) from exc
     try:
         return Policy.model_validate(data or {})
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(x) for x in e['loc']) or 'policy'}: {e['msg']}" for e in exc.errors()
         )
-        raise ConfigError(
-            gettext("invalid policy {path}: {problems}").format(path=path, problems=problems)
-        ) from exc
+        msg = gettext("invalid policy {path}: {problems}").format(path=source, problems=problems)
+        raise ConfigError(msg) from exc
 
 
 @cache
 def _shipped_freemail() -> frozenset[str]:
-    lists = yaml.safe_load((Path(__file__).parents[1] / "analyze" / "lists.yaml").read_text(encoding="utf-8"))
-    return frozenset(lists["freemail"])
+    return load_rules().freemail  # the list the message analyser ships
 
 
 @dataclass

@@ -3,9 +3,7 @@ JSON twin. Matches are shown masked, never whole."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
@@ -13,12 +11,12 @@ from fastapi.responses import HTMLResponse
 
 from ..core.errors import ConfigError
 from ..core.i18n import gettext
-from ..dlp.policy import Policy, load_policy
+from ..dlp.policy import Policy, parse_policy
 from ..dlp.service import check_message
 from .security import check_csrf, current_user
+from .uploads import read_message
 
 User = Annotated[dict[str, Any], Depends(current_user)]
-MAX_MESSAGE = 30 * 1024 * 1024
 MAX_POLICY = 256 * 1024
 
 
@@ -27,25 +25,10 @@ def _policy(text: str) -> Policy | None:
         return None
     if len(text) > MAX_POLICY:
         raise HTTPException(413, gettext("file too large"))
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "policy.yaml"
-        path.write_text(text, encoding="utf-8")
-        try:
-            return load_policy(path)
-        except ConfigError as exc:
-            raise HTTPException(422, str(exc).replace(str(path), "policy")) from exc
-
-
-async def _message(file: UploadFile | None, text: str | None) -> bytes:
-    if file is not None and file.filename:
-        data = await file.read(MAX_MESSAGE + 1)
-    else:
-        data = (text or "").encode("utf-8")
-    if len(data) > MAX_MESSAGE:
-        raise HTTPException(413, gettext("file too large"))
-    if not data.strip():
-        raise HTTPException(422, gettext("no message given"))
-    return data
+    try:
+        return parse_policy(text, "policy")
+    except ConfigError as exc:
+        raise HTTPException(422, str(exc)) from exc
 
 
 def build_router(page: Callable[..., HTMLResponse]) -> APIRouter:
@@ -67,7 +50,7 @@ def build_router(page: Callable[..., HTMLResponse]) -> APIRouter:
     ) -> HTMLResponse:
         check_csrf(request, csrf)
         recipients = [r.strip() for r in rcpt.replace(",", " ").split() if "@" in r]
-        result = check_message(await _message(file, text), _policy(policy), recipients=recipients or None)
+        result = check_message(await read_message(file, text), _policy(policy), recipients=recipients or None)
         return page(request, "dlp.html", result=result)
 
     @router.post("/api/dlp/check", tags=["dlp"])
@@ -81,6 +64,6 @@ def build_router(page: Callable[..., HTMLResponse]) -> APIRouter:
         file, the decision. Needs X-CSRF-Token."""
         check_csrf(request, request.headers.get("x-csrf-token"))
         text = (await policy.read(MAX_POLICY + 1)).decode("utf-8", "replace") if policy else ""
-        return check_message(await _message(file, None), _policy(text))
+        return check_message(await read_message(file, None), _policy(text))
 
     return router

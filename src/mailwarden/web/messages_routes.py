@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
 from ..analyze.engine import analyze_online, analyze_parsed
@@ -17,13 +17,12 @@ from ..analyze.history import History
 from ..analyze.present import inert_html, misp_email_object
 from ..analyze.rules import Rules
 from ..core.dns import Resolver
-from ..core.i18n import gettext
 from ..core.message import parse_message
 from ..core.store import Store
 from .security import check_csrf, current_user
+from .uploads import read_message
 
 User = Annotated[dict[str, Any], Depends(current_user)]
-MAX_MESSAGE = 30 * 1024 * 1024
 
 
 def build_router(
@@ -35,21 +34,10 @@ def build_router(
     router = APIRouter()
     memory = History(store) if store is not None else None
 
-    async def read(file: UploadFile | None, text: str | None) -> bytes:
-        if file is not None and file.filename:
-            data = await file.read(MAX_MESSAGE + 1)
-        else:
-            data = (text or "").encode("utf-8")
-        if len(data) > MAX_MESSAGE:
-            raise HTTPException(413, gettext("file too large"))
-        if not data.strip():
-            raise HTTPException(422, gettext("no message given"))
-        return data
-
     async def run(data: bytes, verify: bool) -> tuple[dict[str, Any], Any]:
         msg = parse_message(data)
         if verify:
-            verdict = (await analyze_online(data, rules(), resolver=resolver())).to_dict()
+            verdict = (await analyze_online(msg, rules(), resolver=resolver())).to_dict()
         else:
             verdict = analyze_parsed(msg, rules()).to_dict()
         if memory is not None:
@@ -70,7 +58,7 @@ def build_router(
         verify: Annotated[bool, Form()] = False,
     ) -> HTMLResponse:
         check_csrf(request, csrf)
-        verdict, msg = await run(await read(file, text), verify)
+        verdict, msg = await run(await read_message(file, text), verify)
         return page(
             request,
             "message.html",
@@ -90,7 +78,7 @@ def build_router(
         """Verdict, score, every signal explained, authentication, URLs, attachments (hashes)
         and headers of one uploaded message. Needs X-CSRF-Token."""
         check_csrf(request, request.headers.get("x-csrf-token"))
-        verdict, _ = await run(await read(file, None), verify)
+        verdict, _ = await run(await read_message(file, None), verify)
         return verdict
 
     @router.post("/api/messages/misp", tags=["messages"])
@@ -100,7 +88,7 @@ def build_router(
         """The uploaded message as a MISP ``email`` object, with the verdict as its comment.
         Needs X-CSRF-Token."""
         check_csrf(request, request.headers.get("x-csrf-token"))
-        verdict, msg = await run(await read(file, None), False)
+        verdict, msg = await run(await read_message(file, None), False)
         return misp_email_object(msg, verdict)
 
     return router
