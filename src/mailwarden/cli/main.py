@@ -13,6 +13,7 @@ from .admin_cmds import codes, db_app, serve, user_app  # noqa: E402  (help text
 from .dlp_cmds import dlp_app  # noqa: E402
 from .dmarc_cmds import dmarc_app  # noqa: E402
 from .domain_cmds import domain_app  # noqa: E402
+from .gateway_cmds import gateway_app  # noqa: E402
 from .scan_cmds import scan  # noqa: E402
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app = typer.Typer(
 app.add_typer(domain_app, name="domain")
 app.add_typer(dmarc_app, name="dmarc")
 app.add_typer(dlp_app, name="dlp")
+app.add_typer(gateway_app, name="gateway")
 app.add_typer(user_app, name="user")
 app.add_typer(db_app, name="db")
 app.command("scan")(scan)

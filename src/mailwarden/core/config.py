@@ -35,8 +35,22 @@ class Settings(BaseSettings):
     port: int = 8000
     #: Fetching anything named by analysed mail is off unless turned on.
     allow_fetch_from_mail: bool = False
+    #: The DLP gateway's spool (default: ``spool`` in the data directory).
+    gateway_spool: Path | None = None
+    #: Who the gateway's notices come from, and the console address they link to.
+    notify_from: str = "postmaster@localhost"
+    console_url: str = "http://127.0.0.1:8000"
+    #: Credentials: what the MTA must present to the gateway (AUTH), and what the gateway
+    #: presents to its relay. From the environment only.
+    gateway_auth_user: str | None = None
+    gateway_auth_password: str | None = None
+    relay_user: str | None = None
+    relay_password: str | None = None
     #: Extra CA bundle for HTTPS (MTA-STS, BIMI) – used by tests with a private CA.
     ca_bundle: Path | None = None
+
+    def spool_dir(self) -> Path:
+        return self.gateway_spool or self.data_dir / "spool"
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -111,7 +111,7 @@ class Rule(_Strict):
     minutes: int | None = None  # for delay
     header: str | None = None  # for add_header: "X-Name: value"
     tag: str | None = None  # for tag_subject
-    notify: list[str] = Field(default_factory=list)  # sender | approver | admin
+    notify: list[Literal["sender", "approver", "admin"]] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _action_fields(self) -> Rule:
@@ -131,6 +131,9 @@ class Policy(_Strict):
     keywords: list[Keyword] = Field(default_factory=list)
     patterns: list[Pattern] = Field(default_factory=list)
     test_mode: bool = False
+    #: who gets the approver's and the administrator's notifications
+    approvers: list[str] = Field(default_factory=list)
+    admins: list[str] = Field(default_factory=list)
     rules: list[Rule] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -254,8 +257,11 @@ def decide(policy: Policy, facts: Facts) -> Decision:
     for rule in policy.rules:
         if _holds(rule.when, policy, facts):
             entry: dict[str, Any] = {"rule": rule.id, "action": rule.action, "reason": rule.reason}
-            if rule.minutes:
-                entry["minutes"] = rule.minutes
+            for key in ("minutes", "header", "tag"):
+                if getattr(rule, key):
+                    entry[key] = getattr(rule, key)
+            if rule.notify:
+                entry["notify"] = list(rule.notify)
             matched.append(entry)
     action = max((m["action"] for m in matched), key=ACTIONS.index, default="allow")
     return Decision(action, matched, policy.test_mode)

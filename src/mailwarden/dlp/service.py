@@ -13,6 +13,17 @@ from .policy import Facts, Policy, decide, recipients_of
 ADDRESS_HEADERS = {"header:from", "header:to", "header:cc", "header:reply-to"}
 
 
+def masked_text(text: str) -> str:
+    """``text`` with every value a detector finds replaced by its masked form."""
+    out, last = [], 0
+    for m in sorted(detect(text), key=lambda m: m.start):
+        if m.start < last:
+            continue
+        out += [text[last : m.start], m.masked]
+        last = m.end
+    return "".join([*out, text[last:]])
+
+
 def check_message(
     data: bytes,
     policy: Policy | None = None,
@@ -43,6 +54,7 @@ def check_message(
                 }
             )
     result: dict[str, Any] = {
+        "subject": masked_text(msg.subject),
         "matches": matches,
         "counts": unique_counts(all_found),
         "unscannable": [{"location": loc, "reason": reason} for loc, reason in content.unscannable],

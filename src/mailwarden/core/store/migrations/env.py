@@ -4,7 +4,8 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 import mailwarden.analyze.models
-import mailwarden.dmarc.models  # noqa: F401
+import mailwarden.dmarc.models
+import mailwarden.gateway.models  # noqa: F401
 from mailwarden.core.store.models import Base
 
 config = context.config

@@ -1,0 +1,278 @@
+"""``mailwarden gateway``: the outbound DLP gateway and its hold and delay queues."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import logging
+import signal
+import ssl
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from ..core.config import get_settings
+from ..core.errors import ConfigError, InputError
+from ..core.i18n import gettext as _
+from ..core.render import to_json
+from .common import LangOpt, err, fail, out, use_language
+
+gateway_app = typer.Typer(
+    help=_("Outbound DLP gateway: an SMTP server after your MTA that screens, holds, delays or blocks."),
+    no_args_is_help=True,
+)
+queue_app = typer.Typer(
+    help=_("Held and delayed messages: list, release, reject, cancel."), no_args_is_help=True
+)
+gateway_app.add_typer(queue_app, name="queue")
+
+SpoolOpt = Annotated[
+    Path | None, typer.Option("--spool", help=_("Spool directory (default: spool in the data directory)."))
+]
+
+
+def _hostport(value: str, default_port: int) -> tuple[str, int]:
+    from ..gateway.relay import parse_hostport
+
+    try:
+        return parse_hostport(value, default_port)
+    except ValueError as exc:
+        raise fail(_("not HOST:PORT: {value}").format(value=value)) from exc
+
+
+@gateway_app.command("run")
+def run(
+    relay: Annotated[str, typer.Option("--relay", help=_("Next hop, HOST:PORT."))],
+    policy_file: Annotated[Path, typer.Option("--policy", help=_("Policy YAML."))],
+    listen: Annotated[
+        str, typer.Option("--listen", help=_("Address to listen on, HOST:PORT."))
+    ] = "127.0.0.1:10025",
+    spool: SpoolOpt = None,
+    relay_starttls: Annotated[
+        bool, typer.Option("--relay-starttls", help=_("Use STARTTLS toward the relay."))
+    ] = False,
+    relay_ca: Annotated[
+        Path | None, typer.Option("--relay-ca", help=_("CA bundle to verify the relay's certificate."))
+    ] = None,
+    tls_cert: Annotated[
+        Path | None, typer.Option("--tls-cert", help=_("Certificate chain: offer STARTTLS to the MTA."))
+    ] = None,
+    tls_key: Annotated[Path | None, typer.Option("--tls-key", help=_("Private key for --tls-cert."))] = None,
+    require_tls: Annotated[
+        bool, typer.Option("--require-tls", help=_("Refuse mail before STARTTLS."))
+    ] = False,
+    max_message: Annotated[int, typer.Option("--max-message", help=_("Largest message, bytes."))] = 64 << 20,
+    max_spool: Annotated[
+        int, typer.Option("--max-spool", help=_("Spool size above which 451 is answered, bytes."))
+    ] = 2 << 30,
+    workers: Annotated[int, typer.Option("--workers", help=_("Connections to the relay."))] = 4,
+    retry_base: Annotated[
+        float, typer.Option("--retry-base", help=_("First retry after this many seconds."))
+    ] = 2.0,
+    hostname: Annotated[
+        str, typer.Option("--hostname", help=_("Name in the greeting."))
+    ] = "mailwarden.localhost",
+    lang: LangOpt = None,
+) -> None:
+    """Listen for mail from the MTA, screen it against the policy, and relay, hold, delay or refuse
+    it. Credentials come from the environment: MAILWARDEN_GATEWAY_AUTH_USER/PASSWORD (what the MTA
+    must present), MAILWARDEN_RELAY_USER/PASSWORD (what the gateway presents to the relay)."""
+    use_language(lang)
+    from ..core.store import open_store
+    from ..dlp.policy import load_policy
+    from ..gateway.queue import NoticeSettings
+    from ..gateway.relay import RelayTarget
+    from ..gateway.server import Gateway, GatewayConfig
+    from ..web.security import secret_key
+
+    settings = get_settings()
+    try:
+        policy = load_policy(policy_file)
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    host, port = _hostport(listen, 10025)
+    rhost, rport = _hostport(relay, 25)
+    tls_context = None
+    if tls_cert:
+        tls_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        try:
+            tls_context.load_cert_chain(tls_cert, tls_key)
+        except (OSError, ssl.SSLError) as exc:
+            raise fail(_("cannot load the certificate: {error}").format(error=exc)) from exc
+    elif require_tls:
+        raise fail(_("--require-tls needs --tls-cert"))
+    auth = None
+    if settings.gateway_auth_user and settings.gateway_auth_password:
+        auth = (settings.gateway_auth_user, settings.gateway_auth_password)
+    config = GatewayConfig(
+        spool_dir=spool or settings.spool_dir(),
+        relay=RelayTarget(
+            rhost,
+            rport,
+            starttls=relay_starttls,
+            username=settings.relay_user,
+            password=settings.relay_password,
+            ca_file=str(relay_ca) if relay_ca else None,
+            helo=hostname,
+        ),
+        policy=policy,
+        host=host,
+        port=port,
+        hostname=hostname,
+        max_message=max_message,
+        max_spool=max_spool,
+        relay_workers=workers,
+        retry_base=retry_base,
+        tls_context=tls_context,
+        require_tls=require_tls,
+        auth=auth,
+        notice=NoticeSettings(
+            sender_address=settings.notify_from,
+            console_url=settings.console_url,
+            secret=secret_key(settings),
+        ),
+    )
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    store = open_store(settings)
+    asyncio.run(_serve(Gateway(config, store)))
+
+
+async def _serve(gateway: Any) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    await gateway.start()
+    c = gateway.config
+    err.print(
+        _("gateway listening on {listen}, relaying to {relay}, spool {spool}").format(
+            listen=f"{c.host}:{gateway.port}", relay=f"{c.relay.host}:{c.relay.port}", spool=c.spool_dir
+        ),
+        highlight=False,
+    )
+    await stop.wait()
+    await gateway.stop()
+
+
+class QueueState(StrEnum):
+    held = "held"
+    delayed = "delayed"
+    queue = "queue"
+    failed = "failed"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _queues(spool: Path | None) -> Any:
+    from ..core.store import open_store
+    from ..gateway.queue import NoticeSettings, Queues
+    from ..gateway.spool import Spool
+    from ..web.security import secret_key
+
+    settings = get_settings()
+    notice = NoticeSettings(
+        sender_address=settings.notify_from, console_url=settings.console_url, secret=secret_key(settings)
+    )
+    return Queues(Spool(spool or settings.spool_dir()), open_store(settings), notice)
+
+
+def _when(ts: Any) -> str:
+    try:
+        return datetime.fromtimestamp(float(ts), UTC).strftime("%Y-%m-%d %H:%M:%S")
+    except (TypeError, ValueError):
+        return "-"
+
+
+@queue_app.command("list")
+def queue_list(
+    state: Annotated[QueueState, typer.Option("--state", help=_("Which queue."))] = QueueState.held,
+    spool: SpoolOpt = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=_("Output format."))] = ListFormat.table,
+    lang: LangOpt = None,
+) -> None:
+    """Messages in a queue, oldest first: id, sender, recipients, masked subject, rules."""
+    use_language(lang)
+    entries = _queues(spool).entries(state.value)
+    rows = [
+        {
+            "id": e.id,
+            "state": e.state,
+            "received": e.meta.get("received"),
+            "release_at": e.meta.get("record", {}).get("release_at"),
+            "sender": e.mail_from,
+            "recipients": e.rcpt_tos,
+            "subject": e.meta.get("record", {}).get("subject", ""),
+            "rules": [r["rule"] for r in e.meta.get("record", {}).get("rules", [])],
+            "size": e.size,
+            "last_error": e.meta.get("last_error") or e.meta.get("refused"),
+        }
+        for e in entries
+    ]
+    if fmt == ListFormat.json:
+        out.print_json(to_json(rows))
+        return
+    table = Table(title=_("Gateway queue: {state}").format(state=state.value))
+    for col in (_("Id"), _("Received"), _("Release at"), _("From"), _("To"), _("Subject"), _("Rules")):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r["id"],
+            _when(r["received"]),
+            _when(r["release_at"]),
+            r["sender"] or "<>",
+            ", ".join(r["recipients"]),
+            r["subject"],
+            ", ".join(r["rules"]),
+        )
+    out.print(table)
+    if not rows:
+        out.print(_("The queue is empty."))
+
+
+def _act(op: str, ids: list[str], spool: Path | None, actor: str | None, note: str) -> None:
+    queues = _queues(spool)
+    who = actor or f"cli:{getpass.getuser()}"
+    failed = False
+    for sid in ids:
+        try:
+            getattr(queues, op)(sid, who, note)
+        except InputError as exc:
+            err.print(f"[red]{_('Error')}:[/red] {exc}")
+            failed = True
+            continue
+        done = {"release": _("released {id}"), "reject": _("rejected {id}"), "cancel": _("cancelled {id}")}
+        out.print(done[op].format(id=sid))
+    if failed:
+        raise typer.Exit(2)
+
+
+ActorOpt = Annotated[
+    str | None, typer.Option("--as", help=_("Who is acting, for the audit log (default: cli:<login>)."))
+]
+NoteOpt = Annotated[str, typer.Option("--note", help=_("A note for the audit log."))]
+IdsArg = Annotated[list[str], typer.Argument(help=_("Queue ids."))]
+
+
+@queue_app.command("release")
+def queue_release(ids: IdsArg, spool: SpoolOpt = None, actor: ActorOpt = None, note: NoteOpt = "") -> None:
+    """Send held or delayed messages now."""
+    _act("release", ids, spool, actor, note)
+
+
+@queue_app.command("reject")
+def queue_reject(ids: IdsArg, spool: SpoolOpt = None, actor: ActorOpt = None, note: NoteOpt = "") -> None:
+    """Refuse held messages; their senders are told."""
+    _act("reject", ids, spool, actor, note)
+
+
+@queue_app.command("cancel")
+def queue_cancel(ids: IdsArg, spool: SpoolOpt = None, actor: ActorOpt = None, note: NoteOpt = "") -> None:
+    """Cancel delayed messages before they are sent."""
+    _act("cancel", ids, spool, actor, note)

@@ -1,0 +1,103 @@
+"""Incidents and the audit log in the store: written by the gateway, read by the CLI and console."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from ..core.store import Store
+from .models import AuditEntry, Incident
+
+#: what the disposition chosen at the gateway makes the incident's first state
+FIRST_STATE = {"deliver": "delivered", "block": "blocked", "hold": "held", "delay": "delayed"}
+
+
+def _ts(value: float | None) -> datetime | None:
+    return datetime.fromtimestamp(value, UTC) if value else None
+
+
+def record(store: Store, meta: dict[str, Any]) -> bool:
+    """Store the incident a spooled message's header describes, once (by spool id). Returns
+    False when it was stored already (a restart reconciling the spool)."""
+    rec = meta["record"]
+    with store.session() as s:
+        if s.scalar(select(Incident.id).where(Incident.spool_id == meta["id"])) is not None:
+            return False
+        s.add(
+            Incident(
+                spool_id=meta["id"],
+                received_at=_ts(meta.get("received")) or datetime.now(UTC),
+                sender=meta.get("mail_from", "")[:320],
+                recipients=list(meta.get("rcpt_tos", [])),
+                subject=rec.get("subject", ""),
+                action=rec["action"],
+                state=FIRST_STATE[rec["disposition"]],
+                test_mode=bool(rec.get("test_mode")),
+                size=int(meta.get("size", 0)),
+                release_at=_ts(rec.get("release_at")),
+                evidence={k: rec.get(k) for k in ("rules", "counts", "matches", "unscannable")},
+            )
+        )
+    return True
+
+
+def set_state(store: Store, spool_id: str, state: str, actor: str | None = None) -> None:
+    with store.session() as s:
+        inc = s.scalar(select(Incident).where(Incident.spool_id == spool_id))
+        if inc is not None:
+            inc.state = state
+            if actor:
+                inc.decided_by = actor
+                inc.decided_at = datetime.now(UTC)
+
+
+def audit(store: Store, actor: str, action: str, spool_id: str, detail: str = "") -> None:
+    with store.session() as s:
+        s.add(AuditEntry(actor=actor, action=action, spool_id=spool_id, detail=detail))
+
+
+def listing(store: Store, *, state: str | None = None, limit: int = 200) -> list[Incident]:
+    with store.session() as s:
+        q = select(Incident).order_by(Incident.received_at.desc(), Incident.id.desc()).limit(limit)
+        if state:
+            q = q.where(Incident.state == state)
+        return list(s.scalars(q))
+
+
+def get(store: Store, incident_id: int) -> tuple[Incident, list[AuditEntry]] | None:
+    with store.session() as s:
+        inc = s.get(Incident, incident_id)
+        if inc is None:
+            return None
+        log = s.scalars(select(AuditEntry).where(AuditEntry.spool_id == inc.spool_id).order_by(AuditEntry.id))
+        return inc, list(log)
+
+
+def audit_log(store: Store, *, limit: int = 200) -> list[AuditEntry]:
+    with store.session() as s:
+        return list(s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)))
+
+
+def counts_by_day(store: Store, *, days: int = 30, now: datetime | None = None) -> list[dict[str, Any]]:
+    """Incidents a day for the last ``days`` days, by action (oldest first, empty days kept)."""
+    now = now or datetime.now(UTC)
+    start = (now - timedelta(days=days - 1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    with store.session() as s:
+        rows = s.execute(
+            select(Incident.received_at, Incident.action, func.count())
+            .where(Incident.received_at >= start)
+            .group_by(Incident.received_at, Incident.action)
+        ).all()
+    per: dict[str, Counter[str]] = {}
+    for at, action, n in rows:
+        at = at if at.tzinfo else at.replace(tzinfo=UTC)
+        per.setdefault(at.astimezone(UTC).date().isoformat(), Counter())[action] += n
+    out = []
+    for i in range(days):
+        day = (start + timedelta(days=i)).date().isoformat()
+        c = per.get(day, Counter())
+        out.append({"day": day, "total": sum(c.values()), "by_action": dict(c)})
+    return out

@@ -1,0 +1,103 @@
+"""The hold and delay queues: list, release, reject, cancel — from the CLI, the console or the
+gateway's own timer — each step one atomic spool move, audited with who did it."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.errors import InputError
+from ..core.i18n import gettext as _
+from ..core.store import Store
+from . import incidents, notices
+from .spool import Entry, NotQueued, Spool, decode
+
+#: what each operation may act on
+SOURCES = {"release": ("held", "delayed"), "reject": ("held",), "cancel": ("delayed",)}
+
+
+@dataclass
+class NoticeSettings:
+    sender_address: str = "postmaster@localhost"
+    approvers: tuple[str, ...] = ()
+    admins: tuple[str, ...] = ()
+    console_url: str = ""
+    secret: str = ""
+
+
+class Queues:
+    def __init__(self, spool: Spool, store: Store | None, notice: NoticeSettings | None = None) -> None:
+        self.spool = spool
+        self.store = store
+        self.notice = notice or NoticeSettings()
+
+    def entries(self, state: str) -> list[Entry]:
+        return [*self.spool.entries(state)]
+
+    def _state_of(self, sid: str, op: str) -> str:
+        try:
+            entry = self.spool.find(sid)
+        except NotQueued as exc:
+            raise InputError(_("no queued message {id}").format(id=sid)) from exc
+        if entry.state not in SOURCES[op]:
+            raise InputError(
+                _("message {id} is {state}; {op} needs it {allowed}").format(
+                    id=sid, state=entry.state, op=op, allowed=" / ".join(SOURCES[op])
+                )
+            )
+        return entry.state
+
+    def notify(self, kind: str, to: list[str], meta: dict[str, Any], detail: str = "") -> str | None:
+        """Queue a notice for delivery; nothing when there is no one to tell."""
+        to = [a for a in to if a]
+        if not to:
+            return None
+        n = self.notice
+        data = notices.compose(
+            kind,
+            to=to,
+            sender_address=n.sender_address,
+            meta=meta,
+            console_url=n.console_url,
+            secret=n.secret,
+            detail=detail,
+        )
+        envelope = {"mail_from": "", "rcpt_tos": to, "received": time.time(), "notice": kind}
+        return self.spool.put("queue", envelope, data)
+
+    def release(self, sid: str, actor: str, note: str = "") -> None:
+        state = self._state_of(sid, "release")
+        meta = self.spool.entry(sid, state).meta
+        try:
+            self.spool.move(sid, state, "queue")
+        except NotQueued as exc:
+            raise InputError(_("message {id} was dealt with meanwhile").format(id=sid)) from exc
+        self._log(actor, "release", sid, "released", note)
+        if state == "held":
+            self.notify("released", [meta.get("mail_from", "")], meta)
+
+    def reject(self, sid: str, actor: str, note: str = "") -> None:
+        state = self._state_of(sid, "reject")
+        self._drop(sid, state, actor, "reject", "rejected", note)
+
+    def cancel(self, sid: str, actor: str, note: str = "") -> None:
+        state = self._state_of(sid, "cancel")
+        self._drop(sid, state, actor, "cancel", "cancelled", note)
+
+    def _drop(self, sid: str, state: str, actor: str, op: str, new_state: str, note: str) -> None:
+        try:
+            claimed = self.spool.take(sid, state)
+        except NotQueued as exc:
+            raise InputError(_("message {id} was dealt with meanwhile").format(id=sid)) from exc
+        meta, _data = decode(claimed.read_bytes())
+        if op == "reject":
+            self.notify("rejected", [meta.get("mail_from", "")], meta, note)
+        self.spool.drop_claim(claimed)
+        self._log(actor, op, sid, new_state, note)
+
+    def _log(self, actor: str, op: str, sid: str, new_state: str, note: str) -> None:
+        if self.store is None:
+            return
+        incidents.set_state(self.store, sid, new_state, actor)
+        incidents.audit(self.store, actor, op, sid, note)

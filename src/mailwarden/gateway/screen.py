@@ -1,0 +1,98 @@
+"""From a policy decision to what the gateway does with one message.
+
+The most restrictive action decides where the message goes — on (``deliver``), ``delay``,
+``hold`` or ``block`` — and every matching rule that changes the message on its way out
+(``add_header``, ``tag_subject``, ``force_bcc``) or asks for a notification applies as well,
+so a message both held and tagged is tagged when released. In test mode nothing is acted on:
+the message is delivered unchanged and the incident records what would have happened.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.i18n import gettext
+from ..dlp.policy import Policy
+from ..dlp.service import check_message
+from . import rewrite
+
+#: where a message goes, most restrictive last
+DISPOSITIONS = ("deliver", "delay", "hold", "block")
+#: cap on the masked evidence kept per incident
+MAX_EVIDENCE = 200
+
+
+@dataclass
+class Outcome:
+    disposition: str
+    data: bytes
+    #: what the policy said, masked evidence and all; stored with the spool file and the incident
+    record: dict[str, Any] = field(default_factory=dict)
+    reason: str = ""
+    release_at: float | None = None
+    notify: set[str] = field(default_factory=set)
+
+    @property
+    def incident(self) -> bool:
+        return bool(self.record.get("rules"))
+
+
+def screen(
+    data: bytes, mail_from: str, rcpt_tos: list[str], policy: Policy, *, now: float | None = None
+) -> Outcome:
+    now = time.time() if now is None else now
+    result = check_message(data, policy, recipients=rcpt_tos, sender=mail_from)
+    decision = result["decision"]
+    rules: list[dict[str, Any]] = decision["matched_rules"]
+    action = decision["action"]
+    disposition = (
+        "block"
+        if action == "block"
+        else "hold"
+        if action == "hold"
+        else "delay"
+        if action == "delay"
+        else "deliver"
+    )
+    record: dict[str, Any] = {
+        "action": action,
+        "disposition": disposition,
+        "test_mode": policy.test_mode,
+        "rules": rules,
+        "subject": result["subject"],
+        "counts": result["counts"],
+        "matches": result["matches"][:MAX_EVIDENCE],
+        "unscannable": result["unscannable"],
+    }
+    if policy.test_mode:
+        record["disposition"] = "deliver"
+        return Outcome("deliver", data, record)
+    out = Outcome(disposition, data, record)
+    for r in rules:
+        out.notify.update(r.get("notify", ()))
+    if disposition == "block":
+        blocking = next(r for r in rules if r["action"] == "block")
+        out.reason = blocking["reason"] or gettext(
+            "refused by the data-loss prevention policy (rule {rule})"
+        ).format(rule=blocking["rule"])
+        return out
+    if disposition == "delay":
+        minutes = max(r.get("minutes", 0) for r in rules if r["action"] == "delay")
+        out.release_at = now + 60 * minutes
+        record["release_at"] = out.release_at
+        if not any(r.get("notify") for r in rules if r["action"] == "delay"):
+            out.notify.add("sender")  # the sender must learn of the delay to be able to cancel
+    if disposition == "hold":
+        out.notify.add("approver")
+        out.reason = next(r["reason"] for r in rules if r["action"] == "hold")
+    for r in rules:
+        if r["action"] == "add_header":
+            name, _, value = r["header"].partition(":")
+            out.data = rewrite.add_header(out.data, name.strip(), value.strip())
+        elif r["action"] == "tag_subject":
+            out.data = rewrite.tag_subject(out.data, r["tag"])
+        elif r["action"] == "force_bcc":
+            out.data = rewrite.hide_recipients(out.data)
+    return out

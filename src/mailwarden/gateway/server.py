@@ -1,0 +1,393 @@
+"""The DLP gateway: an SMTP server (aiosmtpd) after the organisation's MTA.
+
+For each message: screen it against the policy (bounded in time; a failed screen holds the
+message — it is neither lost nor let through unchecked), then either refuse it (``550`` with
+the policy's reason) or write it durably to the spool and only then answer ``250``. Relay
+workers hand queued messages to the next hop with kept-open connections; a refusal for now
+or an unreachable next hop means trying again with exponential backoff, a refusal for good a
+notice to the sender. Every relayed copy carries ``X-Mailwarden-Spool-Id``: should the
+gateway die between the next hop's ``250`` and removing the file, the message is relayed
+again on restart and the next hop can drop the duplicate by that id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import ssl
+import time
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+
+from ..core.store import Store
+from ..dlp.policy import Policy
+from . import incidents
+from .queue import NoticeSettings, Queues
+from .relay import Relay, RelayTarget, Result
+from .screen import Outcome, screen
+from .spool import NotQueued, Spool, SpoolFull, decode, new_id
+
+log = logging.getLogger("mailwarden.gateway")
+
+#: a line ending that is not CRLF next to a lone dot: what SMTP smuggling relies on
+SMUGGLING = re.compile(rb"(?<!\r)\n\.\r?\n|\r\n\.\n|\r\.\r")
+SPOOL_HEADER = "X-Mailwarden-Spool-Id"
+
+
+@dataclass
+class GatewayConfig:
+    spool_dir: Path
+    relay: RelayTarget
+    policy: Policy
+    host: str = "127.0.0.1"
+    port: int = 10025
+    hostname: str = "mailwarden.localhost"
+    max_message: int = 64 << 20
+    max_recipients: int = 1000
+    max_spool: int = 2 << 30
+    min_free: int = 64 << 20
+    relay_workers: int = 4
+    retry_base: float = 2.0
+    retry_max: float = 600.0
+    max_age: float = 5 * 86400.0
+    scan_timeout: float = 60.0
+    poll: float = 0.5
+    tls_context: ssl.SSLContext | None = None
+    require_tls: bool = False
+    #: (user, password) the MTA must present, from the environment
+    auth: tuple[str, str] | None = None
+    notice: NoticeSettings = field(default_factory=NoticeSettings)
+
+
+class Gateway:
+    def __init__(self, config: GatewayConfig, store: Store | None = None) -> None:
+        self.config = config
+        self.store = store
+        self.spool = Spool(config.spool_dir, max_bytes=config.max_spool, min_free=config.min_free)
+        notice = config.notice
+        if not notice.approvers and config.policy.approvers:
+            notice.approvers = tuple(config.policy.approvers)
+        if not notice.admins and config.policy.admins:
+            notice.admins = tuple(config.policy.admins)
+        self.queues = Queues(self.spool, store, notice)
+        self._ready: asyncio.Queue[str] = asyncio.Queue()
+        self._inflight: set[str] = set()
+        self._backoff: dict[str, tuple[int, float]] = {}
+        self._delayed: dict[str, float] = {}
+        self._scan = ThreadPoolExecutor(2, thread_name_prefix="mw-scan")
+        self._db = ThreadPoolExecutor(1, thread_name_prefix="mw-store")
+        self._tasks: list[asyncio.Task[None]] = []
+        self._background: set[asyncio.Task[None]] = set()
+        self._server: asyncio.Server | None = None
+        self.stats = {"accepted": 0, "blocked": 0, "delivered": 0, "deferred": 0, "refused": 0}
+
+    # -- life cycle ---------------------------------------------------------------------------
+    async def start(self) -> None:
+        restored = self.spool.recover()
+        if restored:
+            log.warning("recovered %d messages whose delivery was under way", restored)
+        if self.store is not None:
+            await self._in_db(self._reconcile)
+        loop = asyncio.get_running_loop()
+        self._server = await loop.create_server(self._protocol, self.config.host, self.config.port)
+        self._tasks.append(asyncio.create_task(self._poller()))
+        for _ in range(self.config.relay_workers):
+            self._tasks.append(asyncio.create_task(self._worker(Relay(self.config.relay))))
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None
+        return int(self._server.sockets[0].getsockname()[1])
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+        if self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
+        for t in self._tasks:
+            t.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._db.shutdown(wait=True)
+        self._scan.shutdown(wait=False, cancel_futures=True)
+
+    def _protocol(self) -> SMTP:
+        c = self.config
+        return SMTP(
+            _Handler(self),
+            hostname=c.hostname,
+            data_size_limit=c.max_message,
+            enable_SMTPUTF8=True,
+            decode_data=False,
+            tls_context=c.tls_context,
+            require_starttls=c.require_tls,
+            auth_required=c.auth is not None,
+            auth_require_tls=c.tls_context is not None,
+            authenticator=self._authenticate if c.auth else None,
+            timeout=120,
+        )
+
+    def _authenticate(
+        self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
+    ) -> AuthResult:
+        import hmac
+
+        ok = (
+            self.config.auth is not None
+            and isinstance(data, LoginPassword)
+            and hmac.compare_digest(data.login, self.config.auth[0].encode())
+            and hmac.compare_digest(data.password, self.config.auth[1].encode())
+        )
+        return AuthResult(success=ok, handled=False)
+
+    async def _in_db(self, fn: Callable[..., Any], *args: Any) -> Any:
+        if self.store is None:
+            return None
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._db, fn, *args)
+        except Exception:  # the store being down never loses mail: the spool has it
+            log.exception("store write failed")
+            return None
+
+    def _reconcile(self) -> None:
+        """Incidents for held and delayed messages the store does not know yet (a crash
+        between the spool write and the store write)."""
+        assert self.store is not None
+        for state in ("held", "delayed"):
+            for entry in self.spool.entries(state):
+                if entry.meta.get("record", {}).get("rules"):
+                    incidents.record(self.store, entry.meta)
+
+    # -- receiving ----------------------------------------------------------------------------
+    async def accept(self, envelope: Envelope, client: str) -> str:
+        data = envelope.original_content or b""
+        mail_from = envelope.mail_from or ""
+        rcpts = list(envelope.rcpt_tos)
+        if SMUGGLING.search(data):
+            return "550 5.5.2 Message refused: bare line feed next to a lone dot (SMTP smuggling)"
+        loop = asyncio.get_running_loop()
+        now = time.time()
+        try:
+            outcome = await asyncio.wait_for(
+                loop.run_in_executor(
+                    self._scan, partial(screen, data, mail_from, rcpts, self.config.policy, now=now)
+                ),
+                self.config.scan_timeout,
+            )
+        except Exception as exc:  # a failed screen holds the message: neither lost nor let through
+            log.exception("screening failed; holding the message")
+            outcome = Outcome(
+                "hold",
+                data,
+                {
+                    "action": "hold",
+                    "disposition": "hold",
+                    "test_mode": False,
+                    "rules": [
+                        {"rule": "gateway.screen-failed", "action": "hold", "reason": type(exc).__name__}
+                    ],
+                    "subject": "",
+                    "counts": {},
+                    "matches": [],
+                    "unscannable": [{"location": "message", "reason": type(exc).__name__}],
+                },
+                notify={"admin"},
+            )
+        meta: dict[str, Any] = {
+            "mail_from": mail_from,
+            "rcpt_tos": rcpts,
+            "received": now,
+            "size": len(data),
+            "client": client,
+            "record": outcome.record,
+        }
+        if outcome.disposition == "block":
+            meta["id"] = new_id()
+            self.stats["blocked"] += 1
+            self._spawn(self._after(meta, outcome))
+            return f"550 5.7.1 {_one_line(outcome.reason)}"
+        state = {"deliver": "queue", "hold": "held", "delay": "delayed"}[outcome.disposition]
+        try:
+            sid = await loop.run_in_executor(None, self.spool.put, state, meta, outcome.data)
+        except SpoolFull:
+            return "451 4.3.1 Spool full, try again later"
+        except OSError:
+            log.exception("spool write failed")
+            return "451 4.3.0 Could not store the message, try again later"
+        meta["id"] = sid
+        self.stats["accepted"] += 1
+        if state == "queue":
+            self._enqueue(sid)
+        elif state == "delayed" and outcome.release_at:
+            self._delayed[sid] = outcome.release_at
+        if outcome.incident or outcome.notify:
+            self._spawn(self._after(meta, outcome))
+        return f"250 2.0.0 Ok: queued as {sid}"
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(coro)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _after(self, meta: dict[str, Any], outcome: Outcome) -> None:
+        """The store and the notices, after the reply: they never hold up or lose mail."""
+        if outcome.incident:
+            await self._in_db(incidents.record, self.store, meta)
+        n = self.queues.notice
+        kind = {"block": "blocked", "hold": "held", "delay": "delayed"}.get(outcome.disposition, "incident")
+        targets: list[str] = []
+        if "sender" in outcome.notify and meta["mail_from"]:
+            self._notice(kind, [meta["mail_from"]], meta)
+        if "approver" in outcome.notify:
+            targets += n.approvers
+        if "admin" in outcome.notify:
+            targets += n.admins
+        if targets:
+            self._notice("held" if kind == "held" else "incident", sorted(set(targets)), meta)
+
+    def _notice(self, kind: str, to: list[str], meta: dict[str, Any]) -> None:
+        try:
+            sid = self.queues.notify(kind, to, meta)
+        except (SpoolFull, OSError):
+            log.exception("could not queue a %s notice", kind)
+            return
+        if sid:
+            self._enqueue(sid)
+
+    # -- relaying -----------------------------------------------------------------------------
+    def _enqueue(self, sid: str) -> None:
+        if sid not in self._inflight:
+            self._inflight.add(sid)
+            self._ready.put_nowait(sid)
+
+    async def _poller(self) -> None:
+        """Picks up what others queued (releases from the CLI or console), retries that are
+        due, and delayed messages whose time has come."""
+        while True:
+            now = time.time()
+            for sid in self.spool.ids("queue"):
+                if sid in self._inflight:
+                    continue
+                _attempts, due = self._backoff.get(sid, (0, 0.0))
+                if due <= now:
+                    self._enqueue(sid)
+            await self._release_due(now)
+            await asyncio.sleep(self.config.poll)
+
+    async def _release_due(self, now: float) -> None:
+        current = set(self.spool.ids("delayed"))
+        for sid in list(self._delayed):
+            if sid not in current:
+                del self._delayed[sid]  # cancelled or released by hand
+        for sid in current - set(self._delayed):
+            try:
+                self._delayed[sid] = float(self.spool.entry(sid, "delayed").meta["record"]["release_at"])
+            except (NotQueued, ValueError, KeyError, TypeError):
+                continue
+        for sid, at in list(self._delayed.items()):
+            if at > now:
+                continue
+            del self._delayed[sid]
+            try:
+                self.spool.move(sid, "delayed", "queue")
+            except NotQueued:
+                continue  # cancelled at the last moment: the cancel won
+            await self._in_db(incidents.set_state, self.store, sid, "released")
+            self._enqueue(sid)
+
+    async def _worker(self, relay: Relay) -> None:
+        try:
+            while True:
+                sid = await self._ready.get()
+                try:
+                    await self._deliver(relay, sid)
+                except Exception:
+                    log.exception("delivery of %s failed unexpectedly; will retry", sid)
+                    self._retry_later(sid)
+                finally:
+                    self._inflight.discard(sid)
+        finally:
+            await asyncio.to_thread(relay.close)
+
+    def _retry_later(self, sid: str) -> None:
+        attempts, _ = self._backoff.get(sid, (0, 0.0))
+        delay = min(self.config.retry_base * 2**attempts, self.config.retry_max)
+        self._backoff[sid] = (attempts + 1, time.time() + delay)
+
+    async def _deliver(self, relay: Relay, sid: str) -> None:
+        try:
+            claimed = self.spool.take(sid, "queue")
+        except NotQueued:
+            return
+        meta, data = decode(claimed.read_bytes())
+        rcpts = list(meta["rcpt_tos"])
+        copy = f"{SPOOL_HEADER}: {sid}\r\n".encode() + data
+        result: Result = await asyncio.to_thread(relay.send, meta["mail_from"], rcpts, copy)
+        self.stats["delivered"] += len(result.delivered)
+        expired = time.time() - float(meta.get("received", 0)) > self.config.max_age
+        if result.retry and expired:
+            result.refused.update({r: f"expired: {why}" for r, why in result.retry.items()})
+            result.retry = {}
+        if result.refused:
+            self.stats["refused"] += len(result.refused)
+            failed = {**meta, "refused": result.refused}
+            failed["rcpt_tos"] = list(result.refused)
+            await asyncio.to_thread(self.spool.put, "failed", failed, data, spool_id=sid)
+            if meta.get("mail_from") and not meta.get("notice"):
+                detail = "; ".join(f"{r}: {why}" for r, why in result.refused.items())
+                self._notice_detail("refused", meta, detail)
+        if result.retry:
+            self.stats["deferred"] += 1
+            left = {**meta, "rcpt_tos": list(result.retry), "last_error": next(iter(result.retry.values()))}
+            await asyncio.to_thread(self.spool.put, "queue", left, data, spool_id=sid)
+            self._retry_later(sid)
+        else:
+            self._backoff.pop(sid, None)
+        await asyncio.to_thread(self.spool.drop_claim, claimed)
+
+    def _notice_detail(self, kind: str, meta: dict[str, Any], detail: str) -> None:
+        try:
+            nid = self.queues.notify(kind, [meta["mail_from"]], meta, detail)
+        except (SpoolFull, OSError):
+            log.exception("could not queue a %s notice", kind)
+            return
+        if nid:
+            self._enqueue(nid)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:400]
+
+
+class _Handler:
+    def __init__(self, gateway: Gateway) -> None:
+        self.gateway = gateway
+
+    async def handle_MAIL(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, mail_options: list[str]
+    ) -> str:
+        if not self.gateway.spool.has_room():
+            return "451 4.3.1 Spool full, try again later"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
+    ) -> str:
+        if len(envelope.rcpt_tos) >= self.gateway.config.max_recipients:
+            return "452 4.5.3 Too many recipients"
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(rcpt_options)
+        return "250 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        peer = session.peer[0] if isinstance(session.peer, tuple) else str(session.peer)
+        return await self.gateway.accept(envelope, peer)

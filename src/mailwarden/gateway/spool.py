@@ -1,0 +1,232 @@
+"""The gateway's durable spool: one file a message, its state the folder it sits in.
+
+A file is a header line of JSON (envelope, decision, masked evidence — never the full values)
+followed by the message bytes. It is written to ``tmp/``, flushed with ``fsync`` and renamed
+into its state folder, whose directory entry is then synced too; only after that does the
+gateway answer ``250``. A state change is one ``rename``: two actors racing on one message
+(the delay timer and a cancel, say) cannot both win — the loser finds the file gone.
+
+States: ``queue`` (to relay), ``held`` (awaiting an approver), ``delayed`` (sent when its time
+comes unless cancelled), ``failed`` (refused for good downstream; kept for the administrator).
+A delivered, rejected or cancelled message's file is removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MAGIC = b"MWSPOOL1 "
+STATES = ("queue", "held", "delayed", "failed")
+#: the header line is small; a larger one means a damaged or foreign file
+MAX_HEADER = 1 << 20
+
+
+class SpoolFull(Exception):
+    """No room: the sender should try again later (451)."""
+
+
+class NotQueued(Exception):
+    """The message is not (or no longer) in the state asked for."""
+
+
+def new_id() -> str:
+    """Time-ordered and unique: listing a folder sorted by name is arrival order."""
+    return f"{time.time_ns():016x}{secrets.token_hex(4)}"
+
+
+@dataclass
+class Entry:
+    """What the spool knows of one message, without its bytes."""
+
+    id: str
+    state: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    size: int = 0
+
+    @property
+    def mail_from(self) -> str:
+        return str(self.meta.get("mail_from", ""))
+
+    @property
+    def rcpt_tos(self) -> list[str]:
+        return list(self.meta.get("rcpt_tos", []))
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def encode(meta: dict[str, Any], data: bytes) -> bytes:
+    return MAGIC + json.dumps(meta, ensure_ascii=True, separators=(",", ":")).encode() + b"\n" + data
+
+
+def decode(blob: bytes) -> tuple[dict[str, Any], bytes]:
+    if not blob.startswith(MAGIC):
+        raise ValueError("not a spool file")
+    end = blob.find(b"\n", 0, MAX_HEADER)
+    if end < 0:
+        raise ValueError("spool header unterminated")
+    meta = json.loads(blob[len(MAGIC) : end])
+    if not isinstance(meta, dict):
+        raise ValueError("spool header is not an object")
+    return meta, blob[end + 1 :]
+
+
+class Spool:
+    def __init__(self, root: Path, *, max_bytes: int = 2 << 30, min_free: int = 64 << 20) -> None:
+        self.root = root
+        self.max_bytes = max_bytes
+        self.min_free = min_free
+        for name in ("tmp", *STATES):
+            (root / name).mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._bytes = sum(f.stat().st_size for s in STATES for f in (root / s).iterdir() if f.is_file())
+
+    # -- room ---------------------------------------------------------------------------------
+    @property
+    def used(self) -> int:
+        return self._bytes
+
+    def has_room(self, size: int = 0) -> bool:
+        if self._bytes + size > self.max_bytes:
+            return False
+        return shutil.disk_usage(self.root).free - size >= self.min_free
+
+    # -- writing ------------------------------------------------------------------------------
+    def put(self, state: str, meta: dict[str, Any], data: bytes, *, spool_id: str | None = None) -> str:
+        """Write durably into ``state``; returns the id. Raises :class:`SpoolFull`."""
+        blob_size = len(data) + 1024
+        if not self.has_room(blob_size):
+            raise SpoolFull
+        sid = spool_id or new_id()
+        meta = {**meta, "id": sid}
+        tmp = self.root / "tmp" / sid
+        blob = encode(meta, data)
+        with open(tmp, "wb") as f:
+            f.write(blob)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.root / state / sid)
+        _fsync_dir(self.root / state)
+        with self._lock:
+            self._bytes += len(blob)
+        return sid
+
+    def rewrite(self, state: str, sid: str, meta: dict[str, Any], data: bytes) -> None:
+        """Replace a message in place (fewer recipients left, say), atomically."""
+        path = self.root / state / sid
+        old = path.stat().st_size
+        tmp = self.root / "tmp" / (sid + ".new")
+        blob = encode({**meta, "id": sid}, data)
+        with open(tmp, "wb") as f:
+            f.write(blob)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+        with self._lock:
+            self._bytes += len(blob) - old
+
+    def move(self, sid: str, source: str, target: str) -> None:
+        """One atomic step between states; :class:`NotQueued` if the message is not in ``source``."""
+        try:
+            os.rename(self.root / source / sid, self.root / target / sid)
+        except FileNotFoundError as exc:
+            raise NotQueued(sid) from exc
+        _fsync_dir(self.root / target)
+
+    def remove(self, sid: str, state: str) -> None:
+        path = self.root / state / sid
+        try:
+            size = path.stat().st_size
+            path.unlink()
+        except FileNotFoundError as exc:
+            raise NotQueued(sid) from exc
+        _fsync_dir(path.parent)
+        with self._lock:
+            self._bytes -= size
+
+    def take(self, sid: str, state: str, *, into: str = "tmp") -> Path:
+        """Claim a message by moving it out of ``state`` (to ``tmp`` under a claim name):
+        whoever moves it first owns it. Returns the claimed path."""
+        claimed = self.root / into / f"{sid}.{state}.claim"
+        try:
+            os.rename(self.root / state / sid, claimed)
+        except FileNotFoundError as exc:
+            raise NotQueued(sid) from exc
+        return claimed
+
+    def drop_claim(self, claimed: Path) -> None:
+        size = claimed.stat().st_size
+        claimed.unlink()
+        _fsync_dir(claimed.parent)
+        with self._lock:
+            self._bytes -= size
+
+    # -- reading ------------------------------------------------------------------------------
+    def read(self, sid: str, state: str) -> tuple[dict[str, Any], bytes]:
+        try:
+            blob = (self.root / state / sid).read_bytes()
+        except FileNotFoundError as exc:
+            raise NotQueued(sid) from exc
+        return decode(blob)
+
+    def entry(self, sid: str, state: str) -> Entry:
+        path = self.root / state / sid
+        try:
+            with open(path, "rb") as f:
+                head = f.read(MAX_HEADER)
+                size = os.fstat(f.fileno()).st_size
+        except FileNotFoundError as exc:
+            raise NotQueued(sid) from exc
+        meta, _ = decode(head if b"\n" in head else head + b"\n")
+        return Entry(sid, state, meta, size)
+
+    def ids(self, state: str) -> list[str]:
+        return sorted(p.name for p in (self.root / state).iterdir() if p.is_file())
+
+    def entries(self, state: str) -> Iterator[Entry]:
+        for sid in self.ids(state):
+            try:
+                yield self.entry(sid, state)
+            except (NotQueued, ValueError):
+                continue  # gone meanwhile, or not ours
+
+    def find(self, sid: str) -> Entry:
+        for state in STATES:
+            if (self.root / state / sid).is_file():
+                return self.entry(sid, state)
+        raise NotQueued(sid)
+
+    def recover(self) -> int:
+        """After a crash: partial writes in ``tmp`` were never acknowledged and go; a claim
+        taken for delivery goes back to its state (delivery is retried; the spool id in the
+        relayed header lets downstream drop a duplicate). Returns the number restored."""
+        restored = 0
+        for p in (self.root / "tmp").iterdir():
+            if p.name.endswith(".claim"):
+                sid, state, _ = p.name.rsplit(".", 2)
+                if state in STATES:
+                    os.rename(p, self.root / state / sid)
+                    restored += 1
+                    continue
+            p.unlink()
+        _fsync_dir(self.root / "tmp")
+        with self._lock:
+            self._bytes = sum(
+                f.stat().st_size for s in STATES for f in (self.root / s).iterdir() if f.is_file()
+            )
+        return restored
