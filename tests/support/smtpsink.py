@@ -66,13 +66,17 @@ class SinkServer:
     def __init__(self, port: int | None = None) -> None:
         self.sink = Sink()
         self.port = port or free_port()
-        self.controller = Controller(self.sink, hostname="127.0.0.1", port=self.port, enable_SMTPUTF8=True)
+        self.controller = Controller(
+            self.sink, hostname="127.0.0.1", port=self.port, enable_SMTPUTF8=True, data_size_limit=128 << 20
+        )
 
     def start(self) -> SinkServer:
         self.controller.start()
         return self
 
     def stop(self) -> None:
+        if self.controller._thread is None:
+            return  # stopped already
         self.controller.stop()
 
 

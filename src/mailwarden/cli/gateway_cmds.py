@@ -65,7 +65,7 @@ def run(
     require_tls: Annotated[
         bool, typer.Option("--require-tls", help=_("Refuse mail before STARTTLS."))
     ] = False,
-    max_message: Annotated[int, typer.Option("--max-message", help=_("Largest message, bytes."))] = 64 << 20,
+    max_message: Annotated[int, typer.Option("--max-message", help=_("Largest message, bytes."))] = 100 << 20,
     max_spool: Annotated[
         int, typer.Option("--max-spool", help=_("Spool size above which 451 is answered, bytes."))
     ] = 2 << 30,
@@ -136,7 +136,8 @@ def run(
             secret=secret_key(settings),
         ),
     )
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("mailwarden").setLevel(logging.INFO)  # not aiosmtpd's line per command
     store = open_store(settings)
     asyncio.run(_serve(Gateway(config, store)))
 

@@ -36,8 +36,10 @@ from .spool import NotQueued, Spool, SpoolFull, decode, new_id
 
 log = logging.getLogger("mailwarden.gateway")
 
-#: a line ending that is not CRLF next to a lone dot: what SMTP smuggling relies on
-SMUGGLING = re.compile(rb"(?<!\r)\n\.\r?\n|\r\n\.\n|\r\.\r")
+#: a CR or LF on its own (RFC 5321 2.3.8 forbids them): what SMTP smuggling hides "<LF>.<LF>"
+#: in. End of data is only ever CRLF.CRLF here (aiosmtpd >= 1.4.5) and the relay writes CRLF,
+#: so a smuggled message could not get through anyway; refusing says so to the sender.
+BARE_EOL = re.compile(rb"\r(?!\n)|(?<!\r)\n")
 SPOOL_HEADER = "X-Mailwarden-Spool-Id"
 
 
@@ -49,7 +51,7 @@ class GatewayConfig:
     host: str = "127.0.0.1"
     port: int = 10025
     hostname: str = "mailwarden.localhost"
-    max_message: int = 64 << 20
+    max_message: int = 100 << 20
     max_recipients: int = 1000
     max_spool: int = 2 << 30
     min_free: int = 64 << 20
@@ -170,8 +172,8 @@ class Gateway:
         data = envelope.original_content or b""
         mail_from = envelope.mail_from or ""
         rcpts = list(envelope.rcpt_tos)
-        if SMUGGLING.search(data):
-            return "550 5.5.2 Message refused: bare line feed next to a lone dot (SMTP smuggling)"
+        if BARE_EOL.search(data):
+            return "550 5.5.2 Message refused: bare CR or LF in the data (RFC 5321 2.3.8; SMTP smuggling?)"
         loop = asyncio.get_running_loop()
         now = time.time()
         try:
@@ -211,6 +213,7 @@ class Gateway:
         if outcome.disposition == "block":
             meta["id"] = new_id()
             self.stats["blocked"] += 1
+            log.info("%s: from=<%s> nrcpt=%d refused: %s", meta["id"], mail_from, len(rcpts), outcome.reason)
             self._spawn(self._after(meta, outcome))
             return f"550 5.7.1 {_one_line(outcome.reason)}"
         state = {"deliver": "queue", "hold": "held", "delay": "delayed"}[outcome.disposition]
@@ -223,6 +226,15 @@ class Gateway:
             return "451 4.3.0 Could not store the message, try again later"
         meta["id"] = sid
         self.stats["accepted"] += 1
+        log.info(
+            "%s: from=<%s> nrcpt=%d size=%d disposition=%s rules=%s",
+            sid,
+            mail_from,
+            len(rcpts),
+            len(data),
+            outcome.disposition if state != "queue" else "queue",
+            ",".join(r["rule"] for r in outcome.record.get("rules", [])) or "-",
+        )
         if state == "queue":
             self._enqueue(sid)
         elif state == "delayed" and outcome.release_at:
@@ -331,6 +343,11 @@ class Gateway:
         copy = f"{SPOOL_HEADER}: {sid}\r\n".encode() + data
         result: Result = await asyncio.to_thread(relay.send, meta["mail_from"], rcpts, copy)
         self.stats["delivered"] += len(result.delivered)
+        for rcpt in result.delivered:
+            log.info("%s: to=<%s> status=sent", sid, rcpt)
+        for rcpt, why in {**result.retry, **result.refused}.items():
+            status = "deferred" if rcpt in result.retry else "bounced"
+            log.info("%s: to=<%s> status=%s (%s)", sid, rcpt, status, why)
         expired = time.time() - float(meta.get("received", 0)) > self.config.max_age
         if result.retry and expired:
             result.refused.update({r: f"expired: {why}" for r, why in result.retry.items()})
