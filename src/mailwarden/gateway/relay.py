@@ -33,6 +33,12 @@ def _reply(code: int, text: bytes | str) -> str:
     return f"{code} {msg}".strip()
 
 
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return _reply(exc.smtp_code, exc.smtp_error)
+    return str(exc) or type(exc).__name__
+
+
 def parse_hostport(value: str, default_port: int = 25) -> tuple[str, int]:
     host, sep, port = value.rpartition(":")
     if not sep:
@@ -76,7 +82,13 @@ class Relay:
         for attempt in (1, 2):  # a kept-open connection may have been closed by the peer
             try:
                 if self._conn is None:
-                    self._conn = self._connect()
+                    try:
+                        self._conn = self._connect()
+                    except (smtplib.SMTPException, OSError, ssl.SSLError) as exc:
+                        # greeting, STARTTLS or login refused: our set-up, not this message's
+                        # fault — it waits for the next attempt, never bounces
+                        result.retry.update(dict.fromkeys(rcpt_tos, _describe(exc)))
+                        return result
                 else:
                     self._conn.rset()
                 opts = ["SMTPUTF8"] if not (mail_from + "".join(rcpt_tos)).isascii() else []
