@@ -172,6 +172,11 @@ def test_every_page_has_a_json_twin(app):
         "/dmarc/{domain}": "/api/dmarc/{domain}",
         "/messages": "/api/messages/analyze",
         "/dlp": "/api/dlp/check",
+        "/gateway": "/api/gateway",
+        "/gateway/incidents": "/api/gateway/incidents",
+        "/gateway/incidents/{incident_id}": "/api/gateway/incidents/{incident_id}",
+        "/gateway/queue": "/api/gateway/queue",
+        "/gateway/cancel/{sid}": "/api/gateway/cancel/{sid}",
     }
 
     def flatten(routes):

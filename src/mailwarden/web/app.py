@@ -29,6 +29,7 @@ from ..domain.readiness import PROVIDERS, providers_caption
 from ..domain.survey import METRICS
 from .dlp_routes import build_router as build_dlp_router
 from .dmarc_routes import build_router as build_dmarc_router
+from .gateway_routes import build_router as build_gateway_router
 from .messages_routes import build_router as build_messages_router
 from .security import (
     LanguageAndHeaders,
@@ -367,6 +368,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     rules = load_rules(settings.analyze_rules)
     app.include_router(build_messages_router(page, lambda: rules, resolver, store))
     app.include_router(build_dlp_router(page))
+    app.include_router(build_gateway_router(store, settings, page))
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

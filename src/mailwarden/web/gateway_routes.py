@@ -1,0 +1,223 @@
+"""Console: the DLP gateway — counts over time, incidents (masked evidence and their audit
+trail), the hold queue (release or reject: approvers and administrators) and the delay queue
+(cancel), and the page a sender reaches from the link in a delay notice to cancel without
+logging in. Every page has its JSON twin under ``/api/``."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from ..core.config import Settings
+from ..core.errors import InputError
+from ..core.i18n import gettext
+from ..core.store import Store
+from ..gateway import incidents
+from ..gateway.notices import cancel_token
+from ..gateway.queue import NoticeSettings, Queues
+from ..gateway.spool import Entry, NotQueued, Spool
+from .security import check_csrf, current_user, secret_key
+
+User = Annotated[dict[str, Any], Depends(current_user)]
+DECIDERS = ("admin", "approver")
+OPS = ("release", "reject", "cancel")
+
+
+def _entry(e: Entry) -> dict[str, Any]:
+    rec = e.meta.get("record", {})
+    return {
+        "id": e.id,
+        "state": e.state,
+        "received": e.meta.get("received"),
+        "release_at": rec.get("release_at"),
+        "sender": e.mail_from,
+        "recipients": e.rcpt_tos,
+        "subject": rec.get("subject", ""),
+        "rules": rec.get("rules", []),
+        "counts": rec.get("counts", {}),
+        "size": e.size,
+    }
+
+
+def _incident(inc: Any) -> dict[str, Any]:
+    return {
+        "id": inc.id,
+        "spool_id": inc.spool_id,
+        "received_at": inc.received_at.isoformat(),
+        "sender": inc.sender,
+        "recipients": inc.recipients,
+        "subject": inc.subject,
+        "action": inc.action,
+        "state": inc.state,
+        "test_mode": inc.test_mode,
+        "size": inc.size,
+        "release_at": inc.release_at.isoformat() if inc.release_at else None,
+        "evidence": inc.evidence,
+        "decided_by": inc.decided_by,
+        "decided_at": inc.decided_at.isoformat() if inc.decided_at else None,
+    }
+
+
+def build_router(store: Store, settings: Settings, page: Callable[..., HTMLResponse]) -> APIRouter:
+    router = APIRouter()
+    secret = secret_key(settings)
+
+    def queues() -> Queues:
+        notice = NoticeSettings(
+            sender_address=settings.notify_from, console_url=settings.console_url, secret=secret
+        )
+        return Queues(Spool(settings.spool_dir()), store, notice)
+
+    def overview(days: int) -> dict[str, Any]:
+        q = queues()
+        return {
+            "counts": incidents.counts_by_day(store, days=max(1, min(days, 366))),
+            "queues": {state: len(q.spool.ids(state)) for state in ("queue", "held", "delayed", "failed")},
+            "recent": [_incident(i) for i in incidents.listing(store, limit=20)],
+        }
+
+    def queue_data() -> dict[str, Any]:
+        q = queues()
+        return {state: [_entry(e) for e in q.entries(state)] for state in ("held", "delayed")}
+
+    def act(op: str, sid: str, user: dict[str, Any], note: str) -> None:
+        if op not in OPS:
+            raise HTTPException(404)
+        if op in ("release", "reject") and user.get("role") not in DECIDERS:
+            raise HTTPException(403, gettext("only approvers and administrators may release or reject"))
+        try:
+            getattr(queues(), op)(sid, f"web:{user['name']}", note)
+        except InputError as exc:
+            raise HTTPException(409, str(exc)) from exc
+
+    def incident_data(incident_id: int) -> dict[str, Any]:
+        found = incidents.get(store, incident_id)
+        if found is None:
+            raise HTTPException(404, gettext("no such incident"))
+        inc, log = found
+        return {
+            **_incident(inc),
+            "audit": [
+                {"at": a.at.isoformat(), "actor": a.actor, "action": a.action, "detail": a.detail}
+                for a in log
+            ],
+        }
+
+    @router.get("/gateway", response_class=HTMLResponse, include_in_schema=False)
+    async def gateway_page(request: Request, user: User, days: int = 30) -> HTMLResponse:
+        data = overview(days)
+        peak = max((d["total"] for d in data["counts"]), default=0)
+        return page(request, "gateway.html", data=data, peak=max(peak, 1))
+
+    @router.get("/api/gateway", tags=["gateway"])
+    async def api_gateway(user: User, days: int = 30) -> dict[str, Any]:
+        """Incidents a day by action, queue sizes, the latest incidents."""
+        return overview(days)
+
+    @router.get("/gateway/incidents", response_class=HTMLResponse, include_in_schema=False)
+    async def incidents_page(request: Request, user: User, state: str | None = None) -> HTMLResponse:
+        rows = [_incident(i) for i in incidents.listing(store, state=state or None)]
+        return page(request, "gateway_incidents.html", rows=rows, state=state or "")
+
+    @router.get("/api/gateway/incidents", tags=["gateway"])
+    async def api_incidents(user: User, state: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+        """Incidents, newest first (evidence masked)."""
+        return [_incident(i) for i in incidents.listing(store, state=state, limit=max(1, min(limit, 1000)))]
+
+    @router.get("/gateway/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
+    async def incident_page(request: Request, user: User, incident_id: int) -> HTMLResponse:
+        return page(request, "gateway_incident.html", inc=incident_data(incident_id))
+
+    @router.get("/api/gateway/incidents/{incident_id}", tags=["gateway"])
+    async def api_incident(user: User, incident_id: int) -> dict[str, Any]:
+        """One incident with its masked evidence and who did what to it."""
+        return incident_data(incident_id)
+
+    @router.get("/gateway/queue", response_class=HTMLResponse, include_in_schema=False)
+    async def queue_page(request: Request, user: User, error: str = "") -> HTMLResponse:
+        can_decide = user.get("role") in DECIDERS
+        return page(request, "gateway_queue.html", data=queue_data(), can_decide=can_decide, error=error)
+
+    @router.get("/api/gateway/queue", tags=["gateway"])
+    async def api_queue(user: User) -> dict[str, Any]:
+        """Held and delayed messages (subjects masked)."""
+        return queue_data()
+
+    @router.post("/gateway/queue/{sid}/{op}", include_in_schema=False)
+    async def queue_act(
+        request: Request,
+        user: User,
+        sid: str,
+        op: str,
+        csrf: Annotated[str, Form()],
+        note: Annotated[str, Form()] = "",
+    ) -> Response:
+        check_csrf(request, csrf)
+        try:
+            act(op, sid, user, note[:500])
+        except HTTPException as exc:
+            if exc.status_code != 409:
+                raise
+            return RedirectResponse(f"/gateway/queue?error={quote(str(exc.detail))}", status_code=303)
+        return RedirectResponse("/gateway/queue", status_code=303)
+
+    @router.post("/api/gateway/queue/{sid}/{op}", tags=["gateway"])
+    async def api_queue_act(
+        request: Request, user: User, sid: str, op: str, note: str = ""
+    ) -> dict[str, str]:
+        """release, reject (approvers and administrators) or cancel. Needs X-CSRF-Token."""
+        check_csrf(request, request.headers.get("x-csrf-token"))
+        act(op, sid, user, note[:500])
+        return {"id": sid, "done": op}
+
+    # -- the sender's cancel link: no login, the token is the capability ---------------------
+    def delayed_or_404(sid: str, token: str) -> Entry:
+        if not hmac.compare_digest(cancel_token(secret, sid), token or ""):
+            raise HTTPException(403, gettext("this link is not valid"))
+        try:
+            return queues().spool.entry(sid, "delayed")
+        except (NotQueued, ValueError) as exc:
+            raise HTTPException(
+                410, gettext("this message is no longer waiting; it was sent or cancelled")
+            ) from exc
+
+    @router.get("/gateway/cancel/{sid}", response_class=HTMLResponse, include_in_schema=False)
+    async def cancel_page(request: Request, sid: str, t: str = "") -> HTMLResponse:
+        try:
+            entry: Entry | None = delayed_or_404(sid, t)
+        except HTTPException as exc:
+            if exc.status_code != 410:
+                raise
+            entry = None
+        return page(request, "gateway_cancel.html", entry=_entry(entry) if entry else None, sid=sid, t=t)
+
+    @router.get("/api/gateway/cancel/{sid}", tags=["gateway"])
+    async def api_cancel_view(sid: str, t: str = "") -> dict[str, Any]:
+        """A delayed message as its sender sees it from the notice link (token ``t``)."""
+        return _entry(delayed_or_404(sid, t))
+
+    @router.post("/gateway/cancel/{sid}", response_class=HTMLResponse, include_in_schema=False)
+    async def cancel_post(request: Request, sid: str, t: Annotated[str, Form()]) -> HTMLResponse:
+        entry = delayed_or_404(sid, t)
+        try:
+            queues().cancel(sid, f"sender:{entry.mail_from}")
+        except InputError as exc:
+            raise HTTPException(410, str(exc)) from exc
+        return page(request, "gateway_cancel.html", entry=None, sid=sid, t="", cancelled=True)
+
+    @router.post("/api/gateway/cancel/{sid}", tags=["gateway"])
+    async def api_cancel(sid: str, t: str) -> dict[str, str]:
+        """Cancel a delayed message with the token from its notice."""
+        entry = delayed_or_404(sid, t)
+        try:
+            queues().cancel(sid, f"sender:{entry.mail_from}")
+        except InputError as exc:
+            raise HTTPException(410, str(exc)) from exc
+        return {"id": sid, "done": "cancel"}
+
+    return router
