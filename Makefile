@@ -60,6 +60,7 @@ bench: install system-deps
 	$(PY) benchmarks/scan_speed.py
 	$(PY) benchmarks/scan_quality.py
 	$(PY) benchmarks/dlp_quality.py
+	$(PY) benchmarks/dlp_speed.py --messages 2000 --paced 1000
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

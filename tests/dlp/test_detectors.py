@@ -117,3 +117,72 @@ def test_mask_never_shows_the_whole_value():
     assert mask("123456789018") == "1234 **** 9018"
     assert mask("tanaka@example.co.jp") == "t***@example.co.jp"
     assert mask("AKIAIOSFODNN7EXAMPLE", secret=True) == "AKIA…"
+
+
+def test_postal_anchors_find_what_a_whole_scan_finds():
+    """The postal-address detector tries its pattern only near 〒 and 都道府県: on texts made of
+    address fragments, spaces and noise it must find exactly what a scan of every position does."""
+    import random
+
+    from mailwarden.dlp import detectors as d
+    from mailwarden.dlp.normalize import normalise
+
+    pieces = [
+        "〒100-0005",
+        "〒 1000005",
+        "東京都千代田区丸の内1-1-1",
+        "100-0005 東京都港区",
+        "大阪府大阪市北区梅田3丁目",
+        "北海道",
+        "京都府",
+        "神奈川県横浜市西区みなとみらい２－３－１",
+        "都道府県",
+        "県",
+        "123-4567\n\n埼玉県さいたま市",
+        "〒",
+        "-",
+        "1",
+        "あいう",
+        "\n",
+        " " * 12,
+        "、",
+        "。",
+        "鹿児島県" + "あ" * 30 + "1",
+    ]
+    rnd = random.Random(5)
+    pattern = d.BY_ID["jp.postal-address"].pattern
+    for _ in range(3000):
+        text = normalise("".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))))
+        whole = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+        assert list(d._postal_candidates(pattern, text)) == whole, text
+
+
+def test_url_spans_match_the_regex_scan():
+    import random
+
+    from mailwarden.dlp import detectors as d
+
+    pieces = [
+        "https://a.example/x?1=2",
+        "http://b",
+        "HTTPS://C",
+        "www.d.example",
+        "WWW.E",
+        "Www.f",
+        "wWw.g",
+        "ftp://h",
+        "://",
+        "https:/",
+        "www",
+        ".",
+        " ",
+        "\n",
+        "あ",
+        "x",
+        "hhttps://i",
+        "xwww.j",
+    ]
+    rnd = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+        assert d.url_spans(text) == [m.span() for m in d._URL.finditer(text)], text

@@ -240,3 +240,13 @@ def test_encrypted_zip_and_50_mb_attachment(start_gateway, sink):
     gw.gateway.queues.release(meta["id"], "cli:admin")
     got = wait_until(lambda: [m for m in sink.sink.messages if m.spool_id == meta["id"]], 60)
     assert got[0].data.endswith(big)
+
+
+def test_fast_address_parsing_agrees_with_aiosmtpd():
+    from aiosmtpd.smtp import SMTP
+
+    ours, theirs = server_module._SMTP(object()), SMTP(object())
+    args = ["<a@b.example>", "<a@b.example> SIZE=100 BODY=8BITMIME", " <x.y+z@sub.d-e.example>", "<>", "a@b"]
+    args += ['<"q s"@x>', "<a@b", "<@route:a@b>", "<ａ@b>", "<a b@c>", "<a@b>>", ""]
+    for arg in args:
+        assert ours._getaddr(arg) == theirs._getaddr(arg), arg

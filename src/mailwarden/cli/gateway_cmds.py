@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import getpass
 import logging
+import os
 import signal
 import ssl
 from datetime import UTC, datetime
@@ -70,6 +71,13 @@ def run(
         int, typer.Option("--max-spool", help=_("Spool size above which 451 is answered, bytes."))
     ] = 2 << 30,
     workers: Annotated[int, typer.Option("--workers", help=_("Connections to the relay."))] = 4,
+    scan_processes: Annotated[
+        int | None,
+        typer.Option(
+            "--scan-processes",
+            help=_("Processes that screen messages (default: 1 with two or more cores, else 0: in-process)."),
+        ),
+    ] = None,
     retry_base: Annotated[
         float, typer.Option("--retry-base", help=_("First retry after this many seconds."))
     ] = 2.0,
@@ -126,6 +134,9 @@ def run(
         max_message=max_message,
         max_spool=max_spool,
         relay_workers=workers,
+        scan_processes=scan_processes
+        if scan_processes is not None
+        else (1 if (os.cpu_count() or 1) >= 2 else 0),
         retry_base=retry_base,
         tls_context=tls_context,
         require_tls=require_tls,

@@ -22,6 +22,39 @@ from .normalize import normalise
 WINDOW = 60
 _NUMBER_ONLY = re.compile(r"[\d \t\r\n-]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S+")
+
+
+def url_spans(norm: str) -> list[tuple[int, int]]:
+    """Where ``_URL`` matches, found from "://" and "www." with plain string search (a regex
+    scan of every position cost more than most detectors)."""
+    starts: list[tuple[int, int]] = []  # (start, length of the prefix)
+    i = norm.find("://")
+    while i != -1:
+        if norm[max(0, i - 5) : i].lower() == "https":
+            starts.append((i - 5, 8))
+        elif norm[max(0, i - 4) : i].lower() == "http":
+            starts.append((i - 4, 7))
+        i = norm.find("://", i + 3)
+    variants = ("www.", "WWW.", "Www.")
+    if "ww." in norm or "WW." in norm or "wW." in norm or "Ww." in norm:
+        if norm.lower().count("www.") != sum(norm.count(v) for v in variants):
+            return [m.span() for m in _URL.finditer(norm)]  # odd casing: the plain scan
+        for www in variants:
+            i = norm.find(www)
+            while i != -1:
+                starts.append((i, 4))
+                i = norm.find(www, i + 4)
+    spans: list[tuple[int, int]] = []
+    for start, prefix in sorted(starts):
+        if spans and start < spans[-1][1]:
+            continue
+        m = _NON_SPACE.match(norm, start + prefix)  # the regex wants something after the prefix
+        if m is not None and m.start() == start + prefix:
+            spans.append((start, m.end()))
+    return spans
+
+
 SEP = r"[ \t\r\n-]?"  # what may stand between two digits of one number
 
 
@@ -303,6 +336,33 @@ MIN_DIGITS = {
 }
 
 
+_POSTAL_ANCHOR = re.compile("[〒都道府県]")
+_POSTAL_BEFORE = 40  # a postal code, and spaces, before a prefecture's name
+_POSTAL_AFTER = 64
+
+
+def _postal_candidates(pattern: re.Pattern[str], norm: str) -> Iterator[tuple[int, int, str]]:
+    """The postal-address pattern tried only near "〒" and the last character of a
+    prefecture's name (都, 道, 府 or 県): the same matches as a scan of the whole text, which
+    tries every prefecture at every position and was the slowest detector by far."""
+    last = 0
+    for a in _POSTAL_ANCHOR.finditer(norm):
+        anchor = a.start()
+        if anchor < last:
+            continue
+        pos = max(last, anchor - _POSTAL_BEFORE)
+        hi = anchor + _POSTAL_AFTER
+        while True:
+            m = pattern.search(norm, pos, hi)
+            while m is not None and m.end() == hi and hi < len(norm):  # may run on: widen
+                hi += _POSTAL_AFTER
+                m = pattern.search(norm, pos, hi)
+            if m is None or m.start() > anchor:
+                break  # what starts later belongs to a later anchor
+            yield m.start(), m.end(), m.group(0)
+            last = pos = m.end()
+
+
 def _candidates(det: Detector, norm: str, runs: list[tuple[int, str, int]]) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each place the detector's pattern matches."""
     if det.id == "email-address":
@@ -315,6 +375,9 @@ def _candidates(det: Detector, norm: str, runs: list[tuple[int, str, int]]) -> I
                 at = norm.find("@", m.end())
             else:
                 at = norm.find("@", at + 1)
+        return
+    if det.id == "jp.postal-address":
+        yield from _postal_candidates(det.pattern, norm)
         return
     if det.id in NUMERIC:
         need = MIN_DIGITS[det.id]
@@ -333,7 +396,7 @@ def detect(text: str, only: set[str] | None = None) -> list[Match]:
     norm = normalise(text)
     folded = norm.casefold()
     # numbers inside links are paths and ids, not anyone's data
-    in_urls = [(u.start(), u.end()) for u in _URL.finditer(norm)] if "://" in norm or "www." in norm else []
+    in_urls = url_spans(norm)
     url_starts = [a for a, _ in in_urls]
     runs = []
     for m in _RUN.finditer(norm):

@@ -8,6 +8,8 @@
     keywords: [{id: confidential, words: [社外秘, 関係者外秘, Confidential]}]
     patterns: [{id: project-code, regex: "PRJ-[0-9]{4}"}]
     test_mode: false                         # log what would happen, act on nothing
+    approvers: [dlp-approver@example.co.jp]  # told of held messages
+    admins: [security@example.co.jp]         # told of incidents a rule asks them to know
     rules:                                   # in priority order
       - id: block-my-number
         when: {detector: jp.my-number, min_unique: 1}
@@ -19,10 +21,20 @@
       - id: delay-external
         when: {recipients: external}
         action: delay
-        minutes: 5
+        minutes: 5                           # the sender is sent a cancel link
+      - id: bcc-many-outside
+        when: {external_recipients_over: 5}
+        action: force_bcc                    # To/Cc hidden; everyone still receives it
+      - id: tag-confidential
+        when: {keyword: confidential}
+        action: tag_subject
+        tag: "[社外秘]"
+        notify: [admin]
 
 Every rule whose conditions all hold matches; all matches are reported; the most restrictive
 action wins (allow < add_header < tag_subject < notify < force_bcc < delay < hold < block).
+The gateway sends a message where that action says (on, delayed, held or refused) and also
+applies every matching rule's header, subject tag and forced Bcc, and sends its notices.
 """
 
 from __future__ import annotations

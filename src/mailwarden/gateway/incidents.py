@@ -19,29 +19,40 @@ def _ts(value: float | None) -> datetime | None:
     return datetime.fromtimestamp(value, UTC) if value else None
 
 
+def _incident(meta: dict[str, Any]) -> Incident:
+    rec = meta["record"]
+    return Incident(
+        spool_id=meta["id"],
+        received_at=_ts(meta.get("received")) or datetime.now(UTC),
+        sender=meta.get("mail_from", "")[:320],
+        recipients=list(meta.get("rcpt_tos", [])),
+        subject=rec.get("subject", ""),
+        action=rec["action"],
+        state=FIRST_STATE[rec["disposition"]],
+        test_mode=bool(rec.get("test_mode")),
+        size=int(meta.get("size", 0)),
+        release_at=_ts(rec.get("release_at")),
+        evidence={k: rec.get(k) for k in ("rules", "counts", "matches", "unscannable")},
+    )
+
+
 def record(store: Store, meta: dict[str, Any]) -> bool:
     """Store the incident a spooled message's header describes, once (by spool id). Returns
     False when it was stored already (a restart reconciling the spool)."""
-    rec = meta["record"]
+    return record_many(store, [meta]) == 1
+
+
+def record_many(store: Store, metas: list[dict[str, Any]]) -> int:
+    """Several incidents in one transaction (the gateway batches them); those already stored
+    are skipped. Returns how many were added."""
+    if not metas:
+        return 0
     with store.session() as s:
-        if s.scalar(select(Incident.id).where(Incident.spool_id == meta["id"])) is not None:
-            return False
-        s.add(
-            Incident(
-                spool_id=meta["id"],
-                received_at=_ts(meta.get("received")) or datetime.now(UTC),
-                sender=meta.get("mail_from", "")[:320],
-                recipients=list(meta.get("rcpt_tos", [])),
-                subject=rec.get("subject", ""),
-                action=rec["action"],
-                state=FIRST_STATE[rec["disposition"]],
-                test_mode=bool(rec.get("test_mode")),
-                size=int(meta.get("size", 0)),
-                release_at=_ts(rec.get("release_at")),
-                evidence={k: rec.get(k) for k in ("rules", "counts", "matches", "unscannable")},
-            )
-        )
-    return True
+        ids = [m["id"] for m in metas]
+        known = set(s.scalars(select(Incident.spool_id).where(Incident.spool_id.in_(ids))))
+        fresh = {m["id"]: m for m in metas if m["id"] not in known}
+        s.add_all([_incident(m) for m in fresh.values()])
+    return len(fresh)
 
 
 def set_state(store: Store, spool_id: str, state: str, actor: str | None = None) -> None:

@@ -13,12 +13,15 @@ again on restart and the next hop can drop the duplicate by that id.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import multiprocessing
 import re
 import ssl
 import time
 from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -41,6 +44,10 @@ log = logging.getLogger("mailwarden.gateway")
 #: so a smuggled message could not get through anyway; refusing says so to the sender.
 BARE_EOL = re.compile(rb"\r(?!\n)|(?<!\r)\n")
 SPOOL_HEADER = "X-Mailwarden-Spool-Id"
+#: incidents are written in batches of up to this many, at least every INCIDENT_FLUSH seconds
+INCIDENT_BATCH = 200
+INCIDENT_FLUSH = 0.5
+MAX_PENDING_INCIDENTS = 100_000
 
 
 @dataclass
@@ -60,6 +67,8 @@ class GatewayConfig:
     retry_max: float = 600.0
     max_age: float = 5 * 86400.0
     scan_timeout: float = 60.0
+    #: screen in this many worker processes (the other cores); 0: threads in this process
+    scan_processes: int = 0
     poll: float = 0.5
     tls_context: ssl.SSLContext | None = None
     require_tls: bool = False
@@ -83,10 +92,12 @@ class Gateway:
         self._inflight: set[str] = set()
         self._backoff: dict[str, tuple[int, float]] = {}
         self._delayed: dict[str, float] = {}
-        self._scan = ThreadPoolExecutor(2, thread_name_prefix="mw-scan")
+        self._scan: Executor = self._scan_pool()
         self._db = ThreadPoolExecutor(1, thread_name_prefix="mw-store")
         self._tasks: list[asyncio.Task[None]] = []
         self._background: set[asyncio.Task[None]] = set()
+        self._incidents: list[dict[str, Any]] = []
+        self._incidents_due = asyncio.Event()
         self._server: asyncio.Server | None = None
         self.stats = {"accepted": 0, "blocked": 0, "delivered": 0, "deferred": 0, "refused": 0}
 
@@ -100,6 +111,7 @@ class Gateway:
         loop = asyncio.get_running_loop()
         self._server = await loop.create_server(self._protocol, self.config.host, self.config.port)
         self._tasks.append(asyncio.create_task(self._poller()))
+        self._tasks.append(asyncio.create_task(self._incident_writer()))
         for _ in range(self.config.relay_workers):
             self._tasks.append(asyncio.create_task(self._worker(Relay(self.config.relay))))
 
@@ -117,12 +129,31 @@ class Gateway:
         for t in self._tasks:
             t.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._write_incidents()
         self._db.shutdown(wait=True)
         self._scan.shutdown(wait=False, cancel_futures=True)
 
+    def _scan_pool(self) -> Executor:
+        if self.config.scan_processes <= 0:
+            return ThreadPoolExecutor(2, thread_name_prefix="mw-scan")
+        return ProcessPoolExecutor(
+            self.config.scan_processes,
+            mp_context=multiprocessing.get_context("forkserver"),
+            initializer=_worker_init,
+            initargs=(self.config.policy,),
+        )
+
+    def _reset_scan_pool(self) -> None:
+        """A worker process hung or died: end them all and start afresh."""
+        old = self._scan
+        self._scan = self._scan_pool()
+        for proc in list(getattr(old, "_processes", {}).values()):
+            proc.kill()
+        old.shutdown(wait=False, cancel_futures=True)
+
     def _protocol(self) -> SMTP:
         c = self.config
-        return SMTP(
+        return _SMTP(
             _Handler(self),
             hostname=c.hostname,
             data_size_limit=c.max_message,
@@ -177,13 +208,16 @@ class Gateway:
         loop = asyncio.get_running_loop()
         now = time.time()
         try:
-            outcome = await asyncio.wait_for(
-                loop.run_in_executor(
-                    self._scan, partial(screen, data, mail_from, rcpts, self.config.policy, now=now)
-                ),
-                self.config.scan_timeout,
-            )
+            if isinstance(self._scan, ProcessPoolExecutor):
+                job = partial(_worker_screen, data, mail_from, rcpts, now)
+            else:
+                job = partial(screen, data, mail_from, rcpts, self.config.policy, now=now)
+            outcome = await asyncio.wait_for(loop.run_in_executor(self._scan, job), self.config.scan_timeout)
         except Exception as exc:  # a failed screen holds the message: neither lost nor let through
+            if isinstance(exc, TimeoutError | BrokenProcessPool) and isinstance(
+                self._scan, ProcessPoolExecutor
+            ):
+                self._reset_scan_pool()
             log.exception("screening failed; holding the message")
             outcome = Outcome(
                 "hold",
@@ -243,6 +277,19 @@ class Gateway:
             self._spawn(self._after(meta, outcome))
         return f"250 2.0.0 Ok: queued as {sid}"
 
+    async def _incident_writer(self) -> None:
+        """Incidents go to the store in batches: one transaction for many messages."""
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._incidents_due.wait(), INCIDENT_FLUSH)
+            self._incidents_due.clear()
+            await self._write_incidents()
+
+    async def _write_incidents(self) -> None:
+        batch, self._incidents = self._incidents, []
+        if batch and await self._in_db(incidents.record_many, self.store, batch) is None:
+            self._incidents = (batch + self._incidents)[-MAX_PENDING_INCIDENTS:]  # store down: later
+
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(coro)
         self._background.add(task)
@@ -250,8 +297,10 @@ class Gateway:
 
     async def _after(self, meta: dict[str, Any], outcome: Outcome) -> None:
         """The store and the notices, after the reply: they never hold up or lose mail."""
-        if outcome.incident:
-            await self._in_db(incidents.record, self.store, meta)
+        if outcome.incident and self.store is not None:
+            self._incidents.append(meta)
+            if len(self._incidents) >= INCIDENT_BATCH:
+                self._incidents_due.set()
         n = self.queues.notice
         kind = {"block": "blocked", "hold": "held", "delay": "delayed"}.get(outcome.disposition, "incident")
         targets: list[str] = []
@@ -379,8 +428,37 @@ class Gateway:
             self._enqueue(nid)
 
 
+_WORKER_POLICY: Policy | None = None
+
+
+def _worker_init(policy: Policy) -> None:
+    global _WORKER_POLICY
+    _WORKER_POLICY = policy
+
+
+def _worker_screen(data: bytes, mail_from: str, rcpts: list[str], now: float) -> Outcome:
+    """Screening in a worker process: the policy came once, at the worker's start."""
+    assert _WORKER_POLICY is not None
+    return screen(data, mail_from, rcpts, _WORKER_POLICY, now=now)
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())[:400]
+
+
+_PLAIN_PATH = re.compile(r"\s*<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+)>(.*)", re.S)
+
+
+class _SMTP(SMTP):
+    """aiosmtpd's server with a fast path for the usual ``<local@domain>`` in MAIL and RCPT:
+    its general parser (the email package's header parser) cost more than screening a
+    short message. Anything else goes to that parser as before."""
+
+    def _getaddr(self, arg: str) -> tuple[str | None, str | None]:
+        m = _PLAIN_PATH.match(arg)
+        if m is not None:
+            return m.group(1), m.group(2).lstrip()
+        return super()._getaddr(arg)
 
 
 class _Handler:
