@@ -250,3 +250,27 @@ def test_fast_address_parsing_agrees_with_aiosmtpd():
     args += ['<"q s"@x>', "<a@b", "<@route:a@b>", "<ａ@b>", "<a b@c>", "<a@b>>", ""]
     for arg in args:
         assert ours._getaddr(arg) == theirs._getaddr(arg), arg
+
+
+def test_screening_in_a_worker_process_and_its_death(start_gateway, sink):
+    """With --scan-processes the policy runs in a worker process; if that process dies, the
+    message being screened is held (not lost, not let through) and a new worker takes over."""
+    import os
+    import signal
+
+    gw = start_gateway(
+        OPEN + "  - {id: hold-cards, when: {detector: credit-card}, action: hold}\n", scan_processes=1
+    )
+    code, text = send_reply(gw.port, mail("カード 4111 1111 1111 1111"), ["a@example.co.jp"])
+    assert code == 250
+    meta, _ = gw.gateway.spool.read(text.rsplit(" ", 1)[-1], "held")
+    assert meta["record"]["rules"][0]["rule"] == "hold-cards"
+    for pid in list(gw.gateway._scan._processes):
+        os.kill(pid, signal.SIGKILL)
+    code, text = send_reply(gw.port, mail("本文"), ["a@example.co.jp"])
+    assert code == 250
+    meta, _ = gw.gateway.spool.read(text.rsplit(" ", 1)[-1], "held")
+    assert meta["record"]["rules"][0]["rule"] == "gateway.screen-failed"
+    code, text = send_reply(gw.port, mail("次の本文"), ["a@example.co.jp"])
+    sid = text.rsplit(" ", 1)[-1]
+    assert code == 250 and wait_until(lambda: [m for m in sink.sink.messages if m.spool_id == sid])
