@@ -55,9 +55,16 @@ def record_many(store: Store, metas: list[dict[str, Any]]) -> int:
     return len(fresh)
 
 
-def set_state(store: Store, spool_id: str, state: str, actor: str | None = None) -> None:
+def set_state(
+    store: Store, spool_id: str, state: str, actor: str | None = None, meta: dict[str, Any] | None = None
+) -> None:
+    """A new state for an incident. Given the spooled message's header, an incident the
+    gateway has not written yet (it writes in batches) is written now, so the change is kept."""
     with store.session() as s:
         inc = s.scalar(select(Incident).where(Incident.spool_id == spool_id))
+        if inc is None and meta is not None and meta.get("record", {}).get("rules"):
+            inc = _incident({**meta, "id": spool_id})
+            s.add(inc)
         if inc is not None:
             inc.state = state
             if actor:

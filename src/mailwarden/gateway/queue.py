@@ -73,7 +73,7 @@ class Queues:
             self.spool.move(sid, state, "queue")
         except NotQueued as exc:
             raise InputError(_("message {id} was dealt with meanwhile").format(id=sid)) from exc
-        self._log(actor, "release", sid, "released", note)
+        self._log(actor, "release", sid, "released", note, meta)
         if state == "held":
             self.notify("released", [meta.get("mail_from", "")], meta)
 
@@ -94,10 +94,10 @@ class Queues:
         if op == "reject":
             self.notify("rejected", [meta.get("mail_from", "")], meta, note)
         self.spool.drop_claim(claimed)
-        self._log(actor, op, sid, new_state, note)
+        self._log(actor, op, sid, new_state, note, meta)
 
-    def _log(self, actor: str, op: str, sid: str, new_state: str, note: str) -> None:
+    def _log(self, actor: str, op: str, sid: str, new_state: str, note: str, meta: dict[str, Any]) -> None:
         if self.store is None:
             return
-        incidents.set_state(self.store, sid, new_state, actor)
+        incidents.set_state(self.store, sid, new_state, actor, meta)
         incidents.audit(self.store, actor, op, sid, note)

@@ -357,10 +357,11 @@ class Gateway:
                 continue
             del self._delayed[sid]
             try:
+                meta = self.spool.entry(sid, "delayed").meta
                 self.spool.move(sid, "delayed", "queue")
-            except NotQueued:
+            except (NotQueued, ValueError):
                 continue  # cancelled at the last moment: the cancel won
-            await self._in_db(incidents.set_state, self.store, sid, "released")
+            await self._in_db(incidents.set_state, self.store, sid, "released", None, meta)
             self._enqueue(sid)
 
     async def _worker(self, relay: Relay) -> None:
