@@ -1,0 +1,86 @@
+"""The gateway reads DATA in blocks, not lines: on the same raw sessions it must answer and
+keep exactly what aiosmtpd's own line reader does (dot-unstuffing, empty messages, the end
+split across reads, pipelined commands after the end, long lines, the size limit)."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP
+
+from mailwarden.gateway.server import _SMTP
+from tests.support.nsd import free_port
+
+
+class Keep:
+    def __init__(self) -> None:
+        self.contents: list[bytes] = []
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        self.contents.append(envelope.original_content)
+        return "250 kept"
+
+
+class Server(Controller):  # a Controller building the given SMTP class
+    def __init__(self, cls: type[SMTP]) -> None:
+        self.keep = Keep()
+        self.cls = cls
+        super().__init__(self.keep, hostname="127.0.0.1", port=free_port())
+
+    def factory(self) -> SMTP:
+        return self.cls(self.handler, data_size_limit=200_000)
+
+
+def session(port: int, payload: bytes, replies: int) -> list[str]:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        f = sock.makefile("rb")
+        f.readline()
+        for i in range(0, len(payload), 7000):  # in pieces: the end may fall across reads
+            sock.sendall(payload[i : i + 7000])
+        out: list[str] = []
+        while len(out) < replies:
+            line = f.readline().decode()
+            if not line:
+                break
+            if line[3:4] == " ":
+                out.append(line.strip())
+        return out
+
+
+HEAD = b"EHLO c\r\nMAIL FROM:<a@example.jp>\r\nRCPT TO:<b@example.jp>\r\nDATA\r\n"
+BODIES = {
+    "plain": b"Subject: x\r\n\r\nhello\r\n",
+    "empty": b"",
+    "dots": b"..leading dot\r\n.\r\n".replace(b".\r\n", b"..\r\n") + b"...three\r\nend.\r\n",
+    "big": b"".join(b"line %06d " % i + b"x" * 60 + b"\r\n" for i in range(2500)),
+    "long-line": b"Subject: x\r\n\r\n" + b"y" * 1500 + b"\r\n",
+    "too-much": b"z" * 998 + b"\r\n" + (b"w" * 998 + b"\r\n") * 300,
+    "edge-999": b"q" * 999 + b"\r\n",
+    "edge-1000": b"q" * 1000 + b"\r\n",
+    "too-much-at-once": b"v" * 998 + b"\r\n" + (b"u" * 998 + b"\r\n") * 199 + b"end\r\n",
+}
+
+
+@pytest.fixture(scope="module")
+def servers():
+    ours, theirs = Server(_SMTP), Server(SMTP)
+    ours.start()
+    theirs.start()
+    yield ours, theirs
+    ours.stop()
+    theirs.stop()
+
+
+@pytest.mark.parametrize("name", sorted(BODIES))
+def test_same_replies_and_content_as_aiosmtpd(servers, name):
+    ours, theirs = servers
+    payload = HEAD + BODIES[name] + b".\r\nNOOP\r\nMAIL FROM:<c@example.jp>\r\nQUIT\r\n"
+    results = []
+    for server in (ours, theirs):
+        server.keep.contents.clear()
+        replies = session(server.port, payload, 8)
+        results.append((replies[3:], list(server.keep.contents)))
+    assert results[0] == results[1]
+    assert results[0][0][-3:] == ["250 OK", "250 OK", "221 Bye"]  # pipelined commands after the end
