@@ -186,3 +186,50 @@ def test_url_spans_match_the_regex_scan():
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
         assert d.url_spans(text) == [m.span() for m in d._URL.finditer(text)], text
+
+
+def test_anchored_detectors_find_what_a_whole_scan_finds():
+    """Email addresses are found outwards from each "@", passports, residence cards and IBANs
+    from where two capitals and a digit stand: on texts built to stress the edges, exactly the
+    matches of each pattern run over the whole text."""
+    import random
+
+    from mailwarden.dlp import detectors as d
+
+    pieces = [
+        "a",
+        "b.c",
+        "@",
+        "x@y.jp",
+        "-",
+        "_",
+        "+",
+        ".",
+        " ",
+        "\n",
+        "あ",
+        "漢字",
+        "AB",
+        "CD",
+        "1",
+        "12345678",
+        "AB1234567",
+        "AB12345678CD",
+        "GB82 WEST 1234 5698 7654 32",
+        "DE89370400440532013000",
+        "w" * 70,
+        "taro.yamada+tag@mail.example.co.jp",
+        "@@",
+        "a@b",
+        "Z9",
+    ]
+    rnd = random.Random(11)
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        whole = [(m.start(), m.end(), m.group(0)) for m in d.BY_ID["email-address"].pattern.finditer(text)]
+        assert list(d._email_candidates(text)) == whole, text
+        upper = [m.start() for m in d._UPPER2_DIGIT.finditer(text)]
+        for name in sorted(d.UPPER_ANCHORED):
+            det = d.BY_ID[name]
+            whole = [(m.start(), m.end(), m.group(0)) for m in det.pattern.finditer(text)]
+            assert list(d._candidates(det, text, [], upper)) == whole, (name, text)
