@@ -23,6 +23,7 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -187,6 +188,16 @@ print(json.dumps({"wall": time.perf_counter() - t0, "found": out}))
 """
 
 
+def run_peer(script: str, texts: list[str]) -> dict[str, Any] | None:
+    """Run ``script`` with .venv-peers' Python, the texts as JSON on stdin; its JSON answer."""
+    proc = subprocess.run([str(PEERS), "-c", script], input=json.dumps(texts), capture_output=True, text=True)
+    if proc.returncode != 0:
+        print("presidio failed:", proc.stderr[-400:])
+        return None
+    result: dict[str, Any] = json.loads(proc.stdout)
+    return result
+
+
 def prose_throughput() -> None:
     """Ordinary mail text: the ham bodies of the evaluation corpus (when present) and the
     project's Japanese fixtures, repeated to a few megabytes."""
@@ -245,13 +256,9 @@ def main() -> None:
         print("presidio: .venv-peers not found (make bench installs it)")
         return
     en_text = [t for _, t, _ in english]
-    proc = subprocess.run(
-        [str(PEERS), "-c", PRESIDIO], input=json.dumps(en_text), capture_output=True, text=True
-    )
-    if proc.returncode != 0:
-        print("presidio failed:", proc.stderr[-400:])
+    res = run_peer(PRESIDIO, en_text)
+    if res is None:
         return
-    res = json.loads(proc.stdout)
     found = iter(res["found"])
     peer = score(english, lambda _t: {(d, v) for d, v in next(found)})
     print(f"Presidio regex recognizers, English ({len(english)} bodies), same corpus:")

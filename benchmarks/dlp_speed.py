@@ -14,7 +14,6 @@ Targets (issue 5): ≥ 20 MB/s of text per core; ≥ 200 msg/s; p99 added ≤ 50
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import smtplib
 import statistics
@@ -35,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.support.nsd import free_port  # noqa: E402
 
+from benchmarks.dlp_quality import run_peer  # noqa: E402
 from mailwarden.core.message import parse_message  # noqa: E402
 from mailwarden.dlp.detectors import detect  # noqa: E402
 
@@ -121,13 +121,9 @@ def detector_speed() -> None:
         size += len(t.encode())
         if size > 1_000_000:
             break
-    proc = subprocess.run(
-        [str(PEERS), "-c", PRESIDIO], input=json.dumps(sample), capture_output=True, text=True
-    )
-    if proc.returncode != 0:
-        print("presidio failed:", proc.stderr[-400:])
+    res = run_peer(PRESIDIO, sample)
+    if res is None:
         return
-    res = json.loads(proc.stdout)
     t0 = time.perf_counter()
     for t in sample:
         detect(t)

@@ -3,11 +3,21 @@ kanji, context, and the hard negatives (order numbers, dates, bad check digits, 
 
 from __future__ import annotations
 
+import random
+from collections.abc import Iterator
+
 import pytest
 
 from mailwarden.dlp.checks import card_issuer, corporate_number_ok, iban_ok, luhn_ok, my_number_ok
 from mailwarden.dlp.detectors import detect, mask, unique_counts
 from mailwarden.dlp.normalize import normalise
+
+
+def stitched(pieces: list[str], *, seed: int, count: int, longest: int) -> Iterator[str]:
+    """Texts made of random runs of ``pieces``: edges for anchored matchers to get wrong."""
+    rnd = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, longest)))
 
 
 def my_number(body: str) -> str:
@@ -122,8 +132,6 @@ def test_mask_never_shows_the_whole_value():
 def test_postal_anchors_find_what_a_whole_scan_finds():
     """The postal-address detector tries its pattern only near 〒 and 都道府県: on texts made of
     address fragments, spaces and noise it must find exactly what a scan of every position does."""
-    import random
-
     from mailwarden.dlp import detectors as d
     from mailwarden.dlp.normalize import normalise
 
@@ -149,17 +157,14 @@ def test_postal_anchors_find_what_a_whole_scan_finds():
         "。",
         "鹿児島県" + "あ" * 30 + "1",
     ]
-    rnd = random.Random(5)
     pattern = d.BY_ID["jp.postal-address"].pattern
-    for _ in range(3000):
-        text = normalise("".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))))
+    for raw in stitched(pieces, seed=5, count=3000, longest=40):
+        text = normalise(raw)
         whole = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
         assert list(d._postal_candidates(pattern, text)) == whole, text
 
 
 def test_url_spans_match_the_regex_scan():
-    import random
-
     from mailwarden.dlp import detectors as d
 
     pieces = [
@@ -182,9 +187,7 @@ def test_url_spans_match_the_regex_scan():
         "hhttps://i",
         "xwww.j",
     ]
-    rnd = random.Random(3)
-    for _ in range(3000):
-        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+    for text in stitched(pieces, seed=3, count=3000, longest=25):
         assert d.url_spans(text) == [m.span() for m in d._URL.finditer(text)], text
 
 
@@ -192,8 +195,6 @@ def test_anchored_detectors_find_what_a_whole_scan_finds():
     """Email addresses are found outwards from each "@", passports, residence cards and IBANs
     from where two capitals and a digit stand: on texts built to stress the edges, exactly the
     matches of each pattern run over the whole text."""
-    import random
-
     from mailwarden.dlp import detectors as d
 
     pieces = [
@@ -223,9 +224,7 @@ def test_anchored_detectors_find_what_a_whole_scan_finds():
         "a@b",
         "Z9",
     ]
-    rnd = random.Random(11)
-    for _ in range(4000):
-        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+    for text in stitched(pieces, seed=11, count=4000, longest=30):
         whole = [(m.start(), m.end(), m.group(0)) for m in d.BY_ID["email-address"].pattern.finditer(text)]
         assert list(d._email_candidates(text)) == whole, text
         upper = [m.start() for m in d._UPPER2_DIGIT.finditer(text)]
