@@ -232,3 +232,62 @@ def test_anchored_detectors_find_what_a_whole_scan_finds():
             det = d.BY_ID[name]
             whole = [(m.start(), m.end(), m.group(0)) for m in det.pattern.finditer(text)]
             assert list(d._candidates(det, text, [], upper)) == whole, (name, text)
+
+
+def test_normalise_is_the_one_to_one_table():
+    from mailwarden.dlp import normalize as n
+
+    pieces = [
+        "１２３",
+        "－",
+        "ー",
+        "1ー2",
+        "ア",
+        "ｱ",
+        "　",
+        "Ａｂｃ",
+        "‐",
+        "—",
+        "−",
+        "x",
+        "\n",
+        "（注）",
+        "～",
+        "、",
+    ]
+    for text in stitched(pieces, seed=17, count=3000, longest=20):
+        expected = n._LONG_VOWEL_BETWEEN_DIGITS.sub("-", text.translate(n._TABLE))
+        assert n.normalise(text) == expected and len(n.normalise(text)) == len(text), text
+
+
+def test_bank_accounts_anchored_on_digit_runs_match_a_whole_scan():
+    from mailwarden.dlp import detectors as d
+
+    pieces = [
+        "普通",
+        "口座",
+        "123",
+        "-",
+        " ",
+        "1234567",
+        "12345678",
+        "支店",
+        "番号",
+        "あいうえお",
+        "\n",
+        "0",
+        "98765",
+        "店番 001 普通 7654321",
+        "x" * 13,
+        "、",
+        "１２３",
+    ]
+    det = d.BY_ID["jp.bank-account"]
+    for raw in stitched(pieces, seed=23, count=4000, longest=25):
+        text = normalise(raw)
+        runs = []
+        for m in d._RUN.finditer(text):
+            run = m.group(0).rstrip(" \t\r\n-")
+            runs.append((m.start(), run, len(run) - sum(map(run.count, " \t\r\n-"))))
+        whole = [(m.start(), m.end(), m.group(0)) for m in det.pattern.finditer(text)]
+        assert list(d._bank_candidates(det.pattern, text, runs)) == whole, text

@@ -366,6 +366,28 @@ def _postal_candidates(pattern: re.Pattern[str], norm: str) -> Iterator[tuple[in
             last = pos = m.end()
 
 
+_BANK_BEFORE = 17  # branch number, separator and up to 12 other characters before the account
+
+
+def _bank_candidates(
+    pattern: re.Pattern[str], norm: str, runs: list[tuple[int, str, int]]
+) -> Iterator[tuple[int, int, str]]:
+    """The bank-account pattern tried only around runs of seven or more digits (the account
+    number is seven digits together): the same matches as a scan of the whole text."""
+    last = 0
+    for offset, run, digits in runs:
+        if digits < 7 and len(run) < 50:  # a long run may be the tail of a longer one: try it
+            continue
+        pos = max(last, offset - _BANK_BEFORE)
+        hi = offset + len(run) + 1
+        while True:
+            m = pattern.search(norm, pos, hi)
+            if m is None:
+                break
+            yield m.start(), m.end(), m.group(0)
+            last = pos = m.end()
+
+
 def _email_candidates(norm: str) -> Iterator[tuple[int, int, str]]:
     """From each "@" outwards — the longest local part just before it (at most 64
     characters), then a dotted domain — never walking the whole text: the same matches as
@@ -389,6 +411,9 @@ def _candidates(
     """(start, end, text) of each place the detector's pattern matches."""
     if det.id == "email-address":
         yield from _email_candidates(norm)
+        return
+    if det.id == "jp.bank-account":
+        yield from _bank_candidates(det.pattern, norm, runs)
         return
     if det.id in UPPER_ANCHORED:
         last = 0
