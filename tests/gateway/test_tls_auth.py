@@ -84,3 +84,15 @@ def test_relay_with_starttls_and_auth(server_tls):
         assert len(sink.messages) == 1
     finally:
         controller.stop()
+
+
+def test_relay_dot_stuffing_matches_smtplib(sink):
+    """The relay stuffs dots with bytes.replace; what arrives is what smtplib would send."""
+    body = b"Subject: dots\r\n\r\n.\r\n..two\r\n.three\r\nend.\r\n."
+    relay = Relay(RelayTarget("127.0.0.1", sink.port))
+    assert relay.send("a@example.jp", ["b@example.jp"], body).delivered == ["b@example.jp"]
+    with smtplib.SMTP("127.0.0.1", sink.port) as s:
+        s.sendmail("a@example.jp", ["b@example.jp"], body)
+    relay.close()
+    got = sink.sink.wait(2)
+    assert got[0].data == got[1].data == body + b"\r\n"

@@ -46,6 +46,27 @@ def parse_hostport(value: str, default_port: int = 25) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
+class _Client(smtplib.SMTP):
+    """smtplib's client with DATA's dot-stuffing done by ``bytes.replace``: what the gateway
+    relays has CRLF line ends only (bare CR or LF is refused on the way in), so this is the
+    same as smtplib's regular expression, which cost more than the rest of sending."""
+
+    def data(self, msg: bytes | str) -> tuple[int, bytes]:  # type: ignore[override]
+        if isinstance(msg, str) or b"\n" in msg.replace(b"\r\n", b""):
+            return super().data(msg)  # not plain CRLF text: smtplib's own way
+        self.putcmd("data")
+        code, repl = self.getreply()
+        if code != 354:
+            raise smtplib.SMTPDataError(code, repl)
+        q = msg.replace(b"\r\n.", b"\r\n..")
+        if q.startswith(b"."):
+            q = b"." + q
+        if q[-2:] != b"\r\n":
+            q += b"\r\n"
+        self.send(q + b".\r\n")
+        return self.getreply()
+
+
 class Relay:
     def __init__(self, target: RelayTarget) -> None:
         self.target = target
@@ -53,7 +74,7 @@ class Relay:
 
     def _connect(self) -> smtplib.SMTP:
         t = self.target
-        conn = smtplib.SMTP(t.host, t.port, local_hostname=t.helo, timeout=t.timeout)
+        conn = _Client(t.host, t.port, local_hostname=t.helo, timeout=t.timeout)
         try:
             conn.ehlo()
             if t.starttls:

@@ -530,8 +530,9 @@ class _SMTP(SMTP):
             await self.push("552 Error: Too much mail data")
             return
         content = bytes(buf[:end])
-        if len(content) >= self.line_length_limit and any(
-            len(line) + 2 > self.line_length_limit for line in content.split(b"\r\n")
+        if (
+            len(content) >= self.line_length_limit
+            and max(map(len, content.split(b"\r\n"))) + 2 > self.line_length_limit
         ):
             self._set_post_data_state()  # type: ignore[no-untyped-call]
             await self.push("500 Line too long (see RFC5321 4.5.3.1.6)")
