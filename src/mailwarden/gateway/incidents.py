@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from ..core.store import Store
 from .models import AuditEntry, Incident
@@ -20,8 +20,12 @@ def _ts(value: float | None) -> datetime | None:
 
 
 def _incident(meta: dict[str, Any]) -> Incident:
+    return Incident(**_row(meta))
+
+
+def _row(meta: dict[str, Any]) -> dict[str, Any]:
     rec = meta["record"]
-    return Incident(
+    return dict(
         spool_id=meta["id"],
         received_at=_ts(meta.get("received")) or datetime.now(UTC),
         sender=meta.get("mail_from", "")[:320],
@@ -51,7 +55,8 @@ def record_many(store: Store, metas: list[dict[str, Any]]) -> int:
         ids = [m["id"] for m in metas]
         known = set(s.scalars(select(Incident.spool_id).where(Incident.spool_id.in_(ids))))
         fresh = {m["id"]: m for m in metas if m["id"] not in known}
-        s.add_all([_incident(m) for m in fresh.values()])
+        if fresh:  # one executemany, not an ORM object a row
+            s.execute(insert(Incident), [_row(m) for m in fresh.values()])
     return len(fresh)
 
 
