@@ -290,11 +290,15 @@ def _labelled_otherwise(text: str, start: int) -> bool:
     return any(w.casefold() in label for w in NOT_PERSONAL)
 
 
+#: each detector's context words, casefolded once
+_FOLDED_CONTEXT = {d.id: tuple(w.casefold() for w in d.context) for d in DETECTORS}
+
+
 def _context_near(text: str, start: int, end: int, words: tuple[str, ...], window: int = WINDOW) -> bool:
     if not words:
         return False
     around = text[max(0, start - window) : end + window].casefold()
-    return any(w.casefold() in around for w in words)
+    return any(w in around for w in words)  # words come casefolded
 
 
 # Detectors of plain numbers (digits, spaces, hyphens): they run only over the runs of such
@@ -453,16 +457,23 @@ def detect(text: str, only: set[str] | None = None) -> list[Match]:
         runs.append((m.start(), run, len(run) - sum(map(run.count, " \t\r\n-"))))
     found: list[Match] = []
     upper: list[int] | None = None  # where two capitals and a digit stand, found when first needed
+    most_digits = max((r[2] for r in runs), default=0)
     for det in DETECTORS:
         if only is not None and det.id not in only:
             continue
-        if det.needs_context and not any(w.casefold() in folded for w in det.context):
+        if det.id in NUMERIC and MIN_DIGITS[det.id] > most_digits:
+            continue  # no run of digits long enough: a short text is done with at once
+        context = _FOLDED_CONTEXT[det.id]
+        if det.needs_context and not any(w in folded for w in context):
             continue  # its context is nowhere in the text: no match can stand
         pre = _PREFILTER.get(det.id)
         if pre is not None and not pre(norm):
             continue
-        if det.id in UPPER_ANCHORED and upper is None:
-            upper = [m.start() for m in _UPPER2_DIGIT.finditer(norm)]
+        if det.id in UPPER_ANCHORED:
+            if upper is None:
+                upper = [m.start() for m in _UPPER2_DIGIT.finditer(norm)]
+            if not upper:
+                continue
         for start, end, raw in _candidates(det, norm, runs, upper or []):
             if det.id != "email-address" and in_urls:
                 k = bisect.bisect_right(url_starts, start) - 1
@@ -470,7 +481,7 @@ def detect(text: str, only: set[str] | None = None) -> list[Match]:
                     continue
             if det.validate is not None and not det.validate(raw):
                 continue
-            near = _context_near(norm, start, end, det.context)
+            near = _context_near(norm, start, end, context)
             if det.needs_context and not near:
                 continue
             if det.id in PRECEDENCE and not near and _labelled_otherwise(norm, start):
