@@ -10,7 +10,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP
 
-from mailwarden.gateway.server import _SMTP
+from mailwarden.gateway.smtpd import GatewaySMTP
 from tests.support.nsd import free_port
 
 
@@ -65,7 +65,7 @@ BODIES = {
 
 @pytest.fixture(scope="module")
 def servers():
-    ours, theirs = Server(_SMTP), Server(SMTP)
+    ours, theirs = Server(GatewaySMTP), Server(SMTP)
     ours.start()
     theirs.start()
     yield ours, theirs

@@ -250,7 +250,9 @@ def test_encrypted_zip_and_50_mb_attachment(start_gateway, sink):
 def test_fast_address_parsing_agrees_with_aiosmtpd():
     from aiosmtpd.smtp import SMTP
 
-    ours, theirs = server_module._SMTP(object()), SMTP(object())
+    from mailwarden.gateway.smtpd import GatewaySMTP
+
+    ours, theirs = GatewaySMTP(object()), SMTP(object())
     args = ["<a@b.example>", "<a@b.example> SIZE=100 BODY=8BITMIME", " <x.y+z@sub.d-e.example>", "<>", "a@b"]
     args += ['<"q s"@x>', "<a@b", "<@route:a@b>", "<ａ@b>", "<a b@c>", "<a@b>>", ""]
     for arg in args:

@@ -96,3 +96,21 @@ def screen(
         elif r["action"] == "force_bcc":
             out.data = rewrite.hide_recipients(out.data)
     return out
+
+
+_POLICY: Policy | None = None
+
+
+def worker_init(policy: Policy) -> None:
+    global _POLICY
+    _POLICY = policy
+
+
+def worker_screen(data: bytes, mail_from: str, rcpts: list[str], now: float) -> Outcome:
+    """Screening in a worker process: the policy came once, at the worker's start. The
+    message goes back only if a rule changed it (``data`` empty: unchanged)."""
+    assert _POLICY is not None
+    outcome = screen(data, mail_from, rcpts, _POLICY, now=now)
+    if outcome.data is data:
+        outcome.data = b""
+    return outcome
