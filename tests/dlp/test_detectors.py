@@ -165,7 +165,7 @@ def test_postal_anchors_find_what_a_whole_scan_finds():
 
 
 def test_url_spans_match_the_regex_scan():
-    from mailwarden.dlp import detectors as d
+    from mailwarden.dlp import anchors
 
     pieces = [
         "https://a.example/x?1=2",
@@ -188,7 +188,7 @@ def test_url_spans_match_the_regex_scan():
         "xwww.j",
     ]
     for text in stitched(pieces, seed=3, count=3000, longest=25):
-        assert d.url_spans(text) == [m.span() for m in d._URL.finditer(text)], text
+        assert anchors.url_spans(text) == [m.span() for m in anchors._URL.finditer(text)], text
 
 
 def test_anchored_detectors_find_what_a_whole_scan_finds():
