@@ -93,15 +93,26 @@ class Spool:
         for name in ("tmp", *STATES):
             (root / name).mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._bytes = sum(f.stat().st_size for s in STATES for f in (root / s).iterdir() if f.is_file())
+        self._bytes: int | None = None  # summed when first asked: the CLI and console never ask
 
     # -- room ---------------------------------------------------------------------------------
     @property
     def used(self) -> int:
+        if self._bytes is None:
+            with self._lock:
+                self._bytes = self._size_on_disk()
         return self._bytes
 
+    def _size_on_disk(self) -> int:
+        return sum(f.stat().st_size for s in STATES for f in (self.root / s).iterdir() if f.is_file())
+
+    def _add(self, delta: int) -> None:
+        with self._lock:
+            if self._bytes is not None:
+                self._bytes += delta
+
     def has_room(self, size: int = 0) -> bool:
-        if self._bytes + size > self.max_bytes:
+        if self.used + size > self.max_bytes:
             return False
         return shutil.disk_usage(self.root).free - size >= self.min_free
 
@@ -121,8 +132,7 @@ class Spool:
             os.fsync(f.fileno())
         os.replace(tmp, self.root / state / sid)
         _fsync_dir(self.root / state)
-        with self._lock:
-            self._bytes += len(blob)
+        self._add(len(blob))
         return sid
 
     def rewrite(self, state: str, sid: str, meta: dict[str, Any], data: bytes) -> None:
@@ -137,8 +147,7 @@ class Spool:
             os.fsync(f.fileno())
         os.replace(tmp, path)
         _fsync_dir(path.parent)
-        with self._lock:
-            self._bytes += len(blob) - old
+        self._add(len(blob) - old)
 
     def move(self, sid: str, source: str, target: str) -> None:
         """One atomic step between states; :class:`NotQueued` if the message is not in ``source``."""
@@ -156,8 +165,7 @@ class Spool:
         except FileNotFoundError as exc:
             raise NotQueued(sid) from exc
         _fsync_dir(path.parent)
-        with self._lock:
-            self._bytes -= size
+        self._add(-size)
 
     def take(self, sid: str, state: str, *, into: str = "tmp") -> Path:
         """Claim a message by moving it out of ``state`` (to ``tmp`` under a claim name):
@@ -173,8 +181,7 @@ class Spool:
         size = claimed.stat().st_size
         claimed.unlink()
         _fsync_dir(claimed.parent)
-        with self._lock:
-            self._bytes -= size
+        self._add(-size)
 
     # -- reading ------------------------------------------------------------------------------
     def read(self, sid: str, state: str) -> tuple[dict[str, Any], bytes]:
@@ -226,7 +233,5 @@ class Spool:
             p.unlink()
         _fsync_dir(self.root / "tmp")
         with self._lock:
-            self._bytes = sum(
-                f.stat().st_size for s in STATES for f in (self.root / s).iterdir() if f.is_file()
-            )
+            self._bytes = self._size_on_disk()
         return restored
