@@ -1,0 +1,77 @@
+"""Memory on hostile input, measured on a real gateway process: a 68 MB message (a 50 MB
+attachment) and a zip bomb take memory in proportion to the message — a few copies, so the
+bound is set by ``--max-message`` — and it does not add up over several such messages."""
+
+from __future__ import annotations
+
+import os
+import signal
+import smtplib
+import subprocess
+import sys
+from pathlib import Path
+
+import psutil
+
+from tests.gateway.test_faults import _with_attachment, _zip_bomb
+from tests.support.nsd import free_port
+from tests.support.smtpsink import wait_until
+
+POLICY = "rules:\n  - {id: hold-unscannable, when: {unscannable: true}, action: hold}\n"
+MB = 1 << 20
+
+
+def _peaks(pid: int) -> dict[int, int]:
+    """Peak resident memory (VmHWM) of the gateway and of each of its worker processes."""
+    out = {}
+    for proc in (psutil.Process(pid), *psutil.Process(pid).children(recursive=True)):
+        status = Path(f"/proc/{proc.pid}/status").read_text()
+        out[proc.pid] = (
+            int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))) * 1024
+        )
+    return out
+
+
+def test_memory_is_bounded_by_the_message(tmp_path, sink):
+    (tmp_path / "policy.yaml").write_text(POLICY)
+    port = free_port()
+    cmd = [sys.executable, "-m", "mailwarden", "gateway", "run", "--listen", f"127.0.0.1:{port}"]
+    cmd += ["--relay", f"127.0.0.1:{sink.port}", "--policy", str(tmp_path / "policy.yaml")]
+    cmd += ["--spool", str(tmp_path / "spool"), "--scan-processes", "1"]
+    with open(tmp_path / "gateway.log", "wb") as log:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, env=dict(os.environ))
+
+    def up() -> bool:
+        try:
+            with smtplib.SMTP("127.0.0.1", port, timeout=2) as s:
+                return s.noop()[0] == 250
+        except OSError:
+            return False
+
+    try:
+        wait_until(up, 60)
+        idle = _peaks(proc.pid)
+        big = _with_attachment("big.bin", bytes(range(256)) * (50 * 4096))
+        with smtplib.SMTP("127.0.0.1", port, timeout=300) as s:
+            s.sendmail("a@example.jp", ["b@example.jp"], big)
+        after_one = _peaks(proc.pid)
+        with smtplib.SMTP("127.0.0.1", port, timeout=300) as s:
+            s.sendmail("a@example.jp", ["b@example.jp"], big)
+            s.sendmail(
+                "a@example.jp", ["b@example.jp"], _with_attachment("bomb.zip", _zip_bomb(), "application/zip")
+            )
+        after_three = _peaks(proc.pid)
+        assert len(list((tmp_path / "spool" / "held").iterdir())) == 3  # all kept: over the limit, a bomb
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(60)
+    size = len(big)
+    acceptor = after_one[proc.pid] - idle[proc.pid]
+    worker = max(v for pid, v in after_one.items() if pid != proc.pid)
+    # copies of the message in flight, not more: the acceptor reads, checks, spools and
+    # hands it over; the worker parses it (the bytes, the text, the decoded attachment)
+    assert acceptor < 6 * size, (acceptor // MB, size // MB)
+    assert worker < 12 * size, (worker // MB, size // MB)
+    # and it does not add up: after another large message and a zip bomb, the same bounds hold
+    assert after_three[proc.pid] - idle[proc.pid] < 6 * size, (after_three[proc.pid] // MB, size // MB)
+    assert max(v for pid, v in after_three.items() if pid != proc.pid) < 12 * size
