@@ -28,8 +28,10 @@ system-deps:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v dovecot >/dev/null || missing="$$missing dovecot-imapd"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	test -x /usr/sbin/postfix || missing="$$missing postfix"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
+	  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
