@@ -10,7 +10,6 @@ import re
 import signal
 import smtplib
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter, defaultdict
@@ -18,7 +17,7 @@ from pathlib import Path
 
 from tests.gateway.mail import mail
 from tests.support.nsd import free_port
-from tests.support.smtpsink import wait_until
+from tests.support.smtpsink import gateway_process, wait_until
 
 POLICY = """
 internal_domains: [example.co.jp]
@@ -30,29 +29,7 @@ SENDERS = 4
 
 
 def _start(port: int, relay: int, spool: Path, policy: Path) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-m", "mailwarden", "gateway", "run", "--listen", f"127.0.0.1:{port}"]
-    cmd += [
-        "--relay",
-        f"127.0.0.1:{relay}",
-        "--policy",
-        str(policy),
-        "--spool",
-        str(spool),
-        "--retry-base",
-        "0.2",
-    ]
-    with open(spool.parent / "gateway.log", "ab") as log:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
-
-    def up() -> bool:
-        try:
-            with smtplib.SMTP("127.0.0.1", port, timeout=2) as s:
-                return s.noop()[0] == 250
-        except OSError:
-            return False
-
-    wait_until(up, 60)
-    return proc
+    return gateway_process(port, relay, policy, spool, "--retry-base", "0.2")
 
 
 def test_sigkill_during_a_burst_loses_nothing(tmp_path, sink):

@@ -4,18 +4,15 @@ bound is set by ``--max-message`` — and it does not add up over several such m
 
 from __future__ import annotations
 
-import os
 import signal
 import smtplib
-import subprocess
-import sys
 from pathlib import Path
 
 import psutil
 
 from tests.gateway.test_faults import _with_attachment, _zip_bomb
 from tests.support.nsd import free_port
-from tests.support.smtpsink import wait_until
+from tests.support.smtpsink import gateway_process
 
 POLICY = "rules:\n  - {id: hold-unscannable, when: {unscannable: true}, action: hold}\n"
 MB = 1 << 20
@@ -35,21 +32,10 @@ def _peaks(pid: int) -> dict[int, int]:
 def test_memory_is_bounded_by_the_message(tmp_path, sink):
     (tmp_path / "policy.yaml").write_text(POLICY)
     port = free_port()
-    cmd = [sys.executable, "-m", "mailwarden", "gateway", "run", "--listen", f"127.0.0.1:{port}"]
-    cmd += ["--relay", f"127.0.0.1:{sink.port}", "--policy", str(tmp_path / "policy.yaml")]
-    cmd += ["--spool", str(tmp_path / "spool"), "--scan-processes", "1"]
-    with open(tmp_path / "gateway.log", "wb") as log:
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, env=dict(os.environ))
-
-    def up() -> bool:
-        try:
-            with smtplib.SMTP("127.0.0.1", port, timeout=2) as s:
-                return s.noop()[0] == 250
-        except OSError:
-            return False
-
+    proc = gateway_process(
+        port, sink.port, tmp_path / "policy.yaml", tmp_path / "spool", "--scan-processes", "1"
+    )
     try:
-        wait_until(up, 60)
         idle = _peaks(proc.pid)
         big = _with_attachment("big.bin", bytes(range(256)) * (50 * 4096))
         with smtplib.SMTP("127.0.0.1", port, timeout=300) as s:

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import re
+import smtplib
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from aiosmtpd.controller import Controller
@@ -112,3 +116,21 @@ class GatewayThread:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(10)
         self.loop.close()
+
+
+def gateway_process(port: int, relay: int, policy: Path, spool: Path, *extra: str) -> subprocess.Popen[bytes]:
+    """``mailwarden gateway run`` as its own process (its log beside the spool), once it answers."""
+    cmd = [sys.executable, "-m", "mailwarden", "gateway", "run", "--listen", f"127.0.0.1:{port}"]
+    cmd += ["--relay", f"127.0.0.1:{relay}", "--policy", str(policy), "--spool", str(spool), *extra]
+    with open(spool.parent / "gateway.log", "ab") as log:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
+
+    def up() -> bool:
+        try:
+            with smtplib.SMTP("127.0.0.1", port, timeout=2) as s:
+                return s.noop()[0] == 250
+        except OSError:
+            return False
+
+    wait_until(up, 60)
+    return proc

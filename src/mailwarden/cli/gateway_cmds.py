@@ -141,11 +141,7 @@ def run(
         tls_context=tls_context,
         require_tls=require_tls,
         auth=auth,
-        notice=NoticeSettings(
-            sender_address=settings.notify_from,
-            console_url=settings.console_url,
-            secret=secret_key(settings),
-        ),
+        notice=NoticeSettings.from_settings(settings, secret_key(settings)),
     )
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("mailwarden").setLevel(logging.INFO)  # not aiosmtpd's line per command
@@ -189,9 +185,7 @@ def _queues(spool: Path | None) -> Any:
     from ..web.security import secret_key
 
     settings = get_settings()
-    notice = NoticeSettings(
-        sender_address=settings.notify_from, console_url=settings.console_url, secret=secret_key(settings)
-    )
+    notice = NoticeSettings.from_settings(settings, secret_key(settings))
     return Queues(Spool(spool or settings.spool_dir()), open_store(settings), notice)
 
 

@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.config import Settings
 from ..core.errors import InputError
 from ..core.i18n import gettext as _
 from ..core.store import Store
@@ -24,6 +25,11 @@ class NoticeSettings:
     admins: tuple[str, ...] = ()
     console_url: str = ""
     secret: str = ""
+
+    @classmethod
+    def from_settings(cls, settings: Settings, secret: str) -> NoticeSettings:
+        """Sender and console address from the environment; ``secret`` signs cancel links."""
+        return cls(sender_address=settings.notify_from, console_url=settings.console_url, secret=secret)
 
 
 class Queues:

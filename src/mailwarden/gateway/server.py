@@ -316,9 +316,10 @@ class Gateway:
         if targets:
             self._notice("held" if kind == "held" else "incident", sorted(set(targets)), meta)
 
-    def _notice(self, kind: str, to: list[str], meta: dict[str, Any]) -> None:
+    def _notice(self, kind: str, to: list[str], meta: dict[str, Any], detail: str = "") -> None:
+        """Queue a notice and hand it to the relay workers; a full spool costs the notice only."""
         try:
-            sid = self.queues.notify(kind, to, meta)
+            sid = self.queues.notify(kind, to, meta, detail)
         except (SpoolFull, OSError):
             log.exception("could not queue a %s notice", kind)
             return
@@ -425,7 +426,7 @@ class Gateway:
             await asyncio.to_thread(self.spool.put, "failed", failed, data, spool_id=sid)
             if meta.get("mail_from") and not meta.get("notice"):
                 detail = "; ".join(f"{r}: {why}" for r, why in result.refused.items())
-                self._notice_detail("refused", meta, detail)
+                self._notice("refused", [meta["mail_from"]], meta, detail)
         if result.retry:
             self.stats["deferred"] += 1
             left = {**meta, "rcpt_tos": list(result.retry), "last_error": next(iter(result.retry.values()))}
@@ -434,15 +435,6 @@ class Gateway:
         else:
             self._backoff.pop(sid, None)
         await asyncio.to_thread(self.spool.drop_claim, claimed)
-
-    def _notice_detail(self, kind: str, meta: dict[str, Any], detail: str) -> None:
-        try:
-            nid = self.queues.notify(kind, [meta["mail_from"]], meta, detail)
-        except (SpoolFull, OSError):
-            log.exception("could not queue a %s notice", kind)
-            return
-        if nid:
-            self._enqueue(nid)
 
 
 def _one_line(text: str) -> str:

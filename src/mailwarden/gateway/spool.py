@@ -124,30 +124,25 @@ class Spool:
             raise SpoolFull
         sid = spool_id or new_id()
         meta = {**meta, "id": sid}
-        tmp = self.root / "tmp" / sid
-        blob = encode(meta, data)
-        with open(tmp, "wb") as f:
-            f.write(blob)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, self.root / state / sid)
-        _fsync_dir(self.root / state)
-        self._add(len(blob))
+        self._add(self._write(sid, self.root / state / sid, encode(meta, data)))
         return sid
 
     def rewrite(self, state: str, sid: str, meta: dict[str, Any], data: bytes) -> None:
         """Replace a message in place (fewer recipients left, say), atomically."""
         path = self.root / state / sid
         old = path.stat().st_size
-        tmp = self.root / "tmp" / (sid + ".new")
-        blob = encode({**meta, "id": sid}, data)
+        self._add(self._write(sid + ".new", path, encode({**meta, "id": sid}, data)) - old)
+
+    def _write(self, tmp_name: str, target: Path, blob: bytes) -> int:
+        """Write to ``tmp/``, fsync, rename onto ``target`` and sync its folder; the size."""
+        tmp = self.root / "tmp" / tmp_name
         with open(tmp, "wb") as f:
             f.write(blob)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
-        self._add(len(blob) - old)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+        return len(blob)
 
     def move(self, sid: str, source: str, target: str) -> None:
         """One atomic step between states; :class:`NotQueued` if the message is not in ``source``."""

@@ -68,10 +68,7 @@ def build_router(store: Store, settings: Settings, page: Callable[..., HTMLRespo
     secret = secret_key(settings)
 
     def queues() -> Queues:
-        notice = NoticeSettings(
-            sender_address=settings.notify_from, console_url=settings.console_url, secret=secret
-        )
-        return Queues(Spool(settings.spool_dir()), store, notice)
+        return Queues(Spool(settings.spool_dir()), store, NoticeSettings.from_settings(settings, secret))
 
     def overview(days: int) -> dict[str, Any]:
         q = queues()
