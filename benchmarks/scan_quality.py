@@ -10,6 +10,8 @@ development set — the weights were tuned while looking at it, so these are not
 figures. Its biases (see its README): the phishing passed through Microsoft 365 and carries
 its Authentication-Results, the ham is 2002–2010 mailing-list mail without any. So the run is
 repeated with the authentication signals switched off, which no longer rewards the era gap.
+For phishing it also prints the rate on each half of the files (name order, taken
+alternately), so a signal designed while reading one half can be checked on the other.
 """
 
 from __future__ import annotations
@@ -34,10 +36,13 @@ FLAGGED = {"suspicious", "phishing", "malicious"}
 def run(files: list[Path], rules) -> tuple[collections.Counter, collections.Counter]:
     verdicts: collections.Counter = collections.Counter()
     signals: collections.Counter = collections.Counter()
-    for f in files:
+    halves: collections.Counter = collections.Counter()
+    for i, f in enumerate(files):
         v = analyze(f.read_bytes(), rules)
         verdicts[v.verdict] += 1
         signals.update({s["code"] for s in v.signals})
+        halves["even" if i % 2 == 0 else "odd"] += v.verdict in FLAGGED
+    verdicts.halves = halves  # type: ignore[attr-defined]
     return verdicts, signals
 
 
@@ -51,6 +56,11 @@ def report(
     if kind == "phishing":
         flagged = sum(verdicts[k] for k in FLAGGED)
         line += f" — flagged suspicious or worse: {flagged / n:.1%} (target ≥ 90 %)"
+        h = verdicts.halves  # type: ignore[attr-defined]
+        even, odd = (n + 1) // 2, n // 2
+        if odd:
+            # files in name order, alternately: signals can be designed on one half, checked on the other
+            line += f"; even-numbered half {h['even'] / even:.1%}, odd-numbered half {h['odd'] / odd:.1%}"
     elif kind == "ham":
         bad = verdicts["phishing"] + verdicts["malicious"]
         line += (

@@ -35,6 +35,12 @@ def test_encoded_word_and_raw_8bit_headers():
     assert decode_header_value("=?shift_jis?B?g2WDWINn?=") == "テスト"
     msg = parse_message("Subject: 請求書\r\nFrom: a@example.jp\r\n\r\nbody".encode("cp932"))
     assert msg.subject == "請求書"
+    # raw UTF-8 (RFC 6532) in European languages is not read as Shift_JIS kanji
+    msg = parse_message("Subject: Restituição 💳\r\nFrom: Müller <a@example.de>\r\n\r\nx".encode())
+    assert msg.subject == "Restituição 💳" and msg.sender is not None and msg.sender.name == "Müller"
+    for text in ("請求書のご送付", "テスト", "高橋様", "ー"):
+        for codec in ("cp932", "euc_jp", "utf-8"):
+            assert decode_bytes(text.encode(codec), None)[0] == text, (text, codec)
 
 
 def test_bodies_and_attachments():

@@ -11,6 +11,7 @@ import pytest
 from mailwarden.analyze.engine import analyze
 from mailwarden.analyze.rules import load_rules
 from mailwarden.core.errors import ConfigError
+from mailwarden.core.htmltext import html_text
 
 from .mail import message
 
@@ -404,3 +405,106 @@ def test_office_external_relationship(rules):
     v, found = codes(message("契約書", attachments=[("契約書.docx", "application/octet-stream", doc)]), rules)
     assert "attachment.office-external" in found
     assert any("evil.example" in s["evidence"].get("target", "") for s in v.signals)
+
+
+def test_letters_in_their_own_spans_are_read_as_words(rules):
+    """Filter-evading mail writes every letter in its own inline element; rendered, the words
+    are whole, and so the analyser reads them."""
+    spelt = "".join(f"<span>{c}</span>" for c in "I gained access to your devices and recorded you")
+    v, found = codes(message("", subject="Payment report", html=f"<div>{spelt}</div>"), rules)
+    assert "text.extortion" in found and v.verdict != "clean"
+    # block elements still separate words
+    assert html_text("<td>one</td><td>two</td>").split() == ["one", "two"]
+    assert html_text("<p>to<b>get</b>her</p><br>x").split() == ["together", "x"]
+
+
+@pytest.mark.parametrize(
+    "body, fires",
+    [
+        ("Funds owed to you: US$2,500,000.00, approved for release to your account.", True),
+        ("I have deposited the box; you must pick your consignment at the security company.", True),
+        ("The consignment of spare parts arrived at the warehouse.", False),
+        ("Please claim your consignment with the diplomat this week.", True),
+        ("She was a victim of the Compensation Awards Program.", True),
+        ("Os fundos de meu falecido marido serão transferidos para você.", True),
+        ("Our 2009 budget was $2,500,000 for the new building.", False),
+        ("The fund raised 12,000,000 yen last year.", False),
+    ],
+)
+def test_advance_fee_sums_and_phrasing(rules, body, fires):
+    _, found = codes(message(body, subject="Hello"), rules)
+    assert ("text.advance-fee" in found) is fires
+
+
+@pytest.mark.parametrize(
+    "name, fires",
+    [
+        ("Fatura Porto Seguro", True),
+        ("Restituição de IRPF", True),
+        ("請求書送付", True),
+        ("Taro Yamada", False),
+    ],
+)
+def test_freemail_account_named_as_a_bill_or_refund(rules, name, fires):
+    _, found = codes(message("veja o arquivo", from_=f"{name} <xyz1234@gmail.com>"), rules)
+    assert ("header.freemail-organisation" in found) is fires
+
+
+@pytest.mark.parametrize(
+    "subject, body, fires",
+    [
+        ("Have sex today.", "Georgina, 28 years old, 5 min online", True),
+        ("Hi", "Would you like to have a chat with me?", True),
+        ("Suchst du nach lustigen Dates?", "Bitte schau dir mein Profil an", True),
+        ("Re: policy", "Studies of why people have sex and marry differ by decade.", False),
+    ],
+)
+def test_adult_dating_lures(rules, subject, body, fires):
+    _, found = codes(message(body, subject=subject), rules)
+    assert ("text.romance" in found) is fires
+
+
+@pytest.mark.parametrize(
+    "subject, name, html, fires",
+    [
+        ('_IMP0RTANT"INFORMATI0N"', "Rewards", None, True),
+        ("Your parcel", "C0NSUMER REWARDS", None, True),
+        ("Meeting at 10", "Taro", '<p style="color:#FF0ACC">x</p>', False),
+        ("Order B0X-12 shipped", "Shop", None, False),
+    ],
+)
+def test_digits_standing_for_letters_in_subject_or_name(rules, subject, name, html, fires):
+    _, found = codes(message("hello", subject=subject, from_=f"{name} <a@example.com>", html=html), rules)
+    assert ("text.obfuscation" in found) is fires
+
+
+@pytest.mark.parametrize(
+    "body, fires",
+    [
+        ("Answer our short survey and claim your free camping set!", True),
+        ("Nehmen Sie an unserer Umfrage teil und gewinnen Sie ein Geschenkset!", True),
+        ("簡単なアンケートにお答えいただいた方全員にAmazonギフト券をプレゼント", True),
+        ("The survey results are attached; response rates rose in May.", False),
+    ],
+)
+def test_survey_reward_lure(rules, body, fires):
+    _, found = codes(message(body, subject="Notice"), rules)
+    assert ("text.survey-reward" in found) is fires
+
+
+@pytest.mark.parametrize(
+    "url, fires",
+    [
+        ("https://outook.s3.us-east-1.amazonaws.com/msn1/Cck.html", True),
+        ("https://mybucket.s3.amazonaws.com/login/index.htm", True),
+        ("https://storage.googleapis.com/xyz-bucket/office365.html?e=a", True),
+        ("https://bafybeib.ipfs.dweb.link/", True),
+        ("https://mybucket.s3.amazonaws.com/brochure.pdf", False),
+        ("https://storage.googleapis.com/xyz-bucket/logo.png", False),
+        ("https://ec2.amazonaws.com/page.html", False),
+        ("https://www.example.com/index.html", False),
+    ],
+)
+def test_pages_on_cloud_file_stores(rules, url, fires):
+    _, found = codes(message(f"See {url}", subject="Notice"), rules)
+    assert ("url.storage-page" in found) is fires

@@ -19,8 +19,10 @@ from .targets import brand_named, targets
 _ORG_WORDS = re.compile(
     r"(?i)\b(support|service|services|team|order|account|security|billing|helpdesk|help desk|admin|"
     r"notification|customer|department|office|bank|delivery|invoice|banco|protocolo|notifica[çc][ãa]o|"
-    r"comunicado|suporte|atendimento|servicio|kundenservice|equipe|équipe|rewards?|wallet)\b|"
-    r"カスタマー|サポート|事務局|センター|運営"
+    r"comunicado|suporte|atendimento|servicio|kundenservice|equipe|équipe|rewards?|wallet|"
+    # bills and refunds: a lure's favourite sender, never a free-mail account's
+    r"fatura|factura|facture|rechnung|refund|reembolso|restitui[çc][ãa]o|remboursement|tax|imposto)\b|"
+    r"カスタマー|サポート|事務局|センター|運営|請求|返金|還付"
 )
 _DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}$")
 # Mixed case and digits, 8+ characters, standing alone: "wpsPADwQak6ANPRYv", "nDY9wO4k"

@@ -69,6 +69,7 @@ class Rules:
     shorteners: frozenset[str] = frozenset()
     redirect_params: frozenset[str] = frozenset()
     suspicious_tlds: frozenset[str] = frozenset()
+    storage_hosts: frozenset[str] = frozenset()
     trusted_authserv_ids: tuple[str, ...] = ()
     ppap: bool = True
 
@@ -166,6 +167,7 @@ def load_rules(path: Path | None = None) -> Rules:
         shorteners=frozenset(lists["shorteners"]) | frozenset(user.get("shorteners") or []),
         redirect_params=frozenset(lists["redirect_params"]),
         suspicious_tlds=frozenset(lists["suspicious_tlds"]),
+        storage_hosts=frozenset(lists["storage_hosts"]),
         trusted_authserv_ids=tuple(str(a).lower() for a in user.get("trusted_authserv_ids") or []),
         ppap=bool(user.get("ppap", True)),
     )

@@ -6,10 +6,10 @@ variants of a phrase meet the same rule."""
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
+from ..core.htmltext import html_text
 from ..core.i18n import N_, gettext
 from .japanese import matches, words
 from .model import Context
@@ -126,6 +126,15 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"valores a receber|dinheiro esquecido",
         r"points? (?:will |are about to )?expire|pontos (?:vão|vao) expirar|punkte verfallen",
     ),
+    "text.survey-reward": (
+        # a short survey that "unlocks" a prize: the fake customer-satisfaction lure
+        r"(?:survey|umfrage|enquête|pesquisa|encuesta|questionnaire|アンケート).{0,150}"
+        r"(?:reward|prize|gift|prämie|geschenk|gewinn|récompense|cadeau|prêmio|premio|recompensa|"
+        r"free|kostenlos|gratuit|grátis|gratis|プレゼント|ポイント|ギフト|謝礼)",
+        r"(?:reward|prize|gift|prämie|geschenk|gewinn|récompense|cadeau|prêmio|premio|recompensa|"
+        r"kostenlos|gratuit|grátis|gratis|プレゼント|ギフト).{0,150}"
+        r"(?:survey|umfrage|enquête|pesquisa|encuesta|questionnaire|アンケート)",
+    ),
     "text.delivery": (
         r"(?:could not|unable to|failed to) deliver",
         r"(?:package|parcel|shipment|delivery) (?:is )?(?:on hold|pending|suspended|could not)",
@@ -149,6 +158,11 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"find your (?:best |perfect )?match",
         r"singles (?:in|near|bei|bij)|(?:frauen|women|girls) in (?:deiner|your) (?:nähe|area)",
         r"(?:filles|beautés) ukrainiennes|ukrainische frauen|oekraïense",
+        # adult-dating lures, in the languages they arrive in
+        r"would you like to have a chat|\b(?:sex|s3x) (?:today|tonight|dates?|chat)\b",
+        r"\b(?:s3x|porn ?hub|horny|hookups?|sexdates?|sexkontakte?)\b",
+        r"(?:dating|daten?) (?:for|voor|für) (?:sex|s3x)|lustigen dates|spannende afspraak",
+        r"出会い系|セフレ|人妻(?:と|との)出会",
     ),
     "text.legal-threat": (
         r"intima[çc][ãa]o|notifica[çc][ãa]o judicial|protesto em cart[óo]rio",
@@ -165,6 +179,14 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"transfer (?:the )?(?:sum|funds?) (?:of|into)",
         r"(?:pick up|claim|collect) (?:your|the) consignment",
         r"investment (?:proposition|proposal) (?:for you|from)",
+        # a sum in the millions, written out in digits, next to the words of a fund transfer
+        r"(?:us\$|usd|\$|€|£|eur)\s?\d{1,3}(?:[,.]\d{3}){2,}.{0,150}"
+        r"(?:fund|transfer|beneficiar|inherit|consignment|compensation|release)",
+        r"\d+(?:[.,]\d+)?\s?m(?:illion)?\s?(?:usd|us dollars|dollars|euros?)\b.{0,150}(?:fund|transfer)",
+        r"(?:pick(?: up)?|claim|collect|receive) (?:your|the) consignment",
+        r"compensation (?:award|fund|payment)s?",
+        r"(?:my|her|his) late husband|(?:meu|minha) falecid[oa] (?:marido|esposa)|mi difunto esposo",
+        r"(?:fundos|fondos|fonds)\b.{0,80}(?:transferid|transféré)",
     ),
     "text.crypto": (
         r"\bairdrop\b",
@@ -223,7 +245,6 @@ _CALL = [
         r"サポートセンター",
     )
 ]
-_TAGS = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]+>", re.S | re.I)
 
 
 def visible_text(ctx: Context, *, fold: bool = True) -> str:
@@ -231,7 +252,7 @@ def visible_text(ctx: Context, *, fold: bool = True) -> str:
     case-folded unless ``fold`` is false."""
     parts = list(ctx.msg.texts)
     for page in ctx.msg.htmls:
-        parts.append(html.unescape(_TAGS.sub(" ", page[:MAX_CHARS])))
+        parts.append(html_text(page[:MAX_CHARS]))
     text = unicodedata.normalize("NFKC", (ctx.msg.subject + "\n" + "\n".join(parts))[:MAX_CHARS])
     return text.casefold() if fold else text
 
@@ -261,15 +282,21 @@ _SPACED = re.compile(r"(?<![\w])(?:[a-z] ){7,}[a-z](?![\w])")
 
 
 _ANY_COMBINING = re.compile(r"[\u0300-\u036f\u0489]")
+# a zero or a one standing for O or I inside a word of capitals: "IMP0RTANT", "C0NSUMER"
+_LEET = re.compile(r"(?<![A-Za-z0-9])(?=[A-Z01]{6,}(?![A-Za-z0-9]))[A-Z]+[01][A-Z]+(?![A-Za-z0-9])")
 
 
-def _obfuscated(raw_head: str, visible: str) -> tuple[str, str] | None:
+def _obfuscated(raw_head: str, visible: str, title: str = "") -> tuple[str, str] | None:
     """(word, how) for text written to defeat filters: mathematical "bold" letters (looked
     for in the raw subject, From and start of the body: NFKC folds them away), letters loaded
-    with combining marks, or words spaced out letter by letter (in the visible text)."""
+    with combining marks, digits standing for letters in the subject or the sender's name
+    ("IMP0RTANT"), or words spaced out letter by letter (in the visible text)."""
     m = _STYLED.search(raw_head)
     if m:
         return m.group(0)[:40], N_("styled mathematical letters")
+    m = _LEET.search(title)
+    if m:
+        return m.group(0)[:40], N_("digits in place of letters")
     if _ANY_COMBINING.search(visible):
         m = _COMBINED.search(visible)
         if m:
@@ -311,7 +338,7 @@ def check_text(ctx: Context) -> None:
     address = ctx.msg.header("from")
     mixed = _mixed_word(f"{ctx.msg.subject} {name} {text}")
     head = "  ".join(ctx.msg.texts + ctx.msg.htmls)[:5000]
-    styled = _obfuscated(f"{ctx.msg.subject} {address} {head}", plain)
+    styled = _obfuscated(f"{ctx.msg.subject} {address} {head}", plain, f"{ctx.msg.subject} {name}")
     if styled:
         ctx.hit("text.obfuscation", word=styled[0], how=gettext(styled[1]))
     if mixed:

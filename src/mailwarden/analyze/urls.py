@@ -108,6 +108,27 @@ def _unicode(host: str) -> str:
         return host
 
 
+_PAGE_PATH = re.compile(r"\.(?:s?html?|svg|php)$", re.I)
+
+
+def _storage_page(host: str, url: str, stores: frozenset[str]) -> bool:
+    """A web page served from a cloud object store or an IPFS gateway (any path there)."""
+    labels = host.split(".")
+    if host.endswith(".amazonaws.com") and any(x == "s3" or x.startswith("s3-") for x in labels):
+        store = True
+    else:
+        store = any(host == s or host.endswith("." + s) for s in stores)
+    if not store:
+        return False
+    if "ipfs" in host:
+        return True
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return False
+    return bool(_PAGE_PATH.search(path))
+
+
 def check_urls(ctx: Context) -> None:
     rules = ctx.rules
     links = extract(ctx)
@@ -132,6 +153,8 @@ def check_urls(ctx: Context) -> None:
             ctx.hit("url.credentials", url=url[:200], userinfo=userinfo[:60], host=host)
         if not host:
             continue
+        if not ctx.fired("url.storage-page") and _storage_page(host, url, rules.storage_hosts):
+            ctx.hit("url.storage-page", url=url[:200], host=host)
         if kind == "anchor" and link["text"]:
             shown = _SHOWN_DOMAIN.fullmatch(link["text"].strip())
             if shown:

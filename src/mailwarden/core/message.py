@@ -60,7 +60,16 @@ def decode_bytes(data: bytes, charset: str | None) -> tuple[str, bool]:
             return data.decode(codec), False
         except (LookupError, UnicodeDecodeError):
             continue
-    # No label, or one that did not fit: the guess that reads most like Japanese text wins.
+    # No label, or one that did not fit. Valid UTF-8 whose every other character is a Latin
+    # letter, punctuation or an emoji is European text ("Restituição"): Shift_JIS would read
+    # the same bytes as kanji. Otherwise the guess that reads most like Japanese text wins.
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _latin_text(text):
+            return text, bool(label)
     best: tuple[int, str] | None = None
     for codec in _GUESSES:
         try:
@@ -73,6 +82,13 @@ def decode_bytes(data: bytes, charset: str | None) -> tuple[str, bool]:
     if best is not None:
         return best[1], bool(label)
     return data.decode("utf-8", errors="replace"), True
+
+
+def _latin_text(text: str) -> bool:
+    return all(
+        ch.isascii() or "\u00a0" <= ch <= "\u024f" or "\u2000" <= ch <= "\u20cf" or ch >= "\U0001f000"
+        for ch in text
+    )
 
 
 def _japanese_score(text: str) -> int:

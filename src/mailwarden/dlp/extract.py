@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..core.htmltext import html_text
 from ..core.message import ParsedMessage, decode_bytes
 
 MAX_TEXT = 5_000_000  # characters taken from one part
@@ -19,7 +20,6 @@ MAX_MEMBER = 20 * 1024 * 1024
 MAX_MEMBERS = 500
 MAX_DEPTH = 3
 MAX_RATIO = 100
-_TAGS = re.compile(r"<(?:script|style)\b.*?</(?:script|style)>|<[^>]+>", re.S | re.I)
 _XML_TEXT = re.compile(rb"<(?:w:t|a:t|t|v)(?:\s[^>]*)?>([^<]*)</(?:w:t|a:t|t|v)>")
 HEADERS = ("subject", "from", "to", "cc", "reply-to")
 
@@ -38,7 +38,7 @@ def content_of(msg: ParsedMessage) -> Content:
     for i, text in enumerate(msg.texts):
         out.parts.append((f"body:text{i + 1}", text[:MAX_TEXT]))
     for i, page in enumerate(msg.htmls):
-        out.parts.append((f"body:html{i + 1}", html.unescape(_TAGS.sub(" ", page[:MAX_TEXT]))))
+        out.parts.append((f"body:html{i + 1}", html_text(page[:MAX_TEXT])))
     for reason in msg.uninspected:
         out.unscannable.append(("message", reason))
     for att in msg.attachments:
@@ -75,7 +75,7 @@ def _file(loc: str, name: str, data: bytes, depth: int) -> Iterator[tuple[str, s
     ):
         text, _ = decode_bytes(data[: MAX_TEXT * 2], None)
         if low.endswith((".html", ".htm")):
-            text = html.unescape(_TAGS.sub(" ", text))
+            text = html_text(text)
         yield loc, text[:MAX_TEXT]
         return
     yield loc, _Unscannable("binary content of an unknown kind")
