@@ -186,6 +186,10 @@ def test_url_spans_match_the_regex_scan():
         "x",
         "hhttps://i",
         "xwww.j",
+        "ſ",
+        "K",
+        "İ",
+        "ｗｗｗ.",
     ]
     for text in stitched(pieces, seed=3, count=3000, longest=25):
         assert anchors.url_spans(text) == [m.span() for m in anchors._URL.finditer(text)], text
@@ -193,7 +197,7 @@ def test_url_spans_match_the_regex_scan():
 
 def test_anchored_detectors_find_what_a_whole_scan_finds():
     """Email addresses are found outwards from each "@", passports, residence cards and IBANs
-    from where two capitals and a digit stand: on texts built to stress the edges, exactly the
+    from where two capitals and two digits stand: on texts built to stress the edges, exactly the
     matches of each pattern run over the whole text."""
     from mailwarden.dlp import detectors as d
 
@@ -291,3 +295,25 @@ def test_bank_accounts_anchored_on_digit_runs_match_a_whole_scan():
             runs.append((m.start(), run, len(run) - sum(map(run.count, " \t\r\n-"))))
         whole = [(m.start(), m.end(), m.group(0)) for m in det.pattern.finditer(text)]
         assert list(d._bank_candidates(det.pattern, text, runs)) == whole, text
+
+
+def test_capitals_and_digit_found_in_byte_classes_match_the_regex_scan():
+    """Text is searched for two capitals and two digits as bytes of character classes: the same
+    places as the regex finds, in ASCII text and in any other."""
+    from mailwarden.dlp import detectors as d
+
+    pieces = ["A", "B", "Z", "a", "1", "0", "9", " ", "-", "AB1", "ABC12", "@", "\n", "あ", "Ⅻ", "١", "AB12"]
+    for text in stitched(pieces, seed=29, count=4000, longest=30):
+        assert d.upper_starts(text) == [m.start() for m in d._UPPER2_DIGIT.finditer(text)], text
+
+
+def test_context_gates_cover_every_context_word():
+    """A detector that needs context is skipped when none of its gates stands in the text: each
+    of its context words must hold one of them."""
+    from mailwarden.dlp import detectors as d
+
+    for det in d.DETECTORS:
+        if det.needs_context:
+            gates = d.GATES.get(det.id, d._FOLDED_CONTEXT[det.id])
+            for word in d._FOLDED_CONTEXT[det.id]:
+                assert any(g in word for g in gates), (det.id, word)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_URL = re.compile(r"(?:[hH][tT][tT][pP][sS]?://|[wW][wW][wW]\.)\S+")  # ASCII letters in any case
 _NON_SPACE = re.compile(r"\S+")
-_LOCAL_PART = re.compile(r"[\w.+-]{1,64}\Z")
+_LOCAL_PART_REVERSED = re.compile(r"[\w.+-]{1,64}")
 _DOMAIN_PART = re.compile(r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
 _POSTAL_ANCHOR = re.compile("[〒都道府県]")
 _POSTAL_BEFORE = 40  # a postal code, and spaces, before a prefecture's name
@@ -19,25 +19,26 @@ _BANK_BEFORE = 17  # branch number, separator and up to 12 other characters befo
 
 
 def url_spans(norm: str) -> list[tuple[int, int]]:
-    """Where ``_URL`` matches, found from "://" and "www." with plain string search (a regex
-    scan of every position cost more than most detectors)."""
+    """Where ``_URL`` matches, found from "://" and "www." with plain byte search in the text
+    lower-cased as ASCII bytes (every other character one "?", so offsets hold): a regex scan
+    of every position cost more than most detectors."""
+    low = norm.encode("ascii", "replace").lower()
     starts: list[tuple[int, int]] = []  # (start, length of the prefix)
-    i = norm.find("://")
+    i = low.find(b"://")
     while i != -1:
-        if norm[max(0, i - 5) : i].lower() == "https":
+        if i >= 5 and low.startswith(b"https", i - 5):
             starts.append((i - 5, 8))
-        elif norm[max(0, i - 4) : i].lower() == "http":
+        elif i >= 4 and low.startswith(b"http", i - 4):
             starts.append((i - 4, 7))
-        i = norm.find("://", i + 3)
-    variants = ("www.", "WWW.", "Www.")
-    if "ww." in norm or "WW." in norm or "wW." in norm or "Ww." in norm:
-        if norm.lower().count("www.") != sum(norm.count(v) for v in variants):
-            return [m.span() for m in _URL.finditer(norm)]  # odd casing: the plain scan
-        for www in variants:
-            i = norm.find(www)
-            while i != -1:
-                starts.append((i, 4))
-                i = norm.find(www, i + 4)
+        i = low.find(b"://", i + 3)
+    i = low.find(b"www.")
+    while i != -1:
+        starts.append((i, 4))
+        i = low.find(b"www.", i + 4)
+    return _spans_from(norm, starts)
+
+
+def _spans_from(norm: str, starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for start, prefix in sorted(starts):
         if spans and start < spans[-1][1]:
@@ -96,10 +97,13 @@ def _email_candidates(norm: str) -> Iterator[tuple[int, int, str]]:
     at = norm.find("@")
     last = 0
     while at != -1:
-        local = _LOCAL_PART.search(norm, max(last, at - 64), at)
+        # the local part is the longest stretch of its characters ending at the "@": read
+        # backwards from it (a search for where it starts would try every start in the window)
+        local = _LOCAL_PART_REVERSED.match(norm[max(last, at - 64) : at][::-1])
         domain = _DOMAIN_PART.match(norm, at + 1, at + 256) if local is not None else None
         if local is not None and domain is not None:
-            yield local.start(), domain.end(), norm[local.start() : domain.end()]
+            start = at - local.end()
+            yield start, domain.end(), norm[start : domain.end()]
             last = domain.end()
             at = norm.find("@", last)
         else:
