@@ -84,3 +84,16 @@ def test_same_replies_and_content_as_aiosmtpd(servers, name):
         results.append((replies[3:], list(server.keep.contents)))
     assert results[0] == results[1]
     assert results[0][0][-3:] == ["250 OK", "250 OK", "221 Bye"]  # pipelined commands after the end
+
+
+def test_bare_line_ends_found_by_counting_as_by_the_regex():
+    """The gateway finds a bare CR or LF by counting CRs, LFs and CRLFs: on random byte strings
+    of those characters, the same answer as the regex that defines it."""
+    import random
+
+    from mailwarden.gateway.server import BARE_EOL, has_bare_eol
+
+    rng = random.Random(31)
+    for _ in range(5000):
+        data = bytes(rng.choice(b"\r\n.a") for _ in range(rng.randrange(0, 12)))
+        assert has_bare_eol(data) == (BARE_EOL.search(data) is not None), data

@@ -22,6 +22,8 @@ def url_spans(norm: str) -> list[tuple[int, int]]:
     """Where ``_URL`` matches, found from "://" and "www." with plain byte search in the text
     lower-cased as ASCII bytes (every other character one "?", so offsets hold): a regex scan
     of every position cost more than most detectors."""
+    if ":" not in norm and "." not in norm:
+        return []  # neither "://" nor "www." (most short Japanese text)
     low = norm.encode("ascii", "replace").lower()
     starts: list[tuple[int, int]] = []  # (start, length of the prefix)
     i = low.find(b"://")

@@ -407,6 +407,12 @@ def _plan() -> tuple[_Step, ...]:
 
 
 _STEPS = _plan()
+# without a run of at least this many digits no numeric detector can match: a short text with
+# no long number skips all of them at once
+_FEWEST_DIGITS = min(MIN_DIGITS.values())
+_STEPS_NOT_NUMERIC = tuple(s for s in _STEPS if not s.min_digits)
+# nor, without any run of digits, can a bank account (its finder starts from the runs)
+_STEPS_NO_RUNS = tuple(s for s in _STEPS_NOT_NUMERIC if s.det.id != "jp.bank-account")
 
 
 def detect(text: str, only: set[str] | None = None) -> list[Match]:
@@ -424,7 +430,8 @@ def detect(text: str, only: set[str] | None = None) -> list[Match]:
     found: list[Match] = []
     upper: list[int] | None = None  # where two capitals and two digits stand, found when first needed
     most_digits = max([r[2] for r in runs]) if runs else 0
-    for step in _STEPS:
+    steps = _STEPS if most_digits >= _FEWEST_DIGITS else _STEPS_NOT_NUMERIC if runs else _STEPS_NO_RUNS
+    for step in steps:
         det = step.det
         if only is not None and det.id not in only:
             continue

@@ -44,6 +44,16 @@ log = logging.getLogger("mailwarden.gateway")
 #: in. End of data is only ever CRLF.CRLF here (aiosmtpd >= 1.4.5) and the relay writes CRLF,
 #: so a smuggled message could not get through anyway; refusing says so to the sender.
 BARE_EOL = re.compile(rb"\r(?!\n)|(?<!\r)\n")
+
+
+def has_bare_eol(data: bytes) -> bool:
+    """Whether ``BARE_EOL`` matches anywhere, by counting: every CRLF holds one CR and one LF,
+    so a CR or LF more than there are CRLFs stands alone. Three byte counts cost a fraction
+    of the regex scan, which had been a sixth of the gateway's own CPU time."""
+    crlf = data.count(b"\r\n")
+    return data.count(b"\r") != crlf or data.count(b"\n") != crlf
+
+
 SPOOL_HEADER = "X-Mailwarden-Spool-Id"
 #: incidents are written in batches of up to this many, at least every INCIDENT_FLUSH seconds
 INCIDENT_BATCH = 200
@@ -204,7 +214,7 @@ class Gateway:
         data = envelope.original_content or b""
         mail_from = envelope.mail_from or ""
         rcpts = list(envelope.rcpt_tos)
-        if BARE_EOL.search(data):
+        if has_bare_eol(data):
             return "550 5.5.2 Message refused: bare CR or LF in the data (RFC 5321 2.3.8; SMTP smuggling?)"
         loop = asyncio.get_running_loop()
         now = time.time()
