@@ -188,6 +188,7 @@ def start_gateway(port: int, relay: int, tmp: Path) -> subprocess.Popen[bytes]:
         cmd = [
             "py-spy",
             "record",
+            "--subprocesses",
             "--gil",
             "-r",
             "200",

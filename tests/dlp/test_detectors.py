@@ -4,6 +4,7 @@ kanji, context, and the hard negatives (order numbers, dates, bad check digits, 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -258,6 +259,10 @@ def test_normalise_is_the_one_to_one_table():
         "（注）",
         "～",
         "、",
+        "ーー",
+        "9ー",
+        "ー0",
+        "１ー２ー３",
     ]
     for text in stitched(pieces, seed=17, count=3000, longest=20):
         expected = n._LONG_VOWEL_BETWEEN_DIGITS.sub("-", text.translate(n._TABLE))
@@ -304,7 +309,38 @@ def test_capitals_and_digit_found_in_byte_classes_match_the_regex_scan():
 
     pieces = ["A", "B", "Z", "a", "1", "0", "9", " ", "-", "AB1", "ABC12", "@", "\n", "あ", "Ⅻ", "١", "AB12"]
     for text in stitched(pieces, seed=29, count=4000, longest=30):
-        assert d.upper_starts(text) == [m.start() for m in d._UPPER2_DIGIT.finditer(text)], text
+        assert d.upper_starts(d.classes_of(text)) == [m.start() for m in d._UPPER2_DIGIT.finditer(text)], text
+
+
+def test_digit_runs_and_key_characters_found_in_byte_classes_match_the_regex_scans():
+    from mailwarden.dlp import detectors as d
+
+    pieces = [
+        "1",
+        "23",
+        "4567890",
+        " ",
+        "-",
+        "\t",
+        "\r\n",
+        "\n",
+        "x",
+        "あ",
+        "１",
+        "١",
+        "ー",
+        "A" * 20,
+        "b/+" * 7,
+    ]
+    key = re.compile(r"[A-Za-z0-9/+]{40}")
+    for text in stitched(pieces, seed=37, count=4000, longest=40):
+        whole = []
+        for m in d._RUN.finditer(text):
+            run = m.group(0).rstrip(" \t\r\n-")
+            whole.append((m.start(), run, sum(c.isdigit() for c in run)))
+        assert d.digit_runs(text, d.classes_of(text)) == whole, text
+        has_key = b"x" * 40 in d.classes_of(text).translate(d._TOKEN_CHARS)
+        assert has_key == (key.search(text) is not None), text
 
 
 def test_context_gates_cover_every_context_word():

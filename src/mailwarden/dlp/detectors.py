@@ -5,7 +5,8 @@ an optional validator (check digits, issuer ranges), context words that raise it
 when they stand within ``WINDOW`` characters, and whether it needs context at all (a bank
 account is just digits without 口座 nearby). Numbers may carry spaces, hyphens of any width
 and line breaks between digits; they are found next to kana or kanji because the patterns
-look for digit boundaries, not word boundaries.
+look for digit boundaries, not word boundaries. A digit is 0-9 once full-width digits are
+folded (normalize.py); digits of other scripts do not make numbers here.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .anchors import _bank_candidates, _email_candidates, _postal_candidates, ur
 from .normalize import normalise
 
 WINDOW = 60
-_NUMBER_ONLY = re.compile(r"[\d \t\r\n-]+")
+_NUMBER_ONLY = re.compile(r"[0-9 \t\r\n-]+")
 
 
 SEP = r"[ \t\r\n-]?"  # what may stand between two digits of one number
@@ -29,11 +30,11 @@ SEP = r"[ \t\r\n-]?"  # what may stand between two digits of one number
 
 def _digits(n: int) -> str:
     """n digits with optional separators, not part of a longer number."""
-    return rf"(?<![0-9])(?<![0-9][ -])(\d(?:{SEP}\d){{{n - 1}}})(?!{SEP}\d)"
+    return rf"(?<![0-9])(?<![0-9][ -])([0-9](?:{SEP}[0-9]){{{n - 1}}})(?!{SEP}[0-9])"
 
 
 def _only_digits(s: str) -> str:
-    return re.sub(r"\D", "", s)
+    return re.sub(r"[^0-9]", "", s)
 
 
 @dataclass(frozen=True)
@@ -73,14 +74,14 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "credit-card",
         N_("Payment card number (Luhn and issuer range verified)"),
-        re.compile(rf"(?<![0-9])(?<![0-9][ -])(\d(?:{SEP}\d){{12,18}})(?!{SEP}\d)"),
+        re.compile(rf"(?<![0-9])(?<![0-9][ -])([0-9](?:{SEP}[0-9]){{12,18}})(?!{SEP}[0-9])"),
         lambda m: checks.luhn_ok(_only_digits(m)) and checks.card_issuer(_only_digits(m)) is not None,
         ("カード番号", "クレジットカード", "card number", "有効期限", "expiry", "cvv", "セキュリティコード"),
     ),
     Detector(
         "jp.bank-account",
         N_("Japanese bank account (branch and account number near banking words)"),
-        re.compile(r"(?<![0-9])(\d{3})[ -]?(?:\D{0,12}?)(\d{7})(?![0-9])"),
+        re.compile(r"(?<![0-9])([0-9]{3})[ -]?(?:[^0-9]{0,12}?)([0-9]{7})(?![0-9])"),
         None,
         ("口座番号", "普通預金", "当座預金", "普通", "当座", "支店", "店番", "振込先"),
         needs_context=True,
@@ -113,7 +114,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "jp.pension-number",
         N_("Basic pension number"),
-        re.compile(r"(?<![0-9])(\d{4}-?\d{6})(?![0-9])"),
+        re.compile(r"(?<![0-9])([0-9]{4}-?[0-9]{6})(?![0-9])"),
         None,
         ("基礎年金番号", "年金手帳", "pension"),
         needs_context=True,
@@ -121,7 +122,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "jp.phone",
         N_("Japanese phone number"),
-        re.compile(r"(?<![0-9])(0(?:[789]0-?\d{4}-?\d{4}|\d{1,4}-\d{1,4}-\d{4}|120-?\d{3}-?\d{3}))(?![0-9])"),
+        re.compile(
+            r"(?<![0-9])(0(?:[789]0-?[0-9]{4}-?[0-9]{4}|[0-9]{1,4}-[0-9]{1,4}-[0-9]{4}|120-?[0-9]{3}-?[0-9]{3}))(?![0-9])"
+        ),
         None,
         ("電話", "tel", "携帯", "連絡先"),
         base=0.6,
@@ -156,7 +159,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "us.ssn",
         N_("US Social Security number"),
-        re.compile(r"(?<![0-9])(\d{3})-(\d{2})-(\d{4})(?![0-9])"),
+        re.compile(r"(?<![0-9])([0-9]{3})-([0-9]{2})-([0-9]{4})(?![0-9])"),
         lambda m: checks.ssn_ok(*m.split("-")),
         ("ssn", "social security"),
         base=0.6,
@@ -276,7 +279,7 @@ NUMERIC = frozenset(
     {"jp.my-number", "jp.corporate-number", "credit-card", "jp.drivers-licence", "jp.pension-number",
      "jp.phone", "us.ssn"}
 )  # fmt: skip
-_RUN = re.compile(r"\d[\d \t\r\n-]{6,60}")
+_RUN = re.compile(r"[0-9][0-9 \t\r\n-]{6,60}")
 _NOT_DIGIT = str.maketrans("", "", " \t\r\n-")  # what a run holds besides digits
 _PREF_CHAR = re.compile("[都道府県]")
 _AWS_PREFIX = re.compile("A(?:KIA|SIA|GPA|IDA|ROA|NPA|NVA|IPA)")
@@ -284,21 +287,38 @@ _AWS_PREFIX = re.compile("A(?:KIA|SIA|GPA|IDA|ROA|NPA|NVA|IPA)")
 # for the three instead of one each)
 _UPPER2_DIGIT = re.compile(r"[A-Z]{2}[0-9]{2}")
 UPPER_ANCHORED = frozenset({"jp.passport", "jp.residence-card", "iban"})
-# the text looked at as bytes of classes: every capital an "A", every digit a "0"
-_CLASSES = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
+# The text looked at as bytes of classes, every character other than ASCII one "?" (so the
+# offsets hold): each capital an "A", each digit a "0", a space, tab, line break or hyphen a
+# " ". Byte searches in it find what character-class patterns find, several times faster.
+_CLASSES = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\t\r\n-", b"A" * 26 + b"0" * 10 + b"    ")
+_RUN_CLASSES = re.compile(rb"0[0 ]{6,60}")  # _RUN in the classes: a literal start is quick to find
+# letters, digits, "/" and "+" (an AWS secret key's characters) as "x"
+_TOKEN_CHARS = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+", b"x" * 64)
 
 
-def upper_starts(norm: str) -> list[int]:
-    """Where ``_UPPER2_DIGIT`` matches, found by a byte search in the text's classes ("AA00"):
-    several times faster than the regex scan, and the same places (every character other than
-    ASCII becomes one "?", so offsets hold; "AA00" cannot overlap itself)."""
-    classes = norm.encode("ascii", "replace").translate(_CLASSES)
+def classes_of(norm: str) -> bytes:
+    return norm.encode("ascii", "replace").translate(_CLASSES)
+
+
+def upper_starts(classes: bytes) -> list[int]:
+    """Where ``_UPPER2_DIGIT`` matches, from the text's classes ("AA00" cannot overlap
+    itself)."""
     out = []
     i = classes.find(b"AA00")
     while i != -1:
         out.append(i)
         i = classes.find(b"AA00", i + 4)
     return out
+
+
+def digit_runs(norm: str, classes: bytes) -> list[tuple[int, str, int]]:
+    """(offset, run, digits) where ``_RUN`` matches, trailing separators dropped."""
+    runs = []
+    for m in _RUN_CLASSES.finditer(classes):
+        start = m.start()
+        run = norm[start : m.end()].rstrip(" \t\r\n-")
+        runs.append((start, run, len(run.translate(_NOT_DIGIT))))
+    return runs
 
 
 # For a detector that needs context: shorter words, each inside one or more of its context
@@ -378,8 +398,11 @@ class _Step:
 
     det: Detector
     context: tuple[str, ...]  # casefolded
-    gates: tuple[str, ...]  # needs context: one of these must stand in the text
-    ascii_gates: tuple[str, ...]  # the same, for ASCII text (other words cannot stand in it)
+    # needs context: one of these words must stand in the text. Words in Japanese are looked
+    # for in the text itself (case folding leaves kana and kanji alone and makes none), words
+    # in ASCII in the case-folded text, which is made only when one is asked for.
+    cjk_gates: tuple[str, ...]
+    ascii_gates: tuple[str, ...]
     min_digits: int  # numeric: the fewest digits of a match (0: not numeric)
     prefilter: Callable[[str], bool] | None
     upper: bool
@@ -396,7 +419,7 @@ def _plan() -> tuple[_Step, ...]:
             _Step(
                 det,
                 context,
-                gates,
+                tuple(g for g in gates if not g.isascii()),
                 tuple(g for g in gates if g.isascii()),
                 MIN_DIGITS.get(det.id, 0),
                 _PREFILTER.get(det.id),
@@ -419,14 +442,12 @@ def detect(text: str, only: set[str] | None = None) -> list[Match]:
     """Every detector over ``text``; overlapping numbers keep the strongest identifier."""
     norm = normalise(text)
     ascii_only = norm.isascii()
+    classes = classes_of(norm)
     folded = ""  # the casefolded text, made when a detector first needs it
     # numbers inside links are paths and ids, not anyone's data
     in_urls = url_spans(norm)
     url_starts = [a for a, _ in in_urls]
-    runs = []
-    for m in _RUN.finditer(norm):
-        run = m.group(0).rstrip(" \t\r\n-")
-        runs.append((m.start(), run, len(run.translate(_NOT_DIGIT))))
+    runs = digit_runs(norm, classes)
     found: list[Match] = []
     upper: list[int] | None = None  # where two capitals and two digits stand, found when first needed
     most_digits = max([r[2] for r in runs]) if runs else 0
@@ -437,21 +458,25 @@ def detect(text: str, only: set[str] | None = None) -> list[Match]:
             continue
         if step.min_digits > most_digits:
             continue  # no run of digits long enough: a short text is done with at once
-        if step.gates:
+        if step.prefilter is not None and not step.prefilter(norm):
+            continue
+        if step.upper:  # where one can start, before looking for its context
+            if upper is None:
+                upper = upper_starts(classes)
+            if not upper:
+                continue
+        if det.id == "secret.aws-secret-key" and b"x" * 40 not in classes.translate(_TOKEN_CHARS):
+            continue  # no 40 key characters in a row
+        if det.needs_context and (ascii_only or not any(w in norm for w in step.cjk_gates)):
+            if not step.ascii_gates:
+                continue
             if not folded:
                 folded = norm.casefold()
-            for w in step.ascii_gates if ascii_only else step.gates:
+            for w in step.ascii_gates:
                 if w in folded:
                     break
             else:
                 continue  # its context is nowhere in the text: no match can stand
-        if step.prefilter is not None and not step.prefilter(norm):
-            continue
-        if step.upper:
-            if upper is None:
-                upper = upper_starts(norm)
-            if not upper:
-                continue
         context = step.context
         for start, end, raw in _candidates(det, norm, runs, upper or []):
             if det.id != "email-address" and in_urls:
