@@ -39,6 +39,7 @@ applies every matching rule's header, subject tag and forced Bcc, and sends its 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from email.utils import getaddresses
@@ -205,6 +206,11 @@ class Facts:
     unscannable: bool
     size: int
 
+    @functools.cached_property
+    def folded_texts(self) -> list[str]:
+        """The texts case-folded, once for every keyword rule."""
+        return [t.casefold() for t in self.texts]
+
 
 @dataclass
 class Decision:
@@ -232,7 +238,8 @@ def _holds(w: When, policy: Policy, facts: Facts) -> bool:
             return False
     if w.keyword:
         words = next(k.words for k in policy.keywords if k.id == w.keyword)
-        if not any(word.casefold() in t.casefold() for t in facts.texts for word in words):
+        folded = [word.casefold() for word in words]
+        if not any(word in t for t in facts.folded_texts for word in folded):
             return False
     if w.pattern:
         rx = re.compile(next(p.regex for p in policy.patterns if p.id == w.pattern))
