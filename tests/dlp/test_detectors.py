@@ -353,3 +353,55 @@ def test_context_gates_cover_every_context_word():
             gates = d.GATES.get(det.id, d._FOLDED_CONTEXT[det.id])
             for word in d._FOLDED_CONTEXT[det.id]:
                 assert any(g in word for g in gates), (det.id, word)
+
+
+def test_secrets_found_from_their_anchors_match_a_whole_scan():
+    """Access keys, tokens and private keys are tried only where their first letters stand,
+    secret keys only at runs of exactly 40 key characters: the same matches as each pattern
+    run over the whole text."""
+    from mailwarden.dlp import detectors as d
+
+    pieces = [
+        "AKIA",
+        "ASIA",
+        "A",
+        "IOSFODNN7EXAMPLE",
+        "Z9",
+        "ghp_",
+        "gh",
+        "glpat-",
+        "xoxb-",
+        "xox",
+        "AIza",
+        "sk_live_",
+        "a" * 20,
+        "b" * 16,
+        "/+",
+        "=",
+        "_",
+        "-",
+        " ",
+        "\n",
+        "あ",
+        "-----BEGIN ",
+        "RSA PRIVATE KEY-----",
+        "OPENSSH ",
+        "PRIVATE KEY-----",
+    ]
+    names = ("secret.aws-access-key", "secret.api-token", "secret.private-key", "secret.aws-secret-key")
+    for text in stitched(pieces, seed=41, count=4000, longest=14):
+        for name in names:
+            det = d.BY_ID[name]
+            whole = [(m.start(), m.end(), m.group(0)) for m in det.pattern.finditer(text)]
+            assert list(d._candidates(det, text, [], [])) == whole, (name, text)
+
+
+def test_a_number_labelled_otherwise_on_its_own_line_is_not_personal():
+    """注文番号 before a number on its line outweighs a context word on another line; on the
+    same line the context word still counts."""
+    valid = "123456789018"  # a My Number whose check digit holds
+    assert my_number_ok(valid)
+    apart = f"マイナンバー：1234 5678 9018を登録しました\n注文番号 {valid} の発送"
+    assert [m.start for m in detect(apart) if m.detector == "jp.my-number"] == [7]
+    same = f"注文番号 {valid} はマイナンバーです"
+    assert [m.detector for m in detect(same)] == ["jp.my-number"]

@@ -110,3 +110,58 @@ def _email_candidates(norm: str) -> Iterator[tuple[int, int, str]]:
             at = norm.find("@", last)
         else:
             at = norm.find("@", at + 1)
+
+
+Starts = tuple[str | re.Pattern[str], ...]
+
+
+def _starts(norm: str, literals: Starts) -> list[int]:
+    """Every offset where one of the literals begins, or one of the patterns matches, in
+    order."""
+    found: list[int] = []
+    for lit in literals:
+        if isinstance(lit, re.Pattern):
+            found.extend(m.start() for m in lit.finditer(norm))
+            continue
+        i = norm.find(lit)
+        while i != -1:
+            found.append(i)
+            i = norm.find(lit, i + 1)
+    return sorted(set(found))
+
+
+def anchored_candidates(
+    pattern: re.Pattern[str], norm: str, literals: Starts
+) -> Iterator[tuple[int, int, str]]:
+    """The matches of a pattern that starts with one of ``literals`` (after look-behinds),
+    tried only where one stands: the same matches as a scan of the whole text. Literals that
+    share a first letter come as one pattern starting with it (the regex engine's quick
+    search for one letter beats a search for each literal)."""
+    last = 0
+    for p in _starts(norm, literals):
+        if p < last:
+            continue
+        m = pattern.match(norm, p)
+        if m is not None:
+            yield m.start(), m.end(), m.group(0)
+            last = m.end()
+
+
+_KEY_RUN = re.compile(rb"x+")
+
+
+def key_run_candidates(
+    pattern: re.Pattern[str], norm: str, keys: bytes, length: int
+) -> Iterator[tuple[int, int, str]]:
+    """The matches of a pattern for exactly ``length`` key characters standing alone, tried
+    only at the runs of that length in ``keys`` (the text with every key character an "x"):
+    the same matches as a scan of the whole text."""
+    i = keys.find(b"x" * length)
+    while i != -1:
+        run = _KEY_RUN.match(keys, i)
+        end = run.end() if run is not None else i + length
+        if end - i == length:
+            m = pattern.match(norm, i)
+            if m is not None:
+                yield m.start(), m.end(), m.group(0)
+        i = keys.find(b"x" * length, end)

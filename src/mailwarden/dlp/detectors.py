@@ -18,7 +18,15 @@ from dataclasses import dataclass
 
 from ..core.i18n import N_
 from . import checks
-from .anchors import _bank_candidates, _email_candidates, _postal_candidates, url_spans
+from .anchors import (
+    Starts,
+    _bank_candidates,
+    _email_candidates,
+    _postal_candidates,
+    anchored_candidates,
+    key_run_candidates,
+    url_spans,
+)
 from .normalize import normalise
 
 WINDOW = 60
@@ -266,6 +274,16 @@ def _labelled_otherwise(text: str, start: int) -> bool:
 _FOLDED_CONTEXT = {d.id: tuple(w.casefold() for w in d.context) for d in DETECTORS}
 
 
+def _context_on_line(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """A context word within ``WINDOW`` characters and on the number's own line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end == -1:
+        line_end = len(text)
+    around = text[max(line_start, start - WINDOW) : min(line_end, end + WINDOW)].casefold()
+    return any(w in around for w in words)
+
+
 def _context_near(text: str, start: int, end: int, words: tuple[str, ...], window: int = WINDOW) -> bool:
     if not words:
         return False
@@ -357,8 +375,30 @@ MIN_DIGITS = {
 }
 
 
+# the literals a secret's pattern starts with: it is tried only where one stands
+_LITERAL_STARTS: dict[str, Starts] = {
+    "secret.aws-access-key": (_AWS_PREFIX,),
+    "secret.api-token": (re.compile("g(?:h[pousr]_|lpat-)"), "xox", "AIza", "sk_live_"),
+    "secret.private-key": ("-----BEGIN ",),
+}
+# what each capital-anchored pattern needs at its start, in the text's classes
+_UPPER_PREFIX = {"jp.passport": b"AA0000000", "jp.residence-card": b"AA00000000AA", "iban": b"AA00"}
+
+
+def _iban_may_start(classes: bytes, p: int) -> bool:
+    """The four characters after an IBAN's check digits (a space may come first) are
+    capitals or digits."""
+    q = p + 5 if classes[p + 4 : p + 5] == b" " else p + 4
+    group = classes[q : q + 4]
+    return len(group) == 4 and not group.strip(b"A0")
+
+
 def _candidates(
-    det: Detector, norm: str, runs: list[tuple[int, str, int]], upper: list[int]
+    det: Detector,
+    norm: str,
+    runs: list[tuple[int, str, int]],
+    upper: list[int],
+    classes: bytes | None = None,
 ) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each place the detector's pattern matches."""
     if det.id == "email-address":
@@ -368,10 +408,14 @@ def _candidates(
         yield from _bank_candidates(det.pattern, norm, runs)
         return
     if det.id in UPPER_ANCHORED:
+        if classes is None:
+            classes = classes_of(norm)
+        prefix = _UPPER_PREFIX[det.id]
+        iban = det.id == "iban"
         last = 0
         for p in upper:
-            if p < last:
-                continue
+            if p < last or not classes.startswith(prefix, p) or (iban and not _iban_may_start(classes, p)):
+                continue  # a cheap test on the classes rules this start out
             m = det.pattern.match(norm, p)
             if m is not None:
                 yield m.start(), m.end(), m.group(0)
@@ -379,6 +423,13 @@ def _candidates(
         return
     if det.id == "jp.postal-address":
         yield from _postal_candidates(det.pattern, norm)
+        return
+    if det.id in _LITERAL_STARTS:
+        yield from anchored_candidates(det.pattern, norm, _LITERAL_STARTS[det.id])
+        return
+    if det.id == "secret.aws-secret-key":
+        keys = (classes if classes is not None else classes_of(norm)).translate(_TOKEN_CHARS)
+        yield from key_run_candidates(det.pattern, norm, keys, 40)
         return
     if det.id in NUMERIC:
         need = MIN_DIGITS[det.id]
@@ -478,7 +529,7 @@ def detect(text: str, only: set[str] | None = None) -> list[Match]:
             else:
                 continue  # its context is nowhere in the text: no match can stand
         context = step.context
-        for start, end, raw in _candidates(det, norm, runs, upper or []):
+        for start, end, raw in _candidates(det, norm, runs, upper or [], classes):
             if det.id != "email-address" and in_urls:
                 k = bisect.bisect_right(url_starts, start) - 1
                 if k >= 0 and start < in_urls[k][1]:
@@ -488,7 +539,13 @@ def detect(text: str, only: set[str] | None = None) -> list[Match]:
             near = _context_near(norm, start, end, context)
             if det.needs_context and not near:
                 continue
-            if det.id in PRECEDENCE and not near and _labelled_otherwise(norm, start):
+            # labelled as something else on its own line ("注文番号 …"): a context word on
+            # another line does not make it personal, one on the same line does
+            if (
+                det.id in PRECEDENCE
+                and _labelled_otherwise(norm, start)
+                and not (near and _context_on_line(norm, start, end, context))
+            ):
                 continue
             value = _only_digits(raw) if _NUMBER_ONLY.fullmatch(raw) else raw.strip()
             confidence = min(0.99, det.base + (0.15 if near else 0.0))
