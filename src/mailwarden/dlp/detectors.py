@@ -41,8 +41,11 @@ def _digits(n: int) -> str:
     return rf"(?<![0-9])(?<![0-9][ -])([0-9](?:{SEP}[0-9]){{{n - 1}}})(?!{SEP}[0-9])"
 
 
+_NON_DIGIT = re.compile(r"[^0-9]")
+
+
 def _only_digits(s: str) -> str:
-    return re.sub(r"[^0-9]", "", s)
+    return _NON_DIGIT.sub("", s)
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,7 @@ NOT_PERSONAL = (
     "tel",
     "fax",
 )
+_FOLDED_NOT_PERSONAL = tuple(w.casefold() for w in NOT_PERSONAL)
 # A number that is one identifier is not also another: the stronger claim wins on overlap.
 PRECEDENCE = ("credit-card", "jp.my-number", "jp.corporate-number", "jp.drivers-licence", "jp.pension-number")
 
@@ -267,7 +271,7 @@ def _labelled_otherwise(text: str, start: int) -> bool:
     """Is the number labelled as something else just before it, on its own line?"""
     line_start = text.rfind("\n", 0, start) + 1
     label = text[max(line_start, start - 16) : start].casefold()
-    return any(w.casefold() in label for w in NOT_PERSONAL)
+    return any(w in label for w in _FOLDED_NOT_PERSONAL)
 
 
 #: each detector's context words, casefolded once
