@@ -419,24 +419,6 @@ def test_letters_in_their_own_spans_are_read_as_words(rules):
 
 
 @pytest.mark.parametrize(
-    "body, fires",
-    [
-        ("Funds owed to you: US$2,500,000.00, approved for release to your account.", True),
-        ("I have deposited the box; you must pick your consignment at the security company.", True),
-        ("The consignment of spare parts arrived at the warehouse.", False),
-        ("Please claim your consignment with the diplomat this week.", True),
-        ("She was a victim of the Compensation Awards Program.", True),
-        ("Os fundos de meu falecido marido serão transferidos para você.", True),
-        ("Our 2009 budget was $2,500,000 for the new building.", False),
-        ("The fund raised 12,000,000 yen last year.", False),
-    ],
-)
-def test_advance_fee_sums_and_phrasing(rules, body, fires):
-    _, found = codes(message(body, subject="Hello"), rules)
-    assert ("text.advance-fee" in found) is fires
-
-
-@pytest.mark.parametrize(
     "name, fires",
     [
         ("Fatura Porto Seguro", True),
@@ -448,20 +430,6 @@ def test_advance_fee_sums_and_phrasing(rules, body, fires):
 def test_freemail_account_named_as_a_bill_or_refund(rules, name, fires):
     _, found = codes(message("veja o arquivo", from_=f"{name} <xyz1234@gmail.com>"), rules)
     assert ("header.freemail-organisation" in found) is fires
-
-
-@pytest.mark.parametrize(
-    "subject, body, fires",
-    [
-        ("Have sex today.", "Georgina, 28 years old, 5 min online", True),
-        ("Hi", "Would you like to have a chat with me?", True),
-        ("Suchst du nach lustigen Dates?", "Bitte schau dir mein Profil an", True),
-        ("Re: policy", "Studies of why people have sex and marry differ by decade.", False),
-    ],
-)
-def test_adult_dating_lures(rules, subject, body, fires):
-    _, found = codes(message(body, subject=subject), rules)
-    assert ("text.romance" in found) is fires
 
 
 @pytest.mark.parametrize(
@@ -479,17 +447,31 @@ def test_digits_standing_for_letters_in_subject_or_name(rules, subject, name, ht
 
 
 @pytest.mark.parametrize(
-    "body, fires",
+    "code, subject, body, fires",
     [
-        ("Answer our short survey and claim your free camping set!", True),
-        ("Nehmen Sie an unserer Umfrage teil und gewinnen Sie ein Geschenkset!", True),
-        ("簡単なアンケートにお答えいただいた方全員にAmazonギフト券をプレゼント", True),
-        ("The survey results are attached; response rates rose in May.", False),
+        ("text.advance-fee", "Hello", "Funds owed to you: US$2,500,000.00, ready for release.", True),
+        ("text.advance-fee", "Hello", "I have deposited the box; you must pick your consignment.", True),
+        ("text.advance-fee", "Hello", "The consignment of spare parts arrived at the warehouse.", False),
+        ("text.advance-fee", "Hello", "Please claim your consignment with the diplomat this week.", True),
+        ("text.advance-fee", "Hello", "She was a victim of the Compensation Awards Program.", True),
+        ("text.advance-fee", "Olá", "Os fundos de meu falecido marido serão transferidos para você.", True),
+        ("text.advance-fee", "Hello", "Our 2009 budget was $2,500,000 for the new building.", False),
+        ("text.advance-fee", "Hello", "The fund raised 12,000,000 yen last year.", False),
+        ("text.romance", "Have sex today.", "Georgina, 28 years old, 5 min online", True),
+        ("text.romance", "Hi", "Would you like to have a chat with me?", True),
+        ("text.romance", "Suchst du nach lustigen Dates?", "Bitte schau dir mein Profil an", True),
+        ("text.romance", "Re: policy", "Studies of why people have sex and marry differ by decade.", False),
+        ("text.survey-reward", "Notice", "Answer our short survey and claim your free camping set!", True),
+        ("text.survey-reward", "Umfrage", "Nimm an unserer Umfrage teil, gewinne ein Geschenkset!", True),
+        ("text.survey-reward", "ご案内", "アンケートに答えた方全員にギフト券をプレゼント", True),
+        ("text.survey-reward", "Notice", "The survey results are attached; response rose.", False),
     ],
 )
-def test_survey_reward_lure(rules, body, fires):
-    _, found = codes(message(body, subject="Notice"), rules)
-    assert ("text.survey-reward" in found) is fires
+def test_lure_phrase_families(rules, code, subject, body, fires):
+    """Advance-fee sums and phrasing, adult-dating lures, and a survey that unlocks a reward,
+    with ordinary sentences that share their words."""
+    _, found = codes(message(body, subject=subject), rules)
+    assert (code in found) is fires
 
 
 @pytest.mark.parametrize(
