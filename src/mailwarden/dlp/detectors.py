@@ -278,20 +278,18 @@ def _labelled_otherwise(text: str, start: int) -> bool:
 _FOLDED_CONTEXT = {d.id: tuple(w.casefold() for w in d.context) for d in DETECTORS}
 
 
-def _context_on_line(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    """A context word within ``WINDOW`` characters and on the number's own line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end == -1:
-        line_end = len(text)
-    around = text[max(line_start, start - WINDOW) : min(line_end, end + WINDOW)].casefold()
-    return any(w in around for w in words)
-
-
-def _context_near(text: str, start: int, end: int, words: tuple[str, ...], window: int = WINDOW) -> bool:
+def _context_near(
+    text: str, start: int, end: int, words: tuple[str, ...], window: int = WINDOW, *, same_line: bool = False
+) -> bool:
+    """A context word within ``window`` characters of the match (and on its line, if asked)."""
     if not words:
         return False
-    around = text[max(0, start - window) : end + window].casefold()
+    lo, hi = max(0, start - window), end + window
+    if same_line:
+        lo = max(lo, text.rfind("\n", 0, start) + 1)
+        line_end = text.find("\n", end)
+        hi = min(hi, len(text) if line_end == -1 else line_end)
+    around = text[lo:hi].casefold()
     return any(w in around for w in words)  # words come casefolded
 
 
@@ -353,6 +351,8 @@ GATES: dict[str, tuple[str, ...]] = {
     "secret.aws-secret-key": ("secret",),
 }
 # cheap tests that say a detector cannot match at all in this text
+# (the finders search for their anchors themselves, but short texts, the most of mail, are
+# done sooner by these than by starting a finder)
 _PREFILTER: dict[str, Callable[[str], bool]] = {
     "email-address": lambda t: "@" in t,
     "secret.aws-access-key": lambda t: _AWS_PREFIX.search(t) is not None,
@@ -521,7 +521,7 @@ def detect(text: str, only: set[str] | None = None) -> list[Match]:
             if not upper:
                 continue
         if det.id == "secret.aws-secret-key" and b"x" * 40 not in classes.translate(_TOKEN_CHARS):
-            continue  # no 40 key characters in a row
+            continue  # no 40 key characters in a row (rare: the finder then reads them again)
         if det.needs_context and (ascii_only or not any(w in norm for w in step.cjk_gates)):
             if not step.ascii_gates:
                 continue
@@ -548,7 +548,7 @@ def detect(text: str, only: set[str] | None = None) -> list[Match]:
             if (
                 det.id in PRECEDENCE
                 and _labelled_otherwise(norm, start)
-                and not (near and _context_on_line(norm, start, end, context))
+                and not (near and _context_near(norm, start, end, context, same_line=True))
             ):
                 continue
             value = _only_digits(raw) if _NUMBER_ONLY.fullmatch(raw) else raw.strip()
