@@ -84,11 +84,12 @@ def decode_bytes(data: bytes, charset: str | None) -> tuple[str, bool]:
     return data.decode("utf-8", errors="replace"), True
 
 
+# anything but ASCII, Latin letters, general punctuation and symbols, and emoji
+_NOT_LATIN = re.compile("[^\x00-\x7f\u00a0-\u024f\u2000-\u20cf\U0001f000-\U0010ffff]")
+
+
 def _latin_text(text: str) -> bool:
-    return all(
-        ch.isascii() or "\u00a0" <= ch <= "\u024f" or "\u2000" <= ch <= "\u20cf" or ch >= "\U0001f000"
-        for ch in text
-    )
+    return _NOT_LATIN.search(text) is None
 
 
 def _japanese_score(text: str) -> int:
