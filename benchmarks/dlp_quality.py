@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 PEERS = ROOT / ".venv-peers" / "bin" / "python"
 
 from mailwarden.dlp.checks import corporate_number_ok, luhn_ok, my_number_ok  # noqa: E402
-from mailwarden.dlp.detectors import detect  # noqa: E402
+from mailwarden.dlp.scan import detect  # noqa: E402
 
 CHECKSUMMED = ("jp.my-number", "jp.corporate-number", "credit-card", "iban")
 FULLWIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")

@@ -36,7 +36,7 @@ from tests.support.nsd import free_port  # noqa: E402
 
 from benchmarks.dlp_quality import run_peer  # noqa: E402
 from mailwarden.core.message import parse_message  # noqa: E402
-from mailwarden.dlp.detectors import detect  # noqa: E402
+from mailwarden.dlp.scan import detect  # noqa: E402
 
 PEERS = ROOT / ".venv-peers" / "bin" / "python"
 POLICY = """

@@ -9,9 +9,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from mailwarden.dlp import anchors, detectors, scan
 from mailwarden.dlp.checks import card_issuer, corporate_number_ok, iban_ok, luhn_ok, my_number_ok
-from mailwarden.dlp.detectors import detect, mask, unique_counts
+from mailwarden.dlp.detectors import mask, unique_counts
 from mailwarden.dlp.normalize import normalise
+from mailwarden.dlp.scan import detect
 
 
 def stitched(pieces: list[str], *, seed: int, count: int, longest: int) -> Iterator[str]:
@@ -133,9 +135,6 @@ def test_mask_never_shows_the_whole_value():
 def test_postal_anchors_find_what_a_whole_scan_finds():
     """The postal-address detector tries its pattern only near 〒 and 都道府県: on texts made of
     address fragments, spaces and noise it must find exactly what a scan of every position does."""
-    from mailwarden.dlp import detectors as d
-    from mailwarden.dlp.normalize import normalise
-
     pieces = [
         "〒100-0005",
         "〒 1000005",
@@ -158,16 +157,14 @@ def test_postal_anchors_find_what_a_whole_scan_finds():
         "。",
         "鹿児島県" + "あ" * 30 + "1",
     ]
-    pattern = d.BY_ID["jp.postal-address"].pattern
+    pattern = detectors.BY_ID["jp.postal-address"].pattern
     for raw in stitched(pieces, seed=5, count=3000, longest=40):
         text = normalise(raw)
         whole = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
-        assert list(d._postal_candidates(pattern, text)) == whole, text
+        assert list(anchors._postal_candidates(pattern, text)) == whole, text
 
 
 def test_url_spans_match_the_regex_scan():
-    from mailwarden.dlp import anchors
-
     pieces = [
         "https://a.example/x?1=2",
         "http://b",
@@ -200,8 +197,6 @@ def test_anchored_detectors_find_what_a_whole_scan_finds():
     """Email addresses are found outwards from each "@", passports, residence cards and IBANs
     from where two capitals and two digits stand: on texts built to stress the edges, exactly the
     matches of each pattern run over the whole text."""
-    from mailwarden.dlp import detectors as d
-
     pieces = [
         "a",
         "b.c",
@@ -230,13 +225,14 @@ def test_anchored_detectors_find_what_a_whole_scan_finds():
         "Z9",
     ]
     for text in stitched(pieces, seed=11, count=4000, longest=30):
-        whole = [(m.start(), m.end(), m.group(0)) for m in d.BY_ID["email-address"].pattern.finditer(text)]
-        assert list(d._email_candidates(text)) == whole, text
-        upper = [m.start() for m in d._UPPER2_DIGIT.finditer(text)]
-        for name in sorted(d.UPPER_ANCHORED):
-            det = d.BY_ID[name]
+        email = detectors.BY_ID["email-address"].pattern
+        whole = [(m.start(), m.end(), m.group(0)) for m in email.finditer(text)]
+        assert list(anchors._email_candidates(text)) == whole, text
+        upper = [m.start() for m in anchors._UPPER2_DIGIT.finditer(text)]
+        for name in sorted(scan.UPPER_ANCHORED):
+            det = detectors.BY_ID[name]
             whole = [(m.start(), m.end(), m.group(0)) for m in det.pattern.finditer(text)]
-            assert list(d._candidates(det, text, [], upper)) == whole, (name, text)
+            assert list(scan._candidates(det, text, [], upper)) == whole, (name, text)
 
 
 def test_normalise_is_the_one_to_one_table():
@@ -270,8 +266,6 @@ def test_normalise_is_the_one_to_one_table():
 
 
 def test_bank_accounts_anchored_on_digit_runs_match_a_whole_scan():
-    from mailwarden.dlp import detectors as d
-
     pieces = [
         "普通",
         "口座",
@@ -291,30 +285,27 @@ def test_bank_accounts_anchored_on_digit_runs_match_a_whole_scan():
         "、",
         "１２３",
     ]
-    det = d.BY_ID["jp.bank-account"]
+    det = detectors.BY_ID["jp.bank-account"]
     for raw in stitched(pieces, seed=23, count=4000, longest=25):
         text = normalise(raw)
         runs = []
-        for m in d._RUN.finditer(text):
+        for m in anchors._RUN.finditer(text):
             run = m.group(0).rstrip(" \t\r\n-")
             runs.append((m.start(), run, len(run) - sum(map(run.count, " \t\r\n-"))))
         whole = [(m.start(), m.end(), m.group(0)) for m in det.pattern.finditer(text)]
-        assert list(d._bank_candidates(det.pattern, text, runs)) == whole, text
+        assert list(anchors._bank_candidates(det.pattern, text, runs)) == whole, text
 
 
 def test_capitals_and_digit_found_in_byte_classes_match_the_regex_scan():
     """Text is searched for two capitals and two digits as bytes of character classes: the same
     places as the regex finds, in ASCII text and in any other."""
-    from mailwarden.dlp import detectors as d
-
     pieces = ["A", "B", "Z", "a", "1", "0", "9", " ", "-", "AB1", "ABC12", "@", "\n", "あ", "Ⅻ", "١", "AB12"]
     for text in stitched(pieces, seed=29, count=4000, longest=30):
-        assert d.upper_starts(d.classes_of(text)) == [m.start() for m in d._UPPER2_DIGIT.finditer(text)], text
+        whole = [m.start() for m in anchors._UPPER2_DIGIT.finditer(text)]
+        assert anchors.upper_starts(anchors.classes_of(text)) == whole, text
 
 
 def test_digit_runs_and_key_characters_found_in_byte_classes_match_the_regex_scans():
-    from mailwarden.dlp import detectors as d
-
     pieces = [
         "1",
         "23",
@@ -335,23 +326,21 @@ def test_digit_runs_and_key_characters_found_in_byte_classes_match_the_regex_sca
     key = re.compile(r"[A-Za-z0-9/+]{40}")
     for text in stitched(pieces, seed=37, count=4000, longest=40):
         whole = []
-        for m in d._RUN.finditer(text):
+        for m in anchors._RUN.finditer(text):
             run = m.group(0).rstrip(" \t\r\n-")
             whole.append((m.start(), run, sum(c.isdigit() for c in run)))
-        assert d.digit_runs(text, d.classes_of(text)) == whole, text
-        has_key = b"x" * 40 in d.classes_of(text).translate(d._TOKEN_CHARS)
+        assert anchors.digit_runs(text, anchors.classes_of(text)) == whole, text
+        has_key = b"x" * 40 in anchors.classes_of(text).translate(anchors._TOKEN_CHARS)
         assert has_key == (key.search(text) is not None), text
 
 
 def test_context_gates_cover_every_context_word():
     """A detector that needs context is skipped when none of its gates stands in the text: each
     of its context words must hold one of them."""
-    from mailwarden.dlp import detectors as d
-
-    for det in d.DETECTORS:
+    for det in detectors.DETECTORS:
         if det.needs_context:
-            gates = d.GATES.get(det.id, d._FOLDED_CONTEXT[det.id])
-            for word in d._FOLDED_CONTEXT[det.id]:
+            gates = scan.GATES.get(det.id, scan._FOLDED_CONTEXT[det.id])
+            for word in scan._FOLDED_CONTEXT[det.id]:
                 assert any(g in word for g in gates), (det.id, word)
 
 
@@ -359,8 +348,6 @@ def test_secrets_found_from_their_anchors_match_a_whole_scan():
     """Access keys, tokens and private keys are tried only where their first letters stand,
     secret keys only at runs of exactly 40 key characters: the same matches as each pattern
     run over the whole text."""
-    from mailwarden.dlp import detectors as d
-
     pieces = [
         "AKIA",
         "ASIA",
@@ -391,9 +378,9 @@ def test_secrets_found_from_their_anchors_match_a_whole_scan():
     names = ("secret.aws-access-key", "secret.api-token", "secret.private-key", "secret.aws-secret-key")
     for text in stitched(pieces, seed=41, count=4000, longest=14):
         for name in names:
-            det = d.BY_ID[name]
+            det = detectors.BY_ID[name]
             whole = [(m.start(), m.end(), m.group(0)) for m in det.pattern.finditer(text)]
-            assert list(d._candidates(det, text, [], [])) == whole, (name, text)
+            assert list(scan._candidates(det, text, [], [])) == whole, (name, text)
 
 
 def test_a_number_labelled_otherwise_on_its_own_line_is_not_personal():

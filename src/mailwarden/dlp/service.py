@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.message import parse_message
-from .detectors import BY_ID, Match, detect, unique_counts
+from .detectors import BY_ID, Match, unique_counts
 from .extract import content_of
 from .policy import Facts, Policy, decide, recipients_of
+from .scan import detect
 
 ADDRESS_HEADERS = {"header:from", "header:to", "header:cc", "header:reply-to"}
 

@@ -1,0 +1,308 @@
+"""How the detectors run over a text: normalise it once, find where each detector can match
+(anchors.py), skip the detectors the text cannot hold (no digit run long enough, no context
+word anywhere, none of a secret's first letters), validate, weigh context, and settle
+overlaps so that one number is one identifier. Every shortcut finds exactly what the
+detector's pattern finds over the whole text; tests compare them on generated texts."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .anchors import (
+    _TOKEN_CHARS,
+    Starts,
+    _bank_candidates,
+    _email_candidates,
+    _postal_candidates,
+    anchored_candidates,
+    classes_of,
+    digit_runs,
+    key_run_candidates,
+    upper_starts,
+    url_spans,
+)
+from .detectors import (
+    DETECTORS,
+    NOT_PERSONAL,
+    PRECEDENCE,
+    WINDOW,
+    Detector,
+    Match,
+    _only_digits,
+)
+from .normalize import normalise
+
+_NUMBER_ONLY = re.compile(r"[0-9 \t\r\n-]+")
+_FOLDED_NOT_PERSONAL = tuple(w.casefold() for w in NOT_PERSONAL)
+
+
+def _labelled_otherwise(text: str, start: int) -> bool:
+    """Is the number labelled as something else just before it, on its own line?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    label = text[max(line_start, start - 16) : start].casefold()
+    return any(w in label for w in _FOLDED_NOT_PERSONAL)
+
+
+#: each detector's context words, casefolded once
+_FOLDED_CONTEXT = {d.id: tuple(w.casefold() for w in d.context) for d in DETECTORS}
+
+
+def _context_near(
+    text: str, start: int, end: int, words: tuple[str, ...], window: int = WINDOW, *, same_line: bool = False
+) -> bool:
+    """A context word within ``window`` characters of the match (and on its line, if asked)."""
+    if not words:
+        return False
+    lo, hi = max(0, start - window), end + window
+    if same_line:
+        lo = max(lo, text.rfind("\n", 0, start) + 1)
+        line_end = text.find("\n", end)
+        hi = min(hi, len(text) if line_end == -1 else line_end)
+    around = text[lo:hi].casefold()
+    return any(w in around for w in words)  # words come casefolded
+
+
+# Detectors of plain numbers (digits, spaces, hyphens): they run only over the runs of such
+# characters, found in one fast pass, instead of over the whole text each.
+NUMERIC = frozenset(
+    {"jp.my-number", "jp.corporate-number", "credit-card", "jp.drivers-licence", "jp.pension-number",
+     "jp.phone", "us.ssn"}
+)  # fmt: skip
+_PREF_CHAR = re.compile("[都道府県]")
+_AWS_PREFIX = re.compile("A(?:KIA|SIA|GPA|IDA|ROA|NPA|NVA|IPA)")
+UPPER_ANCHORED = frozenset({"jp.passport", "jp.residence-card", "iban"})
+# For a detector that needs context: shorter words, each inside one or more of its context
+# words, so "none of these in the text" (few scans) proves "none of the context words" (many).
+GATES: dict[str, tuple[str, ...]] = {
+    "jp.bank-account": ("口座番号", "普通", "当座", "支店", "店番", "振込先"),
+    "jp.passport": ("旅券", "パスポート", "passport"),
+    "jp.drivers-licence": ("免許", "driver"),
+    "jp.pension-number": ("年金", "pension"),
+    "secret.aws-secret-key": ("secret",),
+}
+# cheap tests that say a detector cannot match at all in this text
+# (the finders search for their anchors themselves, but short texts, the most of mail, are
+# done sooner by these than by starting a finder)
+_PREFILTER: dict[str, Callable[[str], bool]] = {
+    "email-address": lambda t: "@" in t,
+    "secret.aws-access-key": lambda t: _AWS_PREFIX.search(t) is not None,
+    "secret.private-key": lambda t: "PRIVATE KEY" in t,
+    "secret.api-token": lambda t: (
+        ("_" in t and any(p in t for p in ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "sk_live_")))
+        or "xox" in t
+        or "AIza" in t
+        or "glpat-" in t
+    ),
+    "jp.postal-address": lambda t: not t.isascii() and ("〒" in t or _PREF_CHAR.search(t) is not None),
+}
+
+
+# the fewest digits each numeric detector can match: shorter runs are not tried
+MIN_DIGITS = {
+    "jp.my-number": 12,
+    "jp.corporate-number": 13,
+    "credit-card": 13,
+    "jp.drivers-licence": 12,
+    "jp.pension-number": 10,
+    "jp.phone": 10,
+    "us.ssn": 9,
+}
+
+
+# the literals a secret's pattern starts with: it is tried only where one stands
+_LITERAL_STARTS: dict[str, Starts] = {
+    "secret.aws-access-key": (_AWS_PREFIX,),
+    "secret.api-token": (re.compile("g(?:h[pousr]_|lpat-)"), "xox", "AIza", "sk_live_"),
+    "secret.private-key": ("-----BEGIN ",),
+}
+# what each capital-anchored pattern needs at its start, in the text's classes
+_UPPER_PREFIX = {"jp.passport": b"AA0000000", "jp.residence-card": b"AA00000000AA", "iban": b"AA00"}
+
+
+def _iban_may_start(classes: bytes, p: int) -> bool:
+    """The four characters after an IBAN's check digits (a space may come first) are
+    capitals or digits."""
+    q = p + 5 if classes[p + 4 : p + 5] == b" " else p + 4
+    group = classes[q : q + 4]
+    return len(group) == 4 and not group.strip(b"A0")
+
+
+def _candidates(
+    det: Detector,
+    norm: str,
+    runs: list[tuple[int, str, int]],
+    upper: list[int],
+    classes: bytes | None = None,
+) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each place the detector's pattern matches."""
+    if det.id == "email-address":
+        yield from _email_candidates(norm)
+        return
+    if det.id == "jp.bank-account":
+        yield from _bank_candidates(det.pattern, norm, runs)
+        return
+    if det.id in UPPER_ANCHORED:
+        if classes is None:
+            classes = classes_of(norm)
+        prefix = _UPPER_PREFIX[det.id]
+        iban = det.id == "iban"
+        last = 0
+        for p in upper:
+            if p < last or not classes.startswith(prefix, p) or (iban and not _iban_may_start(classes, p)):
+                continue  # a cheap test on the classes rules this start out
+            m = det.pattern.match(norm, p)
+            if m is not None:
+                yield m.start(), m.end(), m.group(0)
+                last = m.end()
+        return
+    if det.id == "jp.postal-address":
+        yield from _postal_candidates(det.pattern, norm)
+        return
+    if det.id in _LITERAL_STARTS:
+        yield from anchored_candidates(det.pattern, norm, _LITERAL_STARTS[det.id])
+        return
+    if det.id == "secret.aws-secret-key":
+        keys = (classes if classes is not None else classes_of(norm)).translate(_TOKEN_CHARS)
+        yield from key_run_candidates(det.pattern, norm, keys, 40)
+        return
+    if det.id in NUMERIC:
+        need = MIN_DIGITS[det.id]
+        for offset, run, digits in runs:
+            if digits < need:
+                continue
+            for m in det.pattern.finditer(run):
+                yield offset + m.start(), offset + m.end(), m.group(0)
+        return
+    for m in det.pattern.finditer(norm):
+        yield m.start(), m.end(), m.group(0)
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One detector with everything ``detect`` asks of it worked out once."""
+
+    det: Detector
+    context: tuple[str, ...]  # casefolded
+    # needs context: one of these words must stand in the text. Words in Japanese are looked
+    # for in the text itself (case folding leaves kana and kanji alone and makes none), words
+    # in ASCII in the case-folded text, which is made only when one is asked for.
+    cjk_gates: tuple[str, ...]
+    ascii_gates: tuple[str, ...]
+    min_digits: int  # numeric: the fewest digits of a match (0: not numeric)
+    prefilter: Callable[[str], bool] | None
+    upper: bool
+
+
+def _plan() -> tuple[_Step, ...]:
+    steps = []
+    for det in DETECTORS:
+        context = _FOLDED_CONTEXT[det.id]
+        gates = GATES.get(det.id, context) if det.needs_context else ()
+        # every context word holds a gate: no gate in the text means no context word either
+        assert all(any(g in w for g in gates) for w in context) or not det.needs_context, det.id
+        steps.append(
+            _Step(
+                det,
+                context,
+                tuple(g for g in gates if not g.isascii()),
+                tuple(g for g in gates if g.isascii()),
+                MIN_DIGITS.get(det.id, 0),
+                _PREFILTER.get(det.id),
+                det.id in UPPER_ANCHORED,
+            )
+        )
+    return tuple(steps)
+
+
+_STEPS = _plan()
+# without a run of at least this many digits no numeric detector can match: a short text with
+# no long number skips all of them at once
+_FEWEST_DIGITS = min(MIN_DIGITS.values())
+_STEPS_NOT_NUMERIC = tuple(s for s in _STEPS if not s.min_digits)
+# nor, without any run of digits, can a bank account (its finder starts from the runs)
+_STEPS_NO_RUNS = tuple(s for s in _STEPS_NOT_NUMERIC if s.det.id != "jp.bank-account")
+
+
+def detect(text: str, only: set[str] | None = None) -> list[Match]:
+    """Every detector over ``text``; overlapping numbers keep the strongest identifier."""
+    norm = normalise(text)
+    ascii_only = norm.isascii()
+    classes = classes_of(norm)
+    folded = ""  # the casefolded text, made when a detector first needs it
+    # numbers inside links are paths and ids, not anyone's data
+    in_urls = url_spans(norm)
+    url_starts = [a for a, _ in in_urls]
+    runs = digit_runs(norm, classes)
+    found: list[Match] = []
+    upper: list[int] | None = None  # where two capitals and two digits stand, found when first needed
+    most_digits = max([r[2] for r in runs]) if runs else 0
+    steps = _STEPS if most_digits >= _FEWEST_DIGITS else _STEPS_NOT_NUMERIC if runs else _STEPS_NO_RUNS
+    for step in steps:
+        det = step.det
+        if only is not None and det.id not in only:
+            continue
+        if step.min_digits > most_digits:
+            continue  # no run of digits long enough: a short text is done with at once
+        if step.prefilter is not None and not step.prefilter(norm):
+            continue
+        if step.upper:  # where one can start, before looking for its context
+            if upper is None:
+                upper = upper_starts(classes)
+            if not upper:
+                continue
+        if det.id == "secret.aws-secret-key" and b"x" * 40 not in classes.translate(_TOKEN_CHARS):
+            continue  # no 40 key characters in a row (rare: the finder then reads them again)
+        if det.needs_context and (ascii_only or not any(w in norm for w in step.cjk_gates)):
+            if not step.ascii_gates:
+                continue
+            if not folded:
+                folded = norm.casefold()
+            for w in step.ascii_gates:
+                if w in folded:
+                    break
+            else:
+                continue  # its context is nowhere in the text: no match can stand
+        context = step.context
+        for start, end, raw in _candidates(det, norm, runs, upper or [], classes):
+            if det.id != "email-address" and in_urls:
+                k = bisect.bisect_right(url_starts, start) - 1
+                if k >= 0 and start < in_urls[k][1]:
+                    continue
+            if det.validate is not None and not det.validate(raw):
+                continue
+            near = _context_near(norm, start, end, context)
+            if det.needs_context and not near:
+                continue
+            # labelled as something else on its own line ("注文番号 …"): a context word on
+            # another line does not make it personal, one on the same line does
+            if (
+                det.id in PRECEDENCE
+                and _labelled_otherwise(norm, start)
+                and not (near and _context_near(norm, start, end, context, same_line=True))
+            ):
+                continue
+            value = _only_digits(raw) if _NUMBER_ONLY.fullmatch(raw) else raw.strip()
+            confidence = min(0.99, det.base + (0.15 if near else 0.0))
+            found.append(Match(det.id, value, start, end, round(confidence, 2)))
+    return _resolve_overlaps(found)
+
+
+def _rank(detector: str) -> int:
+    return PRECEDENCE.index(detector) if detector in PRECEDENCE else len(PRECEDENCE)
+
+
+def _resolve_overlaps(found: list[Match]) -> list[Match]:
+    if not found:
+        return found
+    numeric = [m for m in found if m.detector in PRECEDENCE]
+    kept = [m for m in found if m.detector not in PRECEDENCE]
+    taken: set[int] = set()  # characters already claimed by a stronger identifier
+    for m in sorted(numeric, key=lambda x: (_rank(x.detector), x.start)):
+        span = range(m.start, m.end)
+        if not any(i in taken for i in span):
+            kept.append(m)
+            taken.update(span)
+    return sorted(kept, key=lambda x: (x.start, x.detector))
