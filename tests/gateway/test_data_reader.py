@@ -91,7 +91,7 @@ def test_bare_line_ends_found_by_counting_as_by_the_regex():
     of those characters, the same answer as the regex that defines it."""
     import random
 
-    from mailwarden.gateway.server import BARE_EOL, has_bare_eol
+    from mailwarden.gateway.smtpd import BARE_EOL, has_bare_eol
 
     rng = random.Random(31)
     for _ in range(5000):

@@ -14,6 +14,19 @@ if TYPE_CHECKING:
 
 _PLAIN_PATH = re.compile(r"\s*<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+)>(.*)", re.S)
 
+#: a CR or LF on its own (RFC 5321 2.3.8 forbids them): what SMTP smuggling hides "<LF>.<LF>"
+#: in. End of data is only ever CRLF.CRLF here (aiosmtpd >= 1.4.5) and the relay writes CRLF,
+#: so a smuggled message could not get through anyway; refusing says so to the sender.
+BARE_EOL = re.compile(rb"\r(?!\n)|(?<!\r)\n")
+
+
+def has_bare_eol(data: bytes) -> bool:
+    """Whether ``BARE_EOL`` matches anywhere, by counting: every CRLF holds one CR and one LF,
+    so a CR or LF more than there are CRLFs stands alone. Three byte counts cost a fraction
+    of the regex scan, which had been a sixth of the gateway's own CPU time."""
+    crlf = data.count(b"\r\n")
+    return data.count(b"\r") != crlf or data.count(b"\n") != crlf
+
 
 class GatewaySMTP(SMTP):
     """aiosmtpd's server with a fast path for the usual ``<local@domain>`` in MAIL and RCPT:
