@@ -490,3 +490,24 @@ def test_lure_phrase_families(rules, code, subject, body, fires):
 def test_pages_on_cloud_file_stores(rules, url, fires):
     _, found = codes(message(f"See {url}", subject="Notice"), rules)
     assert ("url.storage-page" in found) is fires
+
+
+def test_hidden_salt_inside_words_is_read_past_and_reported(rules):
+    """Text hidden by its style inside a word is what filters read and the reader does not:
+    the analyser reads the word as shown and says what was hidden."""
+    salted = (
+        '<p>Your B<span style="display: none; font-size: 0px">x7q</span>anco account was '
+        'sus<span style="font-size:0">zz</span>pended</p>'
+    )
+    v, found = codes(message("", subject="Aviso", html=salted), rules)
+    assert "text.hidden-salting" in found and "text.account-suspension" in found
+    assert any("x7q" in s["explanation"] for s in v.signals if s["code"] == "text.hidden-salting")
+    # DLP reads hidden text too: it leaves with the mail all the same
+    assert "Bx7qanco" in html_text(salted) and "Banco" in html_text(salted, hidden=False)
+    # a hidden preheader between blocks, and styles that only look alike, are not salt
+    plain = (
+        '<div style="display:none">Our May news</div><p>Hello</p>'
+        '<p>a<span style="border-width:0">b</span>c</p>'
+    )
+    _, found = codes(message("", subject="News", html=plain), rules)
+    assert "text.hidden-salting" not in found

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..core.htmltext import html_text
+from ..core.htmltext import html_text, salt_in_words
 from ..core.i18n import N_, gettext
 from .japanese import matches, words
 from .model import Context
@@ -252,7 +252,7 @@ def visible_text(ctx: Context, *, fold: bool = True) -> str:
     case-folded unless ``fold`` is false."""
     parts = list(ctx.msg.texts)
     for page in ctx.msg.htmls:
-        parts.append(html_text(page[:MAX_CHARS]))
+        parts.append(html_text(page[:MAX_CHARS], hidden=False))
     text = unicodedata.normalize("NFKC", (ctx.msg.subject + "\n" + "\n".join(parts))[:MAX_CHARS])
     return text.casefold() if fold else text
 
@@ -341,6 +341,11 @@ def check_text(ctx: Context) -> None:
     styled = _obfuscated(f"{ctx.msg.subject} {address} {head}", plain, f"{ctx.msg.subject} {name}")
     if styled:
         ctx.hit("text.obfuscation", word=styled[0], how=gettext(styled[1]))
+    for page in ctx.msg.htmls:
+        salt = salt_in_words(page[:MAX_CHARS])
+        if salt is not None:
+            ctx.hit("text.hidden-salting", hidden=salt.strip()[:40])
+            break
     if mixed:
         ctx.hit("text.homoglyph", word=mixed.group(0)[:40], scripts=_scripts_of(mixed.group(0)))
     for code, patterns in _COMPILED.items():
