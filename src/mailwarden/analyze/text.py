@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..core.htmltext import html_text, salt_in_words
+from ..core.htmltext import reader_text
 from ..core.i18n import N_, gettext
 from .japanese import matches, words
 from .model import Context
@@ -247,14 +247,17 @@ _CALL = [
 ]
 
 
-def visible_text(ctx: Context, *, fold: bool = True) -> str:
-    """Subject and bodies as a reader sees them (HTML tags dropped), NFKC-normalised, and
-    case-folded unless ``fold`` is false."""
+def visible_text(ctx: Context) -> tuple[str, str | None]:
+    """Subject and bodies as a reader sees them (HTML tags and what styles hide dropped),
+    NFKC-normalised; and the first text hidden inside a word of an HTML body, if any."""
     parts = list(ctx.msg.texts)
+    salt = None
     for page in ctx.msg.htmls:
-        parts.append(html_text(page[:MAX_CHARS], hidden=False))
+        text, hidden = reader_text(page[:MAX_CHARS])
+        parts.append(text)
+        salt = salt or hidden
     text = unicodedata.normalize("NFKC", (ctx.msg.subject + "\n" + "\n".join(parts))[:MAX_CHARS])
-    return text.casefold() if fold else text
+    return text, salt
 
 
 # Latin letters within one word together with letters of scripts drawn to look like them,
@@ -332,7 +335,7 @@ def _scripts_of(word: str) -> str:
 
 
 def check_text(ctx: Context) -> None:
-    plain = visible_text(ctx, fold=False)
+    plain, salt = visible_text(ctx)
     text = plain.casefold()
     name = ctx.msg.sender.name if ctx.msg.sender else ""
     address = ctx.msg.header("from")
@@ -341,11 +344,8 @@ def check_text(ctx: Context) -> None:
     styled = _obfuscated(f"{ctx.msg.subject} {address} {head}", plain, f"{ctx.msg.subject} {name}")
     if styled:
         ctx.hit("text.obfuscation", word=styled[0], how=gettext(styled[1]))
-    for page in ctx.msg.htmls:
-        salt = salt_in_words(page[:MAX_CHARS])
-        if salt is not None:
-            ctx.hit("text.hidden-salting", hidden=salt.strip()[:40])
-            break
+    if salt is not None:
+        ctx.hit("text.hidden-salting", hidden=salt.strip()[:40])
     if mixed:
         ctx.hit("text.homoglyph", word=mixed.group(0)[:40], scripts=_scripts_of(mixed.group(0)))
     for code, patterns in _COMPILED.items():

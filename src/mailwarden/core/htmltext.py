@@ -19,13 +19,10 @@ _INVISIBLE_STYLE = (
     r"(?<![\w-])display\s*:\s*none|(?<![\w-])visibility\s*:\s*hidden|"
     r"(?<![\w-])(?:font-size|opacity|max-height|max-width|height|width)\s*:\s*0+(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:[;!\"']|$)"
 )
-_HIDDEN_ELEMENT = (
-    r"<(span|font|div|b|i|em|strong|small|u|p|a|td)\b[^>]*?\bstyle\s*=\s*[\"'][^\"'>]*?"
-    rf"(?:{_INVISIBLE_STYLE})[^>]*>([^<]{{0,200}})</\1\s*>"
+_TEXT_ELEMENT = re.compile(
+    r"<(span|font|div|b|i|em|strong|small|u|p|a|td)\b([^>]*)>([^<]{0,200})</\1\s*>", re.I
 )
-_HIDDEN = re.compile(_HIDDEN_ELEMENT, re.I)
-# hidden text standing between two letters: salt in a word
-_SALT = re.compile(rf"(?<=[^\W\d_]){_HIDDEN_ELEMENT}(?=[^\W\d_])", re.I)
+_INVISIBLE = re.compile(rf"\bstyle\s*=\s*[\"'][^\"'>]*?(?:{_INVISIBLE_STYLE})", re.I)
 _INLINE_TAGS = re.compile(
     r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|strong|sub|"
     r"sup|time|u|var|wbr)(?:\s[^>]*)?/?>",
@@ -33,16 +30,32 @@ _INLINE_TAGS = re.compile(
 )
 
 
-def html_text(page: str, *, hidden: bool = True) -> str:
-    """The text; with ``hidden=False`` without what its styles hide from the reader (the
-    analyser reads what the reader reads; DLP keeps hidden text, which leaves with the mail
-    all the same)."""
-    if not hidden:
-        page = _HIDDEN.sub("", page)
+def html_text(page: str) -> str:
+    """All the text, hidden or not (what DLP reads: hidden text leaves with the mail too)."""
     return html.unescape(_TAGS.sub(" ", _INLINE_TAGS.sub("", page)))
 
 
-def salt_in_words(page: str) -> str | None:
-    """The first text hidden by its style in the middle of a word, if any."""
-    m = _SALT.search(page)
-    return m.group(2) if m is not None else None
+def reader_text(page: str) -> tuple[str, str | None]:
+    """(the text a reader sees: elements styled not to be seen left out; the first hidden
+    text standing inside a word — a letter touching the element on each side — if any)."""
+    pieces, last, salt = [], 0, None
+    for m in _TEXT_ELEMENT.finditer(page):
+        attrs = m.group(2)
+        if "style" not in attrs.lower() or _INVISIBLE.search(attrs) is None:
+            continue
+        a, b = m.start(), m.end()
+        if (
+            salt is None
+            and m.group(3)
+            and a > 0
+            and b < len(page)
+            and page[a - 1].isalpha()
+            and page[b].isalpha()
+        ):
+            salt = m.group(3)
+        pieces.append(page[last:a])
+        last = b
+    if pieces:
+        pieces.append(page[last:])
+        page = "".join(pieces)
+    return html_text(page), salt
