@@ -465,11 +465,14 @@ def test_digits_standing_for_letters_in_subject_or_name(rules, subject, name, ht
         ("text.survey-reward", "Umfrage", "Nimm an unserer Umfrage teil, gewinne ein Geschenkset!", True),
         ("text.survey-reward", "ご案内", "アンケートに答えた方全員にギフト券をプレゼント", True),
         ("text.survey-reward", "Notice", "The survey results are attached; response rose.", False),
+        ("text.prize", "Hallo", "Nimm an unserem Gewinnspiel teil!", True),
+        ("text.prize", "Hola", "Tu nombre salió para una Recompensa de Caja Misteriosa", True),
+        ("text.crypto", "Your_transaction_0.7495_Bitcoin_", "When you get your money", True),
     ],
 )
 def test_lure_phrase_families(rules, code, subject, body, fires):
-    """Advance-fee sums and phrasing, adult-dating lures, and a survey that unlocks a reward,
-    with ordinary sentences that share their words."""
+    """Advance-fee sums and phrasing, adult-dating lures, a survey that unlocks a reward, prize
+    draws and words joined by underscores, with ordinary sentences that share their words."""
     _, found = codes(message(body, subject=subject), rules)
     assert (code in found) is fires
 

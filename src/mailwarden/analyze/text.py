@@ -118,6 +118,9 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"払い戻し",
         r"特典を(?:受け取|獲得)",
         r"\b(?:gewonnen|gratulieren|gutschein|parabéns|prêmio|premio|ganhou|ganado|félicitations|gagné)\b",
+        # a prize draw, and the "mystery box" lure, in the languages they arrive in
+        r"\b(?:gewinnspiel|gewinnen sie|sweepstakes?|prize draw|sorteio|sorteo|jeu concours)\b",
+        r"mystery ?box|caja misteriosa|caixa misteriosa|boîte mystère|überraschungsbox",
         r"\b(?:free gift|reward points?|cash ?back|welcome bonus|bonus (?:credit|points))\b",
         r"\b(?:our|the) (?:\w+ )?winner\b|\banswer (?:&|and) win\b|you(?:'ve| have)? been selected",
         r"\bselected to receive\b|\bclaim (?:yours|now)\b",
@@ -336,7 +339,8 @@ def _scripts_of(word: str) -> str:
 
 def check_text(ctx: Context) -> None:
     plain, salt = visible_text(ctx)
-    text = plain.casefold()
+    # underscores read as spaces: "Your_transaction_0.7495_Bitcoin_" hides its words from \b
+    text = plain.casefold().replace("_", " ")
     name = ctx.msg.sender.name if ctx.msg.sender else ""
     address = ctx.msg.header("from")
     mixed = _mixed_word(f"{ctx.msg.subject} {name} {text}")
