@@ -79,7 +79,7 @@ def test_attachments_are_read_and_located():
     ]
     r = check_message(message("添付します", attachments=atts))
     where = {(m["detector"], m["location"]) for m in r["matches"]}
-    assert ("credit-card", "attachment:顧客.csv") in where
+    assert ("credit-card", "attachment:顧客.csv!B2") in where  # a CSV is a table: the cell is named
     assert ("jp.my-number", "attachment:申請書.docx") in where
     assert ("credit-card", "attachment:一覧.xlsx") in where
     assert ("credit-card", "attachment:statement.pdf") in where

@@ -80,7 +80,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "jp.bank-account",
         N_("Japanese bank account (branch and account number near banking words)"),
-        re.compile(r"(?<![0-9])([0-9]{3})[ -]?(?:[^0-9]{0,12}?)([0-9]{7})(?![0-9])"),
+        re.compile(r"(?<![0-9])([0-9]{3})[ -]?(?:[^0-9\x1f]{0,12}?)([0-9]{7})(?![0-9])"),
         None,
         ("口座番号", "普通預金", "当座預金", "普通", "当座", "支店", "店番", "振込先"),
         needs_context=True,
@@ -205,6 +205,9 @@ DETECTORS: tuple[Detector, ...] = (
     ),
 )
 BY_ID = {d.id: d for d in DETECTORS}
+#: the detectors whose data is about a person (a Corporate Number is published; secrets are
+#: not personal data): a table row holding one of these holds personal data
+PERSONAL = frozenset(d.id for d in DETECTORS if not d.secret and d.id != "jp.corporate-number")
 # Words that say a number is something else: an order, a slip, a phone. Near them a number
 # counts only when its own context words stand near it too.
 NOT_PERSONAL = (

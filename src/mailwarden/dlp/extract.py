@@ -1,26 +1,28 @@
-"""What a message says, as text with a location: headers, bodies and attachments (txt/csv,
-docx/xlsx/pptx, pdf, zip with cp932 names, nested to a bounded depth). What cannot be read —
-encrypted archives and Office files, anything over a limit — is *unscannable*, a condition
-a policy can act on, never a silent pass."""
+"""What a message says, as text with a location — headers, bodies and attachments (txt, docx,
+pptx, pdf, zip with cp932 names, nested to a bounded depth) — and as tables, every cell its
+own text: spreadsheets (xlsx, xlsm, xls, ods), CSV and TSV, the tables of Word, PowerPoint
+and PDF files, HTML tables and tab- or comma-separated rows in bodies (tables.py). What
+cannot be read — encrypted archives and Office files, anything over a limit — is
+*unscannable*, a condition a policy can act on, never a silent pass."""
 
 from __future__ import annotations
 
-import html
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..core.htmltext import html_text
 from ..core.message import ParsedMessage, decode_bytes
+from .office import read_ooxml
+from .sheets import read_workbook
+from .tables import Table, Tables, decode_delimited, html_tables, parse_delimited, text_body_tables
 
 MAX_TEXT = 5_000_000  # characters taken from one part
 MAX_MEMBER = 20 * 1024 * 1024
 MAX_MEMBERS = 500
 MAX_DEPTH = 3
 MAX_RATIO = 100
-_XML_TEXT = re.compile(rb"<(?:w:t|a:t|t|v)(?:\s[^>]*)?>([^<]*)</(?:w:t|a:t|t|v)>")
 HEADERS = ("subject", "from", "to", "cc", "reply-to")
 
 
@@ -28,6 +30,7 @@ HEADERS = ("subject", "from", "to", "cc", "reply-to")
 class Content:
     parts: list[tuple[str, str]] = field(default_factory=list)  # (location, text)
     unscannable: list[tuple[str, str]] = field(default_factory=list)  # (location, reason)
+    tables: list[Table] = field(default_factory=list)
 
 
 def content_of(msg: ParsedMessage) -> Content:
@@ -36,9 +39,13 @@ def content_of(msg: ParsedMessage) -> Content:
         for value in msg.header_all(name):
             out.parts.append((f"header:{name}", value))
     for i, text in enumerate(msg.texts):
-        out.parts.append((f"body:text{i + 1}", text[:MAX_TEXT]))
+        rest, tables = text_body_tables(f"body:text{i + 1}", text[:MAX_TEXT])
+        out.parts.append((f"body:text{i + 1}", rest))
+        out.tables.extend(tables)
     for i, page in enumerate(msg.htmls):
-        out.parts.append((f"body:html{i + 1}", html_text(page[:MAX_TEXT])))
+        rest, tables = html_tables(f"body:html{i + 1}", page[:MAX_TEXT])
+        out.parts.append((f"body:html{i + 1}", html_text(rest)))
+        out.tables.extend(tables)
     for reason in msg.uninspected:
         out.unscannable.append(("message", reason))
     for att in msg.attachments:
@@ -49,6 +56,8 @@ def content_of(msg: ParsedMessage) -> Content:
         for loc, item in _file(f"attachment:{name}", name, att.data, 0):
             if isinstance(item, _Unscannable):
                 out.unscannable.append((loc, item.reason))
+            elif isinstance(item, Table):
+                out.tables.append(item)
             else:
                 out.parts.append((loc, item))
     return out
@@ -59,10 +68,41 @@ class _Unscannable:
     reason: str
 
 
-def _file(loc: str, name: str, data: bytes, depth: int) -> Iterator[tuple[str, str | _Unscannable]]:
+Item = str | _Unscannable | Table
+_DELIMITED = (".csv", ".tsv", ".tab")
+
+
+def _tables(loc: str, found: Tables) -> Iterator[tuple[str, Item]]:
+    for where, reason in found.problems:
+        yield where, _Unscannable(reason)
+    for t in found.tables:
+        yield t.location, t
+
+
+def _ole(loc: str, data: bytes) -> Iterator[tuple[str, Item]]:
+    """A Compound File: a legacy Excel workbook is read; an encrypted Office file (of any
+    kind) or a legacy Word or PowerPoint file is not."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            workbook = ole.exists("Workbook") or ole.exists("Book")
+            encrypted = ole.exists("EncryptionInfo")
+    except (OSError, ValueError):
+        yield loc, _Unscannable("unreadable Office file")
+        return
+    if encrypted:
+        yield loc, _Unscannable("encrypted Office file")
+    elif workbook:
+        yield from _tables(loc, read_workbook(loc, data, "xls"))
+    else:
+        yield loc, _Unscannable("legacy Office file")
+
+
+def _file(loc: str, name: str, data: bytes, depth: int) -> Iterator[tuple[str, Item]]:
     low = name.lower()
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        yield loc, _Unscannable("encrypted or legacy Office file")
+        yield from _ole(loc, data)
         return
     if data[:4] == b"PK\x03\x04":
         yield from _zip(loc, data, depth)
@@ -70,13 +110,22 @@ def _file(loc: str, name: str, data: bytes, depth: int) -> Iterator[tuple[str, s
     if data[:5] == b"%PDF-":
         yield from _pdf(loc, data)
         return
-    if low.endswith((".txt", ".csv", ".tsv", ".log", ".md", ".json", ".xml", ".html", ".htm", ".eml")) or (
+    if low.endswith(_DELIMITED) or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text = decode_delimited(data[: MAX_TEXT * 4])[:MAX_TEXT]
+        yield from _tables(loc, parse_delimited(loc, text, "\t" if not low.endswith(".csv") else None))
+        return
+    if low.endswith((".txt", ".log", ".md", ".json", ".xml", ".html", ".htm", ".eml")) or (
         b"\x00" not in data[:4096]
     ):
         text, _ = decode_bytes(data[: MAX_TEXT * 2], None)
         if low.endswith((".html", ".htm")):
+            text, tables = html_tables(loc, text[:MAX_TEXT])
             text = html_text(text)
+        else:
+            text, tables = text_body_tables(loc, text[:MAX_TEXT])
         yield loc, text[:MAX_TEXT]
+        for t in tables:
+            yield t.location, t
         return
     yield loc, _Unscannable("binary content of an unknown kind")
 
@@ -91,7 +140,7 @@ def _member_name(info: zipfile.ZipInfo) -> str:
         return info.filename
 
 
-def _zip(loc: str, data: bytes, depth: int) -> Iterator[tuple[str, str | _Unscannable]]:
+def _zip(loc: str, data: bytes, depth: int) -> Iterator[tuple[str, Item]]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = [i for i in zf.infolist() if not i.is_dir()]
@@ -102,12 +151,23 @@ def _zip(loc: str, data: bytes, depth: int) -> Iterator[tuple[str, str | _Unscan
     if any(i.flag_bits & 0x1 for i in infos):
         yield loc, _Unscannable("encrypted archive")
         return
-    if "[Content_Types].xml" in names:  # an Office Open XML document
-        text: list[str] = []
-        for info in infos:
-            if info.filename.endswith(".xml") and info.file_size <= MAX_MEMBER:
-                text.extend(t.decode("utf-8", "replace") for t in _XML_TEXT.findall(zf.read(info)))
-        yield loc, html.unescape(" ".join(text))[:MAX_TEXT]
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:  # Excel
+        yield from _tables(loc, read_workbook(loc, data, "xlsb" if "xl/workbook.bin" in names else "xlsx"))
+        return
+    if "mimetype" in names and zf.read("mimetype")[:80].strip() == _ODS:
+        yield from _tables(loc, read_workbook(loc, data, "ods"))
+        return
+    if "[Content_Types].xml" in names:  # Word, PowerPoint or another Office Open XML document
+        try:
+            text, tables, problems = read_ooxml(loc, zf, infos, MAX_MEMBER)
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
+            yield loc, _Unscannable("unreadable Office file")
+            return
+        yield loc, text[:MAX_TEXT]
+        for where, reason in problems:
+            yield where, _Unscannable(reason)
+        for t in tables:
+            yield t.location, t
         return
     if len(infos) > MAX_MEMBERS:
         yield loc, _Unscannable(f"{len(infos)} members, more than {MAX_MEMBERS}")
@@ -130,7 +190,10 @@ def _zip(loc: str, data: bytes, depth: int) -> Iterator[tuple[str, str | _Unscan
         yield from _file(member, _member_name(info), inner, depth + 1)
 
 
-def _pdf(loc: str, data: bytes) -> Iterator[tuple[str, str | _Unscannable]]:
+_ODS = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _pdf(loc: str, data: bytes) -> Iterator[tuple[str, Item]]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 

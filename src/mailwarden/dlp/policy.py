@@ -15,8 +15,11 @@
         when: {detector: jp.my-number, min_unique: 1}
         action: block
         reason: マイナンバーを含むメールは社外へ送信できません
-      - id: hold-bulk-personal-data
-        when: {detectors: [email-address, jp.phone], min_unique: 50, recipients: external}
+      - id: block-cards-to-freemail
+        when: {detector: credit-card, min_unique: 10, recipients: freemail}
+        action: block
+      - id: hold-bulk-personal-data          # a list: 50 table rows holding personal data
+        when: {min_rows: 50, recipients: external}
         action: hold
       - id: delay-external
         when: {recipients: external}
@@ -53,7 +56,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..analyze.rules import load_rules
 from ..core.errors import ConfigError
 from ..core.i18n import gettext
-from .detectors import BY_ID, Match
+from .detectors import BY_ID, PERSONAL, Match
 
 ACTIONS = ("allow", "add_header", "tag_subject", "notify", "force_bcc", "delay", "hold", "block")
 Action = Literal["allow", "add_header", "tag_subject", "notify", "force_bcc", "delay", "hold", "block"]
@@ -88,6 +91,9 @@ class When(_Strict):
     min_unique: int = 1
     max_unique: int | None = None
     min_confidence: float = 0.0
+    #: table rows (of spreadsheets, CSV, document and body tables) holding personal data — of
+    #: the named detectors when ``detector``/``detectors`` is given — at least this many
+    min_rows: int | None = None
     keyword: str | None = None
     pattern: str | None = None
     recipients: str | list[str] | None = None  # external | freemail | internal | [domains]
@@ -205,6 +211,8 @@ class Facts:
     attachments: list[tuple[str, bool]]  # (name, encrypted)
     unscannable: bool
     size: int
+    #: one entry a match in a table: ((table, row), detector, confidence)
+    rows: list[tuple[tuple[int, int], str, float]] = field(default_factory=list)
 
     @functools.cached_property
     def folded_texts(self) -> list[str]:
@@ -232,6 +240,8 @@ def _holds(w: When, policy: Policy, facts: Facts) -> bool:
     domains = [_domain(r) for r in facts.recipients]
     external = [d for d in domains if d and d not in internal]
     names = [w.detector] if w.detector else (w.detectors or [])
+    if w.min_rows is not None and _rows_holding(facts, names, w.min_confidence) < w.min_rows:
+        return False
     if names:
         values = {m.value for m in facts.matches if m.detector in names and m.confidence >= w.min_confidence}
         if len(values) < w.min_unique or (w.max_unique is not None and len(values) > w.max_unique):
@@ -269,6 +279,12 @@ def _holds(w: When, policy: Policy, facts: Facts) -> bool:
     if w.unscannable is not None and facts.unscannable != w.unscannable:
         return False
     return not (w.size_over is not None and facts.size <= w.size_over)
+
+
+def _rows_holding(facts: Facts, names: list[str], min_confidence: float) -> int:
+    """Table rows holding the named detectors' data, or any personal data."""
+    wanted = set(names) if names else PERSONAL
+    return len({row for row, det, conf in facts.rows if det in wanted and conf >= min_confidence})
 
 
 def decide(policy: Policy, facts: Facts) -> Decision:

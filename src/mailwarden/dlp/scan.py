@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from .anchors import (
     _TOKEN_CHARS,
@@ -36,6 +37,23 @@ from .detectors import (
 from .normalize import normalise
 
 _NUMBER_ONLY = re.compile(r"[0-9 \t\r\n-]+")
+#: what stands between two cells of a table scanned as one text (cells.py): no pattern reads
+#: across it, and no context word is looked for beyond it
+CELL_SEP = "\n\x1f\n"
+
+
+class CellContext(Protocol):
+    """What a table says of its cells, beyond their own text: the detectors a cell's column
+    header or row label names (their context is present) and those it rules out (a member
+    number column holds no My Numbers)."""
+
+    named_anywhere: frozenset[str]
+
+    def named(self, pos: int) -> frozenset[str]: ...
+
+    def refused(self, pos: int) -> frozenset[str]: ...
+
+
 _FOLDED_NOT_PERSONAL = tuple(w.casefold() for w in NOT_PERSONAL)
 
 
@@ -57,6 +75,12 @@ def _context_near(
     if not words:
         return False
     lo, hi = max(0, start - window), end + window
+    cut = text.rfind("\x1f", lo, start)  # never beyond a cell of a table
+    if cut != -1:
+        lo = cut + 1
+    cut = text.find("\x1f", end, hi)
+    if cut != -1:
+        hi = cut
     if same_line:
         lo = max(lo, text.rfind("\n", 0, start) + 1)
         line_end = text.find("\n", end)
@@ -226,8 +250,11 @@ _STEPS_NOT_NUMERIC = tuple(s for s in _STEPS if not s.min_digits)
 _STEPS_NO_RUNS = tuple(s for s in _STEPS_NOT_NUMERIC if s.det.id != "jp.bank-account")
 
 
-def detect(text: str, only: set[str] | None = None) -> list[Match]:
-    """Every detector over ``text``; overlapping numbers keep the strongest identifier."""
+def detect(text: str, only: set[str] | None = None, cells: CellContext | None = None) -> list[Match]:
+    """Every detector over ``text``; overlapping numbers keep the strongest identifier. With
+    ``cells``, ``text`` is the cells of a table joined by ``CELL_SEP``, and what their headers
+    and labels say counts as context."""
+    table_named = cells.named_anywhere if cells is not None else frozenset()
     norm = normalise(text)
     ascii_only = norm.isascii()
     classes = classes_of(norm)
@@ -255,7 +282,11 @@ def detect(text: str, only: set[str] | None = None) -> list[Match]:
                 continue
         if det.id == "secret.aws-secret-key" and b"x" * 40 not in classes.translate(_TOKEN_CHARS):
             continue  # no 40 key characters in a row (rare: the finder then reads them again)
-        if det.needs_context and (ascii_only or not any(w in norm for w in step.cjk_gates)):
+        if (
+            det.needs_context
+            and det.id not in table_named
+            and (ascii_only or not any(w in norm for w in step.cjk_gates))
+        ):
             if not step.ascii_gates:
                 continue
             if not folded:
@@ -274,6 +305,10 @@ def detect(text: str, only: set[str] | None = None) -> list[Match]:
             if det.validate is not None and not det.validate(raw):
                 continue
             near = _context_near(norm, start, end, context)
+            if cells is not None and not near:
+                if det.id in cells.refused(start):
+                    continue  # its column or row says it is something else
+                near = det.id in cells.named(start)
             if det.needs_context and not near:
                 continue
             # labelled as something else on its own line ("注文番号 …"): a context word on

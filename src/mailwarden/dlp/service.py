@@ -1,17 +1,51 @@
-"""Check one message: every detector over every readable part, matches masked, and — given
-a policy — the action it calls for."""
+"""Check one message: every detector over every readable part and every cell of every table,
+matches masked, the bulk counts (distinct values per detector, table rows holding personal
+data) and — given a policy — the action it calls for."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..core.message import parse_message
-from .detectors import BY_ID, Match, unique_counts
-from .extract import content_of
+from .cells import scan_table
+from .detectors import BY_ID, PERSONAL, Match, unique_counts
+from .extract import Content, content_of
 from .policy import Facts, Policy, decide, recipients_of
 from .scan import detect
 
 ADDRESS_HEADERS = {"header:from", "header:to", "header:cc", "header:reply-to"}
+#: matches listed one by one in a result; all of them are counted
+MAX_LISTED = 1000
+
+
+@dataclass(frozen=True)
+class Found:
+    match: Match
+    location: str
+    row: tuple[int, int] | None  # (table, row) for a match in a table
+
+
+def found_in(content: Content) -> list[Found]:
+    """Every match in the text parts and the tables of ``content``, with its location."""
+    out: list[Found] = []
+    for location, text in content.parts:
+        for m in detect(text):
+            if m.detector == "email-address" and location in ADDRESS_HEADERS:
+                continue  # who the mail is from and to is addressing, not content
+            out.append(Found(m, location, None))
+    for t, table in enumerate(content.tables):
+        out.extend(Found(c.match, c.location, (t, c.row)) for c in scan_table(table))
+    return out
+
+
+def personal_rows(found: list[Found]) -> int:
+    return len({f.row for f in found if f.row is not None and f.match.detector in PERSONAL})
+
+
+def table_texts(content: Content) -> list[str]:
+    """Each table as one text (cells by tabs, rows by lines), for keyword and pattern rules."""
+    return ["\n".join("\t".join(r) for r in t.rows) for t in content.tables]
 
 
 def masked_text(text: str) -> str:
@@ -38,26 +72,26 @@ def check_message(
     leave this function."""
     msg = parse_message(data)
     content = content_of(msg)
-    matches = []
-    all_found: list[Match] = []
-    for location, text in content.parts:
-        for m in detect(text):
-            if m.detector == "email-address" and location in ADDRESS_HEADERS:
-                continue  # who the mail is from and to is addressing, not content
-            all_found.append(m)
-            matches.append(
-                {
-                    "detector": m.detector,
-                    "description": BY_ID[m.detector].description,
-                    "masked": m.masked,
-                    "location": location,
-                    "confidence": m.confidence,
-                }
-            )
+    found = found_in(content)
+    all_found = [f.match for f in found]
+    matches = [
+        {
+            "detector": f.match.detector,
+            "description": BY_ID[f.match.detector].description,
+            "masked": f.match.masked,
+            "location": f.location,
+            "confidence": f.match.confidence,
+        }
+        for f in found[:MAX_LISTED]
+    ]
+    rows = personal_rows(found)
     result: dict[str, Any] = {
         "subject": masked_text(msg.subject),
         "matches": matches,
+        "matches_total": len(found),
         "counts": unique_counts(all_found),
+        "tables": len(content.tables),
+        "personal_rows": rows,
         "unscannable": [{"location": loc, "reason": reason} for loc, reason in content.unscannable],
     }
     if policy is not None:
@@ -66,13 +100,14 @@ def check_message(
             sender=(sender or (msg.sender.address if msg.sender else "")).lower(),
             recipients=[r.lower() for r in recipients] if recipients else recipients_of(msg.headers),
             matches=all_found,
-            texts=[text for _, text in content.parts],
+            texts=[text for _, text in content.parts] + table_texts(content),
             attachments=[
                 (a.filename or "", f"attachment:{a.filename or '(unnamed)'}" in encrypted)
                 for a in msg.attachments
             ],
             unscannable=bool(content.unscannable),
             size=len(data),
+            rows=[(f.row, f.match.detector, f.match.confidence) for f in found if f.row is not None],
         )
         result["decision"] = decide(policy, facts).to_dict()
     return result

@@ -1,0 +1,125 @@
+"""What a table's header or a row's label says of the values beside it.
+
+The words live in ``columns.yaml`` beside this module; ``MAILWARDEN_DLP_COLUMNS_FILE`` adds
+the user's own (same layout, lists added). A label *names* the detectors whose data it
+announces (カード番号, Card number) and *refuses* the numeric identifiers it rules out: a
+member, order or employee number column (会員番号, Order number) holds no My Numbers or
+cards even where a value passes a check digit, and a column named for one identifier holds
+no other.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..core.errors import ConfigError
+from ..core.i18n import gettext
+from .detectors import BY_ID, PRECEDENCE
+from .normalize import normalise
+
+COLUMNS_FILE = Path(__file__).with_name("columns.yaml")
+# numeric identifiers a label can rule out (the detectors that read plain numbers)
+NUMERIC_IDS = frozenset(
+    {"jp.my-number", "jp.corporate-number", "credit-card", "jp.drivers-licence", "jp.pension-number",
+     "jp.phone", "us.ssn", "jp.bank-account"}
+)  # fmt: skip
+_NONE: frozenset[str] = frozenset()
+#: what a row label looks like: short, no digits, no address
+_LABEL = re.compile(r"[^0-9０-９@/]{1,24}")
+
+
+@dataclass(frozen=True)
+class Words:
+    named: dict[str, tuple[str, ...]]  # detector id -> words
+    not_personal: tuple[str, ...]
+    pattern: re.Pattern[str]
+    owners: dict[str, tuple[str, ...]]  # word -> detector ids it names ("" for not personal)
+
+
+def _read(path: Path) -> tuple[dict[str, list[str]], list[str]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(gettext("cannot read {path}: {error}").format(path=path, error=exc)) from exc
+    if not isinstance(data, dict):
+        raise ConfigError(gettext("cannot read {path}: {error}").format(path=path, error="not a mapping"))
+    named = data.get("named") or {}
+    unknown = [d for d in named if d not in BY_ID]
+    if unknown:
+        raise ConfigError(
+            gettext("cannot read {path}: {error}").format(path=path, error=f"unknown detector {unknown[0]}")
+        )
+    return {d: [str(w) for w in ws or []] for d, ws in named.items()}, [
+        str(w) for w in data.get("not_personal") or []
+    ]
+
+
+def fold(word: str) -> str:
+    return normalise(word).casefold().strip()
+
+
+def build(named: dict[str, list[str]], not_personal: list[str]) -> Words:
+    owners: dict[str, list[str]] = {}
+    for det, words in named.items():
+        for w in words:
+            owners.setdefault(fold(w), []).append(det)
+    for w in not_personal:
+        owners.setdefault(fold(w), []).append("")
+    alternatives = []
+    for w in sorted(owners, key=len, reverse=True):  # the longest word first where two overlap
+        body = re.escape(w)
+        alternatives.append(rf"(?<![a-z0-9]){body}(?![a-z0-9])" if w.isascii() else body)
+    pattern = re.compile("|".join(alternatives) or "(?!)")
+    return Words(
+        {d: tuple(ws) for d, ws in named.items()},
+        tuple(not_personal),
+        pattern,
+        {w: tuple(ds) for w, ds in owners.items()},
+    )
+
+
+@cache
+def words() -> Words:
+    named, not_personal = _read(COLUMNS_FILE)
+    extra = os.environ.get("MAILWARDEN_DLP_COLUMNS_FILE")
+    if extra:
+        more_named, more_not = _read(Path(extra))
+        for det, ws in more_named.items():
+            named.setdefault(det, []).extend(ws)
+        not_personal.extend(more_not)
+    return build(named, not_personal)
+
+
+@lru_cache(maxsize=8192)
+def read_label(label: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(detectors the label names, detectors it refuses)."""
+    if not label:
+        return _NONE, _NONE
+    w = words()
+    found = [w.owners[m.group()] for m in w.pattern.finditer(fold(label))]
+    if not found:
+        return _NONE, _NONE
+    named = frozenset(d for ds in found for d in ds if d)
+    if any("" in ds for ds in found):
+        refused = NUMERIC_IDS - named
+    elif named & NUMERIC_IDS:
+        refused = frozenset(PRECEDENCE) - named
+    else:
+        refused = _NONE
+    return named, refused
+
+
+def is_label(text: str) -> bool:
+    """Short text with no digits and no address: a row's label, not one of its values."""
+    return _LABEL.fullmatch(text.strip()) is not None
+
+
+def knows(text: str) -> bool:
+    """Does the text hold a header word at all?"""
+    return bool(text) and words().pattern.search(fold(text)) is not None

@@ -1,0 +1,255 @@
+"""Spreadsheets as tables: xlsx, xlsm, xlsb, legacy xls and ods through python-calamine (the
+Rust reader), every sheet — hidden ones too — and every cell, hidden columns and the cached
+values of formulas included (those values leave with the file; formulas that refer to other
+workbooks are never followed).
+
+calamine lays each sheet out as a dense grid from its first cell to its last, so a sheet that
+places one cell at A1 and one at XFD1048576 would ask for seventeen billion cells and abort
+the process. Before calamine opens a sheet, its extent is read from the file itself (cell
+references in xlsx, repeat counts in ods, cell records in xls) and a sheet too large to lay
+out is refused with a reason: never a crash, never an unbounded allocation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import struct
+import zipfile
+
+from .tables import MAX_CELLS, Table, Tables, clip
+
+MAX_SHEETS = 256
+MAX_GRID = 5_000_000  # cells a sheet may span, empty ones included
+MAX_SHEET_XML = 512 * 1024 * 1024  # uncompressed XML of one workbook
+MAX_RATIO = 200  # sheet XML compresses well, but not without limit
+
+
+class Refused(Exception):
+    """A workbook or sheet that cannot be read safely; the message is the reason."""
+
+
+# --- how large each sheet is, read before calamine lays it out ------------------------------------
+
+_XLSX_ROW = re.compile(rb"<(?:[A-Za-z]\w*:)?row\s[^>]*?(?<=\s)r=\"([0-9]{1,9})\"")
+_XLSX_WIDE_CELL = re.compile(rb"<(?:[A-Za-z]\w*:)?c\s[^>]*?(?<=\s)r=\"([A-Z]{2,9})[0-9]")
+_XLSX_DIM_CELL = re.compile(rb"<(?:[A-Za-z]\w*:)?c[\s>/]")
+
+
+def _letters_to_col(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def xlsx_extent(xml: bytes) -> tuple[int, int]:
+    """(rows, columns) a worksheet's grid spans at most: from its highest row number and its
+    widest cell reference (cells without a reference stand after the one before)."""
+    rows = max((int(r) for r in _XLSX_ROW.findall(xml)), default=0)
+    wide = _XLSX_WIDE_CELL.findall(xml)
+    cols = max((_letters_to_col(w) for w in set(wide)), default=26)
+    if not rows and not wide:  # no references at all: as many rows and columns as cells
+        n = len(_XLSX_DIM_CELL.findall(xml))
+        return n, n
+    return max(rows, 1), cols
+
+
+def _not_a_bomb(info: zipfile.ZipInfo) -> None:
+    if info.file_size > 1 << 20 and info.file_size / max(info.compress_size, 1) > MAX_RATIO:
+        raise Refused("too compressed to open")
+
+
+def _check_xlsx(zf: zipfile.ZipFile) -> None:
+    sheets = [
+        i for i in zf.infolist() if i.filename.startswith(("xl/worksheets/", "xl/worksheets\\"))
+        and i.filename.endswith(".xml")
+    ]  # fmt: skip
+    total = sum(i.file_size for i in zf.infolist())
+    if total > MAX_SHEET_XML:
+        raise Refused(f"{total} bytes of XML, more than {MAX_SHEET_XML}")
+    for info in sheets:
+        if (
+            info.compress_size
+            and info.file_size / info.compress_size > MAX_RATIO
+            and info.file_size > 1 << 20
+        ):
+            raise Refused("too compressed to open")
+        rows, cols = xlsx_extent(zf.read(info))
+        if rows * cols > MAX_GRID:
+            raise Refused(f"a sheet spans {rows} rows × {cols} columns, more than {MAX_GRID} cells")
+
+
+_ODS_ROW = re.compile(
+    rb"<table:table-row\b([^>]*?)(/?)>(.*?)(?:</table:table-row>|(?=<table:table-row\b)|$)", re.S
+)
+_ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>")
+_ODS_ROWS_REPEATED = re.compile(rb"number-rows-repeated=\"([0-9]{1,9})\"")
+_ODS_COLS_REPEATED = re.compile(rb"number-columns-repeated=\"([0-9]{1,9})\"")
+_ODS_TABLE = re.compile(rb"<table:table\b")
+
+
+def ods_extent(xml: bytes) -> tuple[int, int]:
+    """(rows, columns) the largest sheet's grid spans, counting repeats up to the last cell
+    that holds something (empty trailing repeats, which LibreOffice writes, span nothing)."""
+    worst = (0, 0)
+    for sheet in _ODS_TABLE.split(xml)[1:]:
+        rows = cols = 0
+        row_no = 0
+        for m in _ODS_ROW.finditer(sheet):
+            rep = _ODS_ROWS_REPEATED.search(m.group(1))
+            times = int(rep.group(1)) if rep else 1
+            body = m.group(3) if not m.group(2) else b""
+            width = 0
+            col_no = 0
+            for c in _ODS_CELL.finditer(body):
+                crep = _ODS_COLS_REPEATED.search(c.group(1))
+                span = int(crep.group(1)) if crep else 1
+                filled = not c.group(2) or b"value" in c.group(1)
+                col_no += span
+                if filled:
+                    width = col_no
+            row_no += times
+            if width:
+                rows = row_no
+                cols = max(cols, width)
+        if rows * cols > worst[0] * worst[1]:
+            worst = (rows, cols)
+    return worst
+
+
+def _check_ods(zf: zipfile.ZipFile) -> None:
+    info = zf.getinfo("content.xml")
+    if info.file_size > MAX_SHEET_XML:
+        raise Refused(f"{info.file_size} bytes of XML, more than {MAX_SHEET_XML}")
+    _not_a_bomb(info)
+    rows, cols = ods_extent(zf.read(info))
+    if rows * cols > MAX_GRID:
+        raise Refused(f"a sheet spans {rows} rows × {cols} columns, more than {MAX_GRID} cells")
+
+
+# BIFF8 cell records: LABELSST, LABEL, NUMBER, RK, MULRK, FORMULA, BLANK, MULBLANK, BOOLERR
+_CELL_RECORDS = frozenset({0x00FD, 0x0204, 0x0203, 0x027E, 0x00BD, 0x0006, 0x0201, 0x00BE, 0x0205})
+_MULTI = frozenset({0x00BD, 0x00BE})
+_FILEPASS = 0x002F
+_BOF = 0x0809
+
+
+def xls_extent(stream: bytes) -> tuple[int, int]:
+    """(rows, columns) the largest sheet of a BIFF8 workbook stream spans."""
+    worst = (0, 0)
+    rows = cols = 0
+    pos, end = 0, len(stream)
+    unpack = struct.unpack_from
+    while pos + 4 <= end:
+        typ, size = unpack("<HH", stream, pos)
+        body = pos + 4
+        if typ == _FILEPASS:
+            raise Refused("encrypted workbook")
+        if typ == _BOF:
+            if rows * cols > worst[0] * worst[1]:
+                worst = (rows, cols)
+            rows = cols = 0
+        elif typ in _CELL_RECORDS and size >= 4 and body + 4 <= end:
+            r, c = unpack("<HH", stream, body)
+            if typ in _MULTI and size >= 6:
+                (c_last,) = unpack("<H", stream, body + size - 2)
+                c = max(c, c_last)
+            rows, cols = max(rows, r + 1), max(cols, c + 1)
+        pos = body + size
+    if rows * cols > worst[0] * worst[1]:
+        worst = (rows, cols)
+    return worst
+
+
+def _check_xls(data: bytes) -> None:
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(data)
+    except (OSError, ValueError) as exc:
+        raise Refused(f"unreadable workbook ({type(exc).__name__})") from exc
+    with ole:
+        name = "Workbook" if ole.exists("Workbook") else "Book" if ole.exists("Book") else None
+        if name is None:
+            raise Refused("not a workbook")
+        stream = ole.openstream(name).read()
+    rows, cols = xls_extent(stream)
+    if rows * cols > MAX_GRID:
+        raise Refused(f"a sheet spans {rows} rows × {cols} columns, more than {MAX_GRID} cells")
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _text(v: object) -> str:
+    if type(v) is str:
+        return clip(v)
+    if type(v) is float:
+        return str(int(v)) if v.is_integer() and abs(v) < 1e17 else repr(v)
+    if type(v) is bool:
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, dt.date | dt.time):
+        return v.isoformat()
+    return str(v)
+
+
+def read_workbook(location: str, data: bytes, kind: str, out: Tables | None = None) -> Tables:
+    """Every sheet of a workbook (``kind`` xlsx, xlsm, xlsb, xls or ods) as tables named
+    ``location!sheet``; what cannot be read is a problem with its reason, never an error."""
+    out = out if out is not None else Tables()
+    try:
+        if kind == "xls":
+            _check_xls(data)
+        elif kind == "xlsb":  # its sheets' extent cannot be read before calamine lays them out
+            raise Refused("binary workbook (xlsb) not read")
+        else:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                if kind == "ods":
+                    _check_ods(zf)
+                else:
+                    _check_xlsx(zf)
+    except Refused as exc:
+        out.problems.append((location, str(exc)))
+        return out
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as exc:
+        out.problems.append((location, f"broken workbook ({type(exc).__name__})"))
+        return out
+    _read_sheets(location, data, out)
+    return out
+
+
+def _read_sheets(location: str, data: bytes, out: Tables) -> None:
+    import python_calamine as pc
+
+    try:
+        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except pc.PasswordError:
+        out.problems.append((location, "encrypted workbook"))
+        return
+    except Exception as exc:  # calamine's errors are many and not all exported
+        out.problems.append((location, f"unreadable workbook ({type(exc).__name__})"))
+        return
+    with wb:
+        sheets = [s for s in wb.sheets_metadata if s.typ == pc.SheetTypeEnum.WorkSheet]
+        if len(sheets) > MAX_SHEETS:
+            out.problems.append(
+                (location, f"{len(sheets)} sheets, more than {MAX_SHEETS}: the rest not read")
+            )
+            sheets = sheets[:MAX_SHEETS]
+        for meta in sheets:
+            where = f"{location}!{meta.name}"
+            if out.cells >= MAX_CELLS:
+                out.problems.append((where, f"more than {MAX_CELLS} cells"))
+                break
+            try:
+                sheet = wb.get_sheet_by_name(meta.name)
+                start = sheet.start or (0, 0)
+                values = sheet.to_python(skip_empty_area=True)
+            except Exception as exc:
+                out.problems.append((where, f"unreadable sheet ({type(exc).__name__})"))
+                continue
+            rows = [[_text(v) for v in row] for row in values]
+            if not out.add(Table(where, rows, first_row=start[0], first_col=start[1])):
+                break

@@ -1,0 +1,221 @@
+"""Tables as the detectors see them: every cell its own text, named by where it stands
+(``attachment:顧客.xlsx!data!E12``), never joined to its neighbours.
+
+Readers for the tables that come as text: CSV and TSV files in UTF-8, UTF-16 and Shift_JIS
+(as Excel writes them), tab- and comma-separated rows in plain-text bodies, and ``<table>``
+elements in HTML bodies. Spreadsheets are read in sheets.py, Word and PowerPoint tables in
+office.py, PDF text in pdftables.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+from ..core.htmltext import html_text
+from ..core.message import decode_bytes
+from .columns import knows
+
+MAX_CELL = 32_767  # Excel's own limit on a cell's text
+MAX_CELLS = 5_000_000  # cells of all the tables of one file
+MAX_COLUMNS = 1_024
+HEADER_ROWS = 5  # a header is looked for in the first rows that hold anything
+
+
+@dataclass
+class Table:
+    """One table: ``rows`` of cell texts ('' for an empty cell), the first at ``first_row``
+    and ``first_col`` (0-based) of the sheet or page it stands on."""
+
+    location: str  # "attachment:顧客.xlsx!data"; a cell adds "!E12"
+    rows: list[list[str]]
+    first_row: int = 0
+    first_col: int = 0
+    header: int | None = field(default=None)  # index in rows of the header row, if one was found
+
+    def __post_init__(self) -> None:
+        if self.header is None:
+            self.header = find_header(self.rows)
+
+    def cell_name(self, row: int, col: int) -> str:
+        return f"{self.location}!{column_letters(self.first_col + col)}{self.first_row + row + 1}"
+
+
+@dataclass
+class Tables:
+    """The tables of one file or body, and what could not be read of them."""
+
+    tables: list[Table] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (location, reason)
+    cells: int = 0
+
+    def add(self, table: Table) -> bool:
+        """Keep ``table`` if the cell budget allows; False once it is spent."""
+        n = sum(len(r) for r in table.rows)
+        if self.cells + n > MAX_CELLS:
+            self.problems.append((table.location, f"more than {MAX_CELLS} cells"))
+            return False
+        self.cells += n
+        if n:
+            self.tables.append(table)
+        return True
+
+
+def column_letters(col: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    out = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+_LONG_NUMBER = re.compile(r"[0-9０-９]{5}")
+
+
+def find_header(rows: list[list[str]]) -> int | None:
+    """The first of the first rows that holds anything whose cells are all short labels and
+    one of which is a header word (会員番号, カード番号, Email…); None if there is none."""
+    seen = 0
+    for i, row in enumerate(rows):
+        cells = [c for c in row if c.strip()]
+        if not cells:
+            continue
+        if all(len(c) <= 40 and not _LONG_NUMBER.search(c) for c in cells) and any(knows(c) for c in cells):
+            return i
+        seen += 1
+        if seen >= HEADER_ROWS:
+            return None
+    return None
+
+
+def clip(text: str) -> str:
+    return text if len(text) <= MAX_CELL else text[:MAX_CELL]
+
+
+# --- delimited text -----------------------------------------------------------------------
+
+
+def decode_delimited(data: bytes) -> str:
+    """CSV/TSV bytes as Excel writes them: UTF-8 with or without BOM, UTF-16 with BOM
+    ("Unicode text"), or Shift_JIS (cp932)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", "replace")
+    if data[:3] == b"\xef\xbb\xbf":
+        return data[3:].decode("utf-8", "replace")
+    text, _ = decode_bytes(data, None)
+    return text
+
+
+def sniff_delimiter(text: str) -> str:
+    head = text[:8192]
+    lines = [ln for ln in head.splitlines()[:20] if ln.strip()]
+    if not lines:
+        return ","
+    tabs = sum(ln.count("\t") for ln in lines)
+    commas = sum(ln.count(",") for ln in lines)
+    return "\t" if tabs >= commas and tabs else ","
+
+
+def parse_delimited(
+    location: str, text: str, delimiter: str | None = None, out: Tables | None = None
+) -> Tables:
+    out = out if out is not None else Tables()
+    delimiter = delimiter or sniff_delimiter(text)
+    rows: list[list[str]] = []
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            if len(row) > MAX_COLUMNS:
+                out.problems.append((location, f"a row of more than {MAX_COLUMNS} columns"))
+                row = row[:MAX_COLUMNS]
+            rows.append([clip(c) for c in row])
+    except csv.Error as exc:
+        out.problems.append((location, f"malformed delimited text ({exc})"))
+    out.add(Table(location, rows))
+    return out
+
+
+_TAB_LINE = re.compile(r"[^\n]*\t[^\n]*(?:\n|$)")
+_COMMA_BLOCK_MIN = 2  # comma-separated lines make a table when at least this many agree
+
+
+def text_body_tables(location: str, text: str) -> tuple[str, list[Table]]:
+    """Tab-separated lines (any run of them, even one) and runs of two or more lines with the
+    same number (two or more) of commas, as tables; the text left with those lines blanked
+    (line breaks kept, so what remains keeps its lines)."""
+    if "\t" not in text and "," not in text:
+        return text, []
+    lines = text.split("\n")
+    tables: list[Table] = []
+    keep = list(lines)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        kind = "\t" if "\t" in line else "," if line.count(",") >= 2 else ""
+        if not kind:
+            i += 1
+            continue
+        j = i + 1
+        if kind == "\t":
+            while j < len(lines) and "\t" in lines[j]:
+                j += 1
+        else:
+            commas = line.count(",")
+            while j < len(lines) and lines[j].count(",") == commas and "\t" not in lines[j]:
+                j += 1
+            if j - i < _COMMA_BLOCK_MIN:
+                i = j
+                continue
+        block = "\n".join(lines[i:j])
+        rows = [[clip(c) for c in r[:MAX_COLUMNS]] for r in csv.reader(io.StringIO(block), delimiter=kind)]
+        tables.append(Table(location, rows, first_row=i))
+        for k in range(i, j):
+            keep[k] = ""
+        i = j
+    return "\n".join(keep), tables
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+_INNER_TABLE = re.compile(r"<table\b[^>]*>((?:(?!<table\b).)*?)</table\s*>", re.S | re.I)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|$)", re.S | re.I)
+_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?=<t[dh]\b|</tr\b|$)", re.S | re.I)
+MAX_HTML_TABLES = 200
+
+
+def html_tables(location: str, page: str) -> tuple[str, list[Table]]:
+    """The ``<table>`` elements of an HTML body (innermost first, so a layout table around a
+    data table leaves the data table's cells alone), and the page with them taken out."""
+    if "<table" not in page and "<TABLE" not in page and "<Table" not in page:
+        return page, []
+    tables: list[Table] = []
+    for _ in range(MAX_HTML_TABLES):
+        found = False
+        pieces, last = [], 0
+        for m in _INNER_TABLE.finditer(page):
+            found = True
+            rows = [
+                [clip(" ".join(html_text(c).split())) for c in _CELL.findall(r)][:MAX_COLUMNS]
+                for r in _ROW.findall(m.group(1))
+            ]
+            rows = [r for r in rows if r]
+            if rows:
+                tables.append(Table(f"{location}!table{len(tables) + 1}", rows))
+                pieces.append(page[last : m.start()])
+                pieces.append(" ")
+            else:
+                pieces.append(page[last : m.start()])
+                pieces.append(" " + m.group(1) + " ")
+            last = m.end()
+            if len(tables) >= MAX_HTML_TABLES:
+                break
+        if not found:
+            break
+        pieces.append(page[last:])
+        page = "".join(pieces)
+        if len(tables) >= MAX_HTML_TABLES:
+            break
+    return page, tables
