@@ -84,7 +84,9 @@ def test_attachments_are_read_and_located():
     assert ("credit-card", "attachment:一覧.xlsx") in where
     assert ("credit-card", "attachment:statement.pdf") in where
     assert ("secret.aws-access-key", "attachment:名簿.zip!社員名簿.txt") in where  # cp932 name read right
-    assert {"location": "attachment:秘密.zip", "reason": "encrypted archive"} in r["unscannable"]
+    assert {"location": "attachment:秘密.zip", "reason": "encrypted archive"} in [
+        {k: u[k] for k in ("location", "reason")} for u in r["unscannable"]
+    ]
     assert r["counts"]["credit-card"] == 3
     assert all("4111111111111111" not in json.dumps(m) for m in r["matches"])
 

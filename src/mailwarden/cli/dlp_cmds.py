@@ -13,13 +13,18 @@ from rich.table import Table
 from ..core.errors import ConfigError
 from ..core.i18n import gettext as _
 from ..core.sources import per_message
-from ..dlp.policy import load_policy
+from ..dlp.detectors import BY_ID
+from ..dlp.policy import EXAMPLE_POLICY, load_policy
 from ..dlp.service import check_message
 from .common import LangOpt, fail, out, use_language, write_json_rows
 
 dlp_app = typer.Typer(
     help=_("Data-loss prevention: personal data and secrets in outgoing mail."), no_args_is_help=True
 )
+
+
+#: matches listed one by one in the table output (the counts cover them all)
+SHOWN = 30
 
 
 class DlpFormat(StrEnum):
@@ -69,12 +74,24 @@ def check(
         if "error" in r:
             table.add_row(r["path"], _("unreadable"), "-", r["error"], "-")
             continue
-        for m in r["matches"]:
+        for m in r["matches"][:SHOWN]:
             table.add_row(
                 r["path"], _(m["description"]), m["masked"], m["location"], f"{m['confidence']:.2f}"
             )
+        hidden = r.get("matches_total", len(r["matches"])) - min(SHOWN, len(r["matches"]))
+        if hidden > 0:
+            more = _("{n} more matches (all of them with --format json)").format(n=hidden)
+            table.add_row(r["path"], "…", "-", more, "-")
+        for det, n in r["counts"].items():
+            table.add_row(r["path"], _("distinct values"), str(n), _(BY_ID[det].description), "-")
+        if r.get("tables"):
+            rows = _("{rows} table rows hold personal data ({tables} tables)").format(
+                rows=r["personal_rows"], tables=r["tables"]
+            )
+            table.add_row(r["path"], _("tables"), str(r["personal_rows"]), rows, "-")
         for u in r["unscannable"]:
-            table.add_row(r["path"], _("unscannable"), "-", f"{u['location']}: {u['reason']}", "-")
+            why = u.get("text", u["reason"])
+            table.add_row(r["path"], _("unscannable"), "-", f"{u['location']}: {why}", "-")
         if not r["matches"] and not r["unscannable"]:
             table.add_row(r["path"], _("nothing found"), "-", "-", "-")
         if "decision" in r:
@@ -83,3 +100,10 @@ def check(
             label = _("action (test mode)") if d["test_mode"] else _("action")
             table.add_row(r["path"], label, d["action"], rules, "-")
     out.print(table)
+
+
+@dlp_app.command("example-policy")
+def example_policy(lang: LangOpt = None) -> None:
+    """Print the shipped example policy (YAML), to save and edit."""
+    use_language(lang)
+    sys.stdout.write(EXAMPLE_POLICY.read_text(encoding="utf-8"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..core.htmltext import html_text
 from ..core.message import ParsedMessage, decode_bytes
 from .office import read_ooxml
+from .pdftables import page_tables
 from .sheets import read_workbook
 from .tables import Table, Tables, decode_delimited, html_tables, parse_delimited, text_body_tables
 
@@ -23,6 +24,7 @@ MAX_MEMBER = 20 * 1024 * 1024
 MAX_MEMBERS = 500
 MAX_DEPTH = 3
 MAX_RATIO = 100
+MAX_PDF_PAGES = 200
 HEADERS = ("subject", "from", "to", "cc", "reply-to")
 
 
@@ -82,7 +84,7 @@ def _tables(loc: str, found: Tables) -> Iterator[tuple[str, Item]]:
 def _ole(loc: str, data: bytes) -> Iterator[tuple[str, Item]]:
     """A Compound File: a legacy Excel workbook is read; an encrypted Office file (of any
     kind) or a legacy Word or PowerPoint file is not."""
-    import olefile
+    import olefile  # type: ignore[import-untyped]
 
     try:
         with olefile.OleFileIO(data) as ole:
@@ -194,6 +196,8 @@ _ODS = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 def _pdf(loc: str, data: bytes) -> Iterator[tuple[str, Item]]:
+    """The text of each page as laid out (columns kept apart by spaces), its tables as
+    tables (pdftables.py)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -202,14 +206,23 @@ def _pdf(loc: str, data: bytes) -> Iterator[tuple[str, Item]]:
         if reader.is_encrypted:
             yield loc, _Unscannable("encrypted PDF")
             return
-        pages = []
+        pages: list[str] = []
+        tables: list[Table] = []
         total = 0
-        for page in reader.pages[:200]:
-            text = page.extract_text() or ""
+        for n, page in enumerate(reader.pages[:MAX_PDF_PAGES], 1):
+            try:
+                laid_out = page.extract_text(extraction_mode="layout") or ""
+            except (ValueError, KeyError, TypeError, ZeroDivisionError, IndexError):
+                laid_out = page.extract_text() or ""  # the plain reading, where layout fails
+            text, found = page_tables(f"{loc}!page{n}", laid_out)
             pages.append(text)
-            total += len(text)
+            tables.extend(found)
+            total += len(laid_out)
             if total > MAX_TEXT:
                 break
-        yield loc, "\n".join(pages)[:MAX_TEXT]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError, AttributeError) as exc:
         yield loc, _Unscannable(f"unreadable PDF ({type(exc).__name__})")
+        return
+    yield loc, "\n".join(pages)[:MAX_TEXT]
+    for t in tables:
+        yield t.location, t

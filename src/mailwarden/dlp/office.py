@@ -26,7 +26,8 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 def _cell_text(tc: etree._Element, ns: str) -> str:
     """A cell's text, paragraph by paragraph, leaving out tables nested inside it (they are
     tables of their own)."""
-    own = tc.getparent().getparent() if tc.getparent() is not None else None  # tc -> tr -> tbl
+    row = tc.getparent()
+    own = row.getparent() if row is not None else None  # tc -> tr -> tbl
     paras = []
     for p in tc.iter(f"{ns}p"):
         if next(p.iterancestors(f"{ns}tbl"), None) is not own:
@@ -36,7 +37,7 @@ def _cell_text(tc: etree._Element, ns: str) -> str:
 
 
 def _tables(root: etree._Element, ns: str, location: str) -> list[Table]:
-    out = []
+    out: list[Table] = []
     for tbl in root.iter(f"{ns}tbl"):
         rows = []
         for tr in tbl.iterchildren(f"{ns}tr"):

@@ -58,6 +58,8 @@ from ..core.errors import ConfigError
 from ..core.i18n import gettext
 from .detectors import BY_ID, PERSONAL, Match
 
+#: the shipped example (``mailwarden dlp example-policy`` prints it)
+EXAMPLE_POLICY = Path(__file__).with_name("example-policy.yaml")
 ACTIONS = ("allow", "add_header", "tag_subject", "notify", "force_bcc", "delay", "hold", "block")
 Action = Literal["allow", "add_header", "tag_subject", "notify", "force_bcc", "delay", "hold", "block"]
 

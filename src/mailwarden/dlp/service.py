@@ -12,6 +12,7 @@ from .cells import scan_table
 from .detectors import BY_ID, PERSONAL, Match, unique_counts
 from .extract import Content, content_of
 from .policy import Facts, Policy, decide, recipients_of
+from .reasons import localise
 from .scan import detect
 
 ADDRESS_HEADERS = {"header:from", "header:to", "header:cc", "header:reply-to"}
@@ -92,7 +93,9 @@ def check_message(
         "counts": unique_counts(all_found),
         "tables": len(content.tables),
         "personal_rows": rows,
-        "unscannable": [{"location": loc, "reason": reason} for loc, reason in content.unscannable],
+        "unscannable": [
+            {"location": loc, "reason": why, "text": localise(why)} for loc, why in content.unscannable
+        ],
     }
     if policy is not None:
         encrypted = {loc for loc, reason in content.unscannable if "encrypted" in reason}

@@ -87,7 +87,7 @@ _ODS_ROW = re.compile(
 _ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>")
 _ODS_ROWS_REPEATED = re.compile(rb"number-rows-repeated=\"([0-9]{1,9})\"")
 _ODS_COLS_REPEATED = re.compile(rb"number-columns-repeated=\"([0-9]{1,9})\"")
-_ODS_TABLE = re.compile(rb"<table:table\b")
+_ODS_TABLE = re.compile(rb"<table:table[\s>]")
 
 
 def ods_extent(xml: bytes) -> tuple[int, int]:
@@ -164,7 +164,7 @@ def xls_extent(stream: bytes) -> tuple[int, int]:
 
 
 def _check_xls(data: bytes) -> None:
-    import olefile
+    import olefile  # type: ignore[import-untyped]
 
     try:
         ole = olefile.OleFileIO(data)

@@ -1,0 +1,185 @@
+"""Tables cell by cell: every format a list leaves in, headers and row labels as context, and
+the bulk counts a policy acts on."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailwarden.core.message import parse_message
+from mailwarden.dlp.checks import luhn_ok, my_number_ok
+from mailwarden.dlp.extract import content_of
+from mailwarden.dlp.service import check_message, found_in
+from tests.support.tablecorpus import card, my_number
+from tests.support.tablefiles import FORMATS, mail_with, write_table
+
+PLAIN = "Content-Type: text/plain; charset=utf-8"
+CRM_JA = ["会員番号", "氏名", "電話番号", "メールアドレス", "カード番号", "有効期限"]
+CRM_EN = ["Member ID", "Name", "Phone", "Email", "Card number", "Expiry"]
+
+
+def luhn_member_number(i: int) -> str:
+    """A 16-digit member number with a card's prefix that passes Luhn: a hard negative."""
+    body = f"4{i:014d}"
+    return next(body + str(d) for d in range(10) if luhn_ok(body + str(d)))
+
+
+def crm_rows(n: int, seed: int = 1) -> tuple[list[list[str | int]], set[str]]:
+    import random
+
+    rnd = random.Random(seed)
+    rows: list[list[str | int]] = []
+    cards = set()
+    for i in range(n):
+        c = card(rnd)
+        cards.add(c)
+        rows.append(
+            [
+                luhn_member_number(i),
+                f"山田 {i}",
+                f"090-{i % 10000:04d}-5678",
+                f"u{i}@docomo.ne.jp",
+                c,
+                "08/2031",
+            ]
+        )
+    return rows, cards
+
+
+def found(data: bytes):
+    return found_in(content_of(parse_message(data)))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_card_in_a_crm_list_is_found_in_every_format(fmt):
+    rows, cards = crm_rows(30)
+    name, content = write_table(fmt, CRM_JA if fmt != "pdf" else CRM_EN, rows, name="顧客")
+    matches = found(mail_with(fmt, name, content))
+    got = {f.match.value for f in matches if f.match.detector == "credit-card"}
+    assert got == cards  # every card, and no member number that passes Luhn
+    assert all(f.row is not None for f in matches if f.match.detector == "credit-card")
+    members = {str(r[0]) for r in rows}
+    assert not {f.match.value for f in matches} & members
+    emails = {f.match.value for f in matches if f.match.detector == "email-address"}
+    assert emails == {str(r[3]) for r in rows}
+
+
+def test_a_cell_is_named_by_sheet_row_and_column():
+    rows, _ = crm_rows(12)
+    name, content = write_table("xlsx", CRM_JA, rows, name="顧客")
+    cards = [f for f in found(mail_with("xlsx", name, content)) if f.match.detector == "credit-card"]
+    assert cards[0].location == "attachment:顧客.xlsx!data!E2"
+    assert cards[-1].location == "attachment:顧客.xlsx!data!E13"
+
+
+def test_hidden_sheets_and_hidden_columns_are_read():
+    rows, cards = crm_rows(5)
+    for kwargs in ({"hidden_sheet": True}, {"hidden_column": True}):
+        rows2 = [[*r[:4], r[5], r[4]] for r in rows]  # the cards in the last column, hidden
+        header = [*CRM_JA[:4], CRM_JA[5], CRM_JA[4]]
+        name, content = write_table("xlsx", header, rows2, **kwargs)
+        got = {
+            f.match.value
+            for f in found(mail_with("xlsx", name, content))
+            if f.match.detector == "credit-card"
+        }
+        assert got == cards, kwargs
+
+
+def test_my_numbers_in_numeric_cells_are_found():
+    import random
+
+    rnd = random.Random(5)
+    numbers = [n for n in (my_number(rnd) for _ in range(30)) if n[0] != "0"][:20]  # a number cell drops a 0
+    rows: list[list[str | int]] = [[f"E{i:04d}", "佐藤 花子", int(n)] for i, n in enumerate(numbers)]
+    for fmt in ("xlsx", "xls", "ods"):
+        name, content = write_table(fmt, ["社員番号", "氏名", "個人番号"], rows)
+        got = {
+            f.match.value for f in found(mail_with(fmt, name, content)) if f.match.detector == "jp.my-number"
+        }
+        assert got == set(numbers), fmt
+
+
+def test_a_tab_separated_row_in_a_body_is_cells():
+    body = "お世話になっております。\nyamada@docomo.ne.jp\t5502327074503094\t08/2031\n以上です。\n"
+    msg = f"From: a@example.co.jp\nTo: b@example.net\nSubject: x\n{PLAIN}\n\n{body}"
+    got = {(f.match.detector, f.location) for f in found(msg.encode())}
+    assert ("credit-card", "body:text1!B2") in got
+    assert ("email-address", "body:text1!A2") in got
+
+
+def test_comma_rows_in_a_body_and_an_html_table_are_cells():
+    c1, c2 = "4111111111111111", "5500000000000004"
+    text = f"一覧です。\n山田,{c1},12/30\n佐藤,{c2},01/31\n"
+    page = (
+        "<p>list</p><table><tr><th>Name</th><th>Card</th><th>No</th></tr>"
+        f"<tr><td>A</td><td>{c1}</td><td>12</td></tr></table>"
+    )
+    for body, ctype in ((text, "plain"), (page, "html")):
+        msg = f"From: a@x.jp\nTo: b@y.jp\nSubject: s\nContent-Type: text/{ctype}; charset=utf-8\n\n{body}"
+        cards = [f for f in found(msg.encode()) if f.match.detector == "credit-card"]
+        assert {f.match.value for f in cards} >= {c1}
+        assert all("!" in f.location for f in cards)
+
+
+def test_neighbouring_numbers_are_never_joined():
+    # a card next to a month and a year; a My Number split across two cells is no My Number
+    mn = "123456789018"
+    assert my_number_ok(mn)
+    rows = [["4111111111111111", "08", "2031"], [mn[:6], mn[6:], ""]]
+    name, content = write_table("xlsx", ["カード番号", "月", "年"], rows)
+    got = {(f.match.detector, f.match.value) for f in found(mail_with("xlsx", name, content))}
+    assert ("credit-card", "4111111111111111") in got
+    assert not any(d == "jp.my-number" for d, _ in got)
+
+
+def test_headers_raise_confidence_and_rule_out_other_numbers():
+    c = "4111111111111111"
+    named = found(mail_with("csv-utf8", "a.csv", f"カード番号\n{c}\n".encode()))
+    plain = found(mail_with("csv-utf8", "a.csv", f"氏名\n{c}\n".encode()))
+    member = found(mail_with("csv-utf8", "a.csv", f"会員番号\n{c}\n".encode()))
+    assert named[0].match.confidence > plain[0].match.confidence
+    assert member == []
+
+
+def test_a_row_label_is_context_in_a_form():
+    # a Word form: labels on the left, values on the right; the account needs its label
+    rows = [["氏名", "山田 太郎"], ["口座番号", "123-4567890"], ["備考", "123-4567890"]]
+    name, content = write_table("docx", ["項目", "内容"], rows)
+    accounts = [f for f in found(mail_with("docx", name, content)) if f.match.detector == "jp.bank-account"]
+    assert [f.location.rsplit("!", 1)[1] for f in accounts] == ["B3"]
+
+
+def test_user_words_extend_the_headers(tmp_path, monkeypatch):
+    from mailwarden.dlp import columns
+
+    extra = tmp_path / "columns.yaml"
+    extra.write_text("not_personal: [取引先コード]\nnamed: {credit-card: [決済番号]}\n", encoding="utf-8")
+    monkeypatch.setenv("MAILWARDEN_DLP_COLUMNS_FILE", str(extra))
+    columns.words.cache_clear()
+    columns.read_label.cache_clear()
+    try:
+        assert columns.read_label("取引先コード")[1] >= {"credit-card", "jp.my-number"}
+        assert "credit-card" in columns.read_label("決済番号")[0]
+    finally:
+        monkeypatch.delenv("MAILWARDEN_DLP_COLUMNS_FILE")
+        columns.words.cache_clear()
+        columns.read_label.cache_clear()
+    assert columns.read_label("取引先コード") == (frozenset(), frozenset())
+
+
+def test_bulk_counts_and_the_example_policy():
+    from mailwarden.dlp.policy import EXAMPLE_POLICY, load_policy
+
+    policy = load_policy(EXAMPLE_POLICY).model_copy(update={"test_mode": False})
+    rows, _ = crm_rows(60)
+    data = mail_with("xlsx", *write_table("xlsx", CRM_JA, rows, name="顧客"))
+    r = check_message(data, policy, recipients=["partner@other.example"])
+    assert r["counts"]["credit-card"] == 60 and r["personal_rows"] == 60 and r["tables"] == 1
+    assert {m["rule"] for m in r["decision"]["matched_rules"]} >= {"hold-bulk-personal-data"}
+    to_free = check_message(data, policy, recipients=["someone@gmail.com"])
+    assert to_free["decision"]["action"] == "block"
+    assert "block-cards-to-freemail" in {m["rule"] for m in to_free["decision"]["matched_rules"]}
+    few = mail_with("xlsx", *write_table("xlsx", CRM_JA, rows[:8], name="顧客"))
+    small = check_message(few, policy, recipients=["partner@other.example"])
+    assert small["personal_rows"] == 8
+    assert "hold-bulk-personal-data" not in {m["rule"] for m in small["decision"]["matched_rules"]}
