@@ -50,3 +50,18 @@ def test_json_twin_and_bad_policies(app):  # noqa: F811
             headers={"X-CSRF-Token": token},
         )
         assert bad.status_code == 422 and "action" in bad.json()["detail"]
+
+
+def test_page_shows_the_bulk_counts_of_a_spreadsheet(app):  # noqa: F811
+    from tests.support.tablefiles import mail_with, write_table
+
+    rows = [[f"{i:05d}", f"u{i}@docomo.ne.jp", "4111111111111111"] for i in range(12)]
+    data = mail_with("xlsx", *write_table("xlsx", ["会員番号", "メールアドレス", "カード番号"], rows))
+    with TestClient(app) as c:
+        login(c)
+        form = c.get("/dlp")
+        r = c.post("/dlp/check", data={"csrf": csrf_of(form.text)}, files={"file": ("m.eml", data)})
+        assert r.status_code == 200
+        assert '<p id="dlp-rows">個人情報を含む表の行: 12 行' in r.text  # the console speaks Japanese first
+        assert "<code>email-address</code>: 12" in r.text and "<code>credit-card</code>: 1" in r.text
+        assert "4111111111111111" not in r.text

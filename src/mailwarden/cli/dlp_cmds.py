@@ -80,7 +80,7 @@ def check(
             )
         hidden = r.get("matches_total", len(r["matches"])) - min(SHOWN, len(r["matches"]))
         if hidden > 0:
-            more = _("{n} more matches (all of them with --format json)").format(n=hidden)
+            more = _("{n} more matches not listed (the counts cover them all)").format(n=hidden)
             table.add_row(r["path"], "…", "-", more, "-")
         for det, n in r["counts"].items():
             table.add_row(r["path"], _("distinct values"), str(n), _(BY_ID[det].description), "-")
