@@ -153,18 +153,18 @@ def test_user_words_extend_the_headers(tmp_path, monkeypatch):
     from mailwarden.dlp import columns
 
     extra = tmp_path / "columns.yaml"
-    extra.write_text("not_personal: [取引先コード]\nnamed: {credit-card: [決済番号]}\n", encoding="utf-8")
+    extra.write_text("not_personal: [得意先番号]\nnamed: {credit-card: [決済番号]}\n", encoding="utf-8")
     monkeypatch.setenv("MAILWARDEN_DLP_COLUMNS_FILE", str(extra))
     columns.words.cache_clear()
     columns.read_label.cache_clear()
     try:
-        assert columns.read_label("取引先コード")[1] >= {"credit-card", "jp.my-number"}
+        assert columns.read_label("得意先番号")[1] >= {"credit-card", "jp.my-number"}
         assert "credit-card" in columns.read_label("決済番号")[0]
     finally:
         monkeypatch.delenv("MAILWARDEN_DLP_COLUMNS_FILE")
         columns.words.cache_clear()
         columns.read_label.cache_clear()
-    assert columns.read_label("取引先コード") == (frozenset(), frozenset())
+    assert columns.read_label("得意先番号") == (frozenset(), frozenset())
 
 
 def test_bulk_counts_and_the_example_policy():

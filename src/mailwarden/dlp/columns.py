@@ -108,8 +108,8 @@ def read_label(label: str) -> tuple[frozenset[str], frozenset[str]]:
     named = frozenset(d for ds in found for d in ds if d)
     if any("" in ds for ds in found):
         refused = NUMERIC_IDS - named
-    elif named & NUMERIC_IDS:
-        refused = frozenset(PRECEDENCE) - named
+    elif named & NUMERIC_IDS:  # a column of one identifier holds no other, nor phone numbers
+        refused = (frozenset(PRECEDENCE) | {"jp.phone"}) - named
     else:
         refused = _NONE
     return named, refused

@@ -47,7 +47,8 @@ class CellContext(Protocol):
     header or row label names (their context is present) and those it rules out (a member
     number column holds no My Numbers)."""
 
-    named_anywhere: frozenset[str]
+    @property
+    def named_anywhere(self) -> frozenset[str]: ...
 
     def named(self, pos: int) -> frozenset[str]: ...
 
@@ -216,6 +217,8 @@ class _Step:
     cjk_gates: tuple[str, ...]
     ascii_gates: tuple[str, ...]
     min_digits: int  # numeric: the fewest digits of a match (0: not numeric)
+    far: float  # the confidence of a match without context
+    near: float  # and with
     prefilter: Callable[[str], bool] | None
     upper: bool
 
@@ -234,6 +237,8 @@ def _plan() -> tuple[_Step, ...]:
                 tuple(g for g in gates if not g.isascii()),
                 tuple(g for g in gates if g.isascii()),
                 MIN_DIGITS.get(det.id, 0),
+                round(min(0.99, det.base), 2),
+                round(min(0.99, det.base + 0.15), 2),
                 _PREFILTER.get(det.id),
                 det.id in UPPER_ANCHORED,
             )
@@ -254,7 +259,6 @@ def detect(text: str, only: set[str] | None = None, cells: CellContext | None = 
     """Every detector over ``text``; overlapping numbers keep the strongest identifier. With
     ``cells``, ``text`` is the cells of a table joined by ``CELL_SEP``, and what their headers
     and labels say counts as context."""
-    table_named = cells.named_anywhere if cells is not None else frozenset()
     norm = normalise(text)
     ascii_only = norm.isascii()
     classes = classes_of(norm)
@@ -284,7 +288,7 @@ def detect(text: str, only: set[str] | None = None, cells: CellContext | None = 
             continue  # no 40 key characters in a row (rare: the finder then reads them again)
         if (
             det.needs_context
-            and det.id not in table_named
+            and (cells is None or det.id not in cells.named_anywhere)
             and (ascii_only or not any(w in norm for w in step.cjk_gates))
         ):
             if not step.ascii_gates:
@@ -304,7 +308,9 @@ def detect(text: str, only: set[str] | None = None, cells: CellContext | None = 
                     continue
             if det.validate is not None and not det.validate(raw):
                 continue
-            near = _context_near(norm, start, end, context)
+            # a match that is a whole cell of a table has no context words of its own
+            whole = cells is not None and _whole_cell(norm, start, end)
+            near = not whole and _context_near(norm, start, end, context)
             if cells is not None and not near:
                 if det.id in cells.refused(start):
                     continue  # its column or row says it is something else
@@ -315,29 +321,56 @@ def detect(text: str, only: set[str] | None = None, cells: CellContext | None = 
             # another line does not make it personal, one on the same line does
             if (
                 det.id in PRECEDENCE
+                and not whole
                 and _labelled_otherwise(norm, start)
                 and not (near and _context_near(norm, start, end, context, same_line=True))
             ):
                 continue
             value = _only_digits(raw) if _NUMBER_ONLY.fullmatch(raw) else raw.strip()
-            confidence = min(0.99, det.base + (0.15 if near else 0.0))
-            found.append(Match(det.id, value, start, end, round(confidence, 2)))
+            found.append(Match(det.id, value, start, end, step.near if near else step.far))
     return _resolve_overlaps(found)
 
 
-def _rank(detector: str) -> int:
-    return PRECEDENCE.index(detector) if detector in PRECEDENCE else len(PRECEDENCE)
+def _whole_cell(norm: str, start: int, end: int) -> bool:
+    """Does the match fill its cell (``CELL_SEP`` or the text's end on both sides)?"""
+    if start and (start < 3 or norm[start - 1] != "\n" or norm[start - 2] != "\x1f"):
+        return False
+    return end == len(norm) or norm.startswith("\n\x1f", end)
+
+
+#: which identifier a number is, where two claim the same digits: the first named; a phone
+#: number is the weakest claim (the last twelve digits of a card can read as one)
+OVERLAP_RANK = {d: i for i, d in enumerate((*PRECEDENCE, "jp.phone"))}
 
 
 def _resolve_overlaps(found: list[Match]) -> list[Match]:
     if not found:
         return found
-    numeric = [m for m in found if m.detector in PRECEDENCE]
-    kept = [m for m in found if m.detector not in PRECEDENCE]
+    numeric = sorted((m for m in found if m.detector in OVERLAP_RANK), key=lambda x: x.start)
+    kept = [m for m in found if m.detector not in OVERLAP_RANK]
+    # clusters of numbers whose digits overlap; most are of one number
+    cluster: list[Match] = []
+    end = -1
+    for m in numeric:
+        if cluster and m.start >= end:
+            kept.extend(_strongest(cluster))
+            cluster = []
+        cluster.append(m)
+        end = max(end, m.end) if len(cluster) > 1 else m.end
+    if cluster:
+        kept.extend(_strongest(cluster))
+    return sorted(kept, key=lambda x: (x.start, x.detector))
+
+
+def _strongest(cluster: list[Match]) -> list[Match]:
+    """Of numbers that overlap, the strongest claims first, each keeping its digits."""
+    if len(cluster) == 1:
+        return cluster
+    out: list[Match] = []
     taken: set[int] = set()  # characters already claimed by a stronger identifier
-    for m in sorted(numeric, key=lambda x: (_rank(x.detector), x.start)):
+    for m in sorted(cluster, key=lambda x: (OVERLAP_RANK[x.detector], x.start)):
         span = range(m.start, m.end)
         if not any(i in taken for i in span):
-            kept.append(m)
+            out.append(m)
             taken.update(span)
-    return sorted(kept, key=lambda x: (x.start, x.detector))
+    return out
