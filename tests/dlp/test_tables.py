@@ -183,3 +183,25 @@ def test_bulk_counts_and_the_example_policy():
     small = check_message(few, policy, recipients=["partner@other.example"])
     assert small["personal_rows"] == 8
     assert "hold-bulk-personal-data" not in {m["rule"] for m in small["decision"]["matched_rules"]}
+
+
+def test_dlp_check_prints_the_counts_and_one_line_per_column(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    rows, cards = crm_rows(40)
+    msg = tmp_path / "crm.eml"
+    msg.write_bytes(mail_with("xlsx", *write_table("xlsx", CRM_EN, rows, name="customers")))
+    env = {**os.environ, "MAILWARDEN_LANG": "en", "COLUMNS": "500"}
+    cmd = [sys.executable, "-m", "mailwarden", "dlp", "check", str(msg)]
+    table = subprocess.run(cmd, capture_output=True, env=env, timeout=120, text=True)
+    assert table.returncode == 0, table.stderr
+    assert "40 table rows hold personal data (1 tables)" in table.stdout
+    assert "40 in attachment:customers.xlsx!data!E2:E41 (40 distinct) — Card number" in table.stdout
+    assert not any(c in table.stdout for c in cards)  # masked, always
+    js = subprocess.run([*cmd, "--format", "json"], capture_output=True, env=env, timeout=120, text=True)
+    [r] = json.loads(js.stdout)
+    assert r["counts"]["credit-card"] == 40 and r["personal_rows"] == 40
+    assert {c["header"] for c in r["columns"]} == {"Card number", "Email", "Phone"}

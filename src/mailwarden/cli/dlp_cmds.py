@@ -74,11 +74,23 @@ def check(
         if "error" in r:
             table.add_row(r["path"], _("unreadable"), "-", r["error"], "-")
             continue
-        for m in r["matches"][:SHOWN]:
+        # one line per table column, then the matches outside tables one by one
+        for col in r.get("columns", []):
+            what = _("{count} in {cells} ({distinct} distinct)").format(
+                count=col["count"], cells=col["location"], distinct=col["distinct"]
+            )
+            if col["header"]:
+                what += f" — {col['header']}"
+            table.add_row(
+                r["path"], _(col["description"]), str(col["count"]), what, f"{col['confidence']:.2f}"
+            )
+        loose = [m for m in r["matches"] if not m.get("cell")]
+        for m in loose[:SHOWN]:
             table.add_row(
                 r["path"], _(m["description"]), m["masked"], m["location"], f"{m['confidence']:.2f}"
             )
-        hidden = r.get("matches_total", len(r["matches"])) - min(SHOWN, len(r["matches"]))
+        in_tables = sum(c["count"] for c in r.get("columns", []))
+        hidden = r.get("matches_total", len(r["matches"])) - in_tables - min(SHOWN, len(loose))
         if hidden > 0:
             more = _("{n} more matches not listed (the counts cover them all)").format(n=hidden)
             table.add_row(r["path"], "…", "-", more, "-")

@@ -53,6 +53,36 @@ def found_in(content: Content) -> list[Found]:
     return out
 
 
+def column_summary(found: list[Found], content: Content) -> list[dict[str, Any]]:
+    """One entry per table column and detector: how many matches, how many distinct values,
+    the cells they span (``…!data!E2:E501``) and the column's header — what a person reads
+    of a list, where the matches one by one would be hundreds of lines."""
+    groups: dict[tuple[int, int, str], list[Found]] = {}
+    for f in found:
+        if f.row is not None:
+            groups.setdefault((f.row[0], f.col, f.match.detector), []).append(f)
+    out = []
+    for (t, col, det), fs in groups.items():
+        table = content.tables[t]
+        last_row = fs[-1].row[1] if fs[-1].row is not None else 0
+        span = fs[0].location
+        if len(fs) > 1:
+            span += ":" + table.cell_name(last_row, col).rsplit("!", 1)[-1]
+        head = table.rows[table.header] if table.header is not None else []
+        out.append(
+            {
+                "location": span,
+                "header": head[col] if col < len(head) else "",
+                "detector": det,
+                "description": BY_ID[det].description,
+                "count": len(fs),
+                "distinct": len({f.match.value for f in fs}),
+                "confidence": max(f.match.confidence for f in fs),
+            }
+        )
+    return out
+
+
 def personal_rows(found: list[Found]) -> int:
     return len({f.row for f in found if f.row is not None and f.match.detector in PERSONAL})
 
@@ -96,6 +126,7 @@ def check_message(
             "masked": f.match.masked,
             "location": f.location,
             "confidence": f.match.confidence,
+            "cell": f.row is not None,
         }
         for f in found[:MAX_LISTED]
     ]
@@ -106,6 +137,7 @@ def check_message(
         "matches_total": len(found),
         "counts": unique_counts(all_found),
         "tables": len(content.tables),
+        "columns": column_summary(found, content),
         "personal_rows": rows,
         "unscannable": [
             {"location": loc, "reason": why, "text": localise(why)} for loc, why in content.unscannable
