@@ -205,3 +205,16 @@ def test_dlp_check_prints_the_counts_and_one_line_per_column(tmp_path):
     [r] = json.loads(js.stdout)
     assert r["counts"]["credit-card"] == 40 and r["personal_rows"] == 40
     assert {c["header"] for c in r["columns"]} == {"Card number", "Email", "Phone"}
+
+
+@pytest.mark.parametrize("header", ["会員番号", "注文番号", "伝票番号", "社員番号", "ID", "Order number"])
+def test_a_column_named_for_another_number_holds_no_identifiers(header):
+    # each value passes a check digit: a My Number, a Corporate Number, a card
+    values = ["123456789018", "5835678256246", "4111111111111111"]
+    assert my_number_ok(values[0]) and luhn_ok(values[2])
+    rows: list[list[str | int]] = [[v, "山田"] for v in values]
+    got = found(mail_with("csv-utf8", *write_table("csv-utf8", [header, "氏名"], rows)))
+    assert [f.match.detector for f in got] == []
+    # the same values under a neutral header are reported (too few to judge the column)
+    plain = found(mail_with("csv-utf8", *write_table("csv-utf8", ["値", "氏名"], rows)))
+    assert {f.match.detector for f in plain} >= {"jp.my-number", "credit-card"}

@@ -138,44 +138,63 @@ def parse_delimited(
     return out
 
 
-_TAB_LINE = re.compile(r"[^\n]*\t[^\n]*(?:\n|$)")
 _COMMA_BLOCK_MIN = 2  # comma-separated lines make a table when at least this many agree
+# where a line may be a row: a tab, or two commas on one line (a pattern that starts with a
+# literal is found by fast search; one anchored at every line start is tried everywhere)
+_COMMAS = re.compile(r",(?! [a-z])[^\n,]*,(?! [a-z])")
+_TAB = re.compile("\t")
+_PROSE = re.compile(r", [a-z]")  # ", and", ", which": a sentence, not a row
 
 
 def text_body_tables(location: str, text: str) -> tuple[str, list[Table]]:
     """Tab-separated lines (any run of them, even one) and runs of two or more lines with the
-    same number (two or more) of commas, as tables; the text left with those lines blanked
-    (line breaks kept, so what remains keeps its lines)."""
-    if "\t" not in text and "," not in text:
+    same number (two or more) of commas, not written as sentences, as tables; the text left
+    with those lines blanked (line breaks kept, so what remains keeps its lines). The lines
+    that may be rows are found by one search: most bodies hold none."""
+    if "\t" not in text and text.count(",") < 2 * _COMMA_BLOCK_MIN:
         return text, []
-    lines = text.split("\n")
-    tables: list[Table] = []
-    keep = list(lines)
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        kind = "\t" if "\t" in line else "," if line.count(",") >= 2 else ""
-        if not kind:
-            i += 1
-            continue
-        j = i + 1
-        if kind == "\t":
-            while j < len(lines) and "\t" in lines[j]:
-                j += 1
+    # (start, end, delimiter, commas) of each line that may be a row
+    lines: list[tuple[int, int, str, int]] = []
+    pos = 0
+    marks = sorted([*_TAB.finditer(text), *_COMMAS.finditer(text)], key=lambda m: m.start())
+    for m in marks:
+        if m.start() < pos:
+            continue  # on a line already taken
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        end = len(text) if end == -1 else end
+        pos = end
+        line = text[start:end]
+        if "\t" in line:
+            lines.append((start, end, "\t", 0))
+        elif _PROSE.search(line) is None:
+            lines.append((start, end, ",", line.count(",")))
+    if not lines:
+        return text, []
+    blocks: list[list[tuple[int, int, str, int]]] = []
+    for line in lines:
+        last = blocks[-1][-1] if blocks else None
+        if last is not None and line[0] == last[1] + 1 and line[2:] == last[2:]:
+            blocks[-1].append(line)
         else:
-            commas = line.count(",")
-            while j < len(lines) and lines[j].count(",") == commas and "\t" not in lines[j]:
-                j += 1
-            if j - i < _COMMA_BLOCK_MIN:
-                i = j
-                continue
-        block = "\n".join(lines[i:j])
-        rows = [[clip(c) for c in r[:MAX_COLUMNS]] for r in csv.reader(io.StringIO(block), delimiter=kind)]
-        tables.append(Table(location, rows, first_row=i))
-        for k in range(i, j):
-            keep[k] = ""
-        i = j
-    return "\n".join(keep), tables
+            blocks.append([line])
+    tables: list[Table] = []
+    pieces, pos = [], 0
+    for block in blocks:
+        if block[0][2] == "," and len(block) < _COMMA_BLOCK_MIN:
+            continue
+        start, end = block[0][0], block[-1][1]
+        rows = [
+            [clip(c) for c in r[:MAX_COLUMNS]]
+            for r in csv.reader(io.StringIO(text[start:end]), delimiter=block[0][2])
+        ]
+        tables.append(Table(location, rows, first_row=text.count("\n", 0, start)))
+        pieces += [text[pos:start], "\n" * text.count("\n", start, end)]
+        pos = end
+    if not tables:
+        return text, []
+    pieces.append(text[pos:])
+    return "".join(pieces), tables
 
 
 # --- HTML ---------------------------------------------------------------------------------
