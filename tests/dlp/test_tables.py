@@ -158,13 +158,13 @@ def test_user_words_extend_the_headers(tmp_path, monkeypatch):
     columns.words.cache_clear()
     columns.read_label.cache_clear()
     try:
-        assert columns.read_label("得意先番号")[1] >= {"credit-card", "jp.my-number"}
-        assert "credit-card" in columns.read_label("決済番号")[0]
+        assert columns.read_label("得意先番号").refused >= {"credit-card", "jp.my-number"}
+        assert "credit-card" in columns.read_label("決済番号").named
     finally:
         monkeypatch.delenv("MAILWARDEN_DLP_COLUMNS_FILE")
         columns.words.cache_clear()
         columns.read_label.cache_clear()
-    assert columns.read_label("得意先番号") == (frozenset(), frozenset())
+    assert columns.read_label("得意先番号") == columns.NOTHING
 
 
 def test_bulk_counts_and_the_example_policy():

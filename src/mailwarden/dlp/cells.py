@@ -16,8 +16,9 @@ from itertools import accumulate
 
 from .columns import fold, is_label, knows, read_label, words
 from .detectors import BY_ID, Match
+from .normalize import normalise
 from .scan import CELL_SEP, detect
-from .tables import Table
+from .tables import Table, is_header_row
 
 _SEP = len(CELL_SEP)
 _NONE: frozenset[str] = frozenset()
@@ -34,22 +35,20 @@ class CellMatch:
 class _Column:
     """A column's cells as one text, and what its header and row labels say of each."""
 
-    def __init__(self, table: Table, col: int, cells: tuple[str, ...], left: list[tuple[str, ...]]) -> None:
-        self.table = table
-        self.col = col
+    def __init__(
+        self, cells: tuple[str, ...], head: str, left: list[tuple[str, ...]], labelled: bool
+    ) -> None:
         self.cells = cells
         self.left = left  # the columns to the left, nearest first
-        header = table.header
-        self.header_named, self.header_refused = (
-            read_label(table.rows[header][col])
-            if header is not None and col < len(table.rows[header])
-            else (_NONE, _NONE)
-        )
+        self.labelled = labelled  # do those hold row labels (a form), not values?
+        label = read_label(head)
+        refused = label.refused
+        if label.weak:  # "ID", "コード": a column of valid check digits is what they say it is
+            refused = refused - {d for d in CHECKED if d in refused and _all_pass(cells, d)}
+        self.header_named, self.header_refused = label.named, refused - label.named
         self.text = CELL_SEP.join(cells)
         self._starts: list[int] | None = None
         self._by_cell: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
-        body = 0 if table.header is None else table.header + 1  # the header row is no label
-        self.labelled = any(_has_labels(cells[body:]) for cells in left)
 
     @cached_property
     def named_anywhere(self) -> frozenset[str]:
@@ -76,17 +75,17 @@ class _Column:
 
     def _says(self, pos: int) -> tuple[frozenset[str], frozenset[str]]:
         if not self.labelled:
-            return self.header_named, self.header_refused - self.header_named
+            return self.header_named, self.header_refused
         i = self.cell_of(pos)
         said = self._by_cell.get(i)
         if said is None:
             named, refused = self.header_named, self.header_refused
             for cells in self.left:
-                label = cells[i]
-                if label.strip():
-                    if is_label(label):
-                        ln, lr = read_label(label)
-                        named, refused = named | ln, refused | lr
+                text = cells[i]
+                if text.strip():
+                    if is_label(text):
+                        label = read_label(text)
+                        named, refused = named | label.named, refused | label.refused
                     break
             said = (named, refused - named)
             self._by_cell[i] = said
@@ -100,34 +99,91 @@ class _Column:
 
 
 SAMPLE = 200  # distinct values of a column looked at to tell whether it holds row labels
+FORM_WIDTH = 6  # a form (label, value, label, value…) is narrow; a list is not
 
 
 def _has_labels(cells: tuple[str, ...]) -> bool:
     """Does the column hold row labels (項目 | 値 forms) rather than values? Told from its
-    first distinct values: a label is short, has no digits and holds a header word."""
+    first distinct values: a label is short and holds a header word (個人番号, 住所)."""
     sample = list(dict.fromkeys(cells[: SAMPLE * 10]))[:SAMPLE]
     return any(c and is_label(c) and knows(c) for c in sample)
 
 
+def segments(table: Table) -> list[tuple[int, int, int | None]]:
+    """(first row, end, header row) of each table stacked in ``table``: a new one starts at a
+    header row that follows an empty row (or a title after one)."""
+    rows = table.rows
+    out: list[tuple[int, int, int | None]] = []
+    start, header = 0, table.header
+    for i in range(header + 1 if header is not None else 0, len(rows)):
+        after_title = i >= 2 and _title(rows[i - 1]) and not any(rows[i - 2])
+        if i < 1 or (any(rows[i - 1]) and not after_title):
+            continue  # a new table starts after an empty row, or a title after one
+        if is_header_row(rows[i]):
+            cut = i - 1 if any(rows[i - 1]) else i  # a title goes with its table
+            out.append((start, cut, header))
+            start, header = cut, i
+    out.append((start, len(rows), header))
+    return out
+
+
+def _title(row: list[str]) -> bool:
+    return sum(1 for c in row if c.strip()) == 1
+
+
+def blocks(columns: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """(first, end) of each run of columns between wholly empty ones: tables side by side."""
+    out, start = [], None
+    for c, cells in enumerate(columns):
+        if any(cells):
+            start = c if start is None else start
+        elif start is not None:
+            out.append((start, c))
+            start = None
+    if start is not None:
+        out.append((start, len(columns)))
+    return out
+
+
 def scan_table(table: Table) -> Iterator[CellMatch]:
-    """Every match in every cell of ``table``, with its cell (``table.cell_name`` names it)."""
+    """Every match in every cell of ``table``, with its cell (``table.cell_name`` names it).
+    Tables standing side by side (an empty column between) or one below another (a header
+    row after an empty row) are read each with its own header."""
     rows = table.rows
     if not rows:
         return
     width = max(len(r) for r in rows)
     if any(len(r) != width for r in rows):
         rows = [r + [""] * (width - len(r)) for r in rows]
-    columns = list(zip(*rows, strict=True))
-    for c, cells in enumerate(columns):
-        if not any(cells):
-            continue
-        left = [columns[k] for k in range(c - 1, max(-1, c - 1 - LABEL_REACH), -1)]
-        column = _Column(table, c, cells, left)
-        found = detect(column.text, cells=column)
-        if found:
-            found = _consistent(column, found)
-        for m in found:
-            yield CellMatch(m, column.cell_of(m.start), c)
+    all_columns = list(zip(*rows, strict=True))
+    spans = blocks(all_columns)
+    for first, end in spans:
+        whole = len(spans) == 1
+        part = rows if whole and (first, end) == (0, width) else [r[first:end] for r in rows]
+        sub = Table(table.location, part, header=table.header if whole else None)
+        for c, m, row in _scan_block(sub):
+            yield CellMatch(m, row, first + c)
+
+
+def _scan_block(table: Table) -> Iterator[tuple[int, Match, int]]:
+    rows, width = table.rows, len(table.rows[0])
+    for start, end, header in segments(table):
+        columns = list(zip(*rows[start:end], strict=True))
+        head = rows[header] if header is not None else [""] * width
+        body = 0 if header is None else header + 1 - start  # the header row is no label
+        # which columns hold row labels: only in a narrow table (a form)
+        labelled = [width <= FORM_WIDTH and _has_labels(col[body:]) for col in columns]
+        for c, cells in enumerate(columns):
+            if not any(cells):
+                continue
+            reach = range(c - 1, max(-1, c - 1 - LABEL_REACH), -1)
+            left = [columns[k] for k in reach]
+            column = _Column(cells, head[c], left, any(labelled[k] for k in reach))
+            found = detect(column.text, cells=column)
+            if found:
+                found = _consistent(column, found)
+            for m in found:
+                yield c, m, start + column.cell_of(m.start)
 
 
 #: the identifiers with a check digit, and how many digits they have
@@ -137,6 +193,24 @@ MIN_SHAPED = 5  # fewer numbers of that shape say nothing of the column
 _NUMBER_CELL = re.compile(r"[0-9][0-9 \-]*[0-9]")
 
 
+def _shaped(cells: tuple[str, ...], det: str) -> list[str]:
+    """The cells that are a number of ``det``'s length, nothing else."""
+    lo, hi = CHECKED[det]
+    out = []
+    for c in cells:
+        if c and not c.isascii():
+            c = normalise(c)  # full-width digits, hyphens of every width
+        if c and _NUMBER_CELL.fullmatch(c) and lo <= len(c.replace(" ", "").replace("-", "")) <= hi:
+            out.append(c)
+    return out
+
+
+def _all_pass(cells: tuple[str, ...], det: str) -> bool:
+    shaped = _shaped(cells, det)
+    check = BY_ID[det].validate
+    return len(shaped) >= MIN_SHAPED and check is not None and all(check(c) for c in shaped)
+
+
 def _consistent(column: _Column, found: list[Match]) -> list[Match]:
     """A column whose header does not name an identifier, in which a check digit passes for
     only some of the numbers of its shape, holds some other number (codes, member numbers):
@@ -144,20 +218,13 @@ def _consistent(column: _Column, found: list[Match]) -> list[Match]:
     My Numbers passes all. Such matches are dropped, unless their cell's own words or label
     name the identifier (their confidence is then raised)."""
     out = found
-    for det, (lo, hi) in CHECKED.items():
+    for det in CHECKED:
         if det in column.header_named:
             continue
         plain = [m for m in out if m.detector == det and m.confidence <= BY_ID[det].base]
         if not plain:
             continue
-        shaped = 0
-        for cell in column.cells:
-            if (
-                cell
-                and _NUMBER_CELL.fullmatch(cell)
-                and lo <= len(cell.replace(" ", "").replace("-", "")) <= hi
-            ):
-                shaped += 1
+        shaped = len(_shaped(column.cells, det))
         if shaped >= MIN_SHAPED and len(plain) < CONSISTENT * shaped:
             drop = {id(m) for m in plain}
             out = [m for m in out if id(m) not in drop]

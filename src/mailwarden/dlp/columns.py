@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -30,8 +31,6 @@ NUMERIC_IDS = frozenset(
      "jp.phone", "us.ssn", "jp.bank-account"}
 )  # fmt: skip
 _NONE: frozenset[str] = frozenset()
-#: what a row label looks like: short, no digits, no address
-_LABEL = re.compile(r"[^0-9０-９@/]{1,24}")
 
 
 @dataclass(frozen=True)
@@ -40,9 +39,10 @@ class Words:
     not_personal: tuple[str, ...]
     pattern: re.Pattern[str]
     owners: dict[str, tuple[str, ...]]  # word -> detector ids it names ("" for not personal)
+    weak: frozenset[str]  # not-personal words that a column of valid check digits overrules
 
 
-def _read(path: Path) -> tuple[dict[str, list[str]], list[str]]:
+def _read(path: Path) -> tuple[dict[str, list[str]], list[str], list[str]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
@@ -55,21 +55,34 @@ def _read(path: Path) -> tuple[dict[str, list[str]], list[str]]:
         raise ConfigError(
             gettext("cannot read {path}: {error}").format(path=path, error=f"unknown detector {unknown[0]}")
         )
-    return {d: [str(w) for w in ws or []] for d, ws in named.items()}, [
-        str(w) for w in data.get("not_personal") or []
-    ]
+    lists = [*named.values(), data.get("not_personal") or [], data.get("weak") or []]
+    if any(not isinstance(w, str) for ws in lists for w in ws or []):  # YAML reads a bare no as false
+        bad = next(w for ws in lists for w in ws or [] if not isinstance(w, str))
+        error = f"{bad!r} is not a word: quote it"
+        raise ConfigError(gettext("cannot read {path}: {error}").format(path=path, error=error))
+    return (
+        {d: [str(w) for w in ws or []] for d, ws in named.items()},
+        [str(w) for w in data.get("not_personal") or []],
+        [str(w) for w in data.get("weak") or []],
+    )
+
+
+_JA_NO = re.compile(r"(?<=[^\x00-\x7f])\s?no\.?(?![a-z])")
 
 
 def fold(word: str) -> str:
-    return normalise(word).casefold().strip()
+    """Compatibility-folded (half-width ｶｰﾄﾞ, full-width ＮＯ．), case-folded, "_" a space,
+    and "No." after Japanese read as 番号 (カードNo. is カード番号, 受付No 受付番号)."""
+    folded = unicodedata.normalize("NFKC", normalise(word)).casefold().replace("_", " ").strip()
+    return _JA_NO.sub("番号", folded) if "no" in folded else folded
 
 
-def build(named: dict[str, list[str]], not_personal: list[str]) -> Words:
+def build(named: dict[str, list[str]], not_personal: list[str], weak: list[str] = ()) -> Words:
     owners: dict[str, list[str]] = {}
     for det, words in named.items():
         for w in words:
             owners.setdefault(fold(w), []).append(det)
-    for w in not_personal:
+    for w in [*not_personal, *weak]:
         owners.setdefault(fold(w), []).append("")
     alternatives = []
     for w in sorted(owners, key=len, reverse=True):  # the longest word first where two overlap
@@ -81,43 +94,59 @@ def build(named: dict[str, list[str]], not_personal: list[str]) -> Words:
         tuple(not_personal),
         pattern,
         {w: tuple(ds) for w, ds in owners.items()},
+        frozenset(fold(w) for w in weak),
     )
 
 
 @cache
 def words() -> Words:
-    named, not_personal = _read(COLUMNS_FILE)
+    named, not_personal, weak = _read(COLUMNS_FILE)
     extra = os.environ.get("MAILWARDEN_DLP_COLUMNS_FILE")
     if extra:
-        more_named, more_not = _read(Path(extra))
+        more_named, more_not, more_weak = _read(Path(extra))
         for det, ws in more_named.items():
             named.setdefault(det, []).extend(ws)
         not_personal.extend(more_not)
-    return build(named, not_personal)
+        weak.extend(more_weak)
+    return build(named, not_personal, weak)
+
+
+@dataclass(frozen=True)
+class Label:
+    named: frozenset[str] = _NONE  # detectors the label names
+    refused: frozenset[str] = _NONE  # detectors it rules out
+    weak: bool = False  # ruled out by weak words only ("ID", "コード")
+
+
+NOTHING = Label()
 
 
 @lru_cache(maxsize=8192)
-def read_label(label: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(detectors the label names, detectors it refuses)."""
+def read_label(label: str) -> Label:
+    """What a header or row label says of the values beside it."""
     if not label:
-        return _NONE, _NONE
+        return NOTHING
     w = words()
-    found = [w.owners[m.group()] for m in w.pattern.finditer(fold(label))]
-    if not found:
-        return _NONE, _NONE
+    hits = [m.group() for m in w.pattern.finditer(fold(label))]
+    if not hits:
+        return NOTHING
+    found = [w.owners[h] for h in hits]
     named = frozenset(d for ds in found for d in ds if d)
-    if any("" in ds for ds in found):
+    negative = [h for h, ds in zip(hits, found, strict=True) if "" in ds]
+    if negative:
         refused = NUMERIC_IDS - named
     elif named & NUMERIC_IDS:  # a column of one identifier holds no other, nor phone numbers
         refused = (frozenset(PRECEDENCE) | {"jp.phone"}) - named
     else:
         refused = _NONE
-    return named, refused
+    return Label(named, refused, bool(negative) and all(h in w.weak for h in negative))
 
 
 def is_label(text: str) -> bool:
-    """Short text with no digits and no address: a row's label, not one of its values."""
-    return _LABEL.fullmatch(text.strip()) is not None
+    """Short text with few digits ("控除対象扶養親族(1) 個人番号") and no address: a row's
+    label, not one of its values."""
+    text = text.strip()
+    return 0 < len(text) <= 30 and "@" not in text and sum(ch.isdigit() for ch in text) <= 3
 
 
 def knows(text: str) -> bool:

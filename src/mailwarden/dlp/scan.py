@@ -70,7 +70,14 @@ _FOLDED_CONTEXT = {d.id: tuple(w.casefold() for w in d.context) for d in DETECTO
 
 
 def _context_near(
-    text: str, start: int, end: int, words: tuple[str, ...], window: int = WINDOW, *, same_line: bool = False
+    text: str,
+    start: int,
+    end: int,
+    words: tuple[str, ...],
+    window: int = WINDOW,
+    *,
+    same_line: bool = False,
+    unless: tuple[str, ...] = (),
 ) -> bool:
     """A context word within ``window`` characters of the match (and on its line, if asked)."""
     if not words:
@@ -87,6 +94,9 @@ def _context_near(
         line_end = text.find("\n", end)
         hi = min(hi, len(text) if line_end == -1 else line_end)
     around = text[lo:hi].casefold()
+    for w in unless:  # words that hold a context word but say otherwise (ポイントカード番号)
+        if w in around:
+            around = around.replace(w, " ")
     return any(w in around for w in words)  # words come casefolded
 
 
@@ -323,7 +333,10 @@ def detect(text: str, only: set[str] | None = None, cells: CellContext | None = 
                 det.id in PRECEDENCE
                 and not whole
                 and _labelled_otherwise(norm, start)
-                and not (near and _context_near(norm, start, end, context, same_line=True))
+                and not (
+                    near
+                    and _context_near(norm, start, end, context, same_line=True, unless=_FOLDED_NOT_PERSONAL)
+                )
             ):
                 continue
             value = _only_digits(raw) if _NUMBER_ONLY.fullmatch(raw) else raw.strip()

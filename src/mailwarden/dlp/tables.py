@@ -73,18 +73,25 @@ def column_letters(col: int) -> str:
     return out
 
 
-_LONG_NUMBER = re.compile(r"[0-9０-９]{5}")
+def _header_cell(text: str) -> bool:
+    """Short, no address, few digits ("カード番号(16桁)" yes; a date or a phone number no)."""
+    return len(text) <= 40 and "@" not in text and sum(ch.isdigit() for ch in text) <= 4
+
+
+def is_header_row(row: list[str]) -> bool:
+    """A row whose cells are all short labels, one of them a header word (会員番号, Email…)."""
+    cells = [c for c in row if c.strip()]
+    return bool(cells) and all(_header_cell(c) for c in cells) and any(knows(c) for c in cells)
 
 
 def find_header(rows: list[list[str]]) -> int | None:
-    """The first of the first rows that holds anything whose cells are all short labels and
-    one of which is a header word (会員番号, カード番号, Email…); None if there is none."""
+    """The first of the first rows that hold anything that is a header row; None if there is
+    none."""
     seen = 0
     for i, row in enumerate(rows):
-        cells = [c for c in row if c.strip()]
-        if not cells:
+        if not any(c.strip() for c in row):
             continue
-        if all(len(c) <= 40 and not _LONG_NUMBER.search(c) for c in cells) and any(knows(c) for c in cells):
+        if is_header_row(row):
             return i
         seen += 1
         if seen >= HEADER_ROWS:
