@@ -218,3 +218,54 @@ def test_a_column_named_for_another_number_holds_no_identifiers(header):
     # the same values under a neutral header are reported (too few to judge the column)
     plain = found(mail_with("csv-utf8", *write_table("csv-utf8", ["値", "氏名"], rows)))
     assert {f.match.detector for f in plain} >= {"jp.my-number", "credit-card"}
+
+
+def test_tables_side_by_side_and_one_below_another_each_have_their_own_header():
+    cards = ["4111111111111111", "5500000000000004", "4012888888881881"]
+    members = [luhn_member_number(i) for i in range(3)]
+    # members (no identifiers) on the left, payments on the right, an empty column between
+    side: list[list[str | int]] = [["会員番号", "氏名", "", "カード番号", "有効期限"]]
+    side += [[m, "山田", "", c, "08/30"] for m, c in zip(members, cards, strict=True)]
+    # and the same two one below the other, a title and an empty row between
+    stacked: list[list[str | int]] = [["会員番号", "氏名"], *[[m, "山田"] for m in members], ["", ""]]
+    stacked += [["決済データ", ""], ["", ""], ["カード番号", "有効期限"], *[[c, "08/30"] for c in cards]]
+    for rows in (side, stacked):
+        name, content = write_table("xlsx", [str(x) for x in rows[0]], rows[1:])
+        got = {
+            f.match.value
+            for f in found(mail_with("xlsx", name, content))
+            if f.match.detector == "credit-card"
+        }
+        assert got == set(cards)  # the cards under their header; the Luhn-valid member numbers not
+
+
+def test_no_after_japanese_is_bangou_and_half_width_kana_is_read():
+    from mailwarden.dlp.columns import read_label
+
+    assert "credit-card" in read_label("ｶｰﾄﾞNo").named
+    assert "credit-card" in read_label("カードＮｏ．").named
+    assert "jp.my-number" in read_label("受付No.").refused
+    assert "credit-card" in read_label("ポイントカード番号").refused  # a point card is no payment card
+    assert "jp.corporate-number" in read_label("corporate_number").named
+
+
+def test_a_weak_header_yields_to_a_column_of_valid_check_digits():
+    import random
+
+    rnd = random.Random(3)
+    numbers = [n for n in (my_number(rnd) for _ in range(12)) if n[0] != "0"][:6]
+    rows: list[list[str | int]] = [[n, "佐藤"] for n in numbers]
+    got = found(mail_with("csv-utf8", *write_table("csv-utf8", ["ID", "氏名"], rows)))
+    assert {f.match.value for f in got if f.match.detector == "jp.my-number"} == set(numbers)
+    # half of them wrong: the column holds some other number, and "ID" says so
+    rows = [[n if i % 2 else n[:-1] + str((int(n[-1]) + 1) % 10), "佐藤"] for i, n in enumerate(numbers)]
+    got = found(mail_with("csv-utf8", *write_table("csv-utf8", ["ID", "氏名"], rows)))
+    assert [f for f in got if f.match.detector == "jp.my-number"] == []
+
+
+def test_a_point_card_number_in_a_note_is_not_a_payment_card():
+    c = "4111111111111111"
+    for note, expected in ((f"ポイントカード番号 {c} 統合済", set()), (f"カード番号 {c} を確認", {c})):
+        rows: list[list[str | int]] = [["山田", note], ["佐藤", "特になし"]]
+        got = found(mail_with("csv-utf8", *write_table("csv-utf8", ["氏名", "備考"], rows)))
+        assert {f.match.value for f in got if f.match.detector == "credit-card"} == expected

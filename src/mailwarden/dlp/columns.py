@@ -73,7 +73,7 @@ _JA_NO = re.compile(r"(?<=[^\x00-\x7f])\s?no\.?(?![a-z])")
 def fold(word: str) -> str:
     """Compatibility-folded (half-width ｶｰﾄﾞ, full-width ＮＯ．), case-folded, "_" a space,
     and "No." after Japanese read as 番号 (カードNo. is カード番号, 受付No 受付番号)."""
-    folded = unicodedata.normalize("NFKC", normalise(word)).casefold().replace("_", " ").strip()
+    folded = normalise(unicodedata.normalize("NFKC", word)).casefold().replace("_", " ").strip()
     return _JA_NO.sub("番号", folded) if "no" in folded else folded
 
 
