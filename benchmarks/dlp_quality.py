@@ -41,24 +41,13 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 PEERS = ROOT / ".venv-peers" / "bin" / "python"
 
+from tests.support.tablecorpus import corporate, my_number  # noqa: E402 - one generator for bodies and tables
+
 from mailwarden.dlp.checks import corporate_number_ok, luhn_ok, my_number_ok  # noqa: E402
 from mailwarden.dlp.scan import detect  # noqa: E402
 
 CHECKSUMMED = ("jp.my-number", "jp.corporate-number", "credit-card", "iban")
 FULLWIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
-
-
-def my_number(rnd: random.Random) -> str:
-    body = "".join(str(rnd.randint(0, 9)) for _ in range(11))
-    total = sum(int(p) * (n + 1 if n <= 6 else n - 5) for n, p in enumerate(reversed(body), 1))
-    r = total % 11
-    return body + str(0 if r <= 1 else 11 - r)
-
-
-def corporate(rnd: random.Random) -> str:
-    body = "".join(str(rnd.randint(0, 9)) for _ in range(12))
-    total = sum(int(p) * (1 if n % 2 else 2) for n, p in enumerate(reversed(body), 1))
-    return str(9 - total % 9) + body
 
 
 def card(rnd: random.Random) -> str:

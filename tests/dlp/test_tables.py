@@ -269,3 +269,20 @@ def test_a_point_card_number_in_a_note_is_not_a_payment_card():
         rows: list[list[str | int]] = [["山田", note], ["佐藤", "特になし"]]
         got = found(mail_with("csv-utf8", *write_table("csv-utf8", ["氏名", "備考"], rows)))
         assert {f.match.value for f in got if f.match.detector == "credit-card"} == expected
+
+
+def test_a_sheet_that_starts_away_from_a1_names_its_cells_right():
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "data"
+    wb.active["C5"] = "カード番号"
+    wb.active["C7"] = "4111111111111111"
+    buf = io.BytesIO()
+    wb.save(buf)
+    [card] = [
+        f for f in found(mail_with("xlsx", "a.xlsx", buf.getvalue())) if f.match.detector == "credit-card"
+    ]
+    assert card.location == "attachment:a.xlsx!data!C7"

@@ -25,7 +25,7 @@ _NONE: frozenset[str] = frozenset()
 LABEL_REACH = 2  # how far left of a value its row's label may stand
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CellMatch:
     match: Match
     row: int  # index in the table's rows

@@ -36,7 +36,7 @@ def _only_digits(s: str) -> str:
     return _NON_DIGIT.sub("", s)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Detector:
     id: str
     description: str
@@ -259,7 +259,7 @@ NOT_PERSONAL = (
 PRECEDENCE = ("credit-card", "jp.my-number", "jp.corporate-number", "jp.drivers-licence", "jp.pension-number")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     detector: str
     value: str  # normalised, separators removed for numbers; never shown unmasked

@@ -22,7 +22,7 @@ ADDRESS_HEADERS = {"header:from", "header:to", "header:cc", "header:reply-to"}
 MAX_LISTED = 1000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     match: Match
     part: str | Table  # the text part's location, or the table

@@ -17,6 +17,8 @@ import io
 import re
 import struct
 import zipfile
+from collections.abc import Iterator
+from typing import IO
 
 from .tables import MAX_CELLS, Table, Tables, clip
 
@@ -43,25 +45,49 @@ def _letters_to_col(letters: bytes) -> int:
     return n
 
 
-def xlsx_extent(xml: bytes) -> tuple[int, int]:
+CHUNK = 8 * 1024 * 1024  # sheet XML read this much at a time
+OVERLAP = 1024  # bytes a chunk carries over, so that no tag is cut in two
+
+
+def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
+    tail = b""
+    while True:
+        block = stream.read(CHUNK)
+        if not block:
+            if tail:
+                yield tail
+            return
+        data = tail + block
+        yield data
+        tail = data[-OVERLAP:]
+
+
+def xlsx_extent(xml: bytes | IO[bytes]) -> tuple[int, int]:
     """(rows, columns) a worksheet's grid spans at most: from its highest row number and its
-    widest cell reference. The patterns start with literal text (the sheet's own tag prefix),
-    which the regex engine finds by fast search: on a 63 MB sheet this takes a tenth of what
-    patterns starting with an optional prefix did."""
-    head = _XLSX_PREFIX.search(xml, 0, 4096)
-    prefix = head.group(1) + b":" if head is not None and head.group(1) else b""
-    row_rx = re.compile(rb"<" + re.escape(prefix) + rb"row [^>]*?r=\"([0-9]{1,9})\"")
-    rows = max((int(r) for r in row_rx.findall(xml)), default=0)
-    # any reference to a row past 200,000, wherever it stands (an attribute value quoting
-    # r="1" must not hide the real one)
-    far = re.findall(rb'r="[A-Z]{0,3}([2-9][0-9]{5}|[0-9]{7,9})"', xml)
-    rows = max(rows, *(int(r) for r in far)) if far else rows
-    # every reference of two or more letters: columns past Z (few in most sheets)
-    wide = set(re.findall(rb'r="([A-Z]{2,9})[0-9]', xml))
-    cols = max((_letters_to_col(w) for w in wide), default=26)
+    widest cell reference, read a chunk at a time (a 63 MB sheet is never held whole). The
+    patterns start with literal text (the sheet's own tag prefix), which the regex engine
+    finds by fast search: a tenth of the time of patterns starting with an optional prefix."""
+    stream = io.BytesIO(xml) if isinstance(xml, bytes) else xml
+    rows = cells = 0
+    cols = 26
+    row_rx: re.Pattern[bytes] | None = None
+    for chunk in _chunks(stream):
+        if row_rx is None:
+            head = _XLSX_PREFIX.search(chunk, 0, 4096)
+            prefix = head.group(1) + b":" if head is not None and head.group(1) else b""
+            row_rx = re.compile(rb"<" + re.escape(prefix) + rb"row [^>]*?r=\"([0-9]{1,9})\"")
+        rows = max(rows, *(int(r) for r in row_rx.findall(chunk)), 0)
+        # any reference to a row past 200,000, wherever it stands (an attribute value quoting
+        # r="1" must not hide the real one)
+        rows = max(
+            rows, *(int(r) for r in re.findall(rb'r="[A-Z]{0,3}([2-9][0-9]{5}|[0-9]{7,9})"', chunk)), 0
+        )
+        # every reference of two or more letters: columns past Z (few in most sheets)
+        wide = set(re.findall(rb'r="([A-Z]{2,9})[0-9]', chunk))
+        cols = max(cols, *(_letters_to_col(w) for w in wide), 0)
+        cells += len(_XLSX_CELL_TAG.findall(chunk))
     if not rows:  # rows without numbers stand one after another: as many as there are cells
-        n = len(_XLSX_CELL_TAG.findall(xml))
-        return n, max(cols, n)
+        return cells, max(cols, cells)
     return rows, cols
 
 
@@ -85,7 +111,8 @@ def _check_xlsx(zf: zipfile.ZipFile) -> None:
             and info.file_size > 1 << 20
         ):
             raise Refused("too compressed to open")
-        rows, cols = xlsx_extent(zf.read(info))
+        with zf.open(info) as stream:
+            rows, cols = xlsx_extent(stream)
         if rows * cols > MAX_GRID:
             raise Refused(f"a sheet spans {rows} rows × {cols} columns, more than {MAX_GRID} cells")
 
@@ -255,10 +282,13 @@ def _read_sheets(location: str, data: bytes, out: Tables) -> None:
             try:
                 sheet = wb.get_sheet_by_name(meta.name)
                 start = sheet.start or (0, 0)
-                values = sheet.to_python(skip_empty_area=True)
+                # row by row: the sheet is not held twice
+                rows = [[_text(v) for v in row] for row in sheet.iter_rows()]
             except Exception as exc:
                 out.problems.append((where, f"unreadable sheet ({type(exc).__name__})"))
                 continue
-            rows = [[_text(v) for v in row] for row in values]
-            if not out.add(Table(where, rows, first_row=start[0], first_col=start[1])):
+            # iter_rows starts at the sheet's first column but (in some versions) at its row 1
+            first_row = start[0] if len(rows) == sheet.height else 0
+            first_col = start[1] if not rows or len(rows[0]) == sheet.width else 0
+            if not out.add(Table(where, rows, first_row=first_row, first_col=first_col)):
                 break
