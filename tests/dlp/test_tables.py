@@ -286,3 +286,15 @@ def test_a_sheet_that_starts_away_from_a1_names_its_cells_right():
         f for f in found(mail_with("xlsx", "a.xlsx", buf.getvalue())) if f.match.detector == "credit-card"
     ]
     assert card.location == "attachment:a.xlsx!data!C7"
+
+
+def test_an_empty_cell_in_a_pdf_row_does_not_shift_the_columns():
+    cards = ["4111111111111111", "5500000000000004"]
+    rows: list[list[str | int]] = [
+        ["Yamada", "", luhn_member_number(1), cards[0]],
+        ["Sato", "VIP", luhn_member_number(2), cards[1]],
+    ]
+    name, content = write_table("pdf", ["Name", "Memo", "Member ID", "Card number"], rows)
+    got = found(mail_with("pdf", name, content))
+    assert {f.match.value for f in got if f.match.detector == "credit-card"} == set(cards)
+    assert [f.location.rsplit("!", 1)[1][0] for f in got if f.match.detector == "credit-card"] == ["D", "D"]

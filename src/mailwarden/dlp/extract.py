@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..core.htmltext import html_text
 from ..core.message import ParsedMessage, decode_bytes
 from .office import read_ooxml
-from .pdftables import page_tables
+from .pdftables import page_tables, placed_lines, placed_tables
 from .sheets import read_workbook
 from .tables import Table, Tables, decode_delimited, html_tables, parse_delimited, text_body_tables
 
@@ -196,8 +196,8 @@ _ODS = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 def _pdf(loc: str, data: bytes) -> Iterator[tuple[str, Item]]:
-    """The text of each page as laid out (columns kept apart by spaces), its tables as
-    tables (pdftables.py)."""
+    """The text of each page and its tables, from where each piece of text stands
+    (pdftables.py)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -210,14 +210,20 @@ def _pdf(loc: str, data: bytes) -> Iterator[tuple[str, Item]]:
         tables: list[Table] = []
         total = 0
         for n, page in enumerate(reader.pages[:MAX_PDF_PAGES], 1):
-            try:
-                laid_out = page.extract_text(extraction_mode="layout") or ""
-            except (ValueError, KeyError, TypeError, ZeroDivisionError, IndexError):
-                laid_out = page.extract_text() or ""  # the plain reading, where layout fails
-            text, found = page_tables(f"{loc}!page{n}", laid_out)
+            where = f"{loc}!page{n}"
+            try:  # each piece of text where it stands on the page
+                text, found = placed_tables(where, placed_lines(page))
+            except (ValueError, KeyError, TypeError, ZeroDivisionError, IndexError, AttributeError):
+                text, found = "", []
+            if not text and not found:  # no placed text: as laid out with spaces
+                try:
+                    laid_out = page.extract_text(extraction_mode="layout") or ""
+                except (ValueError, KeyError, TypeError, ZeroDivisionError, IndexError):
+                    laid_out = page.extract_text() or ""  # the plain reading, where layout fails
+                text, found = page_tables(where, laid_out)
             pages.append(text)
             tables.extend(found)
-            total += len(laid_out)
+            total += len(text) + sum(len(c) for t in found for r in t.rows for c in r)
             if total > MAX_TEXT:
                 break
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError, AttributeError) as exc:
