@@ -77,11 +77,12 @@ def fold(word: str) -> str:
     return _JA_NO.sub("番号", folded) if "no" in folded else folded
 
 
-def build(named: dict[str, list[str]], not_personal: list[str], weak: list[str] = ()) -> Words:
+def build(named: dict[str, list[str]], not_personal: list[str], weak: list[str] | None = None) -> Words:
     owners: dict[str, list[str]] = {}
     for det, words in named.items():
         for w in words:
             owners.setdefault(fold(w), []).append(det)
+    weak = weak or []
     for w in [*not_personal, *weak]:
         owners.setdefault(fold(w), []).append("")
     alternatives = []

@@ -114,9 +114,15 @@ def check_message(
     per detector, what could not be scanned and, with a policy, the decision. Envelope
     ``recipients`` and ``sender`` default to the message's own headers. The full values never
     leave this function."""
+    with paused_gc():  # the whole check: a workbook makes millions of objects and frees few
+        return _check(data, policy, recipients, sender)
+
+
+def _check(
+    data: bytes, policy: Policy | None, recipients: list[str] | None, sender: str | None
+) -> dict[str, Any]:
     msg = parse_message(data)
-    with paused_gc():
-        content = content_of(msg)
+    content = content_of(msg)
     found = found_in(content)
     all_found = [f.match for f in found]
     matches = [

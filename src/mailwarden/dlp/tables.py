@@ -179,12 +179,12 @@ def text_body_tables(location: str, text: str) -> tuple[str, list[Table]]:
     if not lines:
         return text, []
     blocks: list[list[tuple[int, int, str, int]]] = []
-    for line in lines:
+    for row_line in lines:
         last = blocks[-1][-1] if blocks else None
-        if last is not None and line[0] == last[1] + 1 and line[2:] == last[2:]:
-            blocks[-1].append(line)
+        if last is not None and row_line[0] == last[1] + 1 and row_line[2:] == last[2:]:
+            blocks[-1].append(row_line)
         else:
-            blocks.append([line])
+            blocks.append([row_line])
     tables: list[Table] = []
     pieces, pos = [], 0
     for block in blocks:
