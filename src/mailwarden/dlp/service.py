@@ -26,8 +26,14 @@ MAX_LISTED = 1000
 class Found:
     match: Match
     part: str | Table  # the text part's location, or the table
-    row: tuple[int, int] | None = None  # (table, row) for a match in a table
+    row: int | None = None  # the row in its table, for a match in a table
     col: int = 0
+    table: int = 0  # which of the message's tables
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """The table row, as one key across the message's tables."""
+        return (self.table, self.row if self.row is not None else -1)
 
     @property
     def location(self) -> str:
@@ -36,7 +42,7 @@ class Found:
         if isinstance(self.part, str):
             return self.part
         assert self.row is not None
-        return self.part.cell_name(self.row[1], self.col)
+        return self.part.cell_name(self.row, self.col)
 
 
 def found_in(content: Content) -> list[Found]:
@@ -49,7 +55,7 @@ def found_in(content: Content) -> list[Found]:
                     continue  # who the mail is from and to is addressing, not content
                 out.append(Found(m, location))
         for t, table in enumerate(content.tables):
-            out.extend(Found(c.match, table, (t, c.row), c.col) for c in scan_table(table))
+            out.extend(Found(c.match, table, c.row, c.col, t) for c in scan_table(table))
     return out
 
 
@@ -60,11 +66,11 @@ def column_summary(found: list[Found], content: Content) -> list[dict[str, Any]]
     groups: dict[tuple[int, int, str], list[Found]] = {}
     for f in found:
         if f.row is not None:
-            groups.setdefault((f.row[0], f.col, f.match.detector), []).append(f)
+            groups.setdefault((f.table, f.col, f.match.detector), []).append(f)
     out = []
     for (t, col, det), fs in groups.items():
         table = content.tables[t]
-        last_row = fs[-1].row[1] if fs[-1].row is not None else 0
+        last_row = fs[-1].row if fs[-1].row is not None else 0
         span = fs[0].location
         if len(fs) > 1:
             span += ":" + table.cell_name(last_row, col).rsplit("!", 1)[-1]
@@ -84,7 +90,7 @@ def column_summary(found: list[Found], content: Content) -> list[dict[str, Any]]
 
 
 def personal_rows(found: list[Found]) -> int:
-    return len({f.row for f in found if f.row is not None and f.match.detector in PERSONAL})
+    return len({f.key for f in found if f.row is not None and f.match.detector in PERSONAL})
 
 
 def table_texts(content: Content) -> list[str]:
@@ -162,7 +168,7 @@ def _check(
             ],
             unscannable=bool(content.unscannable),
             size=len(data),
-            rows=[(f.row, f.match.detector, f.match.confidence) for f in found if f.row is not None],
+            rows=[(f.key, f.match.detector, f.match.confidence) for f in found if f.row is not None],
         )
         result["decision"] = decide(policy, facts).to_dict()
     return result
