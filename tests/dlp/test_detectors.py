@@ -392,3 +392,21 @@ def test_a_number_labelled_otherwise_on_its_own_line_is_not_personal():
     assert [m.start for m in detect(apart) if m.detector == "jp.my-number"] == [7]
     same = f"注文番号 {valid} はマイナンバーです"
     assert [m.detector for m in detect(same)] == ["jp.my-number"]
+
+
+def _luhn_by_the_book(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def test_luhn_agrees_with_the_textbook_on_generated_numbers():
+    import random
+
+    rnd = random.Random(11)
+    for _ in range(20_000):
+        digits = "".join(rnd.choice("0123456789") for _ in range(rnd.randint(12, 19)))
+        assert luhn_ok(digits) == _luhn_by_the_book(digits), digits
+    assert not luhn_ok("４１１１１１１１１１１１１１１１")  # only ASCII digits are digits here

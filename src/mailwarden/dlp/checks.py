@@ -26,15 +26,14 @@ def corporate_number_ok(digits: str) -> bool:
     return 9 - total % 9 == int(digits[0])
 
 
+_DOUBLED = str.maketrans("0123456789", "0246813579")  # each digit doubled, digits of that summed
+
+
 def luhn_ok(digits: str) -> bool:
-    if not digits.isdigit() or len(digits) < 12:
+    if not (digits.isascii() and digits.isdigit()) or len(digits) < 12:
         return False
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
+    backwards = digits[::-1]
+    total = sum(map(int, backwards[0::2])) + sum(map(int, backwards[1::2].translate(_DOUBLED)))
     return total % 10 == 0
 
 
@@ -71,3 +70,8 @@ def iban_ok(text: str) -> bool:
 def ssn_ok(area: str, group: str, serial: str) -> bool:
     a = int(area)
     return a not in (0, 666) and a < 900 and group != "00" and serial != "0000"
+
+
+def card_ok(digits: str) -> bool:
+    """Luhn and a known issuer's range: a payment card number."""
+    return luhn_ok(digits) and card_issuer(digits) is not None

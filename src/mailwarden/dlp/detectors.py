@@ -74,7 +74,7 @@ DETECTORS: tuple[Detector, ...] = (
         "credit-card",
         N_("Payment card number (Luhn and issuer range verified)"),
         re.compile(rf"(?<![0-9])(?<![0-9][ -])([0-9](?:{SEP}[0-9]){{12,18}})(?!{SEP}[0-9])"),
-        lambda m: checks.luhn_ok(_only_digits(m)) and checks.card_issuer(_only_digits(m)) is not None,
+        lambda m: checks.card_ok(_only_digits(m)),
         (
             "カード番号",
             "クレジットカード",
