@@ -20,7 +20,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import IO
 
-from .tables import MAX_CELLS, Table, Tables, clip
+from .tables import MAX_CELL, MAX_CELLS, Table, Tables, clip
 
 MAX_SHEETS = 256
 MAX_GRID = 5_000_000  # cells a sheet may span, empty ones included
@@ -283,7 +283,10 @@ def _read_sheets(location: str, data: bytes, out: Tables) -> None:
                 sheet = wb.get_sheet_by_name(meta.name)
                 start = sheet.start or (0, 0)
                 # row by row: the sheet is not held twice
-                rows = [[_text(v) for v in row] for row in sheet.iter_rows()]
+                rows = [
+                    [v if type(v) is str and len(v) <= MAX_CELL else _text(v) for v in row]
+                    for row in sheet.iter_rows()
+                ]
             except Exception as exc:
                 out.problems.append((where, f"unreadable sheet ({type(exc).__name__})"))
                 continue
