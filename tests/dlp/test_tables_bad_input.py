@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -190,3 +191,13 @@ def test_a_hundred_thousand_rows_are_read_whole():
     assert r["counts"] == {"email-address": 100_000}
     assert r["personal_rows"] == 100_000
     assert len(r["matches"]) == 1000 and r["matches_total"] == 100_000  # listed in part, counted whole
+
+
+HOSTILE = Path(__file__).resolve().parents[1] / "data" / "dlp-hostile"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in HOSTILE.glob("*.*") if p.suffix != ".md"))
+def test_workbooks_built_to_get_past_the_extent_check_are_refused(name):
+    kind = {".xls": "xls", ".ods": "ods"}.get(Path(name).suffix, "xlsx")
+    reasons = problems((HOSTILE / name).read_bytes(), kind)
+    assert reasons and ("more than 5000000 cells" in reasons[0]), reasons

@@ -65,4 +65,7 @@ def test_page_shows_the_bulk_counts_of_a_spreadsheet(app):  # noqa: F811
         assert '<p id="dlp-rows">個人情報を含む表の行: 12 行' in r.text  # the console speaks Japanese first
         assert "<code>email-address</code>: 12" in r.text and "<code>credit-card</code>: 1" in r.text
         assert "4111111111111111" not in r.text
-        assert '<table id="dlp-columns">' in r.text and "!data!C2:C13</td><td>カード番号</td><td>12</td>" in r.text
+        assert (
+            '<table id="dlp-columns">' in r.text
+            and "!data!C2:C13</td><td>カード番号</td><td>12</td>" in r.text
+        )

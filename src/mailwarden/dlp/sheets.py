@@ -86,9 +86,19 @@ def xlsx_extent(xml: bytes | IO[bytes]) -> tuple[int, int]:
         wide = set(re.findall(rb'r="([A-Z]{2,9})[0-9]', chunk))
         cols = max(cols, *(_letters_to_col(w) for w in wide), 0)
         cells += len(_XLSX_CELL_TAG.findall(chunk))
+        if _ODD_SYNTAX.search(chunk) is not None:  # quoted otherwise, spaced, zero-padded…
+            for letters, number in _ANY_REF.findall(chunk):
+                rows = max(rows, int(number))
+                if letters:
+                    cols = max(cols, _letters_to_col(letters.upper()))
     if not rows:  # rows without numbers stand one after another: as many as there are cells
         return cells, max(cols, cells)
     return rows, cols
+
+
+# what the fast patterns above do not read: r='…', r = "…", r="0…", lower-case letters
+_ODD_SYNTAX = re.compile(rb"\br\s*=\s*'|\br\s+=|\br=\s|\br=\"\s|\br=\"[a-zA-Z]{0,9}0|\br=\"[a-z]")
+_ANY_REF = re.compile(rb"\br\s*=\s*[\"']\s*([A-Za-z]{0,9})0*([0-9]{1,12})")
 
 
 def _not_a_bomb(info: zipfile.ZipInfo) -> None:
@@ -97,14 +107,16 @@ def _not_a_bomb(info: zipfile.ZipInfo) -> None:
 
 
 def _check_xlsx(zf: zipfile.ZipFile) -> None:
-    sheets = [
-        i for i in zf.infolist() if i.filename.startswith(("xl/worksheets/", "xl/worksheets\\"))
-        and i.filename.endswith(".xml")
-    ]  # fmt: skip
+    # every XML part, wherever it stands and however its name is cased: calamine finds a sheet
+    # by the workbook's relationships, not by where Excel puts it
+    sheets = [i for i in zf.infolist() if i.filename.lower().endswith(".xml")]
     total = sum(i.file_size for i in zf.infolist())
     if total > MAX_SHEET_XML:
         raise Refused(f"{total} bytes of XML, more than {MAX_SHEET_XML}")
+    grid = 0
     for info in sheets:
+        if not _has_cells(zf, info):
+            continue  # styles, themes, relationships: no cells to lay out
         if (
             info.compress_size
             and info.file_size / info.compress_size > MAX_RATIO
@@ -115,21 +127,35 @@ def _check_xlsx(zf: zipfile.ZipFile) -> None:
             rows, cols = xlsx_extent(stream)
         if rows * cols > MAX_GRID:
             raise Refused(f"a sheet spans {rows} rows × {cols} columns, more than {MAX_GRID} cells")
+        grid += rows * cols
+    if grid > MAX_GRID:  # calamine may lay out every sheet before one is read
+        raise Refused(f"more than {MAX_GRID} cells")
+
+
+def _has_cells(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Is this part a sheet (it has a sheetData element)? Other parts add nothing to the grid."""
+    with zf.open(info) as stream:
+        return any(b"sheetData" in chunk for chunk in _chunks(stream))
 
 
 _ODS_ROW = re.compile(
     rb"<table:table-row\b([^>]*?)(/?)>(.*?)(?:</table:table-row>|(?=<table:table-row\b)|$)", re.S
 )
 _ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>")
-_ODS_ROWS_REPEATED = re.compile(rb"number-rows-repeated=\"([0-9]{1,9})\"")
-_ODS_COLS_REPEATED = re.compile(rb"number-columns-repeated=\"([0-9]{1,9})\"")
+_ODS_ROWS_REPEATED = re.compile(rb"number-rows-repeated\s*=\s*[\"']\s*([0-9]{1,12})")
+_ODS_COLS_REPEATED = re.compile(rb"number-columns-repeated\s*=\s*[\"']\s*([0-9]{1,12})")
 _ODS_TABLE = re.compile(rb"<table:table[\s>]")
 
 
 def ods_extent(xml: bytes) -> tuple[int, int]:
-    """(rows, columns) the largest sheet's grid spans, counting repeats up to the last cell
-    that holds something (empty trailing repeats, which LibreOffice writes, span nothing)."""
-    worst = (0, 0)
+    """(rows, columns) the largest sheet's grid spans."""
+    return max(ods_extents(xml), key=lambda e: e[0] * e[1], default=(0, 0))
+
+
+def ods_extents(xml: bytes) -> list[tuple[int, int]]:
+    """(rows, columns) each sheet's grid spans, counting repeats up to the last cell that
+    holds something (empty trailing repeats, which LibreOffice writes, span nothing)."""
+    out = []
     for sheet in _ODS_TABLE.split(xml)[1:]:
         rows = cols = 0
         row_no = 0
@@ -150,19 +176,28 @@ def ods_extent(xml: bytes) -> tuple[int, int]:
             if width:
                 rows = row_no
                 cols = max(cols, width)
-        if rows * cols > worst[0] * worst[1]:
-            worst = (rows, cols)
-    return worst
+        out.append((rows, cols))
+    return out
 
 
 def _check_ods(zf: zipfile.ZipFile) -> None:
-    info = zf.getinfo("content.xml")
+    info = next((i for i in zf.infolist() if i.filename.lower() == "content.xml"), None)
+    if info is None:
+        return
     if info.file_size > MAX_SHEET_XML:
         raise Refused(f"{info.file_size} bytes of XML, more than {MAX_SHEET_XML}")
     _not_a_bomb(info)
-    rows, cols = ods_extent(zf.read(info))
-    if rows * cols > MAX_GRID:
-        raise Refused(f"a sheet spans {rows} rows × {cols} columns, more than {MAX_GRID} cells")
+    _refuse_large(ods_extents(zf.read(info)))
+
+
+def _refuse_large(extents: list[tuple[int, int]]) -> None:
+    """A sheet, or all of them together, too large to lay out (calamine lays out every sheet
+    of an ods or xls workbook when it opens it)."""
+    for rows, cols in extents:
+        if rows * cols > MAX_GRID:
+            raise Refused(f"a sheet spans {rows} rows × {cols} columns, more than {MAX_GRID} cells")
+    if sum(r * c for r, c in extents) > MAX_GRID:
+        raise Refused(f"more than {MAX_GRID} cells")
 
 
 # BIFF8 cell records: LABELSST, LABEL, NUMBER, RK, MULRK, FORMULA, BLANK, MULBLANK, BOOLERR
@@ -172,31 +207,48 @@ _FILEPASS = 0x002F
 _BOF = 0x0809
 
 
+_BOUNDSHEET = 0x0085
+_EOF = 0x000A
+
+
 def xls_extent(stream: bytes) -> tuple[int, int]:
     """(rows, columns) the largest sheet of a BIFF8 workbook stream spans."""
-    worst = (0, 0)
-    rows = cols = 0
-    pos, end = 0, len(stream)
+    return max(xls_extents(stream), key=lambda e: e[0] * e[1], default=(0, 0))
+
+
+def xls_extents(stream: bytes) -> list[tuple[int, int]]:
+    """(rows, columns) each sheet spans, each read from where the workbook's sheet records
+    say it starts — where calamine reads it, whatever stands before."""
     unpack = struct.unpack_from
-    while pos + 4 <= end:
+    starts: list[int] = []
+    pos, end = 0, len(stream)
+    while pos + 4 <= end:  # the workbook globals, up to their end
         typ, size = unpack("<HH", stream, pos)
-        body = pos + 4
         if typ == _FILEPASS:
             raise Refused("encrypted workbook")
-        if typ == _BOF:
-            if rows * cols > worst[0] * worst[1]:
-                worst = (rows, cols)
-            rows = cols = 0
-        elif typ in _CELL_RECORDS and size >= 4 and body + 4 <= end:
-            r, c = unpack("<HH", stream, body)
-            if typ in _MULTI and size >= 6:
-                (c_last,) = unpack("<H", stream, body + size - 2)
-                c = max(c, c_last)
-            rows, cols = max(rows, r + 1), max(cols, c + 1)
-        pos = body + size
-    if rows * cols > worst[0] * worst[1]:
-        worst = (rows, cols)
-    return worst
+        if typ == _BOUNDSHEET and size >= 4 and pos + 8 <= end:
+            starts.append(unpack("<I", stream, pos + 4)[0])
+        pos += 4 + size
+        if typ == _EOF:
+            break
+    out = []
+    for start in starts[: MAX_SHEETS * 4]:
+        rows = cols = 0
+        pos = start
+        while pos + 4 <= end:
+            typ, size = unpack("<HH", stream, pos)
+            body = pos + 4
+            if typ in _CELL_RECORDS and size >= 4 and body + 4 <= end:
+                r, c = unpack("<HH", stream, body)
+                if typ in _MULTI and size >= 6 and body + size <= end:
+                    (c_last,) = unpack("<H", stream, body + size - 2)
+                    c = max(c, c_last)
+                rows, cols = max(rows, r + 1), max(cols, c + 1)
+            pos = body + size
+            if typ == _EOF:
+                break
+        out.append((rows, cols))
+    return out
 
 
 def _check_xls(data: bytes) -> None:
@@ -211,9 +263,7 @@ def _check_xls(data: bytes) -> None:
         if name is None:
             raise Refused("not a workbook")
         stream = ole.openstream(name).read()
-    rows, cols = xls_extent(stream)
-    if rows * cols > MAX_GRID:
-        raise Refused(f"a sheet spans {rows} rows × {cols} columns, more than {MAX_GRID} cells")
+    _refuse_large(xls_extents(stream))
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -242,10 +292,9 @@ def read_workbook(location: str, data: bytes, kind: str, out: Tables | None = No
             raise Refused("binary workbook (xlsb) not read")
         else:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                if kind == "ods":
-                    _check_ods(zf)
-                else:
-                    _check_xlsx(zf)
+                # both, whatever the kind: calamine tells the format from the content itself
+                _check_ods(zf)
+                _check_xlsx(zf)
     except Refused as exc:
         out.problems.append((location, str(exc)))
         return out
