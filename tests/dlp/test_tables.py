@@ -298,3 +298,42 @@ def test_an_empty_cell_in_a_pdf_row_does_not_shift_the_columns():
     got = found(mail_with("pdf", name, content))
     assert {f.match.value for f in got if f.match.detector == "credit-card"} == set(cards)
     assert [f.location.rsplit("!", 1)[1][0] for f in got if f.match.detector == "credit-card"] == ["D", "D"]
+
+
+def test_an_indented_line_is_no_table_row_and_keeps_its_context():
+    body = "口座番号:\n\t123 4567890\nよろしくお願いします。\n"
+    msg = f"From: a@example.co.jp\nTo: b@example.net\nSubject: x\n{PLAIN}\n\n{body}"
+    got = {(f.match.detector, f.location) for f in found(msg.encode())}
+    assert ("jp.bank-account", "body:text1") in got
+
+
+def test_each_list_is_counted_and_summarised_under_its_own_header():
+    side: list[list[str | int]] = [
+        ["メールアドレス", "氏名", "", "電話番号", "氏名"],
+        ["a@x.jp", "山田", "", "090-1111-2222", "佐藤"],
+        ["b@x.jp", "田中", "", "090-3333-4444", "鈴木"],
+    ]
+    data = mail_with("xlsx", *write_table("xlsx", [str(x) for x in side[0]], side[1:]))
+    r = check_message(data)
+    assert r["personal_rows"] == 4  # two lists of two people side by side
+    assert {(c["detector"], c["header"]) for c in r["columns"]} == {
+        ("email-address", "メールアドレス"),
+        ("jp.phone", "電話番号"),
+    }
+
+
+def test_a_utf16_html_attachment_is_read_as_html():
+    page = "<html><body><p>カード番号</p><p>4111 1111 1111 1111</p></body></html>"
+    data = mail_with("csv-utf16", "page.html", b"\xff\xfe" + page.encode("utf-16-le"))
+    got = [f for f in found(data) if f.match.detector == "credit-card"]
+    assert [f.location for f in got] == ["attachment:page.html"]
+
+
+def test_the_example_policy_holds_a_long_list_outside_tables_too():
+    from mailwarden.dlp.policy import EXAMPLE_POLICY, load_policy
+
+    policy = load_policy(EXAMPLE_POLICY).model_copy(update={"test_mode": False})
+    body = "\n".join(f"{i}. user{i}@example.jp" for i in range(60))
+    msg = f"From: a@example.co.jp\nTo: b@example.net\nSubject: x\n{PLAIN}\n\n{body}\n".encode()
+    r = check_message(msg, policy, recipients=["b@example.net"])
+    assert "hold-many-addresses" in {m["rule"] for m in r["decision"]["matched_rules"]}

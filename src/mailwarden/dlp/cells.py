@@ -30,6 +30,8 @@ class CellMatch:
     match: Match
     row: int  # index in the table's rows
     col: int
+    header: str = ""  # the header over it, in its own (stacked or side-by-side) table
+    block: int = 0  # the first column of that table: rows of tables side by side are apart
 
 
 class _Column:
@@ -161,11 +163,11 @@ def scan_table(table: Table) -> Iterator[CellMatch]:
         whole = len(spans) == 1
         part = rows if whole and (first, end) == (0, width) else [r[first:end] for r in rows]
         sub = Table(table.location, part, header=table.header if whole else None)
-        for c, m, row in _scan_block(sub):
-            yield CellMatch(m, row, first + c)
+        for c, m, row, head in _scan_block(sub):
+            yield CellMatch(m, row, first + c, head, first)
 
 
-def _scan_block(table: Table) -> Iterator[tuple[int, Match, int]]:
+def _scan_block(table: Table) -> Iterator[tuple[int, Match, int, str]]:
     rows, width = table.rows, len(table.rows[0])
     for start, end, header in segments(table):
         columns = list(zip(*rows[start:end], strict=True))
@@ -183,7 +185,7 @@ def _scan_block(table: Table) -> Iterator[tuple[int, Match, int]]:
             if found:
                 found = _consistent(column, found)
             for m in found:
-                yield c, m, start + column.cell_of(m.start)
+                yield c, m, start + column.cell_of(m.start), head[c]
 
 
 #: the identifiers with a check digit, and how many digits they have

@@ -112,7 +112,9 @@ def _file(loc: str, name: str, data: bytes, depth: int) -> Iterator[tuple[str, I
     if data[:5] == b"%PDF-":
         yield from _pdf(loc, data)
         return
-    if low.endswith(_DELIMITED) or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") and not low.endswith(_DELIMITED):
+        data = decode_delimited(data[: MAX_TEXT * 4]).encode("utf-8")  # UTF-16 text: read as text
+    if low.endswith(_DELIMITED):
         text = decode_delimited(data[: MAX_TEXT * 4])[:MAX_TEXT]
         yield from _tables(loc, parse_delimited(loc, text, "\t" if not low.endswith(".csv") else None))
         return

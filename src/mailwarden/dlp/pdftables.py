@@ -24,18 +24,24 @@ LINE_TOLERANCE = 0.45  # of the font size: pieces this close in height stand on 
 COLUMN_TOLERANCE = 2.0  # points a cell may start left of its column's header
 
 
+MAX_PIECES = 20_000  # pieces of text on a page placed one by one; beyond, the page is laid out
+
+
+def _width(text: str, size: float) -> float:
+    """Estimated: a wide (CJK) character is as wide as the font is high, another about half."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in text) * size
+
+
 @dataclass
 class _Piece:
     x: float
     text: str
     size: float
+    end: float = 0.0
 
-    @property
-    def end(self) -> float:
-        """Where the piece ends, estimated: a wide (CJK) character is as wide as the font is
-        high, another about half of it."""
-        width = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in self.text)
-        return self.x + width * self.size
+    def __post_init__(self) -> None:
+        if not self.end:
+            self.end = self.x + _width(self.text, self.size)
 
 
 @dataclass
@@ -58,6 +64,8 @@ def placed_lines(page: Any) -> list[list[_Piece]]:
             found.append((y, x, (size or 10.0) * scale, text.replace("\n", " ").strip()))
 
     page.extract_text(visitor_text=visit)
+    if len(found) > MAX_PIECES:
+        raise ValueError(f"more than {MAX_PIECES} pieces of text on a page")
     lines: list[_Line] = []
     for y, x, size, text in sorted(found, key=lambda f: (-f[0], f[1])):
         if lines and abs(lines[-1].y - y) <= LINE_TOLERANCE * max(size, lines[-1].size):
@@ -67,11 +75,17 @@ def placed_lines(page: Any) -> list[list[_Piece]]:
     out = []
     for line in lines:
         merged: list[_Piece] = []
+        parts: list[list[str]] = []
         for p in sorted(line.pieces, key=lambda p: p.x):
             if merged and p.x - merged[-1].end < 0.3 * p.size:  # the rest of the same text
-                merged[-1] = _Piece(merged[-1].x, f"{merged[-1].text}{p.text}", merged[-1].size)
+                merged[-1].end = max(merged[-1].end, p.end)
+                parts[-1].append(p.text)
             else:
                 merged.append(p)
+                parts.append([p.text])
+        for piece, texts in zip(merged, parts, strict=True):
+            if len(texts) > 1:
+                piece.text = "".join(texts)  # joined once, not once a piece
         out.append(merged)
     return out
 

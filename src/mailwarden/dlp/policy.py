@@ -213,8 +213,8 @@ class Facts:
     attachments: list[tuple[str, bool]]  # (name, encrypted)
     unscannable: bool
     size: int
-    #: one entry a match in a table: ((table, row), detector, confidence)
-    rows: list[tuple[tuple[int, int], str, float]] = field(default_factory=list)
+    #: one entry a match in a table: ((table, first column, row), detector, confidence)
+    rows: list[tuple[tuple[int, int, int], str, float]] = field(default_factory=list)
 
     @functools.cached_property
     def folded_texts(self) -> list[str]:

@@ -29,11 +29,13 @@ class Found:
     row: int | None = None  # the row in its table, for a match in a table
     col: int = 0
     table: int = 0  # which of the message's tables
+    header: str = ""  # the column's header
+    block: int = 0  # the first column of the table it stands in (tables side by side)
 
     @property
-    def key(self) -> tuple[int, int]:
+    def key(self) -> tuple[int, int, int]:
         """The table row, as one key across the message's tables."""
-        return (self.table, self.row if self.row is not None else -1)
+        return (self.table, self.block, self.row if self.row is not None else -1)
 
     @property
     def location(self) -> str:
@@ -55,7 +57,7 @@ def found_in(content: Content) -> list[Found]:
                     continue  # who the mail is from and to is addressing, not content
                 out.append(Found(m, location))
         for t, table in enumerate(content.tables):
-            out.extend(Found(c.match, table, c.row, c.col, t) for c in scan_table(table))
+            out.extend(Found(c.match, table, c.row, c.col, t, c.header, c.block) for c in scan_table(table))
     return out
 
 
@@ -63,22 +65,21 @@ def column_summary(found: list[Found], content: Content) -> list[dict[str, Any]]
     """One entry per table column and detector: how many matches, how many distinct values,
     the cells they span (``…!data!E2:E501``) and the column's header — what a person reads
     of a list, where the matches one by one would be hundreds of lines."""
-    groups: dict[tuple[int, int, str], list[Found]] = {}
+    groups: dict[tuple[int, int, str, str], list[Found]] = {}
     for f in found:
         if f.row is not None:
-            groups.setdefault((f.table, f.col, f.match.detector), []).append(f)
+            groups.setdefault((f.table, f.col, f.match.detector, f.header), []).append(f)
     out = []
-    for (t, col, det), fs in groups.items():
+    for (t, col, det, header), fs in groups.items():
         table = content.tables[t]
         last_row = fs[-1].row if fs[-1].row is not None else 0
         span = fs[0].location
         if len(fs) > 1:
             span += ":" + table.cell_name(last_row, col).rsplit("!", 1)[-1]
-        head = table.rows[table.header] if table.header is not None else []
         out.append(
             {
                 "location": span,
-                "header": head[col] if col < len(head) else "",
+                "header": header,
                 "detector": det,
                 "description": BY_ID[det].description,
                 "count": len(fs),
@@ -90,6 +91,7 @@ def column_summary(found: list[Found], content: Content) -> list[dict[str, Any]]
 
 
 def personal_rows(found: list[Found]) -> int:
+    """Table rows holding personal data (two lists side by side: their rows apart)."""
     return len({f.key for f in found if f.row is not None and f.match.detector in PERSONAL})
 
 

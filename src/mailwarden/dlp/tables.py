@@ -145,6 +145,7 @@ def parse_delimited(
     return out
 
 
+MAX_BODY_TABLES = 1_000
 _COMMA_BLOCK_MIN = 2  # comma-separated lines make a table when at least this many agree
 # where a line may be a row: a tab, or two commas on one line (a pattern that starts with a
 # literal is found by fast search; one anchored at every line start is tried everywhere)
@@ -172,9 +173,9 @@ def text_body_tables(location: str, text: str) -> tuple[str, list[Table]]:
         end = len(text) if end == -1 else end
         pos = end
         line = text[start:end]
-        if "\t" in line:
+        if "\t" in line.lstrip(" \t"):  # a tab between two things, not an indentation
             lines.append((start, end, "\t", 0))
-        elif _PROSE.search(line) is None:
+        elif "\t" not in line and _PROSE.search(line) is None:
             lines.append((start, end, ",", line.count(",")))
     if not lines:
         return text, []
@@ -187,15 +188,20 @@ def text_body_tables(location: str, text: str) -> tuple[str, list[Table]]:
             blocks.append([row_line])
     tables: list[Table] = []
     pieces, pos = [], 0
+    line_no, counted = 0, 0  # line numbers counted on as blocks come, not from the top each time
     for block in blocks:
         if block[0][2] == "," and len(block) < _COMMA_BLOCK_MIN:
             continue
+        if len(tables) >= MAX_BODY_TABLES:
+            break  # the rest stays text
         start, end = block[0][0], block[-1][1]
         rows = [
             [clip(c) for c in r[:MAX_COLUMNS]]
             for r in csv.reader(io.StringIO(text[start:end]), delimiter=block[0][2])
         ]
-        tables.append(Table(location, rows, first_row=text.count("\n", 0, start)))
+        line_no += text.count("\n", counted, start)
+        counted = start
+        tables.append(Table(location, rows, first_row=line_no))
         pieces += [text[pos:start], "\n" * text.count("\n", start, end)]
         pos = end
     if not tables:
@@ -206,10 +212,13 @@ def text_body_tables(location: str, text: str) -> tuple[str, list[Table]]:
 
 # --- HTML ---------------------------------------------------------------------------------
 
-_INNER_TABLE = re.compile(r"<table\b[^>]*>((?:(?!<table\b).)*?)</table\s*>", re.S | re.I)
-_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|$)", re.S | re.I)
-_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?=<t[dh]\b|</tr\b|$)", re.S | re.I)
+# attributes bounded: a tag that never closes must not make every later one scan to the end
+_INNER_TABLE = re.compile(r"<table\b[^>]{0,1024}>((?:(?!<table\b).)*?)</table\s*>", re.S | re.I)
+_ROW = re.compile(r"<tr\b[^>]{0,1024}>(.*?)(?=<tr\b|$)", re.S | re.I)
+_CELL = re.compile(r"<t[dh]\b[^>]{0,1024}>(.*?)(?=<t[dh]\b|</tr\b|$)", re.S | re.I)
 MAX_HTML_TABLES = 200
+MAX_NESTING = 20  # passes, one per level of tables inside tables
+MAX_TAGS = 100_000  # <table, <tr and <td tags a page may hold for its tables to be read
 
 
 def html_tables(location: str, page: str) -> tuple[str, list[Table]]:
@@ -217,8 +226,11 @@ def html_tables(location: str, page: str) -> tuple[str, list[Table]]:
     data table leaves the data table's cells alone), and the page with them taken out."""
     if "<table" not in page and "<TABLE" not in page and "<Table" not in page:
         return page, []
+    low = page.lower()
+    if low.count("<table") > MAX_HTML_TABLES * 5 or low.count("<tr") + low.count("<t") > 3 * MAX_TAGS:
+        return page, []  # read as text: a page built to make table reading slow
     tables: list[Table] = []
-    for _ in range(MAX_HTML_TABLES):
+    for _ in range(MAX_NESTING):
         found = False
         pieces, last = [], 0
         for m in _INNER_TABLE.finditer(page):
