@@ -7,7 +7,7 @@ PYTHON ?= python3
 # Debian packages the tests talk to: NSD (authoritative DNS), kdig, Chromium, PostgreSQL, Dovecot.
 APT_PACKAGES := nsd knot-dnsutils chromium postgresql dovecot-imapd
 
-.PHONY: run install test system-deps lint typecheck pytest docs i18n bench clean
+.PHONY: run install test system-deps lint typecheck pytest docs i18n bench bench-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,7 +54,11 @@ docs: install
 i18n: install
 	$(PY) tools/i18n.py
 
-bench: install system-deps
+# rspamd (Debian package), the peer the phishing benchmarks score the same messages with.
+bench-deps:
+	command -v rspamd >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rspamd)
+
+bench: install system-deps bench-deps
 	$(PY) benchmarks/domain_survey.py 10000 --sample 300
 	test -x .venv-peers/bin/python || $(PYTHON) -m venv .venv-peers
 	.venv-peers/bin/pip install -q parsedmarc==11.1.0 presidio-analyzer==2.2.366

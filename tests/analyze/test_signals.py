@@ -54,7 +54,7 @@ def test_brand_lure_with_lookalike_link(rules):
     v, found = codes(
         message("本人確認をお願いします", from_="楽天カード <info@rakutten-card.com>", html=html), rules
     )
-    assert {"url.text-mismatch", "header.display-name-impersonation", "text.account-suspension"} <= found
+    assert {"url.text-mismatch", "brand.in-display-name", "text.account-suspension"} <= found
     assert "header.lookalike-domain" in found  # rakutten-card ~ rakuten-card
     assert v.verdict in ("phishing", "malicious")
 

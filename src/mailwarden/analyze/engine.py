@@ -15,7 +15,9 @@ from ..core.i18n import gettext
 from ..core.message import Limits, ParsedMessage, parse_message
 from .attachments import check_attachments
 from .auth import AuthOutcome, recorded, signals_from, verify
+from .bec import check_bec
 from .headers import check_headers
+from .impersonation import check_impersonation
 from .model import Context, Hit
 from .rules import Rules
 from .text import check_text
@@ -56,6 +58,9 @@ CHECKS = (
     ("urls", check_urls),
     ("attachments", check_attachments),
     ("text", check_text),
+    # these read what the checks above found
+    ("impersonation", check_impersonation),
+    ("bec", check_bec),
 )
 
 
@@ -147,10 +152,10 @@ def _report(ctx: Context, auth: AuthOutcome | None) -> Verdict:
 
 def analyze_parsed(msg: ParsedMessage, rules: Rules) -> Verdict:
     ctx = Context(msg, rules)
-    _checks(ctx)
-    auth = recorded(ctx)
+    ctx.auth = auth = recorded(ctx)
     if auth is not None:
         signals_from(ctx, auth)
+    _checks(ctx)
     return _report(ctx, auth)
 
 
@@ -171,7 +176,9 @@ async def analyze_online(
 ) -> Verdict:
     msg = parse_message(data) if isinstance(data, bytes) else data  # callers that parsed pass it on
     ctx = Context(msg, rules)
-    _checks(ctx)
-    auth = await verify(ctx, resolver=resolver, client_ip=client_ip, mail_from=mail_from, helo=helo)
+    ctx.auth = auth = await verify(
+        ctx, resolver=resolver, client_ip=client_ip, mail_from=mail_from, helo=helo
+    )
     signals_from(ctx, auth)
+    _checks(ctx)
     return _report(ctx, auth)

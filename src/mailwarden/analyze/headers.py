@@ -12,9 +12,10 @@ import idna
 
 from ..core.i18n import N_, gettext
 from ..domain.orgdomain import registrable, same_organisation
+from .impersonation import authenticated, esp_domain
 from .lookalike import contains_brand, imitates
 from .model import Context
-from .targets import brand_named, targets
+from .targets import targets
 
 _ORG_WORDS = re.compile(
     r"(?i)\b(support|service|services|team|order|account|security|billing|helpdesk|help desk|admin|"
@@ -171,7 +172,14 @@ def check_headers(ctx: Context) -> None:
     rp = msg.return_path
     if rp and "@" in rp:
         rp_domain = rp.rsplit("@", 1)[1]
-        if rp_domain and not same_organisation(rp_domain, domain) and registrable(rp_domain):
+        # an email service provider's bounce address on a message its sender signed is ordinary
+        sent_by_esp = esp_domain(rules, rp_domain) and authenticated(ctx)
+        if (
+            rp_domain
+            and not same_organisation(rp_domain, domain)
+            and registrable(rp_domain)
+            and not sent_by_esp
+        ):
             ctx.hit("header.return-path-mismatch", return_path=rp, sender=sender.address)
     # display name
     name = sender.name
@@ -183,12 +191,6 @@ def check_headers(ctx: Context) -> None:
         for vip, addresses in rules.vips:
             if vip.casefold().replace(" ", "") in folded.replace(" ", "") and sender.address not in addresses:
                 ctx.hit("header.display-name-impersonation", name=name, target=vip, address=sender.address)
-        brand = brand_named(rules, folded)
-        if brand is not None and not (
-            domain in brand.domains or any(domain.endswith("." + d) for d in brand.domains)
-        ):
-            addr = sender.address
-            ctx.hit("header.display-name-impersonation", name=name, target=brand.name, address=addr)
     # the sender domain itself
     table = targets(rules)
     found = imitates(domain, table)

@@ -1,7 +1,14 @@
-"""Newly seen link domains: the store remembers the registrable domain of every link in the
-messages analysed with history on; a link to a domain never seen before raises
-``url.new-domain`` — once the memory is warm (``WARM`` domains known), so a fresh install
-does not call everything new."""
+"""The analyser's memory, in the store, with history on:
+
+- **newly seen link domains**: the registrable domain of every link is remembered; a link to a
+  domain never seen before raises ``url.new-domain`` — once the memory is warm (``WARM``
+  domains known), so a fresh install does not call everything new;
+- **correspondents learned**: the sender domain of every message analysed as clean is
+  remembered; once one has sent ``KNOWN_AFTER`` clean messages it counts as a correspondent,
+  and a first message from a domain made to look like it (romanisation, suffix, added word,
+  one edit: ``correspondents.py``) raises ``header.correspondent-lookalike`` — and, with a
+  payment or data request in the text, ``bec.request``. Only clean mail teaches, so a lookalike
+  that was flagged never becomes a correspondent itself."""
 
 from __future__ import annotations
 
@@ -13,19 +20,26 @@ from sqlalchemy import func, select, update
 from ..core.i18n import gettext
 from ..core.store import Store
 from ..domain.orgdomain import registrable
+from .bec import bec_evidence
+from .correspondents import resembles
 from .engine import decide, explain
+from .impersonation import known_domains
 from .model import Hit
-from .models import SeenDomain
+from .models import SeenDomain, SeenSender
 from .rules import Rules
 
 WARM = 50
+KNOWN_AFTER = 2
 CODE = "url.new-domain"
+LOOKALIKE = "header.correspondent-lookalike"
+MAX_KNOWN = 5000
 
 
 class History:
-    def __init__(self, store: Store, *, warm: int = WARM) -> None:
+    def __init__(self, store: Store, *, warm: int = WARM, known_after: int = KNOWN_AFTER) -> None:
         self.store = store
         self.warm = warm
+        self.known_after = known_after
 
     def domains_of(self, result: dict[str, Any]) -> list[str]:
         out = []
@@ -36,12 +50,38 @@ class History:
         return out[:100]
 
     def apply(self, result: dict[str, Any], rules: Rules) -> dict[str, Any]:
-        """Add ``url.new-domain`` for unseen domains (when warm), re-decide, then remember them."""
+        """Add what the memory knows (new link domains, learned-correspondent lookalikes),
+        re-decide, then remember this message."""
         if "error" in result:
             return result
+        added = self._links(result) + self._sender(result, rules)
+        if not added:
+            return result
+        hits = [Hit(sig["code"], dict(sig["evidence"])) for sig in result["signals"]]
+        codes = {h.code for h in hits} | {h.code for h in added}
+        if "bec.request" not in codes:
+            found = bec_evidence(codes)
+            if found is not None:
+                added.append(Hit("bec.request", found))
+        for hit in added:
+            hits.append(hit)
+            result["signals"].append(
+                {
+                    "code": hit.code,
+                    "category": rules.signals[hit.code].category,
+                    "weight": rules.weight(hit.code),
+                    "title": gettext(rules.signals[hit.code].title),
+                    "explanation": explain(rules, hit),
+                    "evidence": {k: str(v) for k, v in hit.evidence.items()},
+                }
+            )
+        result["verdict"], result["score"] = decide(rules, hits)
+        return result
+
+    def _links(self, result: dict[str, Any]) -> list[Hit]:
         domains = self.domains_of(result)
         if not domains:
-            return result
+            return []
         now = datetime.now(UTC)
         with self.store.session() as s:
             known_total = s.scalar(select(func.count()).select_from(SeenDomain)) or 0
@@ -55,21 +95,36 @@ class History:
                 )
             for d in new:
                 s.add(SeenDomain(domain=d, first_seen=now, last_seen=now, messages=1))
-        if known_total < self.warm or not new:
-            return result
-        hits = [Hit(sig["code"], dict(sig["evidence"])) for sig in result["signals"]]
-        for d in new[:5]:
-            hit = Hit(CODE, {"host": d})
-            hits.append(hit)
-            result["signals"].append(
-                {
-                    "code": CODE,
-                    "category": rules.signals[CODE].category,
-                    "weight": rules.weight(CODE),
-                    "title": gettext(rules.signals[CODE].title),
-                    "explanation": explain(rules, hit),
-                    "evidence": {"host": d},
-                }
-            )
-        result["verdict"], result["score"] = decide(rules, hits)
-        return result
+        if known_total < self.warm:
+            return []
+        return [Hit(CODE, {"host": d}) for d in new[:5]]
+
+    def _sender(self, result: dict[str, Any], rules: Rules) -> list[Hit]:
+        address = result.get("headers", {}).get("from", "")
+        domain = registrable(address.rsplit("@", 1)[1]) if "@" in address else ""
+        if not domain or domain in rules.freemail:
+            return []
+        now = datetime.now(UTC)
+        with self.store.session() as s:
+            row = s.get(SeenSender, domain)
+            if row is not None and row.messages >= self.known_after:
+                row.last_seen, row.messages = now, row.messages + 1
+                return []  # a correspondent itself
+            found = None
+            if not any(sig["code"] == LOOKALIKE for sig in result["signals"]):
+                configured = known_domains(rules)
+                learned = s.scalars(
+                    select(SeenSender.domain)
+                    .where(SeenSender.messages >= self.known_after)
+                    .order_by(SeenSender.messages.desc())
+                    .limit(MAX_KNOWN)
+                )
+                found = resembles(domain, tuple(d for d in learned if d not in configured))
+            if found is not None:
+                return [Hit(LOOKALIKE, found.evidence(domain))]
+            if result["verdict"] == "clean":
+                if row is None:
+                    s.add(SeenSender(domain=domain, first_seen=now, last_seen=now, messages=1))
+                else:
+                    row.last_seen, row.messages = now, row.messages + 1
+        return []

@@ -94,15 +94,43 @@ def imitates(domain: str, targets: dict[str, str]) -> tuple[str, int] | None:
     sk = skeleton(label)
     if _is_real(domain, reg, targets):
         return None
-    for target_sk, reals in targets.items():
-        if abs(len(sk) - len(target_sk)) > 1 or len(target_sk) < 4:
-            continue
-        real = reals.split(" ", 1)[0]
-        if sk == target_sk and label != _label(real):
-            return real, 0
-        if sk != target_sk and len(target_sk) >= 6 and within_one_edit(sk, target_sk):
-            return real, 1
+    by_length = _index(targets).by_length
+    for n in (len(sk) - 1, len(sk), len(sk) + 1):
+        for target_sk, reals in by_length.get(n, ()):
+            if len(target_sk) < 4:
+                continue
+            real = reals.split(" ", 1)[0]
+            if sk == target_sk and label != _label(real):
+                return real, 0
+            if sk != target_sk and len(target_sk) >= 6 and within_one_edit(sk, target_sk):
+                return real, 1
     return None
+
+
+class _Index:
+    """The targets arranged for the two questions asked of every host: skeletons by length
+    (one edit away needs a length within one), and the names that may stand as a word."""
+
+    def __init__(self, targets: dict[str, str]) -> None:
+        self.by_length: dict[int, list[tuple[str, str]]] = {}
+        for sk, reals in targets.items():
+            self.by_length.setdefault(len(sk), []).append((sk, reals))
+        self.words = {
+            sk: r.split(" ", 1)[0] for sk, r in targets.items() if len(sk) >= 5 and sk not in GENERIC
+        }
+        self.hyphenated = [(sk, real) for sk, real in self.words.items() if "-" in real.split(".", 1)[0]]
+
+
+_INDEX: dict[int, _Index] = {}
+
+
+def _index(targets: dict[str, str]) -> _Index:
+    found = _INDEX.get(id(targets))
+    if found is None:
+        found = _Index(targets)
+        _INDEX.clear()
+        _INDEX[id(targets)] = found
+    return found
 
 
 def target_table(domains: list[str]) -> dict[str, str]:
@@ -122,7 +150,8 @@ def target_table(domains: list[str]) -> dict[str, str]:
 # nothing ("digitalmedia", "outlook.example-team.biz", "applecore").
 GENERIC = frozenset(
     {"digital", "outlook", "office", "apple", "live", "visa", "meta", "zoom", "mobile", "ledger", "kraken",
-     "target", "orange", "shell", "google", "gmail", "docomo", "yahoo", "icloud", "myna", "netflix"}
+     "target", "orange", "shell", "google", "gmail", "docomo", "yahoo", "icloud", "myna", "netflix",
+     "booking", "lowes", "online"}
 )  # fmt: skip
 
 
@@ -136,13 +165,13 @@ def contains_brand(domain: str, targets: dict[str, str]) -> str | None:
         return None
     own = skeleton(reg.split(".", 1)[0]) if reg else ""
     words = set(re.split(r"[.\-_0-9]+", skeleton(domain.replace(".", "-")).replace("-", ".")))
-    folded = "." + ".".join(re.split(r"[.\-_0-9]+", domain)) + "."
-    for target_sk, reals in targets.items():
-        if len(target_sk) < 5 or target_sk in GENERIC or target_sk == own:
-            continue
-        real = reals.split(" ", 1)[0]
-        if target_sk in words or f".{target_sk}." in folded:
-            return real
-        if "-" in real.split(".", 1)[0] and target_sk in skeleton(domain):  # "smbc-card" inside
+    parts = set(re.split(r"[.\-_0-9]+", domain))
+    index = _index(targets)
+    for target_sk in sorted((words | parts) & index.words.keys()):
+        if target_sk != own:
+            return index.words[target_sk]
+    flat = skeleton(domain)
+    for target_sk, real in index.hyphenated:  # "smbc-card" inside
+        if target_sk != own and target_sk in flat:
             return real
     return None

@@ -24,6 +24,10 @@ class Context:
     hits: list[Hit] = field(default_factory=list)
     #: the links found (for the report), each {"url", "host", "text"}
     urls: list[dict[str, str]] = field(default_factory=list)
+    #: the authentication outcome (recorded or verified), read before the checks run
+    auth: Any = None
+    #: subject and bodies as a reader sees them, NFKC-normalised (set by the text check)
+    text: str = ""
 
     def hit(self, code: str, **evidence: Any) -> None:
         if any(h.code == code and h.evidence == evidence for h in self.hits):
@@ -32,3 +36,6 @@ class Context:
 
     def fired(self, code: str) -> bool:
         return any(h.code == code for h in self.hits)
+
+    def first(self, code: str) -> Hit | None:
+        return next((h for h in self.hits if h.code == code), None)

@@ -6,6 +6,7 @@
     thresholds: {suspicious: 3, phishing: 6}
     weights: {header.reply-to-mismatch: 0.5}
     own_domains: [example.co.jp]
+    correspondents: [supplier.co.jp, tax-office.jp]   # domains you really deal with
     vips: [{name: 山田 太郎, addresses: [yamada@example.co.jp]}]
     brands: [{name: 例銀行, domains: [example-bank.jp]}]
     freemail: [example-free.jp]
@@ -48,6 +49,10 @@ class SignalDef:
     explain: str
     references: tuple[str, ...] = ()
     verdict: str | None = None
+    #: the attack family the signal stands for
+    family: str = ""
+    #: messages of each class of the tuning sets that fired it, when its weight was fitted
+    fitted: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,11 @@ class Brand:
     name: str
     aliases: tuple[str, ...]
     domains: tuple[str, ...]
+    #: the name is also an everyday word: matched only as written, never case-folded
+    generic: bool = False
+
+    def owns(self, domain: str) -> bool:
+        return any(domain == d or domain.endswith("." + d) for d in self.domains)
 
 
 @dataclass
@@ -63,6 +73,8 @@ class Rules:
     thresholds: dict[str, float]
     weights: dict[str, float] = field(default_factory=dict)
     own_domains: tuple[str, ...] = ()
+    #: the domains the organisation really corresponds with (configured; more are learned)
+    correspondents: tuple[str, ...] = ()
     vips: tuple[tuple[str, tuple[str, ...]], ...] = ()
     brands: tuple[Brand, ...] = ()
     freemail: frozenset[str] = frozenset()
@@ -70,6 +82,8 @@ class Rules:
     redirect_params: frozenset[str] = frozenset()
     suspicious_tlds: frozenset[str] = frozenset()
     storage_hosts: frozenset[str] = frozenset()
+    #: email service providers: bounce (Return-Path) domains and click-tracking hosts
+    esp_domains: frozenset[str] = frozenset()
     trusted_authserv_ids: tuple[str, ...] = ()
     ppap: bool = True
 
@@ -88,6 +102,7 @@ def _brands(entries: list[dict[str, Any]]) -> tuple[Brand, ...]:
             str(e["name"]),
             tuple(str(a) for a in e.get("aliases", [])),
             tuple(str(d).lower() for d in e.get("domains", [])),
+            bool(e.get("generic", False)),
         )
         for e in entries
     )
@@ -105,6 +120,8 @@ def _defaults() -> tuple[dict[str, SignalDef], dict[str, float], dict[str, Any]]
             explain=s["explain"],
             references=tuple(s.get("references", [])),
             verdict=s.get("verdict"),
+            family=s.get("family", ""),
+            fitted=tuple((str(k), int(v)) for k, v in (s.get("fitted") or {}).items()),
         )
         for s in reg["signals"]
     }
@@ -116,10 +133,12 @@ ALLOWED_KEYS = {
     "thresholds",
     "weights",
     "own_domains",
+    "correspondents",
     "vips",
     "brands",
     "freemail",
     "shorteners",
+    "esp_domains",
     "trusted_authserv_ids",
     "ppap",
 }
@@ -161,6 +180,7 @@ def load_rules(path: Path | None = None) -> Rules:
         thresholds=th,
         weights=weights,
         own_domains=tuple(str(d).lower() for d in user.get("own_domains") or []),
+        correspondents=tuple(str(d).lower() for d in user.get("correspondents") or []),
         vips=vips,
         brands=_brands(lists["brands"] + list(user.get("brands") or [])),
         freemail=frozenset(lists["freemail"]) | frozenset(user.get("freemail") or []),
@@ -168,6 +188,7 @@ def load_rules(path: Path | None = None) -> Rules:
         redirect_params=frozenset(lists["redirect_params"]),
         suspicious_tlds=frozenset(lists["suspicious_tlds"]),
         storage_hosts=frozenset(lists["storage_hosts"]),
+        esp_domains=frozenset(lists["esp_domains"]) | frozenset(user.get("esp_domains") or []),
         trusted_authserv_ids=tuple(str(a).lower() for a in user.get("trusted_authserv_ids") or []),
         ppap=bool(user.get("ppap", True)),
     )

@@ -14,35 +14,98 @@ def targets(rules: Rules) -> dict[str, str]:
     key = id(rules)
     table = _CACHE.get(key)
     if table is None:
-        domains = list(rules.own_domains) + [d for b in rules.brands for d in b.domains]
+        domains = [*rules.own_domains, *rules.correspondents, *(d for b in rules.brands for d in b.domains)]
         table = target_table(domains)
         _CACHE.clear()
         _CACHE[key] = table
     return table
 
 
-_MATCHERS: dict[int, tuple[re.Pattern[str], dict[str, Brand]]] = {}
+_INDEXES: dict[int, BrandIndex] = {}
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['&!+-][A-Za-z0-9]+)*")
 
 
-def brand_named(rules: Rules, folded_text: str) -> Brand | None:
-    """The first brand named in casefolded text: Latin names on word boundaries (3+ letters),
-    others anywhere. One compiled pattern for all brands."""
-    key = id(rules)
-    entry = _MATCHERS.get(key)
-    if entry is None:
-        words: dict[str, Brand] = {}
-        for b in rules.brands:
+class BrandIndex:
+    """Every brand name and alias, looked up without one giant alternation (which costs
+    milliseconds on a long body): Latin names token by token through a dict keyed by their
+    first word, other names (Japanese) only where a character that starts one of them stands.
+    Names that are everyday words ("LINE", "Chase") match only as written; the rest case-folded."""
+
+    def __init__(self, brands: tuple[Brand, ...]) -> None:
+        self.latin: dict[str, list[tuple[tuple[str, ...], Brand, bool]]] = {}
+        #: first non-ASCII character → (name, its offset in the name, brand)
+        self.other: dict[str, list[tuple[str, int, Brand]]] = {}
+        for b in brands:
             for w in (b.name, *b.aliases):
-                f = w.casefold()
-                if (len(f) >= 3 or not f.isascii()) and f not in words:
-                    words[f] = b
-        parts = []
-        for f in sorted(words, key=len, reverse=True):
-            esc = re.escape(f)
-            parts.append(rf"(?<!\w){esc}(?!\w)" if f.isascii() else esc)
-        entry = (re.compile("|".join(parts)), words)
-        _MATCHERS.clear()
-        _MATCHERS[key] = entry
-    pattern, table = entry
-    m = pattern.search(folded_text)
-    return table.get(m.group(0)) if m else None
+                if w.isascii():
+                    exact = b.generic
+                    words = tuple(_WORD.findall(w if exact else w.casefold()))
+                    if words and (len(w) >= 3):
+                        key = words[0]
+                        self.latin.setdefault(key, []).append((words, b, exact))
+                else:
+                    name = w.casefold()
+                    at = next(i for i, ch in enumerate(name) if not ch.isascii())
+                    self.other.setdefault(name[at], []).append((name, at, b))
+        for entries in self.latin.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        for names in self.other.values():
+            names.sort(key=lambda e: -len(e[0]))
+        self.folded_keys = frozenset(k for k, es in self.latin.items() if any(not e[2] for e in es))
+        self.exact_keys = frozenset(k for k, es in self.latin.items() if any(e[2] for e in es))
+        starts = "".join(sorted(self.other))
+        self.other_start = re.compile("[" + re.escape(starts) + "]") if starts else None
+
+    def first(self, text: str) -> Brand | None:
+        folded = text.casefold()
+        found = self._latin(text, folded)
+        if self.other_start is not None:
+            for m in self.other_start.finditer(folded):
+                at = m.start()
+                if found and at >= found[0]:
+                    break
+                hit = next(
+                    (
+                        b
+                        for n, off, b in self.other[m.group(0)]
+                        if at >= off and folded.startswith(n, at - off)
+                    ),
+                    None,
+                )
+                if hit is not None:
+                    return hit
+        return found[1] if found else None
+
+    def _latin(self, text: str, folded: str) -> tuple[int, Brand] | None:
+        # the common case, no brand at all, costs two findall calls and two set tests in C
+        best: tuple[int, Brand] | None = None
+        for source, exact, keys in ((folded, False, self.folded_keys), (text, True, self.exact_keys)):
+            seq = _WORD.findall(source)
+            if keys.isdisjoint(seq):
+                continue
+            for i, word in enumerate(seq):
+                if word not in keys:
+                    continue
+                entries = self.latin[word]
+                hit = next(
+                    (b for name, b, ex in entries if ex == exact and tuple(seq[i : i + len(name)]) == name),
+                    None,
+                )
+                if hit is not None:
+                    at = next(m.start() for j, m in enumerate(_WORD.finditer(source)) if j == i)
+                    if best is None or at < best[0]:
+                        best = (at, hit)
+                    break
+        return best
+
+
+def brand_named(rules: Rules, text: str) -> Brand | None:
+    """The first brand named in ``text``: Latin names as whole words (3+ letters) and
+    case-folded, others anywhere; names that are everyday words ("LINE", "Chase") only as
+    written."""
+    index = _INDEXES.get(id(rules))
+    if index is None:
+        index = BrandIndex(rules.brands)
+        _INDEXES.clear()
+        _INDEXES[id(rules)] = index
+    return index.first(text)

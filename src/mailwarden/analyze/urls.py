@@ -12,6 +12,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..domain.orgdomain import registrable
+from .impersonation import authenticated, esp_domain
 from .lookalike import contains_brand, imitates
 from .model import Context
 from .qr import MAX_IMAGES, codes_in, is_image
@@ -135,6 +136,8 @@ def check_urls(ctx: Context) -> None:
     ctx.urls = links
     table = targets(rules)
     checked_hosts: set[str] = set()
+    # a signed message's links through its email service provider's click tracker are ordinary
+    signed = authenticated(ctx)
     for link in links:
         url, host, kind = link["url"], link["host"], link["kind"]
         low = url.lower()
@@ -159,7 +162,11 @@ def check_urls(ctx: Context) -> None:
             shown = _SHOWN_DOMAIN.fullmatch(link["text"].strip())
             if shown:
                 shown_host = shown.group(1).lower()
-                if registrable(shown_host) and registrable(shown_host) != registrable(host):
+                if (
+                    registrable(shown_host)
+                    and registrable(shown_host) != registrable(host)
+                    and not (signed and esp_domain(rules, host))
+                ):
                     ctx.hit("url.text-mismatch", shown=shown_host, target=host)
         if host in checked_hosts:
             continue

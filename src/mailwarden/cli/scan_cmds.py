@@ -63,7 +63,16 @@ RelayOpt = Annotated[
     typer.Option("--trusted-relay", help=_("Take client IP and HELO from this relay's Received header.")),
 ]
 RulesOpt = Annotated[Path | None, typer.Option("--rules", help=_("YAML file overriding weights and lists."))]
-ExplainOpt = Annotated[str | None, typer.Option("--explain", help=_("Describe one signal and exit."))]
+ExplainOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--explain",
+        help=_(
+            "Describe one signal (its attack family, its weight and where the weight comes from), "
+            "or 'all' for every signal; then exit."
+        ),
+    ),
+]
 AuthservOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -135,25 +144,57 @@ def scan(
 
         memory = History(open_store())
         results = (memory.apply(r, rules) for r in results)
-    _print(results, fmt)
+    _print(results, fmt, rules)
 
 
 def _rules_from_settings() -> Path | None:
     return get_settings().analyze_rules
 
 
+def _provenance(rules: Rules, code: str) -> str:
+    sig = rules.signals[code]
+    if code in rules.weights:
+        return _("set in your rules file")
+    if sig.fitted:
+        counts = dict(sig.fitted)
+        return _(
+            "fitted on the tuning sets: fired in {phishing} phishing and {ham} legitimate messages"
+        ).format(phishing=counts.get("phishing", 0), ham=counts.get("ham", 0))
+    return _("written by hand (too rare in the tuning sets to fit)")
+
+
 def _explain(rules: Rules, code: str) -> None:
+    if code == "all":
+        table = Table(title=_("Signals and their weights"))
+        for col in (_("Signal"), _("Weight"), _("Attack family"), _("Weight from")):
+            table.add_column(col)
+        for c in sorted(rules.signals, key=lambda c: (-rules.weight(c), c)):
+            table.add_row(c, f"{rules.weight(c):+g}", _(rules.signals[c].family), _provenance(rules, c))
+        out.print(table)
+        out.print(_thresholds(rules))
+        return
     sig = rules.signals.get(code)
     if sig is None:
         raise fail(_("unknown signal {code}").format(code=code))
     out.print(f"[bold]{sig.id}[/bold] — {_(sig.title)}")
-    out.print(f"{_('Category')}: {sig.category}   {_('Weight')}: {rules.weight(code)}")
+    weight = f"{rules.weight(code):+g} ({_provenance(rules, code)})"
+    out.print(f"{_('Category')}: {sig.category}   {_('Weight')}: {weight}")
+    if sig.family:
+        out.print(f"{_('Attack family')}: {_(sig.family)}")
     out.print(f"{_('Explanation')}: {_(sig.explain)}")
+    out.print(_thresholds(rules))
     for ref in sig.references:
         out.print(f"  - {ref}")
 
 
-def _print(results: Iterator[dict[str, Any]], fmt: ScanFormat) -> None:
+def _thresholds(rules: Rules) -> str:
+    th = rules.thresholds
+    return _(
+        "A message's score is the sum of its signals' weights: suspicious from {s:g}, phishing from {p:g}."
+    ).format(s=th["suspicious"], p=th["phishing"])
+
+
+def _print(results: Iterator[dict[str, Any]], fmt: ScanFormat, rules: Rules) -> None:
     if fmt in (ScanFormat.json, ScanFormat.jsonl):
         write_json_rows(results, jsonl=fmt == ScanFormat.jsonl)
         return
@@ -169,8 +210,9 @@ def _print(results: Iterator[dict[str, Any]], fmt: ScanFormat) -> None:
             r["path"],
             _(VERDICT_LABELS[r["verdict"]]),
             f"{r['score']:.1f}",
-            "\n".join(f"{s['code']} ({s['weight']:g}): {s['explanation']}" for s in r["signals"][:8]),
+            "\n".join(f"{s['weight']:+g} {s['code']}: {s['explanation']}" for s in r["signals"][:8]),
         )
     out.print(table)
+    out.print(_thresholds(rules))
     if len(all_results) == 1 and "error" not in all_results[0] and all_results[0]["authentication"]["header"]:
         out.print(all_results[0]["authentication"]["header"])

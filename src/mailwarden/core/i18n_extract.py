@@ -19,7 +19,7 @@ def extract_findings(
             if entry.get(key):
                 yield 0, "_", entry[key], [f"{entry['code']} {key}"]
     for entry in data.get("signals", []):  # analyze/signals.yaml
-        for key in ("title", "explain"):
+        for key in ("title", "explain", "family"):
             if entry.get(key):
                 yield 0, "_", entry[key], [f"{entry['id']} {key}"]
     for entry in data.get("services", []):  # dmarc/services.yaml

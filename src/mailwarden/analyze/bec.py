@@ -1,0 +1,49 @@
+"""Business email compromise without links: what the text asks for (a payment or a change of
+bank details, secrecy, urgency, skipping approval, employees' or customers' data, gift cards,
+"are you available?", a number to call) weighed together with who asks — a free-mail account,
+a first-contact or lookalike domain, an executive's name on an outside address. Either alone is
+everyday mail; together they are the pattern of IPA's and the FBI IC3's BEC reports."""
+
+from __future__ import annotations
+
+from .model import Context
+
+INTENTS = (
+    "text.payment-change",
+    "text.gift-card",
+    "text.secrecy",
+    "text.executive-request",
+    "text.data-request",
+    "text.approval-bypass",
+    "text.wire-today",
+    "text.acquisition",
+    "text.callback",
+    "text.callback-charge",
+)
+OUTSIDERS = (
+    "header.freemail-sender",
+    "header.reply-to-freemail",
+    "header.reply-to-mismatch",
+    "header.first-contact",
+    "header.correspondent-lookalike",
+    "header.lookalike-domain",
+    "header.display-name-impersonation",
+)
+
+
+def bec_evidence(codes: set[str]) -> dict[str, str] | None:
+    """The evidence of ``bec.request`` when the signals fired hold an ask and an outsider."""
+    intents = [c for c in INTENTS if c in codes]
+    outsiders = [c for c in OUTSIDERS if c in codes]
+    if not (intents and outsiders):
+        return None
+    return {
+        "asks": ", ".join(c.split(".", 1)[1] for c in intents),
+        "sender": ", ".join(c.split(".", 1)[1] for c in outsiders),
+    }
+
+
+def check_bec(ctx: Context) -> None:
+    found = bec_evidence({h.code for h in ctx.hits})
+    if found is not None:
+        ctx.hit("bec.request", **found)

@@ -1,0 +1,112 @@
+"""Correspondent lookalikes: a domain registered to pass for one the organisation really deals
+with — its own, a configured correspondent's, or (with history on) one learned from the mail
+already seen. Beyond the one-edit and confusable forms of ``lookalike.py`` it knows the ways a
+Japanese name is spelt in Latin letters, which attackers use because the victim reads both as
+the same company: Hepburn and Kunrei romanisation (shi/si, sho/syo, tsu/tu, chi/ti, ji/zi,
+fu/hu), long vowels written ou/oo/oh/o or dropped, n/m before b/p; and the same name under
+another suffix (.co.jp → .jp, .com) or with a word added (-group, -jp, -inc).
+
+The attack family: business email compromise by a supplier, customer, adviser or the
+company itself (IPA's ビジネスメール詐欺 reports, types 1 and 2)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..core.i18n import N_, gettext
+from ..domain.orgdomain import registrable
+from .lookalike import skeleton, within_one_edit
+
+# Hepburn → Kunrei, longest first; then long vowels folded, and n before b/p/m
+_ROMAJI = (
+    ("shi", "si"), ("sha", "sya"), ("shu", "syu"), ("sho", "syo"),
+    ("chi", "ti"), ("cha", "tya"), ("chu", "tyu"), ("cho", "tyo"),
+    ("tsu", "tu"), ("ji", "zi"), ("ja", "zya"), ("ju", "zyu"), ("jo", "zyo"),
+    ("fu", "hu"), ("dzu", "zu"), ("du", "zu"),
+)  # fmt: skip
+_LONG = re.compile(r"ou|oo|oh(?![aeiouy])|uu|aa|ii|ee")
+_NASAL = re.compile(r"m(?=[bpm])")
+# words added to a name to make a new domain look like the company's own
+_ADDED = re.compile(r"^(?:group|grp|jp|japan|inc|corp|co|ltd|kk|hd|hldgs|holdings|official|info|mail|"
+                    r"web|net|online|support|service|pay|bank|secure|account|portal)$")  # fmt: skip
+
+
+@cache
+def romaji_key(label: str) -> str:
+    """One spelling for every romanisation of a Japanese name: 'daiwa-shoji', 'daiwa-syoji'
+    and 'daiwashouji' all become 'daiwasyozi'."""
+    text = label.lower()
+    for hepburn, kunrei in _ROMAJI:
+        text = text.replace(hepburn, kunrei)
+    text = _LONG.sub(lambda m: m.group(0)[0], _NASAL.sub("n", text))
+    return skeleton(text.replace("-", ""))
+
+
+def _added(name: str, known: str) -> bool:
+    """``name`` is ``known`` with one of the usual words before or after it."""
+    if name == known or not (name.startswith(known) or name.endswith(known)):
+        return False
+    rest = name[len(known) :] if name.startswith(known) else name[: -len(known)]
+    return bool(_ADDED.match(rest))
+
+
+def _label(domain: str) -> tuple[str, str]:
+    """(registrable label, suffix): ('daiwa-shoji', 'co.jp')."""
+    reg = registrable(domain)
+    label, _, suffix = reg.partition(".")
+    return label, suffix
+
+
+HOW = {
+    "suffix": N_("the same name under another suffix"),
+    "confusable": N_("letters swapped for look-alikes"),
+    "romanisation": N_("the same Japanese name romanised another way"),
+    "added word": N_("the name with a word added"),
+    "one edit": N_("one letter changed"),
+}
+
+
+@dataclass(frozen=True)
+class Resemblance:
+    known: str  # the real registrable domain
+    how: str  # a key of HOW
+
+    def evidence(self, domain: str) -> dict[str, str]:
+        return {"domain": domain, "target": self.known, "technique": self.how, "how": gettext(HOW[self.how])}
+
+
+def resembles(domain: str, known: tuple[str, ...]) -> Resemblance | None:
+    """How ``domain`` imitates one of the ``known`` domains, or None when it is one of them
+    (or under one) or does not look like any."""
+    domain = domain.lower().rstrip(".")
+    reg = registrable(domain)
+    if not reg or "." not in reg:
+        return None
+    real = {registrable(k) for k in known}
+    if reg in real:
+        return None
+    label, _suffix = _label(domain)
+    flat = label.replace("-", "")
+    key = romaji_key(label)
+    sub = re.sub(r"[-.]", "", domain[: -len(reg)])
+    for k in sorted(real):
+        k_label, _ = _label(k)
+        k_flat = k_label.replace("-", "")
+        if len(k_flat) < 4:
+            continue
+        if flat == k_flat:
+            return Resemblance(k, "suffix")
+        if skeleton(flat) == skeleton(k_flat):
+            return Resemblance(k, "confusable")
+        k_key = romaji_key(k_label)
+        if key == k_key:
+            return Resemblance(k, "romanisation")
+        if len(k_flat) >= 5 and (_added(flat, k_flat) or _added(flat, romaji_key(k_flat))):
+            return Resemblance(k, "added word")
+        if len(k_flat) >= 5 and k_flat in sub:
+            return Resemblance(k, "added word")  # daiwashoji.secure-mail.com
+        if len(k_key) >= 6 and within_one_edit(key, k_key):
+            return Resemblance(k, "one edit")
+    return None

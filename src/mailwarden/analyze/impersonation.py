@@ -1,0 +1,88 @@
+"""Who the message pretends to be, read after the other checks: a brand named where the reader
+looks first (display name, subject) or in the body by a sender outside the brand whose links
+all lead elsewhere; a sender domain made to pass for one the organisation deals with; a sender
+the organisation has never corresponded with; and authenticated bulk mail, which is what it
+says it is.
+
+Attack families: brand impersonation (credential phishing under a bank's, carrier's or
+shop's name — フィッシング対策協議会's monthly reports), and business email compromise from
+lookalike or first-contact domains (IPA ビジネスメール詐欺)."""
+
+from __future__ import annotations
+
+from ..domain.orgdomain import registrable, same_organisation
+from .correspondents import resembles
+from .model import Context
+from .rules import Brand, Rules
+from .targets import brand_named
+
+
+def known_domains(rules: Rules, learned: tuple[str, ...] = ()) -> tuple[str, ...]:
+    return (*rules.own_domains, *rules.correspondents, *learned)
+
+
+def _outside(brand: Brand, domain: str) -> bool:
+    return not brand.owns(domain)
+
+
+def _links_outside(ctx: Context, brand: Brand) -> bool:
+    hosts = [u["host"] for u in ctx.urls if u.get("host")]
+    return not any(brand.owns(h) for h in hosts)
+
+
+def authenticated(ctx: Context) -> bool:
+    """DMARC passed, or a DKIM signature of the From domain's organisation verified."""
+    auth, sender = ctx.auth, ctx.msg.sender
+    if auth is None or sender is None:
+        return False
+    dmarc = auth.first("dmarc")
+    if dmarc is not None and dmarc.result == "pass":
+        return True
+    return any(
+        r.method == "dkim"
+        and r.result == "pass"
+        and same_organisation(r.props.get("header.d", ""), sender.domain)
+        for r in auth.results
+    )
+
+
+def esp_domain(rules: Rules, domain: str) -> bool:
+    reg = registrable(domain)
+    return reg in rules.esp_domains or domain in rules.esp_domains
+
+
+def check_impersonation(ctx: Context) -> None:
+    msg, rules = ctx.msg, ctx.rules
+    sender = msg.sender
+    if sender is None or "@" not in sender.address:
+        return
+    domain = sender.domain
+    # brands, where the reader looks first, then in the body
+    for where, text in (("display name", sender.name), ("subject", msg.subject)):
+        brand = brand_named(rules, text) if text else None
+        if brand is not None and _outside(brand, domain) and _links_outside(ctx, brand):
+            code = "brand.in-display-name" if where == "display name" else "brand.in-subject"
+            ctx.hit(code, brand=brand.name, address=sender.address)
+    if not ctx.fired("brand.in-display-name") and not ctx.fired("brand.in-subject"):
+        body = ctx.text[len(msg.subject) :] if ctx.text.startswith(msg.subject) else ctx.text
+        brand = brand_named(rules, body[:5000]) if body else None
+        if brand is not None and _outside(brand, domain) and ctx.urls and _links_outside(ctx, brand):
+            ctx.hit("brand.in-body", brand=brand.name, address=sender.address)
+    # the organisation's own and its correspondents' domains
+    known = known_domains(rules)
+    if known:
+        found = resembles(domain, known)
+        if found is not None:
+            ctx.hit("header.correspondent-lookalike", **found.evidence(domain))
+        elif rules.correspondents and not any(same_organisation(domain, k) for k in known):
+            ctx.hit("header.first-contact", domain=domain)
+        for reply in msg.reply_to:
+            if reply.domain and not same_organisation(reply.domain, domain):
+                found = resembles(reply.domain, known)
+                if found is not None:
+                    ctx.hit("header.correspondent-lookalike", **found.evidence(reply.domain))
+    if domain in rules.freemail:
+        ctx.hit("header.freemail-sender", address=sender.address)
+    # bulk mail that is what it says: the sender's own signature and an unsubscribe link
+    if authenticated(ctx) and msg.header("list-unsubscribe"):
+        ctx.hit("bulk.authenticated", domain=domain)

@@ -1,0 +1,186 @@
+"""The signals that stand for whole attack families rather than one corpus's phrases: brands
+named by outsiders, lookalikes of the organisation's correspondents (romanisation included),
+BEC requests weighed with who asks, and authenticated bulk mail left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailwarden.analyze.correspondents import resembles, romaji_key
+from mailwarden.analyze.engine import analyze
+from mailwarden.analyze.rules import load_rules
+from mailwarden.analyze.targets import brand_named
+
+from .mail import message
+
+KNOWN = (
+    "daiwa-shoji.co.jp",
+    "minato-seiki.co.jp",
+    "sato-zeirishi.jp",
+    "hokuto-unyu.co.jp",
+    "toyo-denki.co.jp",
+)
+AUTH = (
+    "Authentication-Results: mx1.minato-seiki.co.jp; spf=pass smtp.mailfrom={d};"
+    " dkim=pass header.d={d}; dmarc=pass header.from={d}\r\n"
+)
+
+
+@pytest.fixture(scope="module")
+def org_rules(tmp_path_factory):
+    f = tmp_path_factory.mktemp("rules") / "rules.yaml"
+    f.write_text(
+        "own_domains: [minato-seiki.co.jp]\n"
+        "trusted_authserv_ids: [mx1.minato-seiki.co.jp]\n"
+        "correspondents: [daiwa-shoji.co.jp, sato-zeirishi.jp, hokuto-unyu.co.jp, toyo-denki.co.jp]\n"
+        "vips: [{name: 高橋 健一, addresses: [k.takahashi@minato-seiki.co.jp]}]\n",
+        encoding="utf-8",
+    )
+    return load_rules(f)
+
+
+def found(data, rules):
+    v = analyze(data, rules)
+    return v, {s["code"]: s["evidence"] for s in v.signals}
+
+
+@pytest.mark.parametrize(
+    ("domain", "target", "how"),
+    [
+        ("daiwa-syoji.co.jp", "daiwa-shoji.co.jp", "romanisation"),  # sho/syo, ji/zi
+        ("satou-zeirisi.jp", "sato-zeirishi.jp", "romanisation"),  # long vowel, shi/si
+        ("hokutoh-unyu.co.jp", "hokuto-unyu.co.jp", "romanisation"),  # oh for a long o
+        ("touyou-denki.co.jp", "toyo-denki.co.jp", "romanisation"),
+        ("daiwa-shoji.jp", "daiwa-shoji.co.jp", "suffix"),
+        ("minato-seiki.com", "minato-seiki.co.jp", "suffix"),
+        ("daiwashoji-group.co.jp", "daiwa-shoji.co.jp", "added word"),
+        ("jp-daiwa-shoji.com", "daiwa-shoji.co.jp", "added word"),
+        ("minato-selki.co.jp", "minato-seiki.co.jp", "confusable"),
+        ("hokuto-unnyu.co.jp", "hokuto-unyu.co.jp", "one edit"),
+    ],
+)
+def test_lookalikes_of_correspondents(domain, target, how):
+    got = resembles(domain, KNOWN)
+    assert got is not None and (got.known, got.how) == (target, how)
+
+
+@pytest.mark.parametrize(
+    "domain",
+    ["daiwa-shoji.co.jp", "mail.daiwa-shoji.co.jp", "gmail.com", "daiwa.co.jp", "sendgrid.net", "toyota.jp"],
+)
+def test_the_real_ones_and_strangers_are_not_lookalikes(domain):
+    assert resembles(domain, KNOWN) is None
+
+
+def test_romanisations_meet_in_one_key():
+    assert romaji_key("daiwa-shoji") == romaji_key("daiwa-syoji") == romaji_key("daiwashouji")
+    assert romaji_key("chuo") == romaji_key("tyuou") and romaji_key("fuji") == romaji_key("huzi")
+    assert romaji_key("daiwa-shoji") != romaji_key("daiwa-shika")
+
+
+def test_brands_are_found_as_words_and_everyday_words_are_not(org_rules):
+    assert brand_named(org_rules, "Your Wells Fargo account").name == "Wells Fargo"
+    assert brand_named(org_rules, "三井住友カードからのお知らせ").name == "三井住友カード"
+    assert brand_named(org_rules, "LINEで連絡してください").name == "LINE"
+    assert brand_named(org_rules, "amazon.com order 123").name == "Amazon"
+    for text in ("we chase every lead", "line one and line two", "ups and downs", "an amazonian forest"):
+        assert brand_named(org_rules, text) is None, text
+
+
+def test_a_brand_claimed_by_an_outsider(org_rules):
+    html = '<p>お支払い情報を更新してください。</p><a href="https://secure-update.example.top/">更新する</a>'
+    _, hits = found(
+        message(
+            "ご確認ください",
+            subject="【重要】三井住友カード ご利用確認",
+            from_="Vpass <info@card-notice.example>",
+            html=html,
+        ),
+        org_rules,
+    )
+    assert hits["brand.in-subject"]["brand"] == "三井住友カード"
+    assert hits["brand.in-display-name"]["brand"] == "三井住友カード"
+    # the brand's own mail, linking to the brand, is no impersonation
+    real = '<a href="https://www.smbc-card.com/mem/index.jsp">Vpass</a>'
+    _, hits = found(
+        message(
+            "ご利用ありがとうございます",
+            subject="三井住友カード ご利用のお知らせ",
+            from_="三井住友カード <info@smbc-card.com>",
+            html=real,
+        ),
+        org_rules,
+    )
+    assert not {"brand.in-subject", "brand.in-display-name"} & set(hits)
+
+
+def test_bec_from_a_romanised_lookalike_without_links(org_rules):
+    body = (
+        "経理ご担当者様\nいつもお世話になっております。監査の関係で振込先口座を変更いたしました。"
+        "本日中にお振込みをお願いいたします。"
+    )
+    d = "daiwa-syoji.co.jp"
+    v, hits = found(
+        message(body, from_=f"松本 隆 <t.matsumoto@{d}>", extra_headers=AUTH.format(d=d)), org_rules
+    )
+    assert hits["header.correspondent-lookalike"]["target"] == "daiwa-shoji.co.jp"
+    assert (
+        "payment-change" in hits["bec.request"]["asks"]
+        and "correspondent-lookalike" in hits["bec.request"]["sender"]
+    )
+    assert v.verdict in ("phishing", "malicious"), v.signals
+    # the same words from the real supplier: no lookalike, no BEC request
+    d = "daiwa-shoji.co.jp"
+    v, hits = found(
+        message(body, from_=f"松本 隆 <t.matsumoto@{d}>", extra_headers=AUTH.format(d=d)), org_rules
+    )
+    assert "header.correspondent-lookalike" not in hits and "bec.request" not in hits
+    assert "header.first-contact" not in hits
+
+
+def test_ceo_two_liner_from_free_mail(org_rules):
+    body = "今、お時間ありますか？\n至急対応してほしい件があります。このメールに返信ください。"
+    _, hits = found(message(body, from_="高橋 健一 <k.takahashi.ceo@gmail.com>", subject="至急"), org_rules)
+    assert "header.display-name-impersonation" in hits and "header.freemail-sender" in hits
+    assert "executive-request" in hits["bec.request"]["asks"]
+
+
+def test_data_request_and_approval_bypass_phrases(org_rules):
+    body = (
+        "人事部 御中\n年末調整の確認のため、従業員のマイナンバー一覧をExcelでお送りください。"
+        "稟議は後で回します。"
+    )
+    _, hits = found(message(body, from_="佐藤 <hiroshi@satou-zeirisi.jp>"), org_rules)
+    assert {
+        "text.data-request",
+        "text.approval-bypass",
+        "header.correspondent-lookalike",
+        "bec.request",
+    } <= set(hits)
+
+
+def test_first_contact_needs_configured_correspondents(org_rules):
+    _, hits = found(message("ご案内です。", from_="営業 <info@new-vendor.example>"), org_rules)
+    assert hits["header.first-contact"]["domain"] == "new-vendor.example"
+    _, hits = found(message("ご案内です。", from_="営業 <info@new-vendor.example>"), load_rules())
+    assert "header.first-contact" not in hits  # nobody configured: nothing is "first"
+
+
+def test_authenticated_bulk_mail_through_an_esp(org_rules):
+    d = "shop.example.jp"
+    html = '<a href="https://u123.ct.sendgrid.net/ls/click?upn=abc">https://www.shop.example.jp/sale</a>'
+    extra = AUTH.format(d=d) + "List-Unsubscribe: <https://shop.example.jp/unsub?u=1>\r\n"
+    args = {
+        "subject": "セールのお知らせ",
+        "from_": f"ショップ <news@{d}>",
+        "html": html,
+        "return_path": "bounces+123@em.sendgrid.net",
+    }
+    _, hits = found(message("セール開催中", extra_headers=extra, **args), org_rules)
+    assert "bulk.authenticated" in hits
+    assert "url.text-mismatch" not in hits and "header.return-path-mismatch" not in hits
+    # the same links and bounce address on mail that is not signed for its From: both raised
+    _, hits = found(message("セール開催中", **args), org_rules)
+    assert {"url.text-mismatch", "header.return-path-mismatch"} <= set(
+        hits
+    ) and "bulk.authenticated" not in hits
