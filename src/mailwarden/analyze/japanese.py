@@ -85,13 +85,17 @@ def words(text: str) -> list[tuple[str, str, bool]]:
     for line in text[:MAX_CHARS].splitlines():
         if not line.strip() or not _HAS_JAPANESE.search(line):
             continue
-        ms = list(tok.tokenize(line))
+        ms = tok.tokenize(line)
         norms = [m.normalized_form() for m in ms]
+        # where the negations stand, so each word's look-ahead is a comparison, not a scan
+        negations = [i for i, n in enumerate(norms) if n in _NEGATION]
+        k = 0
         for i, m in enumerate(ms):
             if m.part_of_speech()[0] in _SKIP_POS:
                 continue
-            negated = any(n in _NEGATION for n in norms[i + 1 : i + 6])
-            out.append((norms[i], m.surface(), negated))
+            while k < len(negations) and negations[k] <= i:
+                k += 1
+            out.append((norms[i], m.surface(), k < len(negations) and negations[k] <= i + 5))
     return out
 
 

@@ -86,6 +86,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"ご内密",
         r"極秘(?:で|に|の案件)",
         r"誰にも(?:言わ|話さ|相談せ)ないで",
+        # "not even inside the company": the secrecy of CEO and lawyer fraud, not a mail footer's
+        r"(?:社内|他の(?:方|社員|者|従業員)|社員)(?:に|には|でも|の方)?.{0,20}"
+        r"(?:共有|口外|相談|他言|話)(?:され|し|さ)?(?:ません|ない|ず)(?:よう|で)",
     ),
     "text.executive-request": (
         r"are you (?:available|at your desk|in the office)\s*\?",
@@ -95,6 +98,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:今|いま)[、,\s]?(?:少し|ちょっと)?(?:よろしい|大丈夫)(?:です|でしょう)か",
         r"お手(?:す|透)きでしょうか|(?:席|社内|会社)に(?:い|居)(?:ます|らっしゃいます)か",
         r"lineグループ(?:を)?(?:作成|作って)",
+        # "the president will have told you": an outsider borrowing an executive's authority
+        r"(?:社長|代表|専務|常務|役員)(?:様)?(?:から|より)(?:既に|すでに)?(?:お聞き|伺|聞い|ご指示|指示|ご紹介|ご連絡)",
         r"対応(?:を)?お願いできますか",
     ),
     "text.prize": (
@@ -222,16 +227,17 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "text.acquisition": (
         # a confidential acquisition, deposit or legal matter used as the pretext for a transfer
-        r"(?:買収|m&a|tob|合併|資本提携)(?:の|に関する|案件)?.{0,40}(?:内密|極秘|機密|秘密保持|手付金|預託金|保証金)",
+        r"(?:買収|m&a|tob|合併|資本提携)(?:の|に関する|案件)?.{0,300}(?:内密|極秘|機密|秘密保持|手付金|預託金|保証金)",
         r"(?:手付金|預託金|保証金|デポジット)(?:を|の)?(?:お)?(?:振込|振り込|送金|支払)",
         r"(?:confidential|secret) (?:acquisition|merger|deal|transaction)",
         r"(?:escrow|deposit) (?:for|of) the (?:acquisition|deal)",
     ),
     "text.callback-charge": (
         # an order or renewal "charged" with only a phone number to cancel it: the callback scam
-        r"(?:自動更新|ご購入|ご注文|お支払い|ご請求|決済)(?:が|を|は)?(?:完了|確定|行われ|されました).{0,200}"
+        r"(?:自動更新|ご購入|ご注文|お支払い|ご請求|決済)(?:が|を|は)?(?:完了|確定|行われ|されました|承り).{0,200}"
         r"(?:お?電話|コール|サポートセンター|カスタマーセンター)",
         r"(?:心当たり|身に覚え)(?:が|の)?(?:ない|無い|ございません).{0,120}(?:お?電話|ご連絡|お問い合わせ)",
+        r"(?:キャンセル|取り?消し|解約)(?:を)?(?:ご希望|される|の場合).{0,80}(?:お?電話)(?:にて|で|ください)",
         r"(?:auto-?renew(?:al|ed)?|subscription (?:has been )?renewed|"
         r"order (?:has been )?(?:placed|confirmed)|(?:you have been|has been) charged)"
         r".{0,300}(?:call|contact) (?:us|our|the)",
