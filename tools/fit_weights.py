@@ -18,6 +18,9 @@ ones. Then:
 - a warning sign may not count *for* a message, nor a sign of legitimate mail against it: a
   risk signal whose fitted weight comes out negative, or a ``benign`` one whose weight comes
   out positive, is fixed at zero and the model refitted without it;
+- the written weights of the rare signals are mapped onto the fitted scale (``_onto``): written
+  for "suspicious at 2, phishing at 6", a rare signal alone still reaches the verdict it was
+  written to reach (the hand weight is kept in signals.yaml as ``written``);
 - the thresholds are set on the tuning ham: "suspicious" where at most ``SUSPICIOUS_FP`` of
   each ham set scores above it, "phishing" at ``PHISHING_FP``; the weights are then scaled so
   that the phishing threshold stays at 6, so users' own overrides keep their meaning.
@@ -48,6 +51,7 @@ MIN_SUPPORT = 8
 SUSPICIOUS_FP = 0.02
 PHISHING_FP = 0.004
 PHISHING_AT = 6.0
+WRITTEN_SUSPICIOUS = 2.0  # the suspicious threshold the hand-written weights were written for
 KEPT_CATEGORIES = ("spam", "analysis", "authentication")
 
 
@@ -109,6 +113,28 @@ def thresholds(scores: list[float], labels: list[int], groups: list[str], fp: fl
     return need
 
 
+def _written() -> dict[str, float]:
+    """The weight each signal was written with by hand (``written`` once a fit has mapped it)."""
+    import yaml
+
+    reg = yaml.safe_load(SIGNALS.read_text(encoding="utf-8"))
+    return {s["id"]: float(s.get("written", s["weight"])) for s in reg["signals"]}
+
+
+def _onto(w: float, t_susp: float, category: str) -> float:
+    """A written weight mapped from the scale it was written on (suspicious at 2, phishing at 6)
+    onto the fitted one, so that a rare signal alone still reaches the verdict it was written
+    to reach: [0, 2] → [0, t_susp], [2, 6] → [t_susp, 6], above 6 unchanged."""
+    if category == "spam" or w <= 0:
+        return w
+    if w <= WRITTEN_SUSPICIOUS:
+        return round(w * t_susp / WRITTEN_SUSPICIOUS, 2)
+    if w <= PHISHING_AT:
+        span = (PHISHING_AT - t_susp) / (PHISHING_AT - WRITTEN_SUSPICIOUS)
+        return round(t_susp + (w - WRITTEN_SUSPICIOUS) * span, 2)
+    return w
+
+
 def _scores(rows: list[set[str]], weights: dict[str, float], rules: Rules) -> list[float]:
     return [sum(weights[c] for c in r if rules.signals[c].category != "spam") for r in rows]
 
@@ -164,8 +190,17 @@ def main() -> None:
         and not (rules.signals[c].verdict or rules.signals[c].category in KEPT_CATEGORIES)
     }
     learned = {c: weights.get(c, 0.0) for c in (*features, *zeroed)}
-    kept = {c: rules.signals[c].weight for c in rules.signals if c not in learned}
+    written = _written()
+    # first on the written scale, to set the scale and the thresholds; then the written weights
+    # are mapped onto it once (mapping them again would chase its own tail)
+    kept = {c: written[c] for c in rules.signals if c not in learned}
     scale = _scale(rows, labels, groups, learned, kept, rules)
+    first = {c: w * scale for c, w in learned.items()} | kept
+    t_first = thresholds(_scores(rows, first, rules), labels, groups, SUSPICIOUS_FP)
+    kept = {
+        c: _onto(w, t_first, rules.signals[c].category) if counts[c] < MIN_SUPPORT else w
+        for c, w in kept.items()
+    }
     final = {c: round(w * scale, 2) for c, w in learned.items()} | kept
     scores = _scores(rows, final, rules)
     t_susp = math.ceil(thresholds(scores, labels, groups, SUSPICIOUS_FP) * 100) / 100
@@ -194,10 +229,14 @@ def write(
     phish = Counter(c for r, lab in zip(rows, labels, strict=True) if lab for c in r)
     ham = Counter(c for r, lab in zip(rows, labels, strict=True) if not lab for c in r)
     text = re.sub(r"(?m)^  suspicious: .*$", f"  suspicious: {t_susp}", text, count=1)
-    text = re.sub(r"(?m)^    fitted: .*\n", "", text)
+    written = _written()
+    text = re.sub(r"(?m)^    (?:fitted|written): .*\n", "", text)
     for code, w in final.items():
         pattern = re.compile(rf"(?m)^(  - id: {re.escape(code)}\n(?:    (?!weight:).*\n)*?)    weight: .*\n")
-        extra = f"    fitted: {{phishing: {phish[code]}, ham: {ham[code]}}}\n" if code in learned else ""
+        if code in learned:
+            extra = f"    fitted: {{phishing: {phish[code]}, ham: {ham[code]}}}\n"
+        else:
+            extra = f"    written: {written[code]:g}\n" if written[code] != w else ""
         text, n = pattern.subn(lambda m: f"{m.group(1)}    weight: {w:g}\n{extra}", text, count=1)  # noqa: B023
         if n != 1:
             raise SystemExit(f"cannot find the weight of {code} in {SIGNALS}")

@@ -184,3 +184,50 @@ def test_authenticated_bulk_mail_through_an_esp(org_rules):
     assert {"url.text-mismatch", "header.return-path-mismatch"} <= set(
         hits
     ) and "bulk.authenticated" not in hits
+
+
+def test_known_senders_proven_by_authentication(org_rules):
+    body = "パスワードの有効期限が近づいています。社内ポータルで変更してください。"
+    own = "minato-seiki.co.jp"
+    _, hits = found(
+        message(body, from_=f"情報システム部 <it@{own}>", extra_headers=AUTH.format(d=own)), org_rules
+    )
+    assert hits["sender.known-authenticated"]["kind"] == "correspondent"
+    # the same mail claiming the own domain without passing: no such credit
+    _, hits = found(message(body, from_=f"情報システム部 <it@{own}>"), org_rules)
+    assert "sender.known-authenticated" not in hits
+    gov = "ipa.go.jp"
+    _, hits = found(
+        message("注意喚起", from_=f"IPA <info@{gov}>", extra_headers=AUTH.format(d=gov)), org_rules
+    )
+    assert hits["sender.known-authenticated"]["kind"] == "restricted suffix"
+    assert "header.first-contact" not in hits
+
+
+def test_a_list_post_needs_the_list_server_to_have_sent_it(org_rules):
+    d = "ml.seimitsu-ken.jp"
+    head = f"List-Id: <seimitsu.{d}>\r\nList-Post: <mailto:seimitsu@{d}>\r\n"
+    passed = (
+        head
+        + f"Authentication-Results: mx1.minato-seiki.co.jp; spf=pass smtp.mailfrom=seimitsu-admin@{d}\r\n"
+    )
+    args = {
+        "from_": "石井 <ishii@kougu-net.co.jp>",
+        "reply_to": f"seimitsu@{d}",
+        "return_path": f"seimitsu-admin@{d}",
+    }
+    _, hits = found(message("次回の勉強会について", extra_headers=passed, **args), org_rules)
+    assert "bulk.mailing-list" in hits
+    assert "header.reply-to-mismatch" not in hits and "header.return-path-mismatch" not in hits
+    # a forged List-Id alone earns nothing
+    _, hits = found(message("次回の勉強会について", extra_headers=head, **args), org_rules)
+    assert "bulk.mailing-list" not in hits
+
+
+def test_a_saas_host_named_after_the_customer_is_no_lookalike(org_rules):
+    html = '<a href="https://minato-seiki.smarthr.jp/notifications">SmartHR</a>'
+    _, hits = found(message("お知らせ", html=html, from_="SmartHR <noreply@mail.smarthr.jp>"), org_rules)
+    assert "url.lookalike" not in hits
+    html = '<a href="https://minato-seiki.login-portal.top/">ログイン</a>'
+    _, hits = found(message("お知らせ", html=html, from_="総務 <info@login-portal.top>"), org_rules)
+    assert hits["url.lookalike"]["target"] == "minato-seiki.co.jp"

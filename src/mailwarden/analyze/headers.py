@@ -12,7 +12,7 @@ import idna
 
 from ..core.i18n import N_, gettext
 from ..domain.orgdomain import registrable, same_organisation
-from .impersonation import authenticated, esp_domain
+from .impersonation import esp_domain, list_domains, via_esp
 from .lookalike import contains_brand, imitates
 from .model import Context
 from .targets import targets
@@ -162,9 +162,14 @@ def check_headers(ctx: Context) -> None:
     local = sender.address.split("@", 1)[0]
     if (domain in rules.freemail and _consonant_run(local) >= 6) or _BULK_LOCAL.match(local):
         ctx.hit("header.random-sender", address=sender.address)
-    # replies
+    # replies (to a mailing list the message came through: that is what lists do)
+    lists = list_domains(ctx)
     for reply in msg.reply_to:
-        if reply.domain and not same_organisation(reply.domain, domain):
+        if (
+            reply.domain
+            and not same_organisation(reply.domain, domain)
+            and registrable(reply.domain) not in lists
+        ):
             if reply.domain in rules.freemail and domain not in rules.freemail:
                 ctx.hit("header.reply-to-freemail", reply=reply.address, sender=sender.address)
             else:
@@ -173,7 +178,7 @@ def check_headers(ctx: Context) -> None:
     if rp and "@" in rp:
         rp_domain = rp.rsplit("@", 1)[1]
         # an email service provider's bounce address on a message its sender signed is ordinary
-        sent_by_esp = esp_domain(rules, rp_domain) and authenticated(ctx)
+        sent_by_esp = (esp_domain(rules, rp_domain) and via_esp(ctx)) or registrable(rp_domain) in lists
         if (
             rp_domain
             and not same_organisation(rp_domain, domain)

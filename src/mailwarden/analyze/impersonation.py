@@ -10,6 +10,9 @@ lookalike or first-contact domains (IPA ビジネスメール詐欺)."""
 
 from __future__ import annotations
 
+import re
+
+from ..core.i18n import N_, gettext
 from ..domain.orgdomain import registrable, same_organisation
 from .correspondents import resembles
 from .model import Context
@@ -51,6 +54,77 @@ def esp_domain(rules: Rules, domain: str) -> bool:
     return reg in rules.esp_domains or domain in rules.esp_domains
 
 
+def via_esp(ctx: Context) -> bool:
+    """Sent through an email service provider and authenticated as such: signed for its From
+    domain, or SPF or DKIM passing for the provider's own domain (a brand without DMARC sending
+    through SendGrid). Then the provider's bounce address and click-tracking links are what
+    they look like."""
+    if authenticated(ctx):
+        return True
+    auth = ctx.auth
+    if auth is None:
+        return False
+    for r in auth.results:
+        if r.result != "pass":
+            continue
+        domain = r.props.get("header.d", "") if r.method == "dkim" else r.props.get("smtp.mailfrom", "")
+        if r.method in ("dkim", "spf") and esp_domain(ctx.rules, domain.rsplit("@", 1)[-1]):
+            return True
+    return False
+
+
+def list_domains(ctx: Context) -> set[str]:
+    """The organisations of a mailing list the message came through (List-Id, List-Post)."""
+    out = set()
+    for name in ("list-id", "list-post"):
+        for m in re.finditer(r"[\w.-]+\.[a-z]{2,}", ctx.msg.header(name).lower()):
+            host = m.group(0).rsplit("@", 1)[-1]
+            if registrable(host):
+                out.add(registrable(host))
+    return out
+
+
+def _sent_by(ctx: Context, orgs: set[str]) -> bool:
+    """SPF or DKIM passed for one of ``orgs``, or ARC vouched for the path."""
+    auth = ctx.auth
+    if auth is None:
+        return False
+    for r in auth.results:
+        if r.result != "pass":
+            continue
+        if r.method == "arc":
+            return True
+        domain = r.props.get("header.d", "") if r.method == "dkim" else r.props.get("smtp.mailfrom", "")
+        if r.method in ("dkim", "spf") and registrable(domain.rsplit("@", 1)[-1]) in orgs:
+            return True
+    return False
+
+
+KNOWN_AS = {
+    "correspondent": N_("your own organisation or a correspondent"),
+    "brand": N_("a brand's real domain"),
+    "restricted suffix": N_("a domain only a registered organisation can hold"),
+}
+
+
+def known_sender(ctx: Context) -> str | None:
+    """Why the sender is known and proven: mail authenticated for the organisation's own or a
+    correspondent's domain, a brand's real domain, or a domain under a suffix only registered
+    organisations can hold (go.jp, ac.jp…). None otherwise."""
+    sender = ctx.msg.sender
+    if sender is None or not authenticated(ctx):
+        return None
+    rules, domain = ctx.rules, sender.domain
+    if any(same_organisation(domain, k) for k in known_domains(rules)):
+        return "correspondent"
+    if any(b.owns(domain) for b in rules.brands) and domain not in rules.freemail:
+        return "brand"
+    labels = domain.split(".")
+    if any(".".join(labels[i:]) in rules.restricted_suffixes for i in range(1, len(labels))):
+        return "restricted suffix"
+    return None
+
+
 def check_impersonation(ctx: Context) -> None:
     msg, rules = ctx.msg, ctx.rules
     sender = msg.sender
@@ -74,7 +148,11 @@ def check_impersonation(ctx: Context) -> None:
         found = resembles(domain, known)
         if found is not None:
             ctx.hit("header.correspondent-lookalike", **found.evidence(domain))
-        elif rules.correspondents and not any(same_organisation(domain, k) for k in known):
+        elif (
+            rules.correspondents
+            and not any(same_organisation(domain, k) for k in known)
+            and not known_sender(ctx)
+        ):
             ctx.hit("header.first-contact", domain=domain)
         for reply in msg.reply_to:
             if reply.domain and not same_organisation(reply.domain, domain):
@@ -86,3 +164,10 @@ def check_impersonation(ctx: Context) -> None:
     # bulk mail that is what it says: the sender's own signature and an unsubscribe link
     if authenticated(ctx) and msg.header("list-unsubscribe"):
         ctx.hit("bulk.authenticated", domain=domain)
+    why = known_sender(ctx)
+    if why is not None:
+        ctx.hit("sender.known-authenticated", domain=domain, kind=why, why=gettext(KNOWN_AS[why]))
+    # a list post proven to come from the list's server (anyone can write a List-Id header)
+    lists = list_domains(ctx)
+    if lists and _sent_by(ctx, lists):
+        ctx.hit("bulk.mailing-list", list=", ".join(sorted(lists)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import Any
 
 from ..domain.orgdomain import registrable
 
@@ -175,3 +176,9 @@ def contains_brand(domain: str, targets: dict[str, str]) -> str | None:
         if target_sk != own and target_sk in flat:
             return real
     return None
+
+
+def tenant_host(host: str, rules: Any) -> bool:
+    """A customer's host at a SaaS that names hosts after its customers (minato-seiki.smarthr.jp)."""
+    labels = host.lower().rstrip(".").split(".")
+    return any(".".join(labels[i:]) in rules.tenant_domains for i in range(1, len(labels) - 1))

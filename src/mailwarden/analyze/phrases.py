@@ -122,6 +122,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:kostenlos(?:e|en)?|gratuit(?:e)?|gratis|grátis)\b",
         r"\b(?:restitui[çc][ãa]o|restitua|reembolso|remboursement|rückerstattung|terugbetaling)\b",
         r"valores a receber|dinheiro esquecido",
+        # vouchers and gift coupons "waiting for you"
+        r"\b(?:bon d'achat|bons d'achat|carte cadeau|cupom|cupons|vale-presente|vale presente|tegoedbon|"
+        r"cadeaukaart|einkaufsgutschein|buono (?:regalo|acquisto)|cheque regalo|gift voucher|voucher)\b",
         r"points? (?:will |are about to )?expire|pontos (?:vão|vao) expirar|punkte verfallen",
     ),
     "text.survey-reward": (
@@ -197,6 +200,23 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bwithdraw(?:al)? (?:process|request|your)",
         r"virtual assets?",
         r"暗号資産|仮想通貨",
+    ),
+    "text.gambling": (
+        # casino and betting lures: bonuses that need no deposit, free spins
+        r"\b(?:online )?(?:casino|cassino|casinò|kasino)\b",
+        r"no[- ]deposit bonus|free spins|freispiele|giros grátis|tiradas gratis|jackpot",
+        r"\b(?:apostas?|sportwetten|paris sportifs|bet365|betting bonus)\b",
+        r"オンラインカジノ|カジノ|入金不要ボーナス|フリースピン",
+    ),
+    "text.miracle-offer": (
+        # health plans, insurance and miracle products sold by invented "official" senders
+        r"\b(?:health|dental|medicare|life|auto|car) (?:insurance|plan|coverage)s?\b.{0,80}"
+        r"\b(?:quote|offer|free|save|eligible|approved|today)\b",
+        r"plano de sa[úu]de|seguro de (?:vida|auto|sa[úu]de)|krankenversicherung|zorgverzekering",
+        r"\b(?:keto|weight ?loss|fat burn(?:er|ing)?|diabetes (?:cure|breakthrough)|erectile|"
+        r"male enhancement|ed pills?|tinnitus|abnehmen|afvallen|emagrecer)\b",
+        r"(?:you|you're|you are) (?:pre-?)?(?:approved|eligible|qualified) for\b",
+        r"痩せ|ダイエットサプリ|医療保険の無料|保険料が(?:安く|最大)",
     ),
     # -- business email compromise without links ----------------------------------------
     "text.data-request": (

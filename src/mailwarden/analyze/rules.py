@@ -84,6 +84,10 @@ class Rules:
     storage_hosts: frozenset[str] = frozenset()
     #: email service providers: bounce (Return-Path) domains and click-tracking hosts
     esp_domains: frozenset[str] = frozenset()
+    #: SaaS giving each customer a host under its name (customer.smarthr.jp)
+    tenant_domains: frozenset[str] = frozenset()
+    #: public suffixes only registered organisations can hold (go.jp, ac.jp, gov…)
+    restricted_suffixes: frozenset[str] = frozenset()
     trusted_authserv_ids: tuple[str, ...] = ()
     ppap: bool = True
 
@@ -189,6 +193,8 @@ def load_rules(path: Path | None = None) -> Rules:
         suspicious_tlds=frozenset(lists["suspicious_tlds"]),
         storage_hosts=frozenset(lists["storage_hosts"]),
         esp_domains=frozenset(lists["esp_domains"]) | frozenset(user.get("esp_domains") or []),
+        tenant_domains=frozenset(lists["tenant_domains"]),
+        restricted_suffixes=frozenset(lists["restricted_suffixes"]),
         trusted_authserv_ids=tuple(str(a).lower() for a in user.get("trusted_authserv_ids") or []),
         ppap=bool(user.get("ppap", True)),
     )

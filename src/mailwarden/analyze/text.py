@@ -78,6 +78,8 @@ _SPACED = re.compile(r"(?<![\w])(?:[a-z] ){7,}[a-z](?![\w])")
 
 _ANY_COMBINING = re.compile(r"[\u0300-\u036f\u0489]")
 # a zero or a one standing for O or I inside a word of capitals: "IMP0RTANT", "C0NSUMER"
+# a subject written "Find_out_how_to_get_your_Reward!": words joined so filters see one token
+_UNDERSCORED = re.compile(r"(?:[A-Za-z]+_){3,}[A-Za-z]+")
 _LEET = re.compile(r"(?<![A-Za-z0-9])(?=[A-Z01]{6,}(?![A-Za-z0-9]))[A-Z]+[01][A-Z]+(?![A-Za-z0-9])")
 
 
@@ -92,6 +94,9 @@ def _obfuscated(raw_head: str, visible: str, title: str = "") -> tuple[str, str]
     m = _LEET.search(title)
     if m:
         return m.group(0)[:40], N_("digits in place of letters")
+    m = _UNDERSCORED.search(title)
+    if m:
+        return m.group(0)[:40], N_("words joined by underscores")
     if _ANY_COMBINING.search(visible):
         m = _COMBINED.search(visible)
         if m:

@@ -12,8 +12,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..domain.orgdomain import registrable
-from .impersonation import authenticated, esp_domain
-from .lookalike import contains_brand, imitates
+from .impersonation import esp_domain, via_esp
+from .lookalike import contains_brand, imitates, tenant_host
 from .model import Context
 from .qr import MAX_IMAGES, codes_in, is_image
 from .targets import targets
@@ -137,7 +137,7 @@ def check_urls(ctx: Context) -> None:
     table = targets(rules)
     checked_hosts: set[str] = set()
     # a signed message's links through its email service provider's click tracker are ordinary
-    signed = authenticated(ctx)
+    signed = via_esp(ctx)
     for link in links:
         url, host, kind = link["url"], link["host"], link["kind"]
         low = url.lower()
@@ -190,7 +190,7 @@ def check_urls(ctx: Context) -> None:
                     ctx.hit("url.open-redirect", host=host, target=target_host)
                     break
         found = imitates(host, table)
-        real = found[0] if found else contains_brand(host, table)
+        real = found[0] if found else (None if tenant_host(host, rules) else contains_brand(host, table))
         if real:
             ctx.hit("url.lookalike", host=host, target=real)
         tld = host.rsplit(".", 1)[-1]
