@@ -10,6 +10,7 @@ from .model import Context
 
 INTENTS = (
     "text.payment-change",
+    "text.payroll-change",
     "text.gift-card",
     "text.secrecy",
     "text.executive-request",
@@ -32,7 +33,11 @@ OUTSIDERS = (
 
 
 def bec_evidence(codes: set[str]) -> dict[str, str] | None:
-    """The evidence of ``bec.request`` when the signals fired hold an ask and an outsider."""
+    """The evidence of ``bec.request`` when the signals fired hold an ask and an outsider —
+    never for bulk mail its sender signed, with an unsubscribe link: BEC is one person writing
+    to another, and a shop's gift-card campaign is not."""
+    if "bulk.authenticated" in codes:
+        return None
     intents = [c for c in INTENTS if c in codes]
     outsiders = [c for c in OUTSIDERS if c in codes]
     if not (intents and outsiders):

@@ -89,6 +89,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         # "not even inside the company": the secrecy of CEO and lawyer fraud, not a mail footer's
         r"(?:社内|他の(?:方|社員|者|従業員)|社員)(?:に|には|でも|の方)?.{0,20}"
         r"(?:共有|口外|相談|他言|話)(?:され|し|さ)?(?:ません|ない|ず)(?:よう|で)",
+        r"社内(?:で|へ)?の(?:ご)?(?:共有|口外|相談)は(?:お)?控え",
     ),
     "text.executive-request": (
         r"are you (?:available|at your desk|in the office)\s*\?",
@@ -99,7 +100,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"お手(?:す|透)きでしょうか|(?:席|社内|会社)に(?:い|居)(?:ます|らっしゃいます)か",
         r"lineグループ(?:を)?(?:作成|作って)",
         # "the president will have told you": an outsider borrowing an executive's authority
-        r"(?:社長|代表|専務|常務|役員)(?:様)?(?:から|より)(?:既に|すでに)?(?:お聞き|伺|聞い|ご指示|指示|ご紹介|ご連絡)",
+        r"(?:社長|代表|専務|常務|役員)(?:様)?(?:から|より)(?:既に|すでに)?"
+        r"(?:お話|お聞き|伺|聞い|ご指示|指示|ご紹介|ご連絡)",
         r"対応(?:を)?お願いできますか",
     ),
     "text.prize": (
@@ -228,10 +230,19 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:employee|staff|customer|client)s?'? (?:list|records|data|database|w-?2s?|tax forms|payroll)",
         r"\bw-?2 (?:forms?|copies)|payroll (?:records|report|data|file)",
     ),
+    "text.payroll-change": (
+        # payroll diversion: an "employee" asks for the salary to go to a new account
+        r"給(?:与|料)(?:の)?(?:振込|振り込み|受取|受け取り)?(?:先|口座)(?:を|の)?(?:変更|移|切り替え|別の)",
+        r"(?:次回|今月|来月)(?:分)?の給(?:与|料)(?:は|を)?.{0,30}(?:口座|振込)",
+        r"(?:change|update)d? (?:my |the )?(?:direct deposit|payroll|salary) "
+        r"(?:account|details|information|bank)",
+        r"(?:direct deposit|paycheck|salary) (?:to|into) (?:a |my )?new (?:bank )?account",
+    ),
     "text.approval-bypass": (
         # the approval process skipped: an order to pay first and file the paperwork later
         r"稟議(?:書)?(?:は|を)?(?:後|あと)(?:で|から|回し)|決裁(?:は|を)?(?:後|あと)(?:で|から|回し)",
         r"(?:承認|稟議|決裁|手続き?)(?:は|を)?(?:不要|省略|省いて|飛ばして|待たずに)",
+        r"(?:社内の)?(?:決裁|稟議)(?:につきましては|については|は)?.{0,20}(?:後日|事後|後ほど)",
         r"(?:通常|社内)の(?:手続き?|承認|フロー)(?:を)?(?:経ずに|通さずに|省)",
         r"(?:skip|bypass|without) (?:the )?(?:usual |normal )?"
         r"(?:approval|approvals|paperwork|process|procedure)",
@@ -240,6 +251,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "text.wire-today": (
         # a transfer to be made today, before the bank closes
         r"(?:本日|今日)(?:中|じゅう)に?(?:の)?(?:お)?(?:振込|振り込|送金|入金|支払|お支払)",
+        r"(?:本日|今日)(?:中|じゅう)に.{0,40}(?:振込|振り込|送金|入金|お支払)",
         r"(?:銀行|窓口)(?:の)?(?:締め|営業時間|終了|閉店)(?:前|まで)",
         r"(?:15|十五)時(?:まで|前)に(?:お)?(?:振込|振り込|送金)",
         r"(?:wire|transfer|payment) (?:must|needs to|has to) (?:be )?(?:made|sent|processed|completed) today",
@@ -247,8 +259,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "text.acquisition": (
         # a confidential acquisition, deposit or legal matter used as the pretext for a transfer
-        r"(?:買収|m&a|tob|合併|資本提携)(?:の|に関する|案件)?.{0,300}(?:内密|極秘|機密|秘密保持|手付金|預託金|保証金)",
-        r"(?:手付金|預託金|保証金|デポジット)(?:を|の)?(?:お)?(?:振込|振り込|送金|支払)",
+        r"(?:買収|m&a|tob|合併|資本(?:業務)?提携)(?:の|に関する|案件)?.{0,300}"
+        r"(?:内密|極秘|機密|秘密保持|手付金|預託金|保証金|証拠金|預り金|インサイダー)",
+        r"(?:手付金|預託金|保証金|証拠金|デポジット)(?:を|の)?(?:お)?(?:振込|振り込|送金|支払)",
         r"(?:confidential|secret) (?:acquisition|merger|deal|transaction)",
         r"(?:escrow|deposit) (?:for|of) the (?:acquisition|deal)",
     ),
@@ -258,6 +271,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:お?電話|コール|サポートセンター|カスタマーセンター)",
         r"(?:心当たり|身に覚え)(?:が|の)?(?:ない|無い|ございません).{0,120}(?:お?電話|ご連絡|お問い合わせ)",
         r"(?:キャンセル|取り?消し|解約)(?:を)?(?:ご希望|される|の場合).{0,80}(?:お?電話)(?:にて|で|ください)",
+        r"(?:更新|継続|ご購入|ご注文|お申し?込み)(?:を)?ご希望(?:でない|されない)場合(?:は|には)?.{0,80}"
+        r"(?:\(?0\d{1,4}[-)]\d{1,4}-\d{3,4}|お?電話)",
         r"(?:auto-?renew(?:al|ed)?|subscription (?:has been )?renewed|"
         r"order (?:has been )?(?:placed|confirmed)|(?:you have been|has been) charged)"
         r".{0,300}(?:call|contact) (?:us|our|the)",
