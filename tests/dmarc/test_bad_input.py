@@ -293,3 +293,23 @@ def test_namespace_declarations_inside_the_report_still_read():
     hdr = parser.header()
     assert hdr.namespace == ns
     assert sum(len(b) for b in parser.batches(10)) == 3
+
+
+@pytest.mark.parametrize(
+    "dtd",
+    [
+        b'<!DOCTYPE feedback [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+        b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>',
+        b"<!DOCTYPE feedback>",
+    ],
+    ids=["xxe", "billion-laughs", "bare-doctype"],
+)
+def test_a_whole_report_behind_a_dtd_is_refused_and_nothing_stored(store, dtd):
+    # a complete, otherwise valid report: the DTD must not be "repaired" away and the report stored
+    doc = report(record()).replace(b"?>\n", b"?>" + dtd + b"\n", 1)
+    assert dtd in doc
+    o = ingest(store, doc)
+    assert o.status == "rejected" and "DTD" in o.reason
+    assert rows(store) == 0
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(AggregateReport)) == 0

@@ -36,6 +36,10 @@ class ReportRejected(InputError):
     """A DMARC or TLS report that cannot be stored; the message says why."""
 
 
+class ForbiddenConstruct(ReportRejected):
+    """A report that declares a DTD or entities: refused outright, never "repaired"."""
+
+
 class DnsError(MailwardenError):
     """A DNS question that could not be answered."""
 

@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from lxml import etree
 
-from ..core.errors import ReportRejected
+from ..core.errors import ForbiddenConstruct, ReportRejected
 from ..core.i18n import N_, gettext
 
 NS_DMARC2 = "urn:ietf:params:xml:ns:dmarc-2.0"
@@ -180,7 +180,7 @@ def refuse_dtd(stream: IO[bytes]) -> tuple[IO[bytes], str]:
     m = re.search(rb"<[A-Za-z_]", prefix)
     prolog = prefix[: m.start()] if m else prefix
     if re.search(rb"<!(?:DOCTYPE|ENTITY)", prolog, flags=re.IGNORECASE):
-        raise ReportRejected(
+        raise ForbiddenConstruct(
             gettext("forbidden XML construct (DTD or entity): {error}").format(error="DOCTYPE")
         )
     if m is None and len(prefix) >= PROLOG_LIMIT:

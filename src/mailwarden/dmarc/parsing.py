@@ -15,13 +15,14 @@ rejection). So nothing is ever stored half.
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from ..core.errors import ReportRejected
+from ..core.errors import ForbiddenConstruct, ReportRejected
 from ..core.i18n import gettext
 from .aggregate import (
     REPAIRED_MARKUP,
@@ -147,6 +148,8 @@ def _aggregate(payload: Payload, ctx: _Context) -> Iterator[Event]:
     try:
         with payload.open() as fh:
             yield from _aggregate_from(payload, fh, [], ctx)
+    except ForbiddenConstruct:
+        raise  # a DTD or entity declaration is refused as it is: nothing is repaired or stored
     except ReportRejected as first:
         if "XML" not in str(first):
             raise
@@ -157,6 +160,11 @@ def _aggregate_repaired(payload: Payload, first: ReportRejected, ctx: _Context) 
     """Second chance for a document that is not well-formed: invalid UTF-8, stray markup."""
     with payload.open() as fh:
         head = fh.read(SMALL_ENOUGH_TO_REPAIR + 1)
+    if re.search(rb"<!(?:DOCTYPE|ENTITY)", head, flags=re.IGNORECASE):
+        # one further down than the prolog check reads: refused all the same
+        raise ForbiddenConstruct(
+            gettext("forbidden XML construct (DTD or entity): {error}").format(error="DOCTYPE")
+        ) from first
     if len(head) > SMALL_ENOUGH_TO_REPAIR:
         with payload.open() as fh:
             stream = io.BufferedReader(_Transcoder(fh))
