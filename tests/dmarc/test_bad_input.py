@@ -111,11 +111,15 @@ def test_truncated_gzip(store):
     assert rows(store) == 0
 
 
+# markup broken beyond repair in the middle of a report: a failure of the report, not of a record
+BROKEN = "<record><row><source_ip>192.0.2.9</source_ip><count>1</count></row></recrod>"
+
+
 def test_nothing_is_stored_half(store):
-    # The 400th record is bad: the 399 before it must not stay in the store.
-    bad = record() * 399 + record(count="-5") + record() * 10
+    # The 400th record breaks the document: the 399 before it must not stay in the store.
+    bad = record() * 399 + BROKEN + record() * 10
     o = ingest(store, report(bad), batch=100)
-    assert o.status == "rejected" and "impossible count -5" in o.reason
+    assert o.status == "rejected" and "well-formed" in o.reason
     assert rows(store) == 0
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(AggregateReport)) == 0
@@ -124,9 +128,6 @@ def test_nothing_is_stored_half(store):
 @pytest.mark.parametrize(
     ("doc", "reason"),
     [
-        (report(record(count="99999999999")), "impossible count"),
-        (report(record(count="many")), "not a number"),
-        (report(record(ip="999.1.1.1")), "invalid source_ip"),
         (report(begin=int(time.time()) + 30 * 86400), "future"),
         (report(org=""), "org_name"),
         (report(rid=""), "report_id"),
@@ -139,6 +140,19 @@ def test_nothing_is_stored_half(store):
 def test_clear_rejections(store, doc, reason):
     o = ingest(store, doc)
     assert o.status == "rejected" and reason in o.reason, o.reason
+
+
+@pytest.mark.parametrize(
+    ("rec", "reason"),
+    [
+        (record(count="99999999999"), "impossible count"),
+        (record(count="many"), "not a number"),
+        (record(ip="999.1.1.1"), "invalid source_ip"),
+    ],
+)
+def test_a_record_that_cannot_be_stored_is_named(store, rec, reason):
+    o = ingest(store, report(rec))
+    assert o.status == "stored" and o.records == 0 and reason in " ".join(o.notes), o.notes
 
 
 def test_namespaces(store):
@@ -218,11 +232,11 @@ def test_paths_nothing_stored_half_and_the_batch_goes_on(store, tmp_path, parall
     tmp_path.mkdir()
     # Through the path ingest (a parser process beside the store, or not): a report that fails
     # after several batches were streamed is voided whole; the next one is stored.
-    (tmp_path / "a.xml").write_bytes(report(record() * 399 + record(count="-5") + record() * 10, rid="half"))
+    (tmp_path / "a.xml").write_bytes(report(record() * 399 + BROKEN + record() * 10, rid="half"))
     (tmp_path / "b.xml").write_bytes(report(record() * 7, rid="whole"))
     outs = list(Ingestor(store, batch=50, parallel=parallel).ingest_paths([tmp_path]))
     assert [(o.status, o.records) for o in outs] == [("rejected", 0), ("stored", 7)]
-    assert "impossible count -5" in outs[0].reason
+    assert "well-formed" in outs[0].reason
     assert rows(store) == 7
 
 
@@ -313,3 +327,21 @@ def test_a_whole_report_behind_a_dtd_is_refused_and_nothing_stored(store, dtd):
     assert rows(store) == 0
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(AggregateReport)) == 0
+
+
+def test_a_bad_record_is_rejected_alone_and_the_report_kept(store):
+    recs = record() + record(ip="") + record(ip="2001:db8::1", count="5") + record(count="-1")
+    o = ingest(store, report(recs))
+    assert o.status == "stored" and (o.records, o.messages) == (2, 8)
+    notes = " ".join(o.notes)
+    assert "record 2: invalid source_ip ''" in notes and "record 4" in notes
+    assert "2 of 4 records rejected" in notes
+    assert rows(store) == 2
+
+
+def test_a_reused_report_id_for_another_period_is_a_new_report(store):
+    first = ingest(store, report(rid="same", begin=1_700_000_000))
+    again = ingest(store, report(rid="same", begin=1_700_000_000))
+    later = ingest(store, report(rid="same", begin=1_700_086_400))
+    assert (first.status, again.status, later.status) == ("stored", "duplicate", "stored")
+    assert rows(store) == 2

@@ -142,6 +142,12 @@ _LEAVES = frozenset(
     {"source_ip", "count", "disposition", "dkim", "spf", "header_from", "envelope_from", "envelope_to"}
 )
 PROLOG_LIMIT = 64 * 1024
+MAX_RECORD_NOTES = 20  # the reasons of the first rejected records; the rest are counted
+
+
+class RecordRejected(ReportRejected):
+    """One record that cannot be stored: it is left out, the report is kept."""
+
 RECORD_TAGS = ("{*}record", "{*}report_metadata", "{*}policy_published", "{*}version")
 
 
@@ -221,6 +227,7 @@ class AggregateParser:
         self._case_repaired = False
         self._unknown_noted: set[str] = set()
         self.records_seen = 0
+        self.records_rejected = 0
         self._json_cache: dict[
             tuple[tuple[str, str | None, str | None, str | None], ...], tuple[str, str]
         ] = {}
@@ -328,7 +335,12 @@ class AggregateParser:
                 except etree.XMLSyntaxError as exc:
                     raise ReportRejected(gettext("not well-formed XML: {error}").format(error=exc)) from exc
             if (_NAMES.get(elem.tag) or _local(elem.tag)) == "record":
-                rows.append(convert(elem))
+                try:
+                    rows.append(convert(elem))
+                except RecordRejected as exc:  # this record goes, with its reason; the report stays
+                    self.records_rejected += 1
+                    if len(self.notes) < MAX_RECORD_NOTES:
+                        self.notes.append(str(exc))
                 self.records_seen += 1
                 # free what is parsed: the record and the siblings before it
                 elem.clear(keep_tail=True)
@@ -341,6 +353,10 @@ class AggregateParser:
             elem = None
         if rows:
             yield rows
+        if self.records_rejected:
+            self.notes.append(
+                gettext("{n} of {total} records rejected").format(n=self.records_rejected, total=self.records_seen)
+            )
         if self._case_repaired:
             self.notes.append(gettext(REPAIRED_CASE))
 
@@ -438,20 +454,20 @@ class AggregateParser:
             try:
                 ip_text = str(ipaddress.ip_address(ip_text))
             except ValueError as exc:
-                raise ReportRejected(
+                raise RecordRejected(
                     gettext("record {n}: invalid source_ip {ip!r}").format(
                         n=self.records_seen + 1, ip=ip_text
                     )
                 ) from exc
         if not _COUNT.fullmatch(count_text):
-            raise ReportRejected(
+            raise RecordRejected(
                 gettext("record {n}: count {count!r} is not a number").format(
                     n=self.records_seen + 1, count=count_text
                 )
             )
         count = int(count_text)
         if count < 0 or count > MAX_COUNT:
-            raise ReportRejected(
+            raise RecordRejected(
                 gettext("record {n}: impossible count {count}").format(n=self.records_seen + 1, count=count)
             )
         if disposition not in DISPOSITIONS:

@@ -69,9 +69,14 @@ class _Open:
     status: str = STORED
 
 
+def identity(hdr: Header) -> tuple[str, str, str, int, int]:
+    """What makes a report the same report: reporter, report id, domain and period."""
+    return hdr.org_name[:255], hdr.report_id[:255], hdr.policy_domain[:255], hdr.begin, hdr.end
+
+
 def _known_in(cursor: Any, sql: Statements) -> Known:
     def known(hdr: Header) -> bool:
-        cursor.execute(sql.exists, (hdr.org_name[:255], hdr.report_id[:255], hdr.policy_domain[:255]))
+        cursor.execute(sql.exists, identity(hdr))
         return cursor.fetchone() is not None
 
     return known
@@ -243,7 +248,7 @@ class Ingestor:
         cur = self._cur
         self._savepoint()
         try:
-            cur.execute(sql.exists, (org, rid, dom))
+            cur.execute(sql.exists, identity(hdr))
             if cur.fetchone() is not None:
                 raise _Duplicate
             cur.execute(

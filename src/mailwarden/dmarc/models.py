@@ -26,7 +26,10 @@ from ..core.store.models import Base, utcnow
 class AggregateReport(Base):
     __tablename__ = "dmarc_reports"
     __table_args__ = (
-        UniqueConstraint("org_name", "report_id", "policy_domain", name="uq_dmarc_reports_identity"),
+        # a reporter may reuse a report id for another period: the period is part of the identity
+        UniqueConstraint(
+            "org_name", "report_id", "policy_domain", "begin", "end", name="uq_dmarc_reports_identity"
+        ),
         Index("ix_dmarc_reports_domain_begin", "policy_domain", "begin"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -34,7 +34,7 @@ def statements(paramstyle: str) -> Statements:
     return Statements(
         records=f"INSERT INTO dmarc_records ({cols(RECORD_COLUMNS)}) VALUES ({marks(len(RECORD_COLUMNS))})",
         exists=f"SELECT id FROM dmarc_reports WHERE org_name = {mark} AND report_id = {mark} "
-        f"AND policy_domain = {mark}",
+        f'AND policy_domain = {mark} AND "begin" = {mark} AND "end" = {mark}',
         report=f"INSERT INTO dmarc_reports ({cols(REPORT_COLUMNS)}) VALUES ({marks(len(REPORT_COLUMNS))}) "
         "RETURNING id",
         finish=f"UPDATE dmarc_reports SET record_count = {mark}, message_count = {mark}, notes = {mark}, "
