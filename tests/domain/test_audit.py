@@ -117,6 +117,7 @@ async def test_authorised_external_reports_and_null_mx(resolver, opts):
         ("dmarcbad.test", "dmarc.syntax-error"),
         ("dmarcodd.test", "dmarc.unknown-tag"),
         ("dmarcodd.test", "dmarc.alignment-strict"),
+        ("dmarctypo.test", "dmarc.invalid-value"),
     ],
 )
 async def test_specific_findings(resolver, opts, domain, code):
@@ -348,3 +349,11 @@ async def test_cname_loop_and_huge_txt_at_domain_level(resolver, opts):
     assert f.params["reason"] == "CNAME loop"
     huge = await check_domain("huge.test", resolver=resolver, options=opts)
     assert huge.checks["spf"].status == "present" and huge.checks["spf"].record == "v=spf1 -all"
+
+
+async def test_a_misspelt_policy_is_a_syntax_finding_and_read_as_none(resolver, opts):
+    rep = await check_domain("dmarctypo.test", resolver=resolver, options=opts)
+    found = [f for f in rep.all_findings() if f.code == "dmarc.invalid-value"]
+    assert found and found[0].params["value"] == "rejectt" and found[0].params["tag"] == "p"
+    assert rep.checks["dmarc"].data["policy"] == "none"
+    assert "dmarc.policy-none" in codes(rep)

@@ -114,6 +114,9 @@ def build_zone() -> Zone:
     a("dmarcbad.test", "A", "192.0.2.7")
     a("_dmarc.dmarcodd.test", "TXT", T("v=DMARC1; p=reject; foo=bar; adkim=s"))
     a("dmarcodd.test", "A", "192.0.2.7")
+    # a misspelt policy beside a valid rua=: receivers read p=none (RFC 9989 §4.7)
+    a("_dmarc.dmarctypo.test", "TXT", T("v=DMARC1; p=rejectt; rua=mailto:agg@collector.test"))
+    a("dmarctypo.test", "A", "192.0.2.7")
     # MX given as an IP address, an MX without PTR, and one whose PTR does not point back
     a("ipmx.test", "MX", "10 192.0.2.1.")
     a("ipmx.test", "MX", "20 mx1.ipmx.test.")

@@ -148,6 +148,7 @@ MAX_RECORD_NOTES = 20  # the reasons of the first rejected records; the rest are
 class RecordRejected(ReportRejected):
     """One record that cannot be stored: it is left out, the report is kept."""
 
+
 RECORD_TAGS = ("{*}record", "{*}report_metadata", "{*}policy_published", "{*}version")
 
 
@@ -355,7 +356,9 @@ class AggregateParser:
             yield rows
         if self.records_rejected:
             self.notes.append(
-                gettext("{n} of {total} records rejected").format(n=self.records_rejected, total=self.records_seen)
+                gettext("{n} of {total} records rejected").format(
+                    n=self.records_rejected, total=self.records_seen
+                )
             )
         if self._case_repaired:
             self.notes.append(gettext(REPAIRED_CASE))

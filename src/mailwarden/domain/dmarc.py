@@ -36,6 +36,8 @@ class DmarcRecord:
     tags: dict[str, str] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    #: (tag, value) pairs receivers cannot use, read as their default (an invalid p= with rua=)
+    invalid: list[tuple[str, str]] = field(default_factory=list)
     policy: str = "none"
 
     @property
@@ -87,6 +89,7 @@ def parse_record(text: str) -> DmarcRecord:
         # the record is unusable.
         if not rec.uris("rua"):
             raise DmarcSyntaxError(gettext("invalid policy p={value}").format(value=rec.tags["p"]))
+        rec.invalid.append(("p", rec.tags["p"]))
     elif not rec.uris("rua"):
         raise DmarcSyntaxError(gettext("no p= tag and no rua= tag"))
     for tag in ("sp", "np"):
@@ -225,6 +228,8 @@ async def audit_dmarc(domain: str, *, resolver: Resolver, report_to: str | None 
         res.add("dmarc.unknown-tag", domain, tag=tag)
     for tag in rec.removed:
         res.add("dmarc.removed-tag", domain, tag=tag, advice=REMOVED_TAGS[tag])
+    for tag, value in rec.invalid:
+        res.add("dmarc.invalid-value", domain, tag=tag, value=value, evidence=text)
     steps = staged_next(rec, report_to)
     next_fix = f'_dmarc.{domain}. TXT "{steps[0][1]}"' if steps else None
     if applied == "none":

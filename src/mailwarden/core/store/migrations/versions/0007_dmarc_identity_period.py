@@ -24,4 +24,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("dmarc_reports") as batch:
         batch.drop_constraint("uq_dmarc_reports_identity", type_="unique")
-        batch.create_unique_constraint("uq_dmarc_reports_identity", ["org_name", "report_id", "policy_domain"])
+        batch.create_unique_constraint(
+            "uq_dmarc_reports_identity", ["org_name", "report_id", "policy_domain"]
+        )
