@@ -51,7 +51,7 @@ def test_directory_and_mbox_jsonl_carry_their_paths(tmp_path):
     )
     (d / "box.mbox").write_bytes(mbox)
     proc = run("--offline", "--format", "jsonl", str(d))
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr  # one message is flagged: exit code 1
     rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
     paths = [r["path"] for r in rows]
     assert paths == sorted(paths, key=lambda p: paths.index(p))  # input order kept

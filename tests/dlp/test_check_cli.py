@@ -102,7 +102,7 @@ def test_cli_jsonl_carries_paths(tmp_path):
         env={**os.environ, "MAILWARDEN_LANG": "en"},
         timeout=120,
     )
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr  # a card number found: exit code 1
     rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
     assert [r["path"].rsplit("/", 1)[-1] for r in rows] == ["a.eml", "b.eml"]
     assert rows[0]["counts"] == {"credit-card": 1} and rows[1]["matches"] == []

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from enum import IntEnum
 from typing import Annotated, Any
 
 import typer
@@ -64,3 +65,33 @@ def write_json_rows(rows: Iterable[Any], *, jsonl: bool) -> None:
             sys.stdout.flush()
     else:
         sys.stdout.write(to_json(list(rows)) + "\n")
+
+
+class ExitCode(IntEnum):
+    """What every checking command exits with (README, "Exit codes"); the largest code met wins."""
+
+    OK = 0  #: everything read and checked, nothing found
+    FINDINGS = 1  #: something was found (a flagged message, personal data, a domain warning)
+    INPUT = 2  #: a usage error, or input that could not be read
+    UNCHECKED = 3  #: input read but not checked (DNS unreachable, a check undetermined)
+
+
+class ExitTracker:
+    """Watches results go by (as they stream) and remembers the exit code they call for."""
+
+    def __init__(self) -> None:
+        self.code = ExitCode.OK
+
+    def note(self, code: ExitCode) -> None:
+        self.code = max(self.code, code)
+
+    def watch(
+        self, results: Iterable[dict[str, Any]], classify: Callable[[dict[str, Any]], ExitCode]
+    ) -> Iterator[dict[str, Any]]:
+        for r in results:
+            self.note(ExitCode.INPUT if "error" in r else classify(r))
+            yield r
+
+    def exit(self) -> None:
+        if self.code:
+            raise typer.Exit(int(self.code))

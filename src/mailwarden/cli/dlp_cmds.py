@@ -5,18 +5,18 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from ..core.errors import ConfigError
+from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
-from ..core.sources import per_message
+from ..core.sources import per_message, read_stdin
 from ..dlp.detectors import BY_ID
 from ..dlp.policy import EXAMPLE_POLICY, load_policy
 from ..dlp.service import check_message
-from .common import LangOpt, fail, out, use_language, write_json_rows
+from .common import ExitCode, ExitTracker, LangOpt, fail, out, use_language, write_json_rows
 
 dlp_app = typer.Typer(
     help=_("Data-loss prevention: personal data and secrets in outgoing mail."), no_args_is_help=True
@@ -60,12 +60,15 @@ def check(
         policy = load_policy(policy_file) if policy_file else None
     except ConfigError as exc:
         raise fail(str(exc)) from exc
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
-    results = per_message(
-        paths, stdin, lambda data: check_message(data, policy, recipients=rcpt, sender=sender)
+    stdin = _stdin() if "-" in paths else None
+    tracker = ExitTracker()
+    results = tracker.watch(
+        per_message(paths, stdin, lambda data: check_message(data, policy, recipients=rcpt, sender=sender)),
+        _exit_code,
     )
     if fmt in (DlpFormat.json, DlpFormat.jsonl):
         write_json_rows(results, jsonl=fmt == DlpFormat.jsonl)
+        tracker.exit()
         return
     table = Table(title=_("Data-loss prevention"))
     for col in (_("Message"), _("Detector"), _("Match"), _("Where"), _("Confidence")):
@@ -112,6 +115,18 @@ def check(
             label = _("action (test mode)") if d["test_mode"] else _("action")
             table.add_row(r["path"], label, d["action"], rules, "-")
     out.print(table)
+    tracker.exit()
+
+
+def _exit_code(result: dict[str, Any]) -> ExitCode:
+    """Findings: personal data or secrets found, or a policy taking an action other than
+    letting the mail go; could not check: a part that could not be scanned and nothing else."""
+    decision = result.get("decision")
+    if result.get("matches_total", len(result.get("matches", []))) or (
+        decision and decision["action"] != "allow"
+    ):
+        return ExitCode.FINDINGS
+    return ExitCode.UNCHECKED if result.get("unscannable") else ExitCode.OK
 
 
 @dlp_app.command("example-policy")
@@ -119,3 +134,10 @@ def example_policy(lang: LangOpt = None) -> None:
     """Print the shipped example policy (YAML), to save and edit."""
     use_language(lang)
     sys.stdout.write(EXAMPLE_POLICY.read_text(encoding="utf-8"))
+
+
+def _stdin() -> bytes:
+    try:
+        return read_stdin()
+    except InputError as exc:
+        raise fail(str(exc)) from exc

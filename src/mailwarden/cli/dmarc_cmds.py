@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,8 +9,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from ..core.errors import InputError
 from ..core.i18n import gettext as _
 from ..core.render import to_json
+from ..core.sources import read_stdin
 from ..core.store import open_store
 from ..dmarc.ingest import REJECTED, Ingestor, Outcome, counts
 from .common import LangOpt, NameserverOpt, fail, out, resolver_or_exit, use_language
@@ -42,7 +43,7 @@ def ingest(
     # one call for all files: one session, committed in batches, not once per file
     outcomes.extend(ingestor.ingest_paths(files))
     if len(files) < len(paths):
-        outcomes.extend(ingestor.ingest_bytes("stdin", sys.stdin.buffer.read()))
+        outcomes.extend(ingestor.ingest_bytes("stdin", _stdin()))
     summary = _show(outcomes, fmt)
     if summary[REJECTED] and not summary["stored"] and not summary["duplicate"]:
         raise typer.Exit(1)
@@ -301,3 +302,10 @@ def advise_cmd(
     out.print(data["note"])
     if data["mta_sts"]["advice"]:
         out.print(data["mta_sts"]["advice"])
+
+
+def _stdin() -> bytes:
+    try:
+        return read_stdin()
+    except InputError as exc:
+        raise fail(str(exc)) from exc

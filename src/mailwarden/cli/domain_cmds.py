@@ -15,13 +15,24 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..core.config import get_settings
+from ..core.findings import Severity
 from ..core.i18n import gettext as _
 from ..core.render import findings_csv, findings_sarif, findings_table, to_json, to_jsonl
 from ..domain.audit import AuditOptions, check_domain
 from ..domain.model import DomainReport
 from ..domain.readiness import PROVIDERS, providers_caption
 from ..domain.survey import SurveyStats, load_existing, read_domains, run_survey
-from .common import LangOpt, NameserverOpt, err, fail, out, resolver_or_exit, use_language
+from .common import (
+    ExitCode,
+    ExitTracker,
+    LangOpt,
+    NameserverOpt,
+    err,
+    fail,
+    out,
+    resolver_or_exit,
+    use_language,
+)
 
 domain_app = typer.Typer(
     help=_("Audit domain email authentication (SPF, DKIM, DMARC, MX, MTA-STS…)."), no_args_is_help=True
@@ -126,8 +137,24 @@ def domain_check(
     else:
         for r in reports:
             render_report(r)
-    if any(r.error for r in reports):
-        raise typer.Exit(1)
+    tracker = ExitTracker()
+    for r in reports:
+        tracker.note(_exit_code(r))
+    tracker.exit()
+
+
+def _exit_code(report: DomainReport) -> ExitCode:
+    """Usage error: not a domain name; could not check: a check undetermined (DNS timeouts,
+    SERVFAIL), which is what an unreachable resolver gives; findings: a warning or worse
+    (a domain that does not exist is one)."""
+    codes = {f.code for f in report.all_findings()}
+    if "domain.invalid-name" in codes:
+        return ExitCode.INPUT
+    if report.grade == "?" or any(c.endswith(".undetermined") for c in codes):
+        return ExitCode.UNCHECKED
+    if report.worst.rank >= Severity.WARNING.rank:
+        return ExitCode.FINDINGS
+    return ExitCode.OK
 
 
 def render_summary(stats: SurveyStats, console: Console) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -16,11 +15,21 @@ from rich.table import Table
 from ..analyze.engine import analyze, analyze_online
 from ..analyze.rules import VERDICT_LABELS, Rules, load_rules
 from ..core.config import get_settings
-from ..core.errors import ConfigError
+from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
 from ..core.message import parse_message
-from ..core.sources import messages, per_message
-from .common import LangOpt, NameserverOpt, fail, out, resolver_or_exit, use_language, write_json_rows
+from ..core.sources import messages, per_message, read_stdin
+from .common import (
+    ExitCode,
+    ExitTracker,
+    LangOpt,
+    NameserverOpt,
+    fail,
+    out,
+    resolver_or_exit,
+    use_language,
+    write_json_rows,
+)
 
 
 class ScanFormat(StrEnum):
@@ -113,7 +122,7 @@ def scan(
         return
     if not paths:
         raise fail(_("give at least one message, directory or -"))
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = _stdin() if "-" in paths else None
     if offline:
         results: Iterator[dict[str, Any]] = _offline_results(paths, rules, stdin)
     else:
@@ -144,7 +153,16 @@ def scan(
 
         memory = History(open_store())
         results = (memory.apply(r, rules) for r in results)
-    _print(results, fmt, rules)
+    tracker = ExitTracker()
+    _print(tracker.watch(results, _exit_code), fmt, rules)
+    tracker.exit()
+
+
+FLAGGED = {"suspicious", "phishing", "malicious"}
+
+
+def _exit_code(result: dict[str, Any]) -> ExitCode:
+    return ExitCode.FINDINGS if result.get("verdict") in FLAGGED else ExitCode.OK
 
 
 def _rules_from_settings() -> Path | None:
@@ -216,3 +234,10 @@ def _print(results: Iterator[dict[str, Any]], fmt: ScanFormat, rules: Rules) -> 
     out.print(_thresholds(rules))
     if len(all_results) == 1 and "error" not in all_results[0] and all_results[0]["authentication"]["header"]:
         out.print(all_results[0]["authentication"]["header"])
+
+
+def _stdin() -> bytes:
+    try:
+        return read_stdin()
+    except InputError as exc:
+        raise fail(str(exc)) from exc

@@ -3,12 +3,29 @@ input; each message carries the path it came from (``file#n`` inside an mbox).""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+#: standard input is read whole (an mbox may hold many messages), up to this much
+MAX_STDIN_BYTES = 1024 * 1024 * 1024
+
+
+def read_stdin(limit: int = MAX_STDIN_BYTES) -> bytes:
+    """Standard input, whole; ``InputError`` when it holds more than ``limit`` bytes."""
+    from .errors import InputError
+
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"standard input is larger than {limit} bytes")
+    return data
+
+
 _MBOX_SPLIT = re.compile(rb"(?:^|\n)From [^\n]*\n")
 
 
@@ -32,7 +49,12 @@ def messages(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str
         files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
         for f in files:
             try:
-                size = f.stat().st_size
+                st = os.stat(f)
+                if not stat.S_ISREG(st.st_mode):
+                    # a FIFO or a device would block or never end: only regular files are read
+                    yield str(f), "not a regular file"
+                    continue
+                size = st.st_size
                 with f.open("rb") as fh:
                     data = fh.read(MAX_MESSAGE_BYTES)
             except OSError as exc:

@@ -13,6 +13,7 @@ import email
 import email.policy
 import io
 import re
+import stat
 import struct
 import zipfile
 import zlib
@@ -202,10 +203,15 @@ class Unpacker:
                     yield from self.from_path(child)
             return
         try:
-            size = path.stat().st_size
+            st = path.stat()
         except OSError as exc:
             yield Unreadable(str(path), str(exc))
             return
+        if not stat.S_ISREG(st.st_mode):
+            # /dev/urandom or a FIFO would never end: only regular files are read
+            yield Unreadable(str(path), gettext("not a regular file"))
+            return
+        size = st.st_size
         if size > self.limits.max_input_bytes:
             yield Unreadable(
                 str(path), gettext("file larger than {limit} bytes").format(limit=self.limits.max_input_bytes)

@@ -1,0 +1,66 @@
+"""The exit codes every checking command honours (README, "Exit codes"): 0 nothing found,
+1 findings, 2 usage or input error, 3 could not check — and only regular files are read."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.analyze.mail import message
+
+
+def mw(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "MAILWARDEN_LANG": "en", "COLUMNS": "200"}
+    return subprocess.run(
+        [sys.executable, "-m", "mailwarden", *args], capture_output=True, input=stdin, env=env, timeout=120
+    )
+
+
+def test_scan(tmp_path: Path) -> None:
+    clean = tmp_path / "clean.eml"
+    clean.write_bytes(message("来週の打ち合わせの件、よろしくお願いいたします。"))
+    lure = tmp_path / "lure.eml"
+    lure.write_bytes(
+        message(
+            "振込先の変更をお願いします。至急。内密に。",
+            reply_to="boss@gmail.com",
+            from_="社長 <ceo@example.co.jp>",
+        )
+    )
+    assert mw("scan", "--offline", "--no-history", str(clean)).returncode == 0
+    assert mw("scan", "--offline", "--no-history", str(lure)).returncode == 1
+    missing = mw("scan", "--offline", "--no-history", str(clean), str(tmp_path / "nope.eml"))
+    assert missing.returncode == 2 and b"nope.eml" in missing.stdout
+
+
+def test_dlp_check(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.eml"
+    plain.write_bytes(message("特になし"))
+    card = tmp_path / "card.eml"
+    card.write_bytes(message("カード 4111-1111-1111-1111"))
+    assert mw("dlp", "check", str(plain)).returncode == 0
+    assert mw("dlp", "check", str(card)).returncode == 1
+    assert mw("dlp", "check", str(tmp_path / "nope.eml")).returncode == 2
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # nobody writes to it: reading it would hang forever
+    r = mw("scan", "--offline", "--no-history", str(fifo))
+    assert r.returncode == 2 and b"not a regular file" in r.stdout
+    r = mw("dlp", "check", "--format", "jsonl", str(fifo))
+    assert r.returncode == 2 and b"not a regular file" in r.stdout
+    r = mw("dmarc", "ingest", "/dev/urandom")
+    assert b"not a regular file" in r.stdout and r.returncode != 0
+
+
+def test_domain_check_without_dns_could_not_check() -> None:
+    # a loopback port nobody answers on: every query fails, nothing can be checked
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        r = mw("domain", "check", "example.jp", "-n", f"127.0.0.1:{port}", "--timeout", "2")
+    assert r.returncode == 3, (r.stdout[-500:], r.stderr[-500:])
