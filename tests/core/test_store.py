@@ -7,6 +7,7 @@ from sqlalchemy import inspect
 
 import mailwarden.analyze.models
 import mailwarden.dmarc.models
+import mailwarden.core.sessions
 import mailwarden.gateway.models  # noqa: F401
 from mailwarden.core.errors import InputError
 from mailwarden.core.store import Base

@@ -51,15 +51,18 @@ def user_add(
 def user_passwd(
     username: str, password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False
 ) -> None:
-    """Set a user's password."""
+    """Set a user's password; every console session of that user ends."""
+    from ..core.sessions import end_all_of
     from ..core.store import open_store
     from ..core.users import set_password
 
     password = _read_password(password_stdin)
+    store = open_store()
     try:
-        set_password(open_store(), username, password)
+        set_password(store, username, password)
     except InputError as exc:
         raise fail(str(exc)) from exc
+    end_all_of(store, username)
     out.print(_("Password changed."))
 
 

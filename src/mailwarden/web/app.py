@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,6 +15,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from .. import __version__
 from ..analyze.rules import VERDICT_LABELS, load_rules
+from ..core import sessions
 from ..core.config import Settings, get_settings
 from ..core.dns import Resolver, nameservers_from
 from ..core.errors import ConfigError, InputError
@@ -22,6 +24,7 @@ from ..core.i18n import gettext
 from ..core.jobs import JobRunner
 from ..core.render import severity_label
 from ..core.store import Store, open_store
+from ..core.throttle import Throttle
 from ..core.users import authenticate, change_password
 from ..domain import service
 from ..domain.audit import AuditOptions
@@ -66,6 +69,11 @@ class SurveyRequest(BaseModel):
     domains: list[str] = Field(max_length=MAX_SURVEY_DOMAINS)
 
 
+LOGIN_WINDOW = 15 * 60.0  # seconds
+LOGIN_FAILURES_PER_CLIENT = 20
+LOGIN_FAILURES_PER_ACCOUNT = 10
+
+
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
     settings = settings or get_settings()
     store = store or open_store(settings)
@@ -85,10 +93,14 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         SessionMiddleware,
         secret_key=secret_key(settings),
         session_cookie="mw_session",
-        max_age=8 * 3600,
+        max_age=int(sessions.ABSOLUTE.total_seconds()),
         same_site="strict",
-        https_only=False,
+        # Secure when the console is reached over HTTPS (MAILWARDEN_CONSOLE_URL)
+        https_only=settings.console_url.lower().startswith("https://"),
     )
+    # failed logins: per client address and per account (a spray over accounts, a guess at one)
+    by_client = Throttle(LOGIN_FAILURES_PER_CLIENT, LOGIN_WINDOW)
+    by_account = Throttle(LOGIN_FAILURES_PER_ACCOUNT, LOGIN_WINDOW)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals.update(
@@ -149,23 +161,33 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     @app.post("/login", include_in_schema=False)
     async def login(
         request: Request,
-        username: Annotated[str, Form()],
-        password: Annotated[str, Form()],
+        username: Annotated[str, Form(max_length=200)],
+        password: Annotated[str, Form(max_length=1000)],
         csrf: Annotated[str, Form()],
     ) -> Response:
         check_csrf(request, csrf)
-        user = authenticate(store, username, password)
+        client = request.client.host if request.client else "?"
+        account = username.strip().lower()
+        wait = max(by_client.wait(client), by_account.wait(account))
+        if wait:
+            resp = page(request, "login.html", error=gettext("Too many failed attempts: try again later."))
+            resp.status_code = 429
+            resp.headers["Retry-After"] = str(int(wait) + 1)
+            return resp
+        # argon2 takes tens of milliseconds by design: on a worker thread, not the event loop
+        user = await asyncio.to_thread(authenticate, store, username, password)
         if user is None:
+            by_client.failed(client)
+            by_account.failed(account)
             resp = page(request, "login.html", error=gettext("Wrong user name or password."))
             resp.status_code = 401
             return resp
+        by_client.succeeded(client)
+        by_account.succeeded(account)
+        token = await asyncio.to_thread(sessions.start, store, user.id)
         request.session.clear()
-        request.session["user"] = {
-            "id": user.id,
-            "name": user.username,
-            "role": user.role,
-            "must_change": user.must_change_password,
-        }
+        request.session["sid"] = token
+        request.session["user"] = {"name": user.username}  # for the page header only; never trusted
         return RedirectResponse("/account/password" if user.must_change_password else "/", status_code=303)
 
     def _change_password(
@@ -174,7 +196,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         if new != confirm:
             raise InputError(gettext("The two new passwords differ."))
         change_password(store, user["name"], current, new)
-        request.session["user"] = {**user, "must_change": False}
+        # every other session of this user ends: whoever else held the old password is out
+        sessions.end_all(store, user["id"], keep=request.session.get("sid"))
 
     @app.get("/account/password", response_class=HTMLResponse, include_in_schema=False)
     async def password_page(request: Request, user: SignedIn) -> HTMLResponse:
@@ -191,7 +214,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     ) -> Response:
         check_csrf(request, csrf)
         try:
-            _change_password(request, user, current_password, new_password, confirm_password)
+            await asyncio.to_thread(
+                _change_password, request, user, current_password, new_password, confirm_password
+            )
         except InputError as exc:
             resp = page(request, "password.html", error=str(exc), must_change=user.get("must_change", False))
             resp.status_code = 400
@@ -205,7 +230,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         """Replace your password (also the one-time password of the first admin). Needs X-CSRF-Token."""
         check_csrf(request, request.headers.get("x-csrf-token"))
         try:
-            _change_password(request, user, body.current_password, body.new_password, body.new_password)
+            await asyncio.to_thread(
+                _change_password, request, user, body.current_password, body.new_password, body.new_password
+            )
         except InputError as exc:
             raise HTTPException(400, str(exc)) from exc
         return {"status": "changed"}
@@ -213,6 +240,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     @app.post("/logout", include_in_schema=False)
     async def logout(request: Request, csrf: Annotated[str, Form()]) -> Response:
         check_csrf(request, csrf)
+        await asyncio.to_thread(sessions.end, store, request.session.get("sid"))
         request.session.clear()
         return RedirectResponse("/login", status_code=303)
 

@@ -12,7 +12,7 @@ from fastapi import HTTPException, Request
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
 
-from ..core import i18n
+from ..core import i18n, sessions
 from ..core.config import Settings
 
 CSP = (
@@ -61,11 +61,15 @@ class PasswordChangeRequired(Exception):
 
 
 def signed_in(request: Request) -> dict[str, Any]:
-    """The session's user, even one who still has to replace a one-time password."""
-    user = request.session.get("user")
-    if not user:
+    """The session's user, even one who still has to replace a one-time password. The cookie
+    names a session the store must still hold as live (``core/sessions.py``); the user's name
+    and role come from the store, not from the cookie. A sync dependency: FastAPI runs it on a
+    worker thread, off the event loop."""
+    found = sessions.resume(request.app.state.store, request.session.get("sid"))
+    if found is None:
+        request.session.clear()
         raise NotAuthenticated(api=request.url.path.startswith("/api/"))
-    return dict(user)
+    return {"id": found.id, "name": found.name, "role": found.role, "must_change": found.must_change}
 
 
 def current_user(request: Request) -> dict[str, Any]:
