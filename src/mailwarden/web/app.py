@@ -41,6 +41,7 @@ from .security import (
     check_csrf,
     csrf_token,
     current_user,
+    require,
     secret_key,
     signed_in,
 )
@@ -355,7 +356,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     @app.post("/surveys", include_in_schema=False)
     async def surveys_upload(
         request: Request,
-        user: User,
+        user: Annotated[dict[str, Any], Depends(require("survey"))],
         file: UploadFile,
         csrf: Annotated[str, Form()],
         name: Annotated[str, Form()] = "",
@@ -369,7 +370,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
     @app.post("/api/surveys", tags=["surveys"], status_code=202)
     async def api_surveys_start(
-        request: Request, user: User, body: Annotated[SurveyRequest, Body()]
+        request: Request,
+        user: Annotated[dict[str, Any], Depends(require("survey"))],
+        body: Annotated[SurveyRequest, Body()],
     ) -> dict[str, Any]:
         """Start a survey of the given domains in the background. Needs X-CSRF-Token."""
         check_csrf(request, request.headers.get("x-csrf-token"))

@@ -14,9 +14,10 @@ from ..core.store import Store
 from ..dmarc import service
 from ..dmarc.advise import advise
 from ..dmarc.analysis import CLASS_LABELS, sources_csv, summarise
-from .security import check_csrf, current_user
+from .security import check_csrf, current_user, require
 
 User = Annotated[dict[str, Any], Depends(current_user)]
+Ingester = Annotated[dict[str, Any], Depends(require("ingest"))]
 
 
 def chart_points(days: list[dict[str, Any]], width: int = 640, height: int = 160) -> dict[str, Any]:
@@ -76,7 +77,10 @@ def build_router(
 
     @router.post("/dmarc/upload", response_class=HTMLResponse, include_in_schema=False)
     async def dmarc_upload(
-        request: Request, user: User, csrf: Annotated[str, Form()], files: Annotated[list[UploadFile], File()]
+        request: Request,
+        user: Ingester,
+        csrf: Annotated[str, Form()],
+        files: Annotated[list[UploadFile], File()],
     ) -> HTMLResponse:
         check_csrf(request, csrf)
         result = service.ingest_upload(store, await read_uploads(files))
@@ -84,7 +88,7 @@ def build_router(
 
     @router.post("/api/dmarc/reports", tags=["dmarc"])
     async def api_dmarc_upload(
-        request: Request, user: User, files: Annotated[list[UploadFile], File()]
+        request: Request, user: Ingester, files: Annotated[list[UploadFile], File()]
     ) -> dict[str, Any]:
         """Upload report files (XML, gz, zip, JSON, mail); each ends stored, duplicate or rejected.
         Needs X-CSRF-Token."""

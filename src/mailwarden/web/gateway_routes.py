@@ -21,10 +21,11 @@ from ..gateway import incidents
 from ..gateway.notices import cancel_token
 from ..gateway.queue import NoticeSettings, Queues
 from ..gateway.spool import Entry, NotQueued, Spool
-from .security import check_csrf, current_user, secret_key
+from .security import PERMISSIONS, check_csrf, current_user, require, secret_key
 
 User = Annotated[dict[str, Any], Depends(current_user)]
-DECIDERS = ("admin", "approver")
+Decider = Annotated[dict[str, Any], Depends(require("decide"))]
+DECIDERS = PERMISSIONS["decide"]
 OPS = ("release", "reject", "cancel")
 
 
@@ -85,8 +86,6 @@ def build_router(store: Store, settings: Settings, page: Callable[..., HTMLRespo
     def act(op: str, sid: str, user: dict[str, Any], note: str) -> None:
         if op not in OPS:
             raise HTTPException(404)
-        if op in ("release", "reject") and user.get("role") not in DECIDERS:
-            raise HTTPException(403, gettext("only approvers and administrators may release or reject"))
         try:
             getattr(queues(), op)(sid, f"web:{user['name']}", note)
         except InputError as exc:
@@ -148,7 +147,7 @@ def build_router(store: Store, settings: Settings, page: Callable[..., HTMLRespo
     @router.post("/gateway/queue/{sid}/{op}", include_in_schema=False)
     async def queue_act(
         request: Request,
-        user: User,
+        user: Decider,
         sid: str,
         op: str,
         csrf: Annotated[str, Form()],
@@ -165,9 +164,9 @@ def build_router(store: Store, settings: Settings, page: Callable[..., HTMLRespo
 
     @router.post("/api/gateway/queue/{sid}/{op}", tags=["gateway"])
     async def api_queue_act(
-        request: Request, user: User, sid: str, op: str, note: str = ""
+        request: Request, user: Decider, sid: str, op: str, note: str = ""
     ) -> dict[str, str]:
-        """release, reject (approvers and administrators) or cancel. Needs X-CSRF-Token."""
+        """release, reject or cancel (approvers and administrators). Needs X-CSRF-Token."""
         check_csrf(request, request.headers.get("x-csrf-token"))
         act(op, sid, user, note[:500])
         return {"id": sid, "done": op}

@@ -80,6 +80,29 @@ def current_user(request: Request) -> dict[str, Any]:
     return user
 
 
+#: The role matrix (docs/roles.md): what each permission allows, and which roles hold it.
+PERMISSIONS: dict[str, tuple[str, ...]] = {
+    "read": ("admin", "approver", "viewer"),  # every page and GET endpoint
+    "analyse": ("admin", "approver", "viewer"),  # check a domain, analyse a message, test DLP
+    "decide": ("admin", "approver"),  # release, reject or cancel gateway mail
+    "ingest": ("admin",),  # upload DMARC reports
+    "survey": ("admin",),  # start surveys of many domains
+}
+
+
+def require(permission: str) -> Any:
+    """A dependency: the signed-in user, who must hold ``permission`` (403 otherwise)."""
+    allowed = PERMISSIONS[permission]
+
+    def dependency(request: Request) -> dict[str, Any]:
+        user = current_user(request)
+        if user.get("role") not in allowed:
+            raise HTTPException(403, i18n.gettext("your role may not do this"))
+        return user
+
+    return dependency
+
+
 def pick_language(request: Request, settings: Settings) -> str:
     for candidate in (request.query_params.get("lang"), request.cookies.get("lang"), settings.lang):
         lang = i18n.normalise_language(candidate)
