@@ -281,3 +281,30 @@ def test_screening_in_a_worker_process_and_its_death(start_gateway, sink):
     code, text = send_reply(gw.port, mail("次の本文"), ["a@example.co.jp"])
     sid = text.rsplit(" ", 1)[-1]
     assert code == 250 and wait_until(lambda: [m for m in sink.sink.messages if m.spool_id == sid])
+
+
+def test_spool_full_while_the_next_hop_is_down_loses_and_sticks_nothing(start_gateway, sink):
+    # Messages are accepted, the next hop refuses, and meanwhile the spool fills up (here: its
+    # limit drops below what it holds). Every retry must put the message back in the queue
+    # without asking for room it already has — before, SpoolFull left it claimed in tmp/,
+    # retried by nobody until a restart.
+    gw = start_gateway(OPEN)
+    sink.sink.refuse = "451 4.3.0 try again later"
+    ids = [
+        send_reply(gw.port, mail(f"満杯 {i}"), ["a@example.co.jp"])[1].rsplit(" ", 1)[-1] for i in range(3)
+    ]
+    spool = gw.gateway.spool
+    spool.max_bytes = 1  # full from now on
+    refused_before = sink.sink.refused_count
+    wait_until(lambda: sink.sink.refused_count >= refused_before + 6)  # each retried twice more
+    assert not [
+        p for p in (spool.root / "tmp").iterdir() if p.name.endswith(".claim") and not _inflight(gw, p)
+    ]
+    sink.sink.refuse = None
+    got = sink.sink.wait(3)
+    assert sorted(m.spool_id for m in got) == sorted(ids)
+    wait_until(lambda: not spool.ids("queue") and not list((spool.root / "tmp").iterdir()))
+
+
+def _inflight(gw, claim) -> bool:
+    return claim.name.split(".")[0] in gw.gateway._inflight

@@ -371,6 +371,8 @@ class Gateway:
                     await self._deliver(relay, sid)
                 except Exception:
                     log.exception("delivery of %s failed unexpectedly; will retry", sid)
+                    # whatever failed, the message goes back into the retry cycle
+                    await asyncio.to_thread(self.spool.unclaim, sid)
                     self._retry_later(sid)
                 finally:
                     self._inflight.discard(sid)
@@ -418,18 +420,26 @@ class Gateway:
             self.stats["refused"] += len(result.refused)
             failed = {**meta, "refused": result.refused}
             failed["rcpt_tos"] = list(result.refused)
-            await asyncio.to_thread(self.spool.put, "failed", failed, data, spool_id=sid)
+            if result.retry:  # some recipients are still to be tried: the claim stays for them
+                try:
+                    await asyncio.to_thread(self.spool.put, "failed", failed, data, spool_id=sid)
+                except (SpoolFull, OSError):
+                    # the copy for the administrator is what a full spool costs; the sender's
+                    # notice below still says who refused it
+                    log.warning("%s: no room to keep the refused copy", sid)
+            else:
+                await asyncio.to_thread(self.spool.put_back, claimed, "failed", failed, data)
             if meta.get("mail_from") and not meta.get("notice"):
                 detail = "; ".join(f"{r}: {why}" for r, why in result.refused.items())
                 self._notice("refused", [meta["mail_from"]], meta, detail)
         if result.retry:
             self.stats["deferred"] += 1
             left = {**meta, "rcpt_tos": list(result.retry), "last_error": next(iter(result.retry.values()))}
-            await asyncio.to_thread(self.spool.put, "queue", left, data, spool_id=sid)
+            # back into the queue without asking for room: a full spool must not strand it
+            await asyncio.to_thread(self.spool.put_back, claimed, "queue", left, data)
             self._retry_later(sid)
         else:
             self._backoff.pop(sid, None)
-        await asyncio.to_thread(self.spool.drop_claim, claimed)
 
 
 def _one_line(text: str) -> str:

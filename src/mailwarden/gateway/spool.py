@@ -172,6 +172,35 @@ class Spool:
             raise NotQueued(sid) from exc
         return claimed
 
+    def put_back(self, claimed: Path, state: str, meta: dict[str, Any], data: bytes) -> None:
+        """Return a claimed message to ``state`` with new metadata (fewer recipients, the last
+        error). It asks for no room: the claim already holds its place, and a full spool must
+        never keep a message out of the retry cycle. Should writing the new copy fail (a full
+        disk), the claimed file itself goes back unchanged — still retried, never stuck."""
+        sid = claimed.name.split(".", 1)[0]
+        target = self.root / state / sid
+        try:
+            written = self._write(sid + ".back", target, encode({**meta, "id": sid}, data))
+        except OSError:
+            (self.root / "tmp" / (sid + ".back")).unlink(missing_ok=True)
+            os.rename(claimed, target)
+            _fsync_dir(target.parent)
+            return
+        old = claimed.stat().st_size
+        claimed.unlink()
+        _fsync_dir(claimed.parent)
+        self._add(written - old)
+
+    def unclaim(self, sid: str) -> bool:
+        """Put back, unchanged, whatever claim is held on ``sid`` (after a failure in delivery)."""
+        for p in (self.root / "tmp").glob(f"{sid}.*.claim"):
+            state = p.name.rsplit(".", 2)[1]
+            if state in STATES:
+                os.rename(p, self.root / state / sid)
+                _fsync_dir(self.root / state)
+                return True
+        return False
+
     def drop_claim(self, claimed: Path) -> None:
         size = claimed.stat().st_size
         claimed.unlink()
