@@ -96,3 +96,57 @@ def test_relay_dot_stuffing_matches_smtplib(sink):
     relay.close()
     got = sink.sink.wait(2)
     assert got[0].data == got[1].data == body + b"\r\n"
+
+
+def test_no_auth_offered_without_an_account(start_gateway, sink):
+    gw = start_gateway("rules: [{id: all, action: allow}]\n")
+    with smtplib.SMTP("127.0.0.1", gw.port, timeout=10) as s:
+        _, ehlo = s.ehlo()
+        assert b"AUTH" not in ehlo
+        assert s.docmd("AUTH PLAIN AG10YQBzM2NyZXQtcGFzcw==")[0] == 502
+
+
+def test_auth_never_in_plaintext_unless_loopback_is_allowed(start_gateway, sink, server_tls):
+    from mailwarden.core.errors import ConfigError
+
+    with pytest.raises(ConfigError):  # an account without TLS and without the loopback exception
+        start_gateway("rules: [{id: all, action: allow}]\n", auth=("mta", "s3cret-pass"))
+    ctx, ca_file = server_tls
+    gw = start_gateway("rules: [{id: all, action: allow}]\n", tls_context=ctx, auth=("mta", "s3cret-pass"))
+    with smtplib.SMTP("127.0.0.1", gw.port, timeout=10) as s:
+        _, ehlo = s.ehlo()
+        assert b"AUTH" not in ehlo  # before STARTTLS: not offered
+        assert s.docmd("AUTH PLAIN AG10YQBzM2NyZXQtcGFzcw==")[0] == 538
+        s.starttls(context=ssl.create_default_context(cafile=ca_file))
+        _, ehlo = s.ehlo()
+        assert b"AUTH" in ehlo
+    loop = start_gateway(
+        "rules: [{id: all, action: allow}]\n", auth=("mta", "s3cret-pass"), auth_plain_loopback=True
+    )
+    with smtplib.SMTP("127.0.0.1", loop.port, timeout=10) as s:
+        s.login("mta", "s3cret-pass")  # the configured exception: an MTA on this host
+
+
+def test_auth_attempts_are_limited_per_user(start_gateway, sink, server_tls):
+    ctx, ca_file = server_tls
+    gw = start_gateway(
+        "rules: [{id: all, action: allow}]\n",
+        tls_context=ctx,
+        auth=("mta", "s3cret-pass"),
+        auth_failures_per_user=3,
+    )
+    import base64
+
+    def plain(password: str) -> str:
+        return "AUTH PLAIN " + base64.b64encode(f"\0mta\0{password}".encode()).decode()
+
+    client_ctx = ssl.create_default_context(cafile=ca_file)
+    for _ in range(3):  # one attempt each, each on a new connection
+        with smtplib.SMTP("127.0.0.1", gw.port, timeout=10) as s:
+            s.starttls(context=client_ctx)
+            s.ehlo()
+            assert s.docmd(plain("guess"))[0] == 535
+    with smtplib.SMTP("127.0.0.1", gw.port, timeout=10) as s:
+        s.starttls(context=client_ctx)
+        s.ehlo()
+        assert s.docmd(plain("s3cret-pass"))[0] == 454  # right, but the account is being guessed at

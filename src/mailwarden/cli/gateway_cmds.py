@@ -66,6 +66,13 @@ def run(
     require_tls: Annotated[
         bool, typer.Option("--require-tls", help=_("Refuse mail before STARTTLS."))
     ] = False,
+    auth_plain_loopback: Annotated[
+        bool,
+        typer.Option(
+            "--auth-plain-on-loopback",
+            help=_("Allow AUTH without STARTTLS from loopback clients (an MTA on this host)."),
+        ),
+    ] = False,
     max_message: Annotated[int, typer.Option("--max-message", help=_("Largest message, bytes."))] = 100 << 20,
     max_spool: Annotated[
         int, typer.Option("--max-spool", help=_("Spool size above which 451 is answered, bytes."))
@@ -141,12 +148,17 @@ def run(
         tls_context=tls_context,
         require_tls=require_tls,
         auth=auth,
+        auth_plain_loopback=auth_plain_loopback,
         notice=NoticeSettings.from_settings(settings, secret_key(settings)),
     )
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("mailwarden").setLevel(logging.INFO)  # not aiosmtpd's line per command
     store = open_store(settings)
-    asyncio.run(_serve(Gateway(config, store)))
+    try:
+        gateway = Gateway(config, store)
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    asyncio.run(_serve(gateway))
 
 
 async def _serve(gateway: Any) -> None:

@@ -26,11 +26,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+from aiosmtpd.smtp import SMTP, Envelope
 
 from ..core.store import Store
 from ..dlp.policy import Policy
 from . import incidents
+from .auth import SmtpAuth
 from .queue import NoticeSettings, Queues
 from .relay import Relay, RelayTarget, Result
 from .screen import Outcome, screen, worker_init, worker_screen
@@ -70,6 +71,11 @@ class GatewayConfig:
     require_tls: bool = False
     #: (user, password) the MTA must present, from the environment
     auth: tuple[str, str] | None = None
+    #: AUTH without TLS, from loopback clients only (an MTA on the same host); off by default
+    auth_plain_loopback: bool = False
+    #: failed AUTH attempts allowed per client address and per user name in AUTH_WINDOW
+    auth_failures_per_client: int = 10
+    auth_failures_per_user: int = 5
     notice: NoticeSettings = field(default_factory=NoticeSettings)
 
 
@@ -78,6 +84,7 @@ class Gateway:
         self.config = config
         self.store = store
         self.spool = Spool(config.spool_dir, max_bytes=config.max_spool, min_free=config.min_free)
+        self._auth = SmtpAuth(config)
         notice = config.notice
         if not notice.approvers and config.policy.approvers:
             notice.approvers = tuple(config.policy.approvers)
@@ -158,23 +165,13 @@ class Gateway:
             tls_context=c.tls_context,
             require_starttls=c.require_tls,
             auth_required=c.auth is not None,
-            auth_require_tls=c.tls_context is not None,
-            authenticator=self._authenticate if c.auth else None,
+            # AUTH only once the session is encrypted — unless plaintext AUTH from loopback is
+            # allowed (checked per client in _authenticate)
+            auth_require_tls=not (c.auth_plain_loopback and c.tls_context is None),
+            authenticator=self._auth if c.auth else None,
+            offer_auth=c.auth is not None,
             timeout=120,
         )
-
-    def _authenticate(
-        self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
-    ) -> AuthResult:
-        import hmac
-
-        ok = (
-            self.config.auth is not None
-            and isinstance(data, LoginPassword)
-            and hmac.compare_digest(data.login, self.config.auth[0].encode())
-            and hmac.compare_digest(data.password, self.config.auth[1].encode())
-        )
-        return AuthResult(success=ok, handled=False)
 
     async def _in_db(self, fn: Callable[..., Any], *args: Any) -> Any:
         if self.store is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, AnyStr
 
 from aiosmtpd.smtp import MISSING, SMTP, Envelope, Session, syntax
 
@@ -32,6 +32,24 @@ class GatewaySMTP(SMTP):
     """aiosmtpd's server with a fast path for the usual ``<local@domain>`` in MAIL and RCPT:
     its general parser (the email package's header parser) cost more than screening a
     short message. Anything else goes to that parser as before."""
+
+    def __init__(self, *args: Any, offer_auth: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._offer_auth = offer_auth
+
+    async def push(self, status: AnyStr) -> None:
+        # aiosmtpd names its built-in mechanisms in EHLO even without any account to check
+        # them against: without users the gateway offers no AUTH at all
+        if not self._offer_auth and isinstance(status, str) and status.startswith("250-AUTH"):
+            return
+        await super().push(status)
+
+    @syntax("AUTH <mechanism>")
+    async def smtp_AUTH(self, arg: str) -> None:
+        if not self._offer_auth:
+            await self.push("502 5.5.1 AUTH not available")
+            return
+        await super().smtp_AUTH(arg)
 
     def _getaddr(self, arg: str) -> tuple[str | None, str | None]:
         m = _PLAIN_PATH.match(arg)
