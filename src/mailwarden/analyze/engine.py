@@ -7,6 +7,7 @@ explanation citing the evidence; the score is the sum of the weights."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any
 
@@ -180,5 +181,5 @@ async def analyze_online(
         ctx, resolver=resolver, client_ip=client_ip, mail_from=mail_from, helo=helo
     )
     signals_from(ctx, auth)
-    _checks(ctx)
+    await asyncio.to_thread(_checks, ctx)  # CPU work: off the caller's event loop
     return _report(ctx, auth)

@@ -43,7 +43,6 @@ applies every matching rule's header, subject tag and forced Bcc, and sends its 
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from email.utils import getaddresses
 from functools import cache
@@ -57,6 +56,7 @@ from ..analyze.rules import load_rules
 from ..core.errors import ConfigError
 from ..core.i18n import gettext
 from .detectors import BY_ID, PERSONAL, Match
+from .userregex import compile_user_regex
 
 #: the shipped example (``mailwarden dlp example-policy`` prints it)
 EXAMPLE_POLICY = Path(__file__).with_name("example-policy.yaml")
@@ -80,10 +80,7 @@ class Pattern(_Strict):
     @field_validator("regex")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"not a regular expression: {exc}") from exc
+        compile_user_regex(value)  # RE2: linear time whatever the pattern (ValueError if not)
         return value
 
 
@@ -254,7 +251,7 @@ def _holds(w: When, policy: Policy, facts: Facts) -> bool:
         if not any(word in t for t in facts.folded_texts for word in folded):
             return False
     if w.pattern:
-        rx = re.compile(next(p.regex for p in policy.patterns if p.id == w.pattern))
+        rx = compile_user_regex(next(p.regex for p in policy.patterns if p.id == w.pattern))
         if not any(rx.search(t) for t in facts.texts):
             return False
     if w.recipients == "external" and not external:

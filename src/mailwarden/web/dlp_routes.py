@@ -3,6 +3,7 @@ JSON twin. Matches are shown masked, never whole."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -50,7 +51,11 @@ def build_router(page: Callable[..., HTMLResponse]) -> APIRouter:
     ) -> HTMLResponse:
         check_csrf(request, csrf)
         recipients = [r.strip() for r in rcpt.replace(",", " ").split() if "@" in r]
-        result = check_message(await read_message(file, text), _policy(policy), recipients=recipients or None)
+        data = await read_message(file, text)
+        # parsing, extraction and the detectors are CPU work: on a worker thread, off the loop
+        result = await asyncio.to_thread(
+            lambda: check_message(data, _policy(policy), recipients=recipients or None)
+        )
         return page(request, "dlp.html", result=result)
 
     @router.post("/api/dlp/check", tags=["dlp"])
@@ -64,6 +69,7 @@ def build_router(page: Callable[..., HTMLResponse]) -> APIRouter:
         file, the decision. Needs X-CSRF-Token."""
         check_csrf(request, request.headers.get("x-csrf-token"))
         text = (await policy.read(MAX_POLICY + 1)).decode("utf-8", "replace") if policy else ""
-        return check_message(await read_message(file, None), _policy(text))
+        data = await read_message(file, None)
+        return await asyncio.to_thread(lambda: check_message(data, _policy(text)))
 
     return router

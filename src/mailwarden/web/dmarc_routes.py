@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -83,7 +84,9 @@ def build_router(
         files: Annotated[list[UploadFile], File()],
     ) -> HTMLResponse:
         check_csrf(request, csrf)
-        result = service.ingest_upload(store, await read_uploads(files))
+        uploads = await read_uploads(files)
+        # a report of 100 MB takes tens of seconds to parse: a worker thread, never the loop
+        result = await asyncio.to_thread(service.ingest_upload, store, uploads)
         return page(request, "dmarc.html", domains=service.domains(store), result=result)
 
     @router.post("/api/dmarc/reports", tags=["dmarc"])
@@ -93,7 +96,8 @@ def build_router(
         """Upload report files (XML, gz, zip, JSON, mail); each ends stored, duplicate or rejected.
         Needs X-CSRF-Token."""
         check_csrf(request, request.headers.get("x-csrf-token"))
-        return service.ingest_upload(store, await read_uploads(files))
+        uploads = await read_uploads(files)
+        return await asyncio.to_thread(service.ingest_upload, store, uploads)
 
     @router.get("/dmarc/{domain}", response_class=HTMLResponse, include_in_schema=False)
     async def dmarc_domain_page(request: Request, user: User, domain: str, days: int = 30) -> HTMLResponse:

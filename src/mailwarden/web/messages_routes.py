@@ -6,6 +6,7 @@ only made inert (analyze.present) inside a sandboxed frame under the console's s
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -35,13 +36,14 @@ def build_router(
     memory = History(store) if store is not None else None
 
     async def run(data: bytes, verify: bool) -> tuple[dict[str, Any], Any]:
-        msg = parse_message(data)
+        # parsing and analysis are CPU work, the memory a store write: worker threads, not the loop
+        msg = await asyncio.to_thread(parse_message, data)
         if verify:
             verdict = (await analyze_online(msg, rules(), resolver=resolver())).to_dict()
         else:
-            verdict = analyze_parsed(msg, rules()).to_dict()
+            verdict = (await asyncio.to_thread(analyze_parsed, msg, rules())).to_dict()
         if memory is not None:
-            verdict = memory.apply(verdict, rules())
+            verdict = await asyncio.to_thread(memory.apply, verdict, rules())
         return verdict, msg
 
     @router.get("/messages", response_class=HTMLResponse, include_in_schema=False)
