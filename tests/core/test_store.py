@@ -6,8 +6,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 import mailwarden.analyze.models
-import mailwarden.dmarc.models
 import mailwarden.core.sessions
+import mailwarden.dmarc.models
 import mailwarden.gateway.models  # noqa: F401
 from mailwarden.core.errors import InputError
 from mailwarden.core.store import Base
