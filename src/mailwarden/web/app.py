@@ -33,6 +33,7 @@ from ..domain.survey import METRICS
 from .dlp_routes import build_router as build_dlp_router
 from .dmarc_routes import build_router as build_dmarc_router
 from .gateway_routes import build_router as build_gateway_router
+from .limits import BodyLimits
 from .messages_routes import build_router as build_messages_router
 from .security import (
     LanguageAndHeaders,
@@ -90,6 +91,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.settings = settings
     app.state.jobs = jobs
     app.add_middleware(LanguageAndHeaders, settings=settings)
+    # bodies bounded while read, and no body read without a session (inside the session layer)
+    app.add_middleware(BodyLimits, store=store)
     app.add_middleware(
         SessionMiddleware,
         secret_key=secret_key(settings),

@@ -1,0 +1,126 @@
+"""Request bodies bounded while they are read, before anything parses them, and refused
+before a byte is read when nobody is signed in.
+
+A pure ASGI middleware (it wraps ``receive``): a declared ``Content-Length`` over the route's
+limit is answered 413 at once; a body that keeps coming (chunked, or lying about its length)
+is cut off with 413 the moment it passes the limit. A request that writes (POST, PUT, PATCH,
+DELETE) to a route that needs a session, without a live session, is answered 401 (API) or
+sent to the login page before its body is read: a 400 MB post from anyone costs nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from ..core import sessions
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+App = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+MB = 1024 * 1024
+DEFAULT_LIMIT = 1 * MB  # forms and JSON
+#: (path prefix, largest body): the routes that take files
+LIMITS: tuple[tuple[str, int], ...] = (
+    ("/dmarc/upload", 105 * MB),
+    ("/api/dmarc/reports", 105 * MB),
+    ("/messages/", 32 * MB),
+    ("/api/messages/", 32 * MB),
+    ("/dlp/check", 32 * MB),
+    ("/api/dlp/check", 32 * MB),
+    ("/surveys", 6 * MB),
+    ("/api/surveys", 6 * MB),
+)
+#: writing routes anyone may call: the login form and the sender's cancel link (its token)
+PUBLIC = ("/login", "/gateway/cancel/", "/api/gateway/cancel/")
+WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def limit_for(path: str) -> int:
+    return next((size for prefix, size in LIMITS if path.startswith(prefix)), DEFAULT_LIMIT)
+
+
+class BodyLimits:
+    """Must run inside Starlette's SessionMiddleware (it reads ``scope["session"]``)."""
+
+    def __init__(self, app: App, store: Any) -> None:
+        self.app = app
+        self.store = store
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        limit = limit_for(path)
+        headers = {k.lower(): v for k, v in scope.get("headers", [])}
+        declared = headers.get(b"content-length")
+        if declared is not None:
+            try:
+                too_big = int(declared) > limit
+            except ValueError:
+                await _reply(send, 400, {"detail": "bad Content-Length"})
+                return
+            if too_big:
+                await _reply(send, 413, {"detail": f"request body over {limit} bytes"})
+                return
+        if scope["method"] in WRITES and not path.startswith(PUBLIC) and not await self._signed_in(scope):
+            if path.startswith("/api/"):
+                await _reply(send, 401, {"detail": "Authentication required."})
+            else:
+                await send(
+                    {"type": "http.response.start", "status": 303, "headers": [(b"location", b"/login")]}
+                )
+                await send({"type": "http.response.body", "body": b""})
+            return
+        seen = 0
+        state = {"started": False, "cut": False}
+
+        async def bounded() -> Message:
+            nonlocal seen
+            if state["cut"]:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    # answer now, and tell the app the client is gone: whatever the app makes
+                    # of that (FastAPI turns a failed body read into a 400) is not sent
+                    state["cut"] = True
+                    if not state["started"]:
+                        state["started"] = True
+                        await _reply(send, 413, {"detail": f"request body over {limit} bytes"})
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            if state["cut"]:
+                return
+            if message["type"] == "http.response.start":
+                state["started"] = True
+            await send(message)
+
+        await self.app(scope, bounded, guarded_send)
+
+    async def _signed_in(self, scope: Scope) -> bool:
+        import asyncio
+
+        token = (scope.get("session") or {}).get("sid")
+        if not token:
+            return False
+        return await asyncio.to_thread(sessions.resume, self.store, token) is not None
+
+
+async def _reply(send: Send, status: int, body: dict[str, str]) -> None:
+    data = json.dumps(body).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": data})
