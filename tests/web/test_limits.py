@@ -79,3 +79,15 @@ def test_a_body_longer_than_it_said_is_cut_off(app):
 def test_limits_per_route():
     assert limit_for("/api/dmarc/reports") > limit_for("/api/messages/analyze") > limit_for("/api/surveys")
     assert limit_for("/login") == DEFAULT_LIMIT
+
+
+def test_only_trusted_hosts_are_answered(store, tmp_path, monkeypatch):
+    monkeypatch.delenv("MAILWARDEN_TRUSTED_HOSTS")
+    app = create_app(
+        Settings(data_dir=tmp_path, secret_key="k" * 40, lang=None, console_url="https://mw.example.jp"),
+        store=store,
+    )
+    with TestClient(app, base_url="https://mw.example.jp") as c:
+        assert c.get("/login").status_code == 200
+    with TestClient(app, base_url="https://evil.example") as c:
+        assert c.get("/login").status_code == 400

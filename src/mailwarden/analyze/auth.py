@@ -151,7 +151,10 @@ async def verify(
 
     def run_dkim() -> list[AuthResult]:
         found = []
-        d = dkim.DKIM(raw)
+        try:
+            d = dkim.DKIM(raw)
+        except Exception as exc:  # not even a message dkimpy can read: nothing verifies
+            return [AuthResult("dkim", "permerror", {}, type(exc).__name__)]
         sigs = (
             [v for k, v in ctx.msg.message.items() if k.lower() == "dkim-signature"]
             if ctx.msg.message

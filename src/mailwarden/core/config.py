@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     #: Who the gateway's notices come from, and the console address they link to.
     notify_from: str = "postmaster@localhost"
     console_url: str = "http://127.0.0.1:8000"
+    #: Host headers the console answers (comma-separated; "*" for any). Empty: the host of
+    #: console_url, plus localhost and 127.0.0.1
+    trusted_hosts: str = ""
     #: Credentials: what the MTA must present to the gateway (AUTH), and what the gateway
     #: presents to its relay. From the environment only.
     gateway_auth_user: str | None = None

@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from ..analyze.rules import VERDICT_LABELS, load_rules
@@ -35,6 +36,7 @@ from .dmarc_routes import build_router as build_dmarc_router
 from .gateway_routes import build_router as build_gateway_router
 from .limits import BodyLimits
 from .messages_routes import build_router as build_messages_router
+from .params import Limit, Offset, RowId
 from .security import (
     LanguageAndHeaders,
     NotAuthenticated,
@@ -76,6 +78,15 @@ LOGIN_FAILURES_PER_CLIENT = 20
 LOGIN_FAILURES_PER_ACCOUNT = 10
 
 
+def trusted_hosts(settings: Settings) -> list[str]:
+    if settings.trusted_hosts.strip():
+        return [h.strip() for h in settings.trusted_hosts.split(",") if h.strip()]
+    from urllib.parse import urlsplit
+
+    own = urlsplit(settings.console_url).hostname or "127.0.0.1"
+    return sorted({own, "localhost", "127.0.0.1", "::1"})
+
+
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
     settings = settings or get_settings()
     store = store or open_store(settings)
@@ -91,6 +102,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.settings = settings
     app.state.jobs = jobs
     app.add_middleware(LanguageAndHeaders, settings=settings)
+    # a request naming another host is refused (400): nothing built from Host can point elsewhere
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts(settings))
     # bodies bounded while read, and no body read without a session (inside the session layer)
     app.add_middleware(BodyLimits, store=store)
     app.add_middleware(
@@ -321,7 +334,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         return data
 
     @app.get("/domains/{check_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def domain_report(request: Request, user: User, check_id: int) -> HTMLResponse:
+    async def domain_report(request: Request, user: User, check_id: RowId) -> HTMLResponse:
         data = _check_or_404(check_id)
         findings: list[Finding] = []
         for check in data.get("checks", {}).values():
@@ -331,7 +344,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         return page(request, "report.html", report=data, findings=findings)
 
     @app.get("/api/domains/{check_id}", tags=["domains"])
-    async def api_domain_report(user: User, check_id: int) -> dict[str, Any]:
+    async def api_domain_report(user: User, check_id: RowId) -> dict[str, Any]:
         return _check_or_404(check_id)
 
     # --- surveys ---------------------------------------------------------------------
@@ -391,11 +404,13 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         return data
 
     @app.get("/surveys/{survey_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def survey_page(request: Request, user: User, survey_id: int, offset: int = 0) -> HTMLResponse:
+    async def survey_page(request: Request, user: User, survey_id: RowId, offset: Offset = 0) -> HTMLResponse:
         return page(request, "survey.html", survey=_survey_or_404(survey_id, offset))
 
     @app.get("/api/surveys/{survey_id}", tags=["surveys"])
-    async def api_survey(user: User, survey_id: int, offset: int = 0, limit: int = 200) -> dict[str, Any]:
+    async def api_survey(
+        user: User, survey_id: RowId, offset: Offset = 0, limit: Limit = 200
+    ) -> dict[str, Any]:
         return _survey_or_404(survey_id, offset, limit)
 
     app.include_router(build_dmarc_router(store, page, resolver, ca_file=settings.ca_bundle))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -15,10 +16,16 @@ from ..core.store import Store
 from ..dmarc import service
 from ..dmarc.advise import advise
 from ..dmarc.analysis import CLASS_LABELS, sources_csv, summarise
+from .params import Days
 from .security import check_csrf, current_user, require
 
 User = Annotated[dict[str, Any], Depends(current_user)]
 Ingester = Annotated[dict[str, Any], Depends(require("ingest"))]
+
+
+def safe_filename(text: str) -> str:
+    """A file name part with nothing that could end or split a header: letters, digits, . _ -"""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", text)[:100] or "report"
 
 
 def chart_points(days: list[dict[str, Any]], width: int = 640, height: int = 160) -> dict[str, Any]:
@@ -100,7 +107,7 @@ def build_router(
         return await asyncio.to_thread(service.ingest_upload, store, uploads)
 
     @router.get("/dmarc/{domain}", response_class=HTMLResponse, include_in_schema=False)
-    async def dmarc_domain_page(request: Request, user: User, domain: str, days: int = 30) -> HTMLResponse:
+    async def dmarc_domain_page(request: Request, user: User, domain: str, days: Days = 30) -> HTMLResponse:
         data = await domain_data(domain, days)
         return page(
             request,
@@ -111,7 +118,7 @@ def build_router(
         )
 
     @router.get("/api/dmarc/{domain}", tags=["dmarc"])
-    async def api_dmarc_domain(user: User, domain: str, days: int = 30) -> dict[str, Any]:
+    async def api_dmarc_domain(user: User, domain: str, days: Days = 30) -> dict[str, Any]:
         """Pass rates by service, source and day; the advisor's readiness and plan."""
         return await domain_data(domain, days)
 
@@ -122,7 +129,8 @@ def build_router(
         return Response(
             sources_csv(data),
             media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{domain}-sources.csv"'},
+            # the name comes from the URL: only safe characters reach the header
+            headers={"Content-Disposition": f'attachment; filename="{safe_filename(domain)}-sources.csv"'},
         )
 
     return router

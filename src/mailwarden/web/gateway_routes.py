@@ -21,6 +21,7 @@ from ..gateway import incidents
 from ..gateway.notices import cancel_token
 from ..gateway.queue import NoticeSettings, Queues
 from ..gateway.spool import Entry, NotQueued, Spool
+from .params import Days, Limit, RowId
 from .security import PERMISSIONS, check_csrf, current_user, require, secret_key
 
 User = Annotated[dict[str, Any], Depends(current_user)]
@@ -105,13 +106,13 @@ def build_router(store: Store, settings: Settings, page: Callable[..., HTMLRespo
         }
 
     @router.get("/gateway", response_class=HTMLResponse, include_in_schema=False)
-    async def gateway_page(request: Request, user: User, days: int = 30) -> HTMLResponse:
+    async def gateway_page(request: Request, user: User, days: Days = 30) -> HTMLResponse:
         data = overview(days)
         peak = max((d["total"] for d in data["counts"]), default=0)
         return page(request, "gateway.html", data=data, peak=max(peak, 1))
 
     @router.get("/api/gateway", tags=["gateway"])
-    async def api_gateway(user: User, days: int = 30) -> dict[str, Any]:
+    async def api_gateway(user: User, days: Days = 30) -> dict[str, Any]:
         """Incidents a day by action, queue sizes, the latest incidents."""
         return overview(days)
 
@@ -121,16 +122,16 @@ def build_router(store: Store, settings: Settings, page: Callable[..., HTMLRespo
         return page(request, "gateway_incidents.html", rows=rows, state=state or "")
 
     @router.get("/api/gateway/incidents", tags=["gateway"])
-    async def api_incidents(user: User, state: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    async def api_incidents(user: User, state: str | None = None, limit: Limit = 200) -> list[dict[str, Any]]:
         """Incidents, newest first (evidence masked)."""
         return [_incident(i) for i in incidents.listing(store, state=state, limit=max(1, min(limit, 1000)))]
 
     @router.get("/gateway/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
-    async def incident_page(request: Request, user: User, incident_id: int) -> HTMLResponse:
+    async def incident_page(request: Request, user: User, incident_id: RowId) -> HTMLResponse:
         return page(request, "gateway_incident.html", inc=incident_data(incident_id))
 
     @router.get("/api/gateway/incidents/{incident_id}", tags=["gateway"])
-    async def api_incident(user: User, incident_id: int) -> dict[str, Any]:
+    async def api_incident(user: User, incident_id: RowId) -> dict[str, Any]:
         """One incident with its masked evidence and who did what to it."""
         return incident_data(incident_id)
 
@@ -173,7 +174,8 @@ def build_router(store: Store, settings: Settings, page: Callable[..., HTMLRespo
 
     # -- the sender's cancel link: no login, the token is the capability ---------------------
     def delayed_or_404(sid: str, token: str) -> Entry:
-        if not hmac.compare_digest(cancel_token(secret, sid), token or ""):
+        expected = cancel_token(secret, sid).encode()
+        if not hmac.compare_digest(expected, (token or "").encode("utf-8", "replace")):
             raise HTTPException(403, gettext("this link is not valid"))
         try:
             return queues().spool.entry(sid, "delayed")
