@@ -31,4 +31,7 @@ app.command("codes")(codes)
 
 
 def main() -> None:
+    from ..core.parallel import exit_on_sigterm
+
+    exit_on_sigterm()  # SIGTERM stops the worker processes too, as Ctrl-C does
     app()

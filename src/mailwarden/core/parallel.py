@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -56,6 +58,34 @@ def share(items: Iterable[T], worker: int, workers: int) -> Iterator[T]:
         position += 1
 
 
+def exit_on_sigterm() -> None:
+    """SIGTERM ends the process like Ctrl-C does, through ``finally`` blocks, so the worker
+    processes it started are stopped (Python's default for SIGTERM skips all cleanup)."""
+
+    def stop(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: the kernel sends this child SIGKILL when its parent dies, however it dies (even
+    SIGKILL, which runs no cleanup); a child whose parent is already gone leaves at once."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the pipe closing still ends the child at its next send
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
+
+
 def _child(
     send: Connection,
     produce: Callable[[int, int], Iterable[Any]],
@@ -63,7 +93,9 @@ def _child(
     workers: int,
     size: Callable[[Any], int],
     flush: int,
+    parent: int,
 ) -> None:
+    _die_with_parent(parent)
     try:
         pending: list[Any] = []
         weight = 0
@@ -125,7 +157,9 @@ def forked(
     try:
         for i in range(workers):
             recv, send = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_child, args=(send, produce, i, workers, size, flush), daemon=True)
+            proc = ctx.Process(
+                target=_child, args=(send, produce, i, workers, size, flush, os.getpid()), daemon=True
+            )
             proc.start()
             send.close()
             pool.append(_Worker(proc, recv))
