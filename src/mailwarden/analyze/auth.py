@@ -114,17 +114,47 @@ def signals_from(ctx: Context, outcome: AuthOutcome) -> None:
 
 
 # -- verification here --------------------------------------------------------------------
-def _dnsfunc(resolver: Resolver, loop: asyncio.AbstractEventLoop) -> Any:
-    """dkimpy's DNS callback, answered by the DNS seam on the caller's event loop."""
+def _dnsfunc(resolver: Resolver, loop: asyncio.AbstractEventLoop, seen: dict[str, Any] | None = None) -> Any:
+    """dkimpy's DNS callback, answered by the DNS seam on the caller's event loop. dkimpy turns
+    every key problem into a bare "did not verify"; ``seen`` keeps what the lookup really gave
+    (the key text, or that the answer was temporary), so the result can say temperror or
+    permerror as RFC 8601 asks."""
 
     def dnsfunc(name: bytes | str, timeout: int = 5) -> bytes | None:
         qname = name.decode() if isinstance(name, bytes) else name
         fut = asyncio.run_coroutine_threadsafe(resolver.query(qname.rstrip("."), "TXT"), loop)
-        ans = fut.result(timeout=timeout + resolver_timeout(resolver))
+        try:
+            ans = fut.result(timeout=timeout + resolver_timeout(resolver))
+        except TimeoutError:
+            if seen is not None:
+                seen["temporary"] = True
+            raise
         texts = ans.texts()
+        if seen is not None:
+            seen["temporary"] = ans.temporary
+            seen["key"] = texts[0] if texts else None
         return texts[0] if texts else None
 
     return dnsfunc
+
+
+def _failure(dkim: Any, seen: dict[str, Any], name: bytes) -> tuple[str, str]:
+    """(result, reason) of a signature that did not verify: temperror when the key could not
+    be looked up, permerror when there is no usable key, fail when the key was fine."""
+    if seen.get("temporary"):
+        return "temperror", "the key could not be looked up (DNS)"
+    key = seen.get("key")
+    if key is None:
+        return "permerror", "no key published for the selector"
+    try:
+        dkim.evaluate_pk(name, key)
+    except Exception as exc:
+        return "permerror", f"unusable key: {str(exc)[:80]}"
+    return "fail", "signature did not verify"
+
+
+def _key_name(tags: dict[str, str]) -> bytes:
+    return f"{tags.get('s', '')}._domainkey.{tags.get('d', '')}.".encode()
 
 
 def resolver_timeout(resolver: Resolver) -> float:
@@ -161,18 +191,26 @@ async def verify(
             else []
         )
         for idx in range(min(len(sigs), 5)):
+            tags = dict(re.findall(r"\b([a-z]+)=([^;\s]+)", re.sub(r"\s+", "", str(sigs[idx]))))
+            seen: dict[str, Any] = {}
             try:
-                ok = d.verify(idx=idx, dnsfunc=dnsfunc)
-                reason = "" if ok else "signature did not verify"
+                ok = d.verify(idx=idx, dnsfunc=_dnsfunc(resolver, loop, seen))
+                result, reason = ("pass", "") if ok else _failure(dkim, seen, _key_name(tags))
             except dkim.DKIMException as exc:
-                ok, reason = False, str(exc)[:120]
+                result, reason = (
+                    ("temperror", str(exc)[:120]) if seen.get("temporary") else ("permerror", str(exc)[:120])
+                )
             except Exception as exc:
-                ok, reason = False, type(exc).__name__
-            tags = dict(re.findall(r"\b([a-z])=([^;\s]+)", re.sub(r"\s+", "", str(sigs[idx]))))
+                result, reason = ("temperror" if seen.get("temporary") else "permerror"), type(exc).__name__
+            if result == "pass" and tags.get("a", "").lower() == "rsa-sha1" and not ctx.rules.allow_rsa_sha1:
+                # RFC 8301 §3.1: verifiers MUST NOT consider rsa-sha1 signatures valid
+                result, reason = "fail", "rsa-sha1 is not acceptable (RFC 8301)"
+            elif result == "pass" and tags.get("a", "").lower() == "rsa-sha1":
+                reason = "rsa-sha1, accepted by the rules (RFC 8301 says not to)"
             found.append(
                 AuthResult(
                     "dkim",
-                    "pass" if ok else "fail",
+                    result,
                     {"header.d": tags.get("d", "?").lower(), "header.s": tags.get("s", "?")},
                     reason,
                 )
@@ -180,14 +218,24 @@ async def verify(
         return found
 
     def run_arc() -> AuthResult | None:
-        if not ctx.msg.header("arc-seal"):
+        """RFC 8617 §5.2: no ARC header at all is "none"; ARC headers that do not make a valid
+        chain — a seal missing, a seal saying cv=fail, one that does not verify — "fail"."""
+        names = {k.lower() for k, _ in ctx.msg.headers}
+        present = names & {"arc-seal", "arc-message-signature", "arc-authentication-results"}
+        if not present:
             return None
+        if "arc-seal" not in present:
+            return AuthResult("arc", "fail", {}, "ARC headers without an ARC-Seal")
+        if any(re.search(r"\bcv\s*=\s*fail\b", v, re.I) for v in ctx.msg.header_all("arc-seal")):
+            return AuthResult("arc", "fail", {}, "a seal in the chain says cv=fail")
         try:
             cv, _results, comment = dkim.arc_verify(raw, dnsfunc=dnsfunc)
         except Exception as exc:
             return AuthResult("arc", "fail", {}, type(exc).__name__)
-        value = cv.decode() if isinstance(cv, bytes) else str(cv)
-        return AuthResult("arc", value.lower(), {}, str(comment)[:80] if value.lower() != "pass" else "")
+        value = (cv.decode() if isinstance(cv, bytes) else str(cv)).lower()
+        if value not in ("pass", "fail"):
+            value = "fail"  # headers present, yet no chain to speak of
+        return AuthResult("arc", value, {}, str(comment)[:80] if value != "pass" else "")
 
     dkim_results = await asyncio.to_thread(run_dkim)
     out.results.extend(dkim_results or [AuthResult("dkim", "none")])

@@ -90,6 +90,8 @@ class Rules:
     restricted_suffixes: frozenset[str] = frozenset()
     trusted_authserv_ids: tuple[str, ...] = ()
     ppap: bool = True
+    #: accept rsa-sha1 DKIM signatures (RFC 8301 says verifiers must not); reported when used
+    allow_rsa_sha1: bool = False
 
     def weight(self, code: str) -> float:
         if code in self.weights:
@@ -145,6 +147,7 @@ ALLOWED_KEYS = {
     "esp_domains",
     "trusted_authserv_ids",
     "ppap",
+    "allow_rsa_sha1",
 }
 
 
@@ -197,4 +200,5 @@ def load_rules(path: Path | None = None) -> Rules:
         restricted_suffixes=frozenset(lists["restricted_suffixes"]),
         trusted_authserv_ids=tuple(str(a).lower() for a in user.get("trusted_authserv_ids") or []),
         ppap=bool(user.get("ppap", True)),
+        allow_rsa_sha1=bool(user.get("allow_rsa_sha1", False)),
     )
