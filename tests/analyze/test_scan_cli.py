@@ -14,6 +14,7 @@ from mailwarden.analyze.engine import analyze_online
 from mailwarden.analyze.rules import load_rules
 from mailwarden.core.dns import Resolver
 from tests.support.nsd import NsdServer, Zone, txt_rdata
+from tests.support.timing import DNS_TIMEOUT
 
 from .mail import message
 
@@ -113,7 +114,7 @@ def test_dkim_verified_through_the_dns_seam(dkim_dns):
     rules = load_rules()
 
     async def verdict(data):
-        return await analyze_online(data, rules, resolver=Resolver([nsd.address], timeout=1.0))
+        return await analyze_online(data, rules, resolver=Resolver([nsd.address], timeout=DNS_TIMEOUT))
 
     good = asyncio.run(verdict(sig + raw))
     results = {(r["method"], r["result"]) for r in good.authentication["results"]}
@@ -145,7 +146,7 @@ def test_spf_for_the_client_and_the_trusted_relay(dkim_dns):
         return await analyze_online(
             raw,
             rules,
-            resolver=Resolver([nsd.address], timeout=1.0),
+            resolver=Resolver([nsd.address], timeout=DNS_TIMEOUT),
             client_ip=client,
             mail_from="taro@example.co.jp",
         )
@@ -172,7 +173,7 @@ def test_arc_chain_verified(dkim_dns):
     rules = load_rules()
 
     async def verdict(data):
-        return await analyze_online(data, rules, resolver=Resolver([nsd.address], timeout=1.0))
+        return await analyze_online(data, rules, resolver=Resolver([nsd.address], timeout=DNS_TIMEOUT))
 
     good = asyncio.run(verdict(sealed))
     assert ("arc", "pass") in {(r["method"], r["result"]) for r in good.authentication["results"]}

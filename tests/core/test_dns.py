@@ -10,11 +10,12 @@ import pytest
 from mailwarden.core.dns import Resolver, Status, parse_nameserver, to_ascii_name, to_unicode_name
 from mailwarden.core.errors import ConfigError, InvalidDomainError
 from tests.support.nsd import free_port
+from tests.support.timing import DNS_TIMEOUT
 
 
 @pytest.fixture
 def r(audit_dns):
-    return Resolver([audit_dns.address], timeout=1.0, retries=1)
+    return Resolver([audit_dns.address], timeout=DNS_TIMEOUT, retries=1)
 
 
 async def test_answers_and_negative_answers(r):
@@ -54,7 +55,7 @@ async def test_dead_nameserver_is_skipped(audit_dns):
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as dead:
         dead.bind(("127.0.0.1", free_port()))
         dead_addr = f"127.0.0.1:{dead.getsockname()[1]}"
-        r = Resolver([dead_addr, audit_dns.address], timeout=0.3, retries=1)
+        r = Resolver([dead_addr, audit_dns.address], timeout=DNS_TIMEOUT, retries=1)
         for i in range(4):
             ans = await r.query(f"p{i}.heavy.test", "TXT")
             assert ans.ok
@@ -63,7 +64,7 @@ async def test_dead_nameserver_is_skipped(audit_dns):
 async def test_timeout_status(audit_dns):
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as dead:
         dead.bind(("127.0.0.1", free_port()))
-        r = Resolver([f"127.0.0.1:{dead.getsockname()[1]}"], timeout=0.2, retries=1)
+        r = Resolver([f"127.0.0.1:{dead.getsockname()[1]}"], timeout=DNS_TIMEOUT, retries=1)
         ans = await r.query("good.test", "TXT")
     assert ans.status is Status.TIMEOUT and ans.temporary and not ans.exists
 
@@ -73,7 +74,7 @@ async def test_refused_for_foreign_zone():
     from tests.support.nsd import NsdServer, Zone
 
     with NsdServer([Zone("only.test").add("@", "TXT", '"x"')]) as nsd:
-        r = Resolver([nsd.address], timeout=1.0, retries=0)
+        r = Resolver([nsd.address], timeout=DNS_TIMEOUT, retries=0)
         ans = await r.query("example.org", "TXT")
     assert ans.status is Status.REFUSED and ans.temporary
 
@@ -93,7 +94,7 @@ async def test_bounded_concurrency(audit_dns, monkeypatch):
             in_flight -= 1
 
     monkeypatch.setattr(Resolver, "_udp", counting_udp)
-    r = Resolver([audit_dns.address], timeout=1.0, concurrency=3)
+    r = Resolver([audit_dns.address], timeout=DNS_TIMEOUT, concurrency=3)
     results = await asyncio.gather(*(r.query(f"p{i}.heavy.test", "TXT") for i in range(11)))
     assert all(a.ok for a in results)
     assert peak == 3

@@ -9,6 +9,7 @@ from mailwarden.core.dns import Resolver
 from mailwarden.dmarc.advise import advise
 from mailwarden.dmarc.ingest import Ingestor
 from tests.dmarc.test_summary import rec, report
+from tests.support.timing import DNS_TIMEOUT
 
 DAY = 86400
 
@@ -29,7 +30,7 @@ def aligned(n: int = 1000) -> str:
 async def test_ready_domain_gets_a_dated_plan(store, audit_dns):
     feed(store, "shop.test", aligned(), 20, "a")
     feed(store, "shop.test", aligned() + rec("203.0.113.5", 1, "fail", "fail", "bad.example"), 2, "b")
-    r = Resolver([audit_dns.address], timeout=1.0)
+    r = Resolver([audit_dns.address], timeout=DNS_TIMEOUT)
     data = await advise(store, "shop.test", resolver=r)
     assert data["live_policy"]["policy"] == "quarantine" and data["testing"] is True
     assert data["ready"], data["criteria"]
@@ -57,7 +58,7 @@ async def test_legitimate_failing_source_blocks_the_plan(store, audit_dns):
         3,
         "d",
     )
-    data = await advise(store, "shop.test", resolver=Resolver([audit_dns.address], timeout=1.0))
+    data = await advise(store, "shop.test", resolver=Resolver([audit_dns.address], timeout=DNS_TIMEOUT))
     assert not data["ready"]
     failed = {c["id"] for c in data["criteria"] if not c["met"]}
     assert failed == {"legitimate-pass", "no-unfixed-sources"}
@@ -92,7 +93,7 @@ async def test_tls_reports_feed_mta_sts_advice(store, audit_dns, sts_https, ca_f
     data = await advise(
         store,
         "sts.test",
-        resolver=Resolver([audit_dns.address], timeout=1.0),
+        resolver=Resolver([audit_dns.address], timeout=DNS_TIMEOUT),
         https_port=sts_https.port,
         ca_file=ca_file,
     )

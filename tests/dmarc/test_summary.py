@@ -9,6 +9,7 @@ from mailwarden.dmarc.analysis import summarise
 from mailwarden.dmarc.ingest import Ingestor
 from mailwarden.dmarc.senders import catalogue
 from tests.support.nsd import NsdServer, Zone
+from tests.support.timing import DNS_TIMEOUT
 
 RECORD = """<record><row><source_ip>{ip}</source_ip><count>{count}</count><policy_evaluated>
 <disposition>none</disposition><dkim>{pdkim}</dkim><spf>{pspf}</spf>{reason}</policy_evaluated></row>
@@ -96,7 +97,7 @@ def test_only_distinctive_selectors_on_the_own_domain_name_a_service():
 
 
 async def test_summary_with_reverse_dns(loaded, ptr_dns):
-    resolver = Resolver([ptr_dns.address], timeout=1.0)
+    resolver = Resolver([ptr_dns.address], timeout=DNS_TIMEOUT)
     data = await summarise(loaded, "example.jp", resolver=resolver)
     totals = data["totals"]
     assert totals["messages"] == 232
@@ -149,7 +150,7 @@ async def test_selector_then_origin_as_name_the_remaining_sources(store, ptr_dns
         next(iter(Ingestor(store).ingest_bytes("sel", report(records, "sel", 1_760_000_000)))).status
         == "stored"
     )
-    data = await summarise(store, "example.jp", resolver=Resolver([ptr_dns.address], timeout=1.0))
+    data = await summarise(store, "example.jp", resolver=Resolver([ptr_dns.address], timeout=DNS_TIMEOUT))
     by_ip = {r["source_ip"]: r for r in data["sources"]}
     assert (by_ip["192.0.2.1"]["service"], by_ip["192.0.2.1"]["asn"]) == ("Google Workspace", None)
     ms = by_ip["192.0.2.5"]

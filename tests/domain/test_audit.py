@@ -9,6 +9,7 @@ import pytest
 
 from mailwarden.core.dns import Resolver
 from mailwarden.domain.audit import AuditOptions, check_domain
+from tests.support.timing import DNS_TIMEOUT
 
 
 def codes(rep):
@@ -17,7 +18,7 @@ def codes(rep):
 
 @pytest.fixture
 def resolver(audit_dns):
-    return Resolver([audit_dns.address], timeout=1.0, retries=1)
+    return Resolver([audit_dns.address], timeout=DNS_TIMEOUT, retries=1)
 
 
 @pytest.fixture
@@ -202,7 +203,7 @@ async def test_timeouts_are_undetermined_not_missing():
     with __import__("socket").socket(__import__("socket").AF_INET, __import__("socket").SOCK_DGRAM) as s:
         s.bind(("127.0.0.1", free_port()))
         port = s.getsockname()[1]
-        r = Resolver([f"127.0.0.1:{port}"], timeout=0.2, retries=0)
+        r = Resolver([f"127.0.0.1:{port}"], timeout=DNS_TIMEOUT, retries=0)
         rep = await check_domain("good.test", resolver=r, options=AuditOptions(probe_common_selectors=False))
     found = codes(rep)
     assert {
@@ -244,7 +245,7 @@ async def test_smtp_starttls_probe(audit_dns, test_ca, ca_file):
     ctl = Controller(Sink(), hostname="127.0.0.1", port=port, tls_context=ctx)
     ctl.start()
     try:
-        r = Resolver([audit_dns.address], timeout=1.0)
+        r = Resolver([audit_dns.address], timeout=DNS_TIMEOUT)
         opts = AuditOptions(smtp=True, smtp_port=port, ca_file=ca_file, probe_common_selectors=False)
         rep = await check_domain("good.test", resolver=r, options=opts)
         smtp = rep.checks["smtp"]
@@ -269,7 +270,7 @@ async def test_smtp_without_starttls(audit_dns):
     ctl = Controller(Sink(), hostname="127.0.0.1", port=port)
     ctl.start()
     try:
-        r = Resolver([audit_dns.address], timeout=1.0)
+        r = Resolver([audit_dns.address], timeout=DNS_TIMEOUT)
         rep = await check_domain(
             "good.test",
             resolver=r,
@@ -306,7 +307,7 @@ async def test_refused_is_undetermined():
     from tests.support.nsd import NsdServer, Zone
 
     with NsdServer([Zone("only.test").add("@", "TXT", '"x"')]) as nsd:
-        r = Resolver([nsd.address], timeout=1.0, retries=0)
+        r = Resolver([nsd.address], timeout=DNS_TIMEOUT, retries=0)
         rep = await check_domain(
             "example.org", resolver=r, options=AuditOptions(probe_common_selectors=False)
         )

@@ -19,6 +19,7 @@ from mailwarden.core.dns import Resolver
 from mailwarden.domain.spf import check_host
 from tests.support.dropproxy import DropProxy
 from tests.support.nsd import NsdServer, Zone, txt_rdata
+from tests.support.timing import DNS_TIMEOUT
 
 SUITE = Path(__file__).parent.parent / "data" / "spf" / "rfc7208-tests.yml"
 SCENARIOS: list[dict[str, Any]] = list(yaml.safe_load_all(SUITE.read_text(encoding="utf-8")))
@@ -104,7 +105,7 @@ def test_suite_is_complete():
 
 @pytest.mark.parametrize(("index", "name", "case"), CASES)
 async def test_rfc7208(scenario_servers, index: int, name: str, case: dict[str, Any]) -> None:
-    resolver = Resolver([scenario_servers(index)], timeout=0.25, retries=0)
+    resolver = Resolver([scenario_servers(index)], timeout=DNS_TIMEOUT, retries=0)
     ev = await check_host(
         case["host"],
         case.get("mailfrom", ""),

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from mailwarden.core.config import Settings
 from mailwarden.core.users import create_user
 from mailwarden.web.app import create_app
+from tests.support.timing import DNS_TIMEOUT
 
 PASSWORD = "a long test password"
 
@@ -18,7 +19,11 @@ PASSWORD = "a long test password"
 @pytest.fixture
 def app(store, audit_dns, tmp_path):
     settings = Settings(
-        data_dir=tmp_path, nameservers=audit_dns.address, dns_timeout=1.0, secret_key="k" * 40, lang=None
+        data_dir=tmp_path,
+        nameservers=audit_dns.address,
+        dns_timeout=DNS_TIMEOUT,
+        secret_key="k" * 40,
+        lang=None,
     )
     create_user(store, "tester", PASSWORD, "admin")
     return create_app(settings, store=store)
