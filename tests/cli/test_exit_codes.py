@@ -64,3 +64,15 @@ def test_domain_check_without_dns_could_not_check() -> None:
         port = s.getsockname()[1]
         r = mw("domain", "check", "example.jp", "-n", f"127.0.0.1:{port}", "--timeout", "2")
     assert r.returncode == 3, (r.stdout[-500:], r.stderr[-500:])
+
+
+def test_an_unusable_data_directory_is_a_sentence_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    env = {**os.environ, "MAILWARDEN_LANG": "en", "MAILWARDEN_DATA_DIR": str(blocker / "data")}
+    env.pop("MAILWARDEN_DATABASE_URL", None)
+    r = subprocess.run(
+        [sys.executable, "-m", "mailwarden", "user", "list"], capture_output=True, env=env, timeout=120
+    )
+    assert r.returncode == 2
+    assert b"Traceback" not in r.stderr and b"Error:" in r.stderr and b"a-file" in r.stderr

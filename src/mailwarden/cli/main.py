@@ -34,4 +34,22 @@ def main() -> None:
     from ..core.parallel import exit_on_sigterm
 
     exit_on_sigterm()  # SIGTERM stops the worker processes too, as Ctrl-C does
-    app()
+    try:
+        app()
+    except OSError as exc:
+        # an unwritable data directory, a full disk, a file that vanished: a sentence, not a traceback
+        from .common import err
+
+        where = f": {exc.filename}" if exc.filename else ""
+        err.print(f"[red]{_('Error')}:[/red] {exc.strerror or exc}{where}")
+        raise SystemExit(2) from None
+    except Exception as exc:
+        from sqlalchemy.exc import OperationalError
+
+        if not isinstance(exc, OperationalError):
+            raise
+        from .common import err
+
+        problem = _("the database cannot be used")
+        err.print(f"[red]{_('Error')}:[/red] {problem}: {str(exc.orig)[:200]}")
+        raise SystemExit(2) from None
