@@ -99,7 +99,7 @@ default_login_user = nobody
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as s:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=2.0) as s:
                     if s.recv(100).startswith(b"* OK"):
                         return self
             except OSError:

@@ -142,7 +142,9 @@ class NsdServer:
                 raise RuntimeError(f"nsd exited: {(self.dir / 'nsd.log').read_text(errors='replace')}")
             try:
                 q = dns.message.make_query(probe, "SOA")
-                r = dns.query.udp(q, "127.0.0.1", port=self.port, timeout=0.2)
+                r = dns.query.udp(
+                    q, "127.0.0.1", port=self.port, timeout=0.2
+                )  # a poll that retries until the deadline
                 if r.answer:
                     return self
             except (OSError, dns.exception.Timeout):

@@ -38,7 +38,7 @@ def server(audit_dns, tmp_path):
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            if httpx.get(base + "/healthz", timeout=0.5).status_code == 200:
+            if httpx.get(base + "/healthz", timeout=2.0).status_code == 200:
                 break
         except httpx.HTTPError:
             time.sleep(0.2)
