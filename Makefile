@@ -65,6 +65,7 @@ bench: install system-deps bench-deps
 	$(PY) benchmarks/dmarc_ingest.py --small 2000 --big 3 --million --ptr
 	$(PY) benchmarks/scan_speed.py
 	$(PY) benchmarks/scan_quality.py
+	$(PY) benchmarks/console_latency.py --mb 100
 	$(PY) benchmarks/dlp_quality.py
 	$(PY) benchmarks/dlp_speed.py --messages 2000 --paced 1000
 

@@ -10,7 +10,7 @@ from ..core.store import Store
 from .ingest import Ingestor, Outcome, counts
 from .models import AggregateReport
 
-MAX_UPLOAD = 50 * 1024 * 1024
+MAX_UPLOAD = 100 * 1024 * 1024
 
 
 def domains(store: Store) -> list[dict[str, Any]]:
