@@ -153,6 +153,18 @@ def _failure(dkim: Any, seen: dict[str, Any], name: bytes) -> tuple[str, str]:
     return "fail", "signature did not verify"
 
 
+def _exception_result(exc: Exception, seen: dict[str, Any]) -> tuple[str, str]:
+    """What a dkimpy exception means in RFC 8601 terms: a body or signature that does not
+    match is fail (the message changed); a lookup that could not be answered temperror; a
+    signature that cannot be evaluated at all (a tag missing, a bad version) permerror."""
+    text = str(exc)[:120]
+    if seen.get("temporary"):
+        return "temperror", text
+    if "mismatch" in text or "did not verify" in text or "verification failed" in text:
+        return "fail", text
+    return "permerror", text
+
+
 def _key_name(tags: dict[str, str]) -> bytes:
     return f"{tags.get('s', '')}._domainkey.{tags.get('d', '')}.".encode()
 
@@ -197,9 +209,7 @@ async def verify(
                 ok = d.verify(idx=idx, dnsfunc=_dnsfunc(resolver, loop, seen))
                 result, reason = ("pass", "") if ok else _failure(dkim, seen, _key_name(tags))
             except dkim.DKIMException as exc:
-                result, reason = (
-                    ("temperror", str(exc)[:120]) if seen.get("temporary") else ("permerror", str(exc)[:120])
-                )
+                result, reason = _exception_result(exc, seen)
             except Exception as exc:
                 result, reason = ("temperror" if seen.get("temporary") else "permerror"), type(exc).__name__
             if result == "pass" and tags.get("a", "").lower() == "rsa-sha1" and not ctx.rules.allow_rsa_sha1:
