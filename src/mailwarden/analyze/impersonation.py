@@ -20,12 +20,8 @@ from .rules import Brand, Rules
 from .targets import brand_named
 
 
-def known_domains(rules: Rules, learned: tuple[str, ...] = ()) -> tuple[str, ...]:
-    return (*rules.own_domains, *rules.correspondents, *learned)
-
-
-def _outside(brand: Brand, domain: str) -> bool:
-    return not brand.owns(domain)
+def known_domains(rules: Rules) -> tuple[str, ...]:
+    return (*rules.own_domains, *rules.correspondents)
 
 
 def _links_outside(ctx: Context, brand: Brand) -> bool:
@@ -54,23 +50,30 @@ def esp_domain(rules: Rules, domain: str) -> bool:
     return reg in rules.esp_domains or domain in rules.esp_domains
 
 
+def passed_for(ctx: Context) -> list[str]:
+    """The domains SPF (its MAIL FROM) or DKIM (its d=) passed for, in the authentication
+    outcome; "arc" too when an ARC chain passed."""
+    auth = ctx.auth
+    if auth is None:
+        return []
+    out = []
+    for r in auth.results:
+        if r.result != "pass":
+            continue
+        if r.method == "arc":
+            out.append("arc")
+        elif r.method in ("dkim", "spf"):
+            domain = r.props.get("header.d", "") if r.method == "dkim" else r.props.get("smtp.mailfrom", "")
+            out.append(domain.rsplit("@", 1)[-1])
+    return out
+
+
 def via_esp(ctx: Context) -> bool:
     """Sent through an email service provider and authenticated as such: signed for its From
     domain, or SPF or DKIM passing for the provider's own domain (a brand without DMARC sending
     through SendGrid). Then the provider's bounce address and click-tracking links are what
     they look like."""
-    if authenticated(ctx):
-        return True
-    auth = ctx.auth
-    if auth is None:
-        return False
-    for r in auth.results:
-        if r.result != "pass":
-            continue
-        domain = r.props.get("header.d", "") if r.method == "dkim" else r.props.get("smtp.mailfrom", "")
-        if r.method in ("dkim", "spf") and esp_domain(ctx.rules, domain.rsplit("@", 1)[-1]):
-            return True
-    return False
+    return authenticated(ctx) or any(d != "arc" and esp_domain(ctx.rules, d) for d in passed_for(ctx))
 
 
 def list_domains(ctx: Context) -> set[str]:
@@ -86,18 +89,7 @@ def list_domains(ctx: Context) -> set[str]:
 
 def _sent_by(ctx: Context, orgs: set[str]) -> bool:
     """SPF or DKIM passed for one of ``orgs``, or ARC vouched for the path."""
-    auth = ctx.auth
-    if auth is None:
-        return False
-    for r in auth.results:
-        if r.result != "pass":
-            continue
-        if r.method == "arc":
-            return True
-        domain = r.props.get("header.d", "") if r.method == "dkim" else r.props.get("smtp.mailfrom", "")
-        if r.method in ("dkim", "spf") and registrable(domain.rsplit("@", 1)[-1]) in orgs:
-            return True
-    return False
+    return any(d == "arc" or registrable(d) in orgs for d in passed_for(ctx))
 
 
 KNOWN_AS = {
@@ -134,13 +126,13 @@ def check_impersonation(ctx: Context) -> None:
     # brands, where the reader looks first, then in the body
     for where, text in (("display name", sender.name), ("subject", msg.subject)):
         brand = brand_named(rules, text) if text else None
-        if brand is not None and _outside(brand, domain) and _links_outside(ctx, brand):
+        if brand is not None and not brand.owns(domain) and _links_outside(ctx, brand):
             code = "brand.in-display-name" if where == "display name" else "brand.in-subject"
             ctx.hit(code, brand=brand.name, address=sender.address)
     if not ctx.fired("brand.in-display-name") and not ctx.fired("brand.in-subject"):
         body = ctx.text[len(msg.subject) :] if ctx.text.startswith(msg.subject) else ctx.text
         brand = brand_named(rules, body[:5000]) if body else None
-        if brand is not None and _outside(brand, domain) and ctx.urls and _links_outside(ctx, brand):
+        if brand is not None and not brand.owns(domain) and ctx.urls and _links_outside(ctx, brand):
             ctx.hit("brand.in-body", brand=brand.name, address=sender.address)
     # the organisation's own and its correspondents' domains
     known = known_domains(rules)
