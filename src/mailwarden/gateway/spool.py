@@ -69,8 +69,9 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def encode(meta: dict[str, Any], data: bytes) -> bytes:
-    return MAGIC + json.dumps(meta, ensure_ascii=True, separators=(",", ":")).encode() + b"\n" + data
+def header(meta: dict[str, Any]) -> bytes:
+    return MAGIC + json.dumps(meta, ensure_ascii=True, separators=(",", ":")).encode() + b"\n"
+
 
 
 def decode(blob: bytes) -> tuple[dict[str, Any], bytes]:
@@ -124,25 +125,28 @@ class Spool:
             raise SpoolFull
         sid = spool_id or new_id()
         meta = {**meta, "id": sid}
-        self._add(self._write(sid, self.root / state / sid, encode(meta, data)))
+        self._add(self._write(sid, self.root / state / sid, header(meta), data))
         return sid
 
     def rewrite(self, state: str, sid: str, meta: dict[str, Any], data: bytes) -> None:
         """Replace a message in place (fewer recipients left, say), atomically."""
         path = self.root / state / sid
         old = path.stat().st_size
-        self._add(self._write(sid + ".new", path, encode({**meta, "id": sid}, data)) - old)
+        self._add(self._write(sid + ".new", path, header({**meta, "id": sid}), data) - old)
 
-    def _write(self, tmp_name: str, target: Path, blob: bytes) -> int:
-        """Write to ``tmp/``, fsync, rename onto ``target`` and sync its folder; the size."""
+    def _write(self, tmp_name: str, target: Path, head: bytes, data: bytes) -> int:
+        """Write the header line and the message to ``tmp/`` (two writes: the message is not
+        copied to be joined to its header), fsync, rename onto ``target`` and sync its folder;
+        the size."""
         tmp = self.root / "tmp" / tmp_name
         with open(tmp, "wb") as f:
-            f.write(blob)
+            f.write(head)
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)
         _fsync_dir(target.parent)
-        return len(blob)
+        return len(head) + len(data)
 
     def move(self, sid: str, source: str, target: str) -> None:
         """One atomic step between states; :class:`NotQueued` if the message is not in ``source``."""
@@ -180,7 +184,7 @@ class Spool:
         sid = claimed.name.split(".", 1)[0]
         target = self.root / state / sid
         try:
-            written = self._write(sid + ".back", target, encode({**meta, "id": sid}, data))
+            written = self._write(sid + ".back", target, header({**meta, "id": sid}), data)
         except OSError:
             (self.root / "tmp" / (sid + ".back")).unlink(missing_ok=True)
             os.rename(claimed, target)
