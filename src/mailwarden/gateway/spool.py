@@ -73,7 +73,6 @@ def header(meta: dict[str, Any]) -> bytes:
     return MAGIC + json.dumps(meta, ensure_ascii=True, separators=(",", ":")).encode() + b"\n"
 
 
-
 def decode(blob: bytes) -> tuple[dict[str, Any], bytes]:
     if not blob.startswith(MAGIC):
         raise ValueError("not a spool file")
