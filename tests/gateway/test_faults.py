@@ -9,6 +9,7 @@ import io
 import smtplib
 import socket
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -91,7 +92,7 @@ def test_failed_screen_holds_the_message(start_gateway, sink, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("detector crashed")
 
-    monkeypatch.setattr(server_module, "screen", broken)
+    monkeypatch.setattr(server_module, "screen_file", broken)
     gw = start_gateway(OPEN)
     code, text = send_reply(gw.port, mail("本文"), ["a@partner.example"])
     assert code == 250, text
@@ -252,7 +253,7 @@ def test_fast_address_parsing_agrees_with_aiosmtpd():
 
     from mailwarden.gateway.smtpd import GatewaySMTP
 
-    ours, theirs = GatewaySMTP(object()), SMTP(object())
+    ours, theirs = GatewaySMTP(object(), incoming_dir=Path()), SMTP(object())
     args = ["<a@b.example>", "<a@b.example> SIZE=100 BODY=8BITMIME", " <x.y+z@sub.d-e.example>", "<>", "a@b"]
     args += ['<"q s"@x>', "<a@b", "<@route:a@b>", "<ａ@b>", "<a b@c>", "<a@b>>", ""]
     for arg in args:

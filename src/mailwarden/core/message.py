@@ -19,6 +19,8 @@ from email.message import Message
 from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parseaddr
 
+from .hollow import HOLLOW_MIN, Decoded, Holes, hollow
+
 # What a declared charset is read as: the supersets Japanese mailers really write.
 _CHARSETS: dict[str, tuple[str, ...]] = {
     "iso-2022-jp": ("iso2022_jp", "iso2022_jp_2004", "iso2022_jp_ext", "iso2022_jp_3"),
@@ -139,6 +141,8 @@ class Limits:
     max_body_chars: int = 2_000_000
     #: attachment bytes kept for inspection (hashes use the whole part)
     max_attachment_bytes: int = 20 * 1024 * 1024
+    #: bodies this large are decoded from the raw bytes in blocks, not by the parser (hollow.py)
+    hollow_min: int = HOLLOW_MIN
 
 
 DEFAULT_LIMITS = Limits()
@@ -221,6 +225,9 @@ def _addresses(values: list[str]) -> list[Address]:
 def parse_message(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedMessage:
     """Never raises on what the bytes hold: problems become ``defects`` and ``uninspected``."""
     uninspected: list[str] = []
+    raw = data
+    # large bodies are decoded from ``raw`` in blocks; the parser reads the rest
+    data, holes = hollow(data, limits.hollow_min)
     if len(data) > limits.max_bytes:
         uninspected.append(f"message over {limits.max_bytes} bytes: only the first part was read")
         data = data[: limits.max_bytes]
@@ -251,7 +258,7 @@ def parse_message(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedMessage
         message_id="",
         date="",
         uninspected=uninspected,
-        raw=data,
+        raw=raw if holes is not None else data,
         message=msg,
     )
     parsed.subject = parsed.header("subject")
@@ -261,11 +268,11 @@ def parse_message(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedMessage
     parsed.message_id = parsed.header("message-id")
     parsed.date = parsed.header("date")
     parsed.defects.extend(type(d).__name__ for d in msg.defects)
-    _walk(msg, parsed, limits)
+    _walk(msg, parsed, limits, holes)
     return parsed
 
 
-def _walk(root: Message, out: ParsedMessage, limits: Limits) -> None:
+def _walk(root: Message, out: ParsedMessage, limits: Limits, holes: Holes | None) -> None:
     stack: list[tuple[Message, int]] = [(root, 0)]
     parts = 0
     body_chars = 0
@@ -288,16 +295,23 @@ def _walk(root: Message, out: ParsedMessage, limits: Limits) -> None:
         ctype = part.get_content_type()
         filename = _filename(part)
         disposition = str(part.get("Content-Disposition") or "").split(";", 1)[0].strip().lower()
-        try:
-            body = part.get_payload(decode=True)
-        except Exception:
-            out.uninspected.append(f"part {ctype}: undecodable transfer encoding")
-            continue
-        if not isinstance(body, bytes):
-            body = b""
+        is_text = ctype in ("text/plain", "text/html") and disposition != "attachment" and not filename
+        hole = holes.find(part.get_payload()) if holes is not None else None
+        decoded: Decoded | None = None
+        if hole is not None:
+            assert holes is not None
+            wanted = limits.max_body_chars * 4 if is_text else limits.max_attachment_bytes
+            decoded = holes.decode(hole, str(part.get("Content-Transfer-Encoding", "")), wanted)
+            body = decoded.data
+        else:
+            try:
+                payload = part.get_payload(decode=True)
+            except Exception:
+                out.uninspected.append(f"part {ctype}: undecodable transfer encoding")
+                continue
+            body = payload if isinstance(payload, bytes) else b""
         if ctype == "message/rfc822" or (ctype.startswith("message/") and part.is_multipart()):
             continue
-        is_text = ctype in ("text/plain", "text/html") and disposition != "attachment" and not filename
         if is_text:
             text, repaired = decode_bytes(body, part.get_content_charset())
             if repaired:
@@ -306,21 +320,22 @@ def _walk(root: Message, out: ParsedMessage, limits: Limits) -> None:
             if room <= 0:
                 out.uninspected.append("body text over the size limit: the rest was not inspected")
                 continue
-            if len(text) > room:
+            if len(text) > room or (decoded is not None and decoded.truncated):
                 text = text[:room]
                 out.uninspected.append("body text over the size limit: cut")
             body_chars += len(text)
             (out.htmls if ctype == "text/html" else out.texts).append(text)
             continue
         keep = body[: limits.max_attachment_bytes]
+        size = decoded.size if decoded is not None else len(body)
         out.attachments.append(
             Attachment(
                 filename=filename,
                 content_type=ctype,
-                size=len(body),
-                sha256=hashlib.sha256(body).hexdigest(),
+                size=size,
+                sha256=decoded.sha256 if decoded is not None else hashlib.sha256(body).hexdigest(),
                 data=keep,
-                truncated=len(keep) < len(body),
+                truncated=len(keep) < size,
             )
         )
 

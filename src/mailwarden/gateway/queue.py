@@ -12,7 +12,7 @@ from ..core.errors import InputError
 from ..core.i18n import gettext as _
 from ..core.store import Store
 from . import incidents, notices
-from .spool import Entry, NotQueued, Spool, decode
+from .spool import Entry, NotQueued, Spool, read_head
 
 #: what each operation may act on
 SOURCES = {"release": ("held", "delayed"), "reject": ("held",), "cancel": ("delayed",)}
@@ -96,7 +96,7 @@ class Queues:
             claimed = self.spool.take(sid, state)
         except NotQueued as exc:
             raise InputError(_("message {id} was dealt with meanwhile").format(id=sid)) from exc
-        meta, _data = decode(claimed.read_bytes())
+        meta = read_head(claimed)[0]
         if op == "reject":
             self.notify("rejected", [meta.get("mail_from", "")], meta, note)
         self.spool.drop_claim(claimed)

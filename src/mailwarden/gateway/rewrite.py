@@ -7,15 +7,23 @@ import re
 from email.header import Header, decode_header, make_header
 
 _FOLD = re.compile(rb"\r?\n[ \t]")
+_END_OF_HEAD = re.compile(rb"\r?\n\r?\n")
 
 
 def split(data: bytes) -> tuple[bytes, bytes, bytes]:
     """(header block, the blank line that ends it, body). A message with no blank line is all
     header."""
-    m = re.search(rb"\r?\n\r?\n", data)
+    m = _END_OF_HEAD.search(data)
     if m is None:
         return data, b"", b""
     return data[: m.start()], data[m.start() : m.end()], data[m.end() :]
+
+
+def head_length(data: bytes) -> int:
+    """Where the body starts: after the blank line that ends the header block (all of it
+    when there is none)."""
+    m = _END_OF_HEAD.search(data)
+    return m.end() if m is not None else len(data)
 
 
 def _eol(head: bytes) -> bytes:

@@ -27,12 +27,15 @@ MAX_EVIDENCE = 200
 @dataclass
 class Outcome:
     disposition: str
-    data: bytes
     #: what the policy said, masked evidence and all; stored with the spool file and the incident
     record: dict[str, Any] = field(default_factory=dict)
     reason: str = ""
     release_at: float | None = None
     notify: set[str] = field(default_factory=set)
+    #: the message's header block as the rules changed it (``None``: unchanged), to replace
+    #: its first ``head_len`` bytes; the body is never changed
+    head: bytes | None = None
+    head_len: int = 0
 
     @property
     def incident(self) -> bool:
@@ -68,8 +71,8 @@ def screen(
     }
     if policy.test_mode:
         record["disposition"] = "deliver"
-        return Outcome("deliver", data, record)
-    out = Outcome(disposition, data, record)
+        return Outcome("deliver", record)
+    out = Outcome(disposition, record)
     for r in rules:
         out.notify.update(r.get("notify", ()))
     if disposition == "block":
@@ -87,15 +90,31 @@ def screen(
     if disposition == "hold":
         out.notify.add("approver")
         out.reason = next(r["reason"] for r in rules if r["action"] == "hold")
-    for r in rules:
+    changes = [r for r in rules if r["action"] in ("add_header", "tag_subject", "force_bcc")]
+    if not changes:
+        return out
+    head_len = rewrite.head_length(data)
+    head = new = data[:head_len]
+    for r in changes:
         if r["action"] == "add_header":
             name, _, value = r["header"].partition(":")
-            out.data = rewrite.add_header(out.data, name.strip(), value.strip())
+            new = rewrite.add_header(new, name.strip(), value.strip())
         elif r["action"] == "tag_subject":
-            out.data = rewrite.tag_subject(out.data, r["tag"])
+            new = rewrite.tag_subject(new, r["tag"])
         elif r["action"] == "force_bcc":
-            out.data = rewrite.hide_recipients(out.data)
+            new = rewrite.hide_recipients(new)
+    if new != head:
+        out.head, out.head_len = new, head_len
     return out
+
+
+def screen_file(
+    path: str, mail_from: str, rcpt_tos: list[str], policy: Policy, *, now: float | None = None
+) -> Outcome:
+    """:func:`screen` on a message the gateway received to disk."""
+    with open(path, "rb") as f:
+        data = f.read()
+    return screen(data, mail_from, rcpt_tos, policy, now=now)
 
 
 _POLICY: Policy | None = None
@@ -106,11 +125,8 @@ def worker_init(policy: Policy) -> None:
     _POLICY = policy
 
 
-def worker_screen(data: bytes, mail_from: str, rcpts: list[str], now: float) -> Outcome:
-    """Screening in a worker process: the policy came once, at the worker's start. The
-    message goes back only if a rule changed it (``data`` empty: unchanged)."""
+def worker_screen(path: str, mail_from: str, rcpts: list[str], now: float) -> Outcome:
+    """Screening in a worker process: the policy came once, at the worker's start; the
+    message is read from the file the gateway received it to (never sent through a pipe)."""
     assert _POLICY is not None
-    outcome = screen(data, mail_from, rcpts, _POLICY, now=now)
-    if outcome.data is data:
-        outcome.data = b""
-    return outcome
+    return screen_file(path, mail_from, rcpts, _POLICY, now=now)

@@ -33,10 +33,10 @@ from ..dlp.policy import Policy
 from . import incidents
 from .auth import SmtpAuth
 from .queue import NoticeSettings, Queues
-from .relay import Relay, RelayTarget, Result
-from .screen import Outcome, screen, worker_init, worker_screen
-from .smtpd import GatewaySMTP, Handler, has_bare_eol
-from .spool import NotQueued, Spool, SpoolFull, decode, new_id
+from .relay import MessageFile, Relay, RelayTarget, Result
+from .screen import Outcome, screen_file, worker_init, worker_screen
+from .smtpd import GatewaySMTP, Handler, Incoming
+from .spool import NotQueued, Spool, SpoolFull, new_id, read_head
 
 log = logging.getLogger("mailwarden.gateway")
 
@@ -170,6 +170,7 @@ class Gateway:
             auth_require_tls=not (c.auth_plain_loopback and c.tls_context is None),
             authenticator=self._auth if c.auth else None,
             offer_auth=c.auth is not None,
+            incoming_dir=self.spool.root / "tmp",
             timeout=120,
         )
 
@@ -192,22 +193,21 @@ class Gateway:
                     incidents.record(self.store, entry.meta)
 
     # -- receiving ----------------------------------------------------------------------------
-    async def accept(self, envelope: Envelope, client: str) -> str:
-        data = envelope.original_content or b""
+    async def accept(self, envelope: Envelope, incoming: Incoming, client: str) -> str:
+        """Screen a message received to disk and spool it (or refuse it); the reply."""
         mail_from = envelope.mail_from or ""
         rcpts = list(envelope.rcpt_tos)
-        if has_bare_eol(data):
+        if incoming.bare_eol:
             return "550 5.5.2 Message refused: bare CR or LF in the data (RFC 5321 2.3.8; SMTP smuggling?)"
         loop = asyncio.get_running_loop()
         now = time.time()
+        path = str(incoming.path)
         try:
             if isinstance(self._scan, ProcessPoolExecutor):
-                job = partial(worker_screen, data, mail_from, rcpts, now)
+                job = partial(worker_screen, path, mail_from, rcpts, now)
             else:
-                job = partial(screen, data, mail_from, rcpts, self.config.policy, now=now)
+                job = partial(screen_file, path, mail_from, rcpts, self.config.policy, now=now)
             outcome = await asyncio.wait_for(loop.run_in_executor(self._scan, job), self.config.scan_timeout)
-            if not outcome.data:
-                outcome.data = data  # unchanged: the worker did not send it back
         except Exception as exc:  # a failed screen holds the message: neither lost nor let through
             if isinstance(exc, TimeoutError | BrokenProcessPool) and isinstance(
                 self._scan, ProcessPoolExecutor
@@ -216,7 +216,6 @@ class Gateway:
             log.exception("screening failed; holding the message")
             outcome = Outcome(
                 "hold",
-                data,
                 {
                     "action": "hold",
                     "disposition": "hold",
@@ -235,7 +234,7 @@ class Gateway:
             "mail_from": mail_from,
             "rcpt_tos": rcpts,
             "received": now,
-            "size": len(data),
+            "size": incoming.size,
             "client": client,
             "record": outcome.record,
         }
@@ -247,7 +246,14 @@ class Gateway:
             return f"550 5.7.1 {_one_line(outcome.reason)}"
         state = {"deliver": "queue", "hold": "held", "delay": "delayed"}[outcome.disposition]
         try:
-            sid = await loop.run_in_executor(None, self.spool.put, state, meta, outcome.data)
+            sid = await asyncio.to_thread(
+                self.spool.put,
+                state,
+                meta,
+                outcome.head or b"",
+                src=incoming.path,
+                src_offset=outcome.head_len if outcome.head is not None else 0,
+            )
         except SpoolFull:
             return "451 4.3.1 Spool full, try again later"
         except OSError:
@@ -260,7 +266,7 @@ class Gateway:
             sid,
             mail_from,
             len(rcpts),
-            len(data),
+            incoming.size,
             outcome.disposition if state != "queue" else "queue",
             ",".join(r["rule"] for r in outcome.record.get("rules", [])) or "-",
         )
@@ -381,25 +387,26 @@ class Gateway:
         delay = min(self.config.retry_base * 2**attempts, self.config.retry_max)
         self._backoff[sid] = (attempts + 1, time.time() + delay)
 
-    def _attempt(self, relay: Relay, sid: str) -> tuple[dict[str, Any], bytes, Path, Result] | None:
-        """One delivery attempt, on a worker thread: claim, read, relay and — when every
-        recipient took it — drop the claim, in one hand-off from the event loop."""
+    def _attempt(self, relay: Relay, sid: str) -> tuple[dict[str, Any], Path, Result] | None:
+        """One delivery attempt, on a worker thread: claim, relay (streamed from the spool
+        file) and — when every recipient took it — drop the claim, in one hand-off from the
+        event loop."""
         try:
             claimed = self.spool.take(sid, "queue")
         except NotQueued:
             return None
-        meta, data = decode(claimed.read_bytes())
-        copy = f"{SPOOL_HEADER}: {sid}\r\n".encode() + data
-        result = relay.send(meta["mail_from"], list(meta["rcpt_tos"]), copy)
+        meta, offset = read_head(claimed)
+        message = MessageFile(claimed, offset, f"{SPOOL_HEADER}: {sid}\r\n".encode())
+        result = relay.send(meta["mail_from"], list(meta["rcpt_tos"]), message)
         if not result.retry and not result.refused:
             self.spool.drop_claim(claimed)
-        return meta, data, claimed, result
+        return meta, claimed, result
 
     async def _deliver(self, relay: Relay, sid: str) -> None:
         attempt = await asyncio.to_thread(self._attempt, relay, sid)
         if attempt is None:
             return
-        meta, data, claimed, result = attempt
+        meta, claimed, result = attempt
         self.stats["delivered"] += len(result.delivered)
         for rcpt in result.delivered:
             log.info("%s: to=<%s> status=sent", sid, rcpt)
@@ -419,13 +426,16 @@ class Gateway:
             failed["rcpt_tos"] = list(result.refused)
             if result.retry:  # some recipients are still to be tried: the claim stays for them
                 try:
-                    await asyncio.to_thread(self.spool.put, "failed", failed, data, spool_id=sid)
+                    _, offset = await asyncio.to_thread(read_head, claimed)
+                    await asyncio.to_thread(
+                        self.spool.put, "failed", failed, src=claimed, src_offset=offset, spool_id=sid
+                    )
                 except (SpoolFull, OSError):
                     # the copy for the administrator is what a full spool costs; the sender's
                     # notice below still says who refused it
                     log.warning("%s: no room to keep the refused copy", sid)
             else:
-                await asyncio.to_thread(self.spool.put_back, claimed, "failed", failed, data)
+                await asyncio.to_thread(self.spool.put_back, claimed, "failed", failed)
             if meta.get("mail_from") and not meta.get("notice"):
                 detail = "; ".join(f"{r}: {why}" for r, why in result.refused.items())
                 self._notice("refused", [meta["mail_from"]], meta, detail)
@@ -433,7 +443,7 @@ class Gateway:
             self.stats["deferred"] += 1
             left = {**meta, "rcpt_tos": list(result.retry), "last_error": next(iter(result.retry.values()))}
             # back into the queue without asking for room: a full spool must not strand it
-            await asyncio.to_thread(self.spool.put_back, claimed, "queue", left, data)
+            await asyncio.to_thread(self.spool.put_back, claimed, "queue", left)
             self._retry_later(sid)
         else:
             self._backoff.pop(sid, None)

@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 MAGIC = b"MWSPOOL1 "
 STATES = ("queue", "held", "delayed", "failed")
@@ -74,15 +74,45 @@ def header(meta: dict[str, Any]) -> bytes:
 
 
 def decode(blob: bytes) -> tuple[dict[str, Any], bytes]:
-    if not blob.startswith(MAGIC):
+    meta, offset = _meta(blob[:MAX_HEADER])
+    return meta, blob[offset:]
+
+
+def _meta(head: bytes) -> tuple[dict[str, Any], int]:
+    """The header line's metadata and where the message starts."""
+    if not head.startswith(MAGIC):
         raise ValueError("not a spool file")
-    end = blob.find(b"\n", 0, MAX_HEADER)
+    end = head.find(b"\n")
     if end < 0:
         raise ValueError("spool header unterminated")
-    meta = json.loads(blob[len(MAGIC) : end])
+    meta = json.loads(head[len(MAGIC) : end])
     if not isinstance(meta, dict):
         raise ValueError("spool header is not an object")
-    return meta, blob[end + 1 :]
+    return meta, end + 1
+
+
+def read_head(path: Path) -> tuple[dict[str, Any], int]:
+    """A spool file's metadata and the offset of its message, reading the header line only."""
+    with open(path, "rb") as f:
+        return _meta(f.readline(MAX_HEADER))
+
+
+def _copy(src: Path, offset: int, dst: BinaryIO) -> int:
+    """Append ``src`` from ``offset`` on to ``dst`` in the kernel (``copy_file_range``), never
+    holding the message in memory; the bytes copied."""
+    dst.flush()
+    copied = 0
+    with open(src, "rb") as s:
+        try:
+            while n := os.copy_file_range(s.fileno(), dst.fileno(), 1 << 24, offset + copied):
+                copied += n
+        except OSError:  # a file system without it: copy through a small buffer
+            s.seek(offset + copied)
+            dst.seek(0, os.SEEK_END)
+            while block := s.read(1 << 20):
+                dst.write(block)
+                copied += len(block)
+    return copied
 
 
 class Spool:
@@ -117,14 +147,25 @@ class Spool:
         return shutil.disk_usage(self.root).free - size >= self.min_free
 
     # -- writing ------------------------------------------------------------------------------
-    def put(self, state: str, meta: dict[str, Any], data: bytes, *, spool_id: str | None = None) -> str:
-        """Write durably into ``state``; returns the id. Raises :class:`SpoolFull`."""
-        blob_size = len(data) + 1024
+    def put(
+        self,
+        state: str,
+        meta: dict[str, Any],
+        data: bytes = b"",
+        *,
+        src: Path | None = None,
+        src_offset: int = 0,
+        spool_id: str | None = None,
+    ) -> str:
+        """Write durably into ``state``; returns the id. The message is ``data`` followed by
+        the file ``src`` from ``src_offset`` on (a message received to disk, a changed header
+        before it): copied file to file, never read into memory. Raises :class:`SpoolFull`."""
+        blob_size = len(data) + (src.stat().st_size - src_offset if src else 0) + 1024
         if not self.has_room(blob_size):
             raise SpoolFull
         sid = spool_id or new_id()
         meta = {**meta, "id": sid}
-        self._add(self._write(sid, self.root / state / sid, header(meta), data))
+        self._add(self._write(sid, self.root / state / sid, header(meta), data, src, src_offset))
         return sid
 
     def rewrite(self, state: str, sid: str, meta: dict[str, Any], data: bytes) -> None:
@@ -133,19 +174,21 @@ class Spool:
         old = path.stat().st_size
         self._add(self._write(sid + ".new", path, header({**meta, "id": sid}), data) - old)
 
-    def _write(self, tmp_name: str, target: Path, head: bytes, data: bytes) -> int:
-        """Write the header line and the message to ``tmp/`` (two writes: the message is not
-        copied to be joined to its header), fsync, rename onto ``target`` and sync its folder;
-        the size."""
+    def _write(
+        self, tmp_name: str, target: Path, head: bytes, data: bytes, src: Path | None = None, offset: int = 0
+    ) -> int:
+        """Write the header line, ``data`` and ``src`` from ``offset`` to ``tmp/``, fsync,
+        rename onto ``target`` and sync its folder; the size."""
         tmp = self.root / "tmp" / tmp_name
         with open(tmp, "wb") as f:
             f.write(head)
             f.write(data)
+            copied = _copy(src, offset, f) if src is not None else 0
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, target)
         _fsync_dir(target.parent)
-        return len(head) + len(data)
+        return len(head) + len(data) + copied
 
     def move(self, sid: str, source: str, target: str) -> None:
         """One atomic step between states; :class:`NotQueued` if the message is not in ``source``."""
@@ -175,16 +218,18 @@ class Spool:
             raise NotQueued(sid) from exc
         return claimed
 
-    def put_back(self, claimed: Path, state: str, meta: dict[str, Any], data: bytes) -> None:
+    def put_back(self, claimed: Path, state: str, meta: dict[str, Any]) -> None:
         """Return a claimed message to ``state`` with new metadata (fewer recipients, the last
-        error). It asks for no room: the claim already holds its place, and a full spool must
-        never keep a message out of the retry cycle. Should writing the new copy fail (a full
-        disk), the claimed file itself goes back unchanged — still retried, never stuck."""
+        error), its message copied file to file. It asks for no room: the claim already holds
+        its place, and a full spool must never keep a message out of the retry cycle. Should
+        writing the new copy fail (a full disk), the claimed file itself goes back unchanged —
+        still retried, never stuck."""
         sid = claimed.name.split(".", 1)[0]
         target = self.root / state / sid
         try:
-            written = self._write(sid + ".back", target, header({**meta, "id": sid}), data)
-        except OSError:
+            _, offset = read_head(claimed)
+            written = self._write(sid + ".back", target, header({**meta, "id": sid}), b"", claimed, offset)
+        except (OSError, ValueError):
             (self.root / "tmp" / (sid + ".back")).unlink(missing_ok=True)
             os.rename(claimed, target)
             _fsync_dir(target.parent)
@@ -221,12 +266,10 @@ class Spool:
     def entry(self, sid: str, state: str) -> Entry:
         path = self.root / state / sid
         try:
-            with open(path, "rb") as f:
-                head = f.read(MAX_HEADER)
-                size = os.fstat(f.fileno()).st_size
+            meta, _ = read_head(path)
+            size = path.stat().st_size
         except FileNotFoundError as exc:
             raise NotQueued(sid) from exc
-        meta, _ = decode(head if b"\n" in head else head + b"\n")
         return Entry(sid, state, meta, size)
 
     def ids(self, state: str) -> list[str]:
