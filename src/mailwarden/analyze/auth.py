@@ -14,6 +14,7 @@ from ..core.dns import Resolver
 from ..domain.dmarc import discover, parse_record
 from ..domain.orgdomain import same_organisation
 from ..domain.spf.evaluate import check_host
+from . import dkimrules
 from .model import Context
 
 _RESULT = re.compile(r"\b(spf|dkim|dmarc|arc)\s*=\s*([a-z]+)", re.I)
@@ -203,15 +204,25 @@ async def verify(
             else []
         )
         for idx in range(min(len(sigs), 5)):
-            tags = dict(re.findall(r"\b([a-z]+)=([^;\s]+)", re.sub(r"\s+", "", str(sigs[idx]))))
+            tags = dkimrules.tags_of(str(sigs[idx]))
             seen: dict[str, Any] = {}
-            try:
-                ok = d.verify(idx=idx, dnsfunc=_dnsfunc(resolver, loop, seen))
-                result, reason = ("pass", "") if ok else _failure(dkim, seen, _key_name(tags))
-            except dkim.DKIMException as exc:
-                result, reason = _exception_result(exc, seen)
-            except Exception as exc:
-                result, reason = ("temperror" if seen.get("temporary") else "permerror"), type(exc).__name__
+            ok = False
+            early = dkimrules.before_lookup(tags)
+            if early is not None:
+                result, reason = early
+            else:
+                try:
+                    ok = d.verify(idx=idx, dnsfunc=_dnsfunc(resolver, loop, seen))
+                    result, reason = ("pass", "") if ok else _failure(dkim, seen, _key_name(tags))
+                except dkim.DKIMException as exc:
+                    result, reason = _exception_result(exc, seen)
+                except Exception as exc:
+                    result, reason = (
+                        ("temperror" if seen.get("temporary") else "permerror"),
+                        type(exc).__name__,
+                    )
+                if result in ("pass", "fail"):
+                    result, reason = dkimrules.with_key(tags, seen.get("key"), ok) or (result, reason)
             if result == "pass" and tags.get("a", "").lower() == "rsa-sha1" and not ctx.rules.allow_rsa_sha1:
                 # RFC 8301 §3.1: verifiers MUST NOT consider rsa-sha1 signatures valid
                 result, reason = "fail", "rsa-sha1 is not acceptable (RFC 8301)"
