@@ -208,10 +208,7 @@ def world(tmp_path_factory):
         ["pass"],
         "fail",
     )
-    seal_end = re.search(rb"\r\n(?![ \t])", hop1)  # the seal is the first field, folded
-    assert hop1.startswith(b"ARC-Seal:") and seal_end is not None
-    no_seal = hop1[seal_end.end() :]
-    case("ARC without a seal", no_seal, ["pass"], "fail")
+    case("ARC without a seal", _without(hop1, b"ARC-Seal"), ["pass"], "fail")
     case(
         "ARC seal key missing",
         seal(rsa_sig, b"missing", rsa_priv, b"lists.example.co.jp", None),
@@ -226,6 +223,17 @@ def world(tmp_path_factory):
         files[name].write_bytes(data)
     with NsdServer([z]) as nsd:
         yield nsd, cases, files
+
+
+def _field(msg: bytes, name: bytes) -> bytes:
+    """The first header field called ``name``, folded lines and all."""
+    m = re.search(rb"(?im)^" + name + rb":.*\r\n(?:[ \t].*\r\n)*", msg)
+    assert m is not None, name
+    return m.group(0)
+
+
+def _without(msg: bytes, name: bytes) -> bytes:
+    return msg.replace(_field(msg, name), b"", 1)
 
 
 def ours(nsd, data: bytes) -> dict[str, object]:
