@@ -76,3 +76,10 @@ def test_an_unusable_data_directory_is_a_sentence_not_a_traceback(tmp_path: Path
     )
     assert r.returncode == 2
     assert b"Traceback" not in r.stderr and b"Error:" in r.stderr and b"a-file" in r.stderr
+
+
+def test_a_bad_relay_address_is_a_usage_error(tmp_path: Path) -> None:
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("rules:\n  - {id: r, when: {detector: credit-card}, action: hold}\n")
+    got = mw("gateway", "run", "--relay", "[::1", "--policy", str(policy), "--spool", str(tmp_path / "s"))
+    assert got.returncode == 2 and b"not HOST:PORT: [::1" in got.stdout + got.stderr

@@ -19,6 +19,7 @@ from rich.table import Table
 from ..core.config import get_settings
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
+from ..core.net import split_hostport
 from ..core.render import to_json
 from .common import LangOpt, err, fail, out, use_language
 
@@ -37,10 +38,8 @@ SpoolOpt = Annotated[
 
 
 def _hostport(value: str, default_port: int) -> tuple[str, int]:
-    from ..gateway.relay import parse_hostport
-
     try:
-        return parse_hostport(value, default_port)
+        return split_hostport(value, default_port)
     except ValueError as exc:
         raise fail(_("not HOST:PORT: {value}").format(value=value)) from exc
 

@@ -11,6 +11,7 @@ import idna
 
 from .errors import ConfigError, InvalidDomainError
 from .i18n import gettext
+from .net import split_hostport
 
 
 @dataclass(frozen=True)
@@ -24,32 +25,15 @@ class Nameserver:
 
 def parse_nameserver(spec: str) -> Nameserver:
     """``1.2.3.4``, ``1.2.3.4:5353``, ``::1``, ``[::1]:5353`` → Nameserver."""
-    s = spec.strip()
-    host, port = s, 53
-    if s.startswith("["):
-        end = s.find("]")
-        if end < 0:
-            raise ConfigError(gettext("bad nameserver: {spec!r}").format(spec=spec))
-        host = s[1:end]
-        rest = s[end + 1 :]
-        if rest:
-            if not rest.startswith(":"):
-                raise ConfigError(gettext("bad nameserver: {spec!r}").format(spec=spec))
-            port = _port(rest[1:], spec)
-    elif s.count(":") == 1:
-        host, p = s.split(":")
-        port = _port(p, spec)
+    try:
+        host, port = split_hostport(spec, 53)
+    except ValueError as exc:
+        raise ConfigError(gettext("bad nameserver: {spec!r}").format(spec=spec)) from exc
     try:
         ipaddress.ip_address(host)
     except ValueError as exc:
         raise ConfigError(gettext("nameserver must be an IP address: {spec!r}").format(spec=spec)) from exc
     return Nameserver(host, port)
-
-
-def _port(text: str, spec: str) -> int:
-    if not text.isdigit() or not 0 < int(text) < 65536:
-        raise ConfigError(gettext("bad nameserver port: {spec!r}").format(spec=spec))
-    return int(text)
 
 
 _HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$")

@@ -45,13 +45,6 @@ def _describe(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def parse_hostport(value: str, default_port: int = 25) -> tuple[str, int]:
-    host, sep, port = value.rpartition(":")
-    if not sep:
-        return value, default_port
-    return host.strip("[]"), int(port)
-
-
 @dataclass(frozen=True)
 class MessageFile:
     """A message in a file from ``offset`` on, relayed with ``prefix`` (header lines the
