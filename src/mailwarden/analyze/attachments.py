@@ -92,6 +92,12 @@ _RANDOM_NAME = re.compile(r"^(?=[^.]*[a-z])(?=[^.]*[A-Z])(?=[^.]*\d)[A-Za-z0-9_]
 def check_attachments(ctx: Context) -> None:
     for att in ctx.msg.attachments:
         name = att.filename or "(unnamed)"
+        if att.truncated:
+            mb = len(att.data) // (1 << 20)
+            ctx.hit(
+                "analysis.uninspected",
+                reason=f"{name}: larger than the inspection limit (first {mb} MB read)",
+            )
         _check_one(ctx, name, att.data, depth=0)
         if _RANDOM_NAME.match(name):
             ctx.hit("attachment.random-name", name=name)
