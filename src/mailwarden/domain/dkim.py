@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.serialization import load_der_public_key
 from ..core.dns import Resolver, Status
 from ..core.errors import InputError
 from ..core.i18n import gettext
+from ..core.txt import fetch_txt
 from .model import CheckResult
 
 #: Selectors used by common senders. Google Workspace: google; Microsoft 365: selector1/2;
@@ -136,12 +137,8 @@ def parse_key_record(selector: str, text: str) -> DkimKey:
 
 
 async def _probe(domain: str, selector: str, resolver: Resolver) -> tuple[str, Status, str | None]:
-    ans = await resolver.query(f"{selector}._domainkey.{domain}", "TXT")
-    if not ans.ok:
-        return selector, ans.status, None
-    texts = ans.text_records()
-    keys = [t for t in texts if "p=" in t.replace(" ", "")]
-    return selector, Status.OK, (keys[0] if keys else None)
+    ans = await fetch_txt(resolver, f"{selector}._domainkey.{domain}", lambda t: "p=" in t.replace(" ", ""))
+    return selector, ans.status, (ans.records[0] if ans.ok and ans.records else None)
 
 
 async def audit_dkim(

@@ -12,6 +12,7 @@ from typing import Any
 from ..core.dns import Resolver, Status
 from ..core.errors import InputError
 from ..core.i18n import N_, gettext
+from ..core.txt import fetch_txt
 from .model import CheckResult
 from .orgdomain import same_organisation
 
@@ -121,11 +122,8 @@ class Discovery:
 
 
 async def _dmarc_texts(name: str, resolver: Resolver) -> tuple[Status, list[str], str]:
-    ans = await resolver.query(f"_dmarc.{name}", "TXT")
-    if not ans.ok:
-        return ans.status, [], ans.reason
-    texts = ans.text_records()
-    return Status.OK, [t for t in texts if is_dmarc_record(t)], ""
+    ans = await fetch_txt(resolver, f"_dmarc.{name}", is_dmarc_record)
+    return ans.status, ans.records, ans.reason
 
 
 async def discover(domain: str, *, resolver: Resolver) -> Discovery:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from ..core.dns import Resolver
+from ..core.txt import fetch_txt
 from .model import CheckResult
 
 
 async def audit_bimi(domain: str, *, resolver: Resolver, dmarc_policy: str | None) -> CheckResult:
     res = CheckResult("bimi")
-    ans = await resolver.query(f"default._bimi.{domain}", "TXT")
+    ans = await fetch_txt(resolver, f"default._bimi.{domain}", lambda t: t.lower().startswith("v=bimi1"))
     if ans.temporary:
         return res.undetermined("check.undetermined", domain, check="BIMI", reason=ans.reason)
-    texts = [t for t in ans.text_records() if t.lower().startswith("v=bimi1")]
+    texts = ans.records
     if not texts:
         res.status = "absent"
         res.add("bimi.missing", domain)

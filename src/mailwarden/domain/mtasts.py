@@ -10,6 +10,7 @@ from ..core.dns import Resolver
 from ..core.errors import InputError
 from ..core.https import FetchError, https_get
 from ..core.i18n import gettext
+from ..core.txt import fetch_txt
 from .model import CheckResult
 
 MAX_AGE_LIMIT = 31_557_600  # RFC 8461 §3.2
@@ -92,11 +93,10 @@ async def audit_mta_sts(
 ) -> CheckResult:
     """Check the ``_mta-sts`` record and, with ``fetch_policy``, the HTTPS policy and MX coverage."""
     res = CheckResult("mta-sts")
-    ans = await resolver.query(f"_mta-sts.{domain}", "TXT")
+    ans = await fetch_txt(resolver, f"_mta-sts.{domain}", lambda t: t.startswith("v=STSv1"))
     if ans.temporary:
         return res.undetermined("check.undetermined", domain, check="MTA-STS", reason=ans.reason)
-    texts = ans.text_records()
-    sts = [t for t in texts if t.startswith("v=STSv1")]
+    sts = ans.records
     if not sts:
         res.status = "absent"
         if receives_mail:
@@ -157,10 +157,10 @@ async def audit_tlsrpt(
     domain: str, *, resolver: Resolver, report_to: str | None = None, receives_mail: bool = True
 ) -> CheckResult:
     res = CheckResult("tlsrpt")
-    ans = await resolver.query(f"_smtp._tls.{domain}", "TXT")
+    ans = await fetch_txt(resolver, f"_smtp._tls.{domain}", lambda t: t.startswith("v=TLSRPTv1"))
     if ans.temporary:
         return res.undetermined("check.undetermined", domain, check="TLS-RPT", reason=ans.reason)
-    texts = [t for t in ans.text_records() if t.startswith("v=TLSRPTv1")]
+    texts = ans.records
     fix = f'_smtp._tls.{domain}. TXT "v=TLSRPTv1; rua=mailto:{report_to or "tls-reports@" + domain}"'
     if not texts:
         res.status = "absent"

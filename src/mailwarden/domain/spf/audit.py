@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...core.dns import Resolver, Status
+from ...core.txt import fetch_txt
 from ..model import CheckResult
 from .record import LOOKUP_MECHANISMS, SpfRecord, SpfSyntaxError, is_spf_record, parse_record
 
@@ -51,16 +52,8 @@ class Node:
 
 async def fetch_spf(domain: str, resolver: Resolver) -> tuple[Status, list[str], list[list[bytes]], str]:
     """(status, SPF records, their strings, reason for a temporary failure)."""
-    ans = await resolver.query(domain, "TXT")
-    if not ans.ok:
-        return ans.status, [], [], ans.reason
-    texts, strings = [], []
-    for raw, parts in zip(ans.texts(), ans.strings(), strict=True):
-        text = raw.decode("utf-8", errors="replace")
-        if is_spf_record(text):
-            texts.append(text)
-            strings.append(parts)
-    return Status.OK, texts, strings, ""
+    ans = await fetch_txt(resolver, domain, is_spf_record)
+    return ans.status, ans.records, ans.strings, ans.reason
 
 
 class _TreeBuilder:
