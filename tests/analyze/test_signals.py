@@ -516,3 +516,22 @@ def test_hidden_salt_inside_words_is_read_past_and_reported(rules):
     )
     _, found = codes(message("", subject="News", html=plain), rules)
     assert "text.hidden-salting" not in found
+
+
+def test_a_missing_from_still_has_its_other_headers_checked(rules):
+    """Missing From used to end the header checks: Reply-To, Message-ID and Date went unread."""
+    raw = (
+        b"To: keiri@example.co.jp\r\nSubject: =?utf-8?b?5oyv6L6844G/?=\r\n"
+        b"Reply-To: ceo.office@gmail.com\r\nMIME-Version: 1.0\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nplease reply\r\n"
+    )
+    _, found = codes(raw, rules)
+    assert {
+        "header.from-missing",
+        "header.reply-to-freemail",
+        "header.message-id-missing",
+        "header.date-missing",
+    } <= found
+    with_from = raw.replace(b"To: ", b"From: Taro <taro@example.co.jp>\r\nTo: ", 1)
+    _, found = codes(with_from, rules)
+    assert "header.from-missing" not in found and "header.reply-to-freemail" in found

@@ -11,6 +11,7 @@ from email.utils import parsedate_to_datetime
 import idna
 
 from ..core.i18n import N_, gettext
+from ..core.message import Address
 from ..domain.orgdomain import registrable, same_organisation
 from .impersonation import esp_domain, list_domains, via_esp
 from .lookalike import contains_brand, imitates
@@ -140,11 +141,38 @@ def _public(ip: str) -> bool:
 
 
 def check_headers(ctx: Context) -> None:
-    msg, rules = ctx.msg, ctx.rules
+    msg = ctx.msg
     sender = msg.sender
     if sender is None or "@" not in sender.address:
         ctx.hit("header.from-missing", value=msg.header("from"))
-        return
+        _check_replies_without_sender(ctx)
+    else:
+        _check_sender(ctx, sender)
+    token = _TOKEN.search(msg.subject)
+    if token:
+        ctx.hit("header.subject-token", token=token.group(0))
+    check_received(ctx)
+    if not _MSGID.match(msg.message_id or ""):
+        ctx.hit("header.message-id-missing", value=msg.message_id)
+    if not msg.date.strip():
+        ctx.hit("header.date-missing", value=msg.date)
+    else:
+        from email.utils import parsedate_tz
+
+        if parsedate_tz(msg.date) is None:
+            ctx.hit("header.date-missing", value=msg.date)
+
+
+def _check_replies_without_sender(ctx: Context) -> None:
+    """No From to compare with: a Reply-To at a free-mail provider still diverts replies."""
+    for reply in ctx.msg.reply_to:
+        if reply.domain in ctx.rules.freemail:
+            ctx.hit("header.reply-to-freemail", reply=reply.address, sender="(no From)")
+
+
+def _check_sender(ctx: Context, sender: Address) -> None:
+    """What From says — its domain and its name — and where replies and bounces go beside it."""
+    msg, rules = ctx.msg, ctx.rules
     domain = sender.domain
     if not _valid_domain(domain):
         ctx.hit("header.from-domain-invalid", domain=domain)
@@ -210,16 +238,3 @@ def check_headers(ctx: Context) -> None:
         scripts = _scripts(uni)
         mixed = " (mixed scripts: " + ", ".join(sorted(scripts)) + ")" if len(scripts) > 1 else ""
         ctx.hit("header.idn-domain", domain=domain, unicode=uni, mixed=mixed)
-    token = _TOKEN.search(msg.subject)
-    if token:
-        ctx.hit("header.subject-token", token=token.group(0))
-    check_received(ctx)
-    if not _MSGID.match(msg.message_id or ""):
-        ctx.hit("header.message-id-missing", value=msg.message_id)
-    if not msg.date.strip():
-        ctx.hit("header.date-missing", value=msg.date)
-    else:
-        from email.utils import parsedate_tz
-
-        if parsedate_tz(msg.date) is None:
-            ctx.hit("header.date-missing", value=msg.date)
