@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from ..core.errors import ConfigError
+from ..core.freemail import freemail_domains
 from ..core.i18n import N_, gettext
 
 HERE = Path(__file__).parent
@@ -190,7 +191,7 @@ def load_rules(path: Path | None = None) -> Rules:
         correspondents=tuple(str(d).lower() for d in user.get("correspondents") or []),
         vips=vips,
         brands=_brands(lists["brands"] + list(user.get("brands") or [])),
-        freemail=frozenset(lists["freemail"]) | frozenset(user.get("freemail") or []),
+        freemail=freemail_domains() | frozenset(user.get("freemail") or []),
         shorteners=frozenset(lists["shorteners"]) | frozenset(user.get("shorteners") or []),
         redirect_params=frozenset(lists["redirect_params"]),
         suspicious_tlds=frozenset(lists["suspicious_tlds"]),

@@ -45,15 +45,14 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from email.utils import getaddresses
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ..analyze.rules import load_rules
 from ..core.errors import ConfigError
+from ..core.freemail import freemail_domains
 from ..core.i18n import gettext
 from .detectors import BY_ID, PERSONAL, Match
 from .userregex import compile_user_regex
@@ -194,11 +193,6 @@ def parse_policy(text: str, source: str) -> Policy:
         raise ConfigError(msg) from exc
 
 
-@cache
-def _shipped_freemail() -> frozenset[str]:
-    return load_rules().freemail  # the list the message analyser ships
-
-
 @dataclass
 class Facts:
     """What the policy reads of one message."""
@@ -233,51 +227,94 @@ def _domain(address: str) -> str:
     return address.rsplit("@", 1)[-1].lower() if "@" in address else ""
 
 
+@dataclass
+class _Scope:
+    """What every condition reads of one message under one policy."""
+
+    w: When
+    policy: Policy
+    facts: Facts
+    domains: list[str]
+    external: list[str]
+
+
 def _holds(w: When, policy: Policy, facts: Facts) -> bool:
+    """A rule's conditions all hold (each condition kind one small check, unset ones hold)."""
     internal = {d.lower() for d in policy.internal_domains}
-    freemail = _shipped_freemail() | {d.lower() for d in policy.freemail}
     domains = [_domain(r) for r in facts.recipients]
-    external = [d for d in domains if d and d not in internal]
+    scope = _Scope(w, policy, facts, domains, [d for d in domains if d and d not in internal])
+    return all(check(scope) for check in _CONDITIONS)
+
+
+def _data(s: _Scope) -> bool:
+    """detector(s), min_confidence, min_unique, max_unique, min_rows."""
+    w = s.w
     names = [w.detector] if w.detector else (w.detectors or [])
-    if w.min_rows is not None and _rows_holding(facts, names, w.min_confidence) < w.min_rows:
+    if w.min_rows is not None and _rows_holding(s.facts, names, w.min_confidence) < w.min_rows:
         return False
-    if names:
-        values = {m.value for m in facts.matches if m.detector in names and m.confidence >= w.min_confidence}
-        if len(values) < w.min_unique or (w.max_unique is not None and len(values) > w.max_unique):
+    if not names:
+        return True
+    values = {m.value for m in s.facts.matches if m.detector in names and m.confidence >= w.min_confidence}
+    return len(values) >= w.min_unique and (w.max_unique is None or len(values) <= w.max_unique)
+
+
+def _keyword(s: _Scope) -> bool:
+    if not s.w.keyword:
+        return True
+    words = next(k.words for k in s.policy.keywords if k.id == s.w.keyword)
+    folded = [word.casefold() for word in words]
+    return any(word in t for t in s.facts.folded_texts for word in folded)
+
+
+def _pattern(s: _Scope) -> bool:
+    if not s.w.pattern:
+        return True
+    rx = compile_user_regex(next(p.regex for p in s.policy.patterns if p.id == s.w.pattern))
+    return any(rx.search(t) for t in s.facts.texts)
+
+
+def _recipients(s: _Scope) -> bool:
+    """recipients (external, internal, freemail or a list of domains), external_recipients_over."""
+    want = s.w.recipients
+    if want == "external" and not s.external:
+        return False
+    if want == "internal" and s.external:
+        return False
+    if want == "freemail":
+        freemail = freemail_domains() | {d.lower() for d in s.policy.freemail}
+        if not any(d in freemail for d in s.domains):
             return False
-    if w.keyword:
-        words = next(k.words for k in policy.keywords if k.id == w.keyword)
-        folded = [word.casefold() for word in words]
-        if not any(word in t for t in facts.folded_texts for word in folded):
-            return False
-    if w.pattern:
-        rx = compile_user_regex(next(p.regex for p in policy.patterns if p.id == w.pattern))
-        if not any(rx.search(t) for t in facts.texts):
-            return False
-    if w.recipients == "external" and not external:
+    if isinstance(want, list) and not set(s.domains) & {d.lower() for d in want}:
         return False
-    if w.recipients == "internal" and external:
-        return False
-    if w.recipients == "freemail" and not any(d in freemail for d in domains):
-        return False
-    if isinstance(w.recipients, list) and not set(domains) & {d.lower() for d in w.recipients}:
-        return False
-    if w.external_recipients_over is not None and len(external) <= w.external_recipients_over:
-        return False
-    if w.senders and facts.sender.lower() not in {a.lower() for a in policy.groups[w.senders]}:
-        return False
+    over = s.w.external_recipients_over
+    return over is None or len(s.external) > over
+
+
+def _senders(s: _Scope) -> bool:
+    if not s.w.senders:
+        return True
+    return s.facts.sender.lower() in {a.lower() for a in s.policy.groups[s.w.senders]}
+
+
+def _attachments(s: _Scope) -> bool:
+    """attachments, attachment_types, encrypted, unscannable."""
+    w, facts = s.w, s.facts
     if w.attachments is not None and bool(facts.attachments) != w.attachments:
         return False
-    if w.attachment_types and not any(
-        name.lower().rsplit(".", 1)[-1] in {t.lower().lstrip(".") for t in w.attachment_types}
-        for name, _ in facts.attachments
-    ):
-        return False
+    if w.attachment_types:
+        types = {t.lower().lstrip(".") for t in w.attachment_types}
+        if not any(name.lower().rsplit(".", 1)[-1] in types for name, _ in facts.attachments):
+            return False
     if w.encrypted is not None and any(enc for _, enc in facts.attachments) != w.encrypted:
         return False
-    if w.unscannable is not None and facts.unscannable != w.unscannable:
-        return False
-    return not (w.size_over is not None and facts.size <= w.size_over)
+    return w.unscannable is None or facts.unscannable == w.unscannable
+
+
+def _size(s: _Scope) -> bool:
+    return s.w.size_over is None or s.facts.size > s.w.size_over
+
+
+_CONDITIONS = (_data, _keyword, _pattern, _recipients, _senders, _attachments, _size)
 
 
 def _rows_holding(facts: Facts, names: list[str], min_confidence: float) -> int:
