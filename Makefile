@@ -7,7 +7,7 @@ PYTHON ?= python3
 # Debian packages the tests talk to: NSD (authoritative DNS), kdig, Chromium, PostgreSQL, Dovecot.
 APT_PACKAGES := nsd knot-dnsutils chromium postgresql dovecot-imapd
 
-.PHONY: run install test system-deps lint typecheck pytest docs i18n bench bench-deps clean
+.PHONY: run install test test-fast system-deps lint typecheck layers pytest docs i18n bench bench-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,10 +43,19 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
+layers: install
+	$(BIN)/lint-imports
+
 pytest: install system-deps
 	$(BIN)/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
-test: lint typecheck pytest
+test: lint typecheck layers pytest
+
+# the tests that need no server (no NSD, SMTP, IMAP, PostgreSQL, HTTPS or browser), on both
+# cores: a quick check while working; `make test` is the whole suite and what CI runs
+SERVICES := dns or smtp or imap or postgres or https or browser or slow
+test-fast: install
+	MAILWARDEN_TEST_TIER=fast $(BIN)/pytest -q -p no:cacheprovider -n 2 -m "not ($(SERVICES))"
 
 docs: install
 	$(BIN)/mailwarden codes --lang en > docs/findings.md

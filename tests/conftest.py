@@ -11,6 +11,83 @@ os.environ.setdefault("MAILWARDEN_LANG", "en")
 os.environ.setdefault("MAILWARDEN_DATA_DIR", tempfile.mkdtemp(prefix="mw-test-data-"))
 
 
+#: the services a test may need, each a marker; `make test-fast` runs the tests that need none
+SERVICES = {
+    "dns": "NSD, the authoritative name server",
+    "smtp": "an SMTP server: aiosmtpd, Postfix or the gateway itself",
+    "imap": "Dovecot",
+    "postgres": "PostgreSQL",
+    "https": "an HTTPS server with the test CA",
+    "browser": "Chromium",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, what in SERVICES.items():
+        config.addinivalue_line("markers", f"{name}: needs {what}")
+    config.addinivalue_line("markers", "slow: no server, but long (the fast tier leaves it out)")
+    if os.environ.get("MAILWARDEN_TEST_TIER") == "fast":
+        _refuse_services()
+
+
+#: fixtures that start a service, and the service's marker: a test using one is marked for it
+FIXTURE_SERVICES = {
+    "audit_dns": "dns",
+    "sts_https": "https",
+    "postgres": "postgres",
+    "dovecot": "imap",
+    "sink": "smtp",
+    "start_gateway": "smtp",
+}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture in getattr(item, "fixturenames", ()):
+            marker = FIXTURE_SERVICES.get(fixture)
+            if marker:
+                item.add_marker(marker)
+
+
+def _refuse_services() -> None:
+    """In the fast tier, starting any server fails the test: an unmarked test that needs one
+    is found at once instead of making the tier slow (the marker list stays true)."""
+    from aiosmtpd.controller import Controller
+
+    from mailwarden.gateway.server import Gateway
+    from tests.support import dovecot, nsd, peers, postfix, postgres, smtpsink
+
+    def refuse(marker: str, what: str):  # type: ignore[no-untyped-def]
+        def start(*args, **kwargs):  # type: ignore[no-untyped-def]
+            raise RuntimeError(
+                f"this test starts {what}: mark it `pytestmark = pytest.mark.{marker}`"
+                " — the fast tier runs no servers"
+            )
+
+        return start
+
+    nsd.NsdServer.start = refuse("dns", "NSD")  # type: ignore[method-assign]
+    postgres.PostgresServer.start = refuse("postgres", "PostgreSQL")  # type: ignore[method-assign]
+    dovecot.DovecotServer.start = refuse("imap", "Dovecot")  # type: ignore[method-assign]
+    postfix.PostfixServer.start = refuse("smtp", "Postfix")  # type: ignore[method-assign]
+    peers.HttpsServer.start = refuse("https", "an HTTPS server")  # type: ignore[method-assign]
+    Controller.start = refuse("smtp", "an aiosmtpd server")  # type: ignore[method-assign]
+    Gateway.start = refuse("smtp", "the gateway")  # type: ignore[method-assign]
+    smtpsink.gateway_process = refuse("smtp", "a gateway process")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing():
+    """Console passwords hashed with argon2 at its cheapest in this process: the tests check
+    who gets in and who does not, not the cost of a guess (a user took 0.18 s to create)."""
+    import argon2
+
+    from mailwarden.core import users
+
+    users._hasher = argon2.PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
 @pytest.fixture(scope="session")
 def test_ca():
     import trustme
@@ -60,7 +137,7 @@ def postgres():
 _db_counter = iter(range(10_000))
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def store(request, tmp_path):
     """A migrated store on SQLite and, in a second run of each test, on PostgreSQL."""
     from mailwarden.core.store import open_store

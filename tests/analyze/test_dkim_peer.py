@@ -29,6 +29,8 @@ from mailwarden.core.dns import Resolver
 from tests.support.nsd import NsdServer, Zone, txt_rdata
 from tests.support.timing import DNS_TIMEOUT
 
+pytestmark = pytest.mark.dns
+
 PERL = Path(__file__).parents[1] / "support" / "mail_dkim_verify.pl"
 D = b"example.co.jp"
 H = [b"from", b"to", b"subject", b"date"]

@@ -15,6 +15,8 @@ from mailwarden.core.dns import Resolver
 from tests.support.nsd import NsdServer, Zone, txt_rdata
 from tests.support.timing import DNS_TIMEOUT
 
+pytestmark = pytest.mark.dns
+
 VECTORS = Path(__file__).parents[1] / "data" / "dkimpy-vectors"
 BRISBANE = "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="
 

@@ -21,6 +21,8 @@ from tests.support.nsd import NsdServer, Zone, txt_rdata
 
 from .mail import message
 
+pytestmark = pytest.mark.dns
+
 DOMAIN = b"example.co.jp"
 
 

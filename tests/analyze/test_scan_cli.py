@@ -18,6 +18,8 @@ from tests.support.timing import DNS_TIMEOUT
 
 from .mail import message
 
+pytestmark = pytest.mark.dns
+
 
 def run(*args, stdin=None):
     env_lang = {"MAILWARDEN_LANG": "en"}

@@ -100,6 +100,7 @@ def test_survey_order_resume_and_summary(audit_dns, tmp_path):
     assert [json.loads(line)["input"] for line in out.read_text().splitlines()] == [r["input"] for r in rows]
 
 
+@pytest.mark.slow  # waits out DNS timeouts
 def test_survey_counts_timeouts_apart(tmp_path):
     import socket
 

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.analyze.mail import message
 
 
@@ -57,6 +59,7 @@ def test_only_regular_files_are_read(tmp_path: Path) -> None:
     assert b"not a regular file" in r.stdout and r.returncode != 0
 
 
+@pytest.mark.slow  # waits out DNS timeouts
 def test_domain_check_without_dns_could_not_check() -> None:
     # a loopback port nobody answers on: every query fails, nothing can be checked
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:

@@ -12,6 +12,8 @@ from mailwarden.core.errors import ConfigError, InvalidDomainError
 from tests.support.nsd import free_port
 from tests.support.timing import DNS_TIMEOUT
 
+pytestmark = pytest.mark.dns
+
 
 @pytest.fixture
 def r(audit_dns):

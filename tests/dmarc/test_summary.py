@@ -11,6 +11,8 @@ from mailwarden.dmarc.senders import catalogue
 from tests.support.nsd import NsdServer, Zone
 from tests.support.timing import DNS_TIMEOUT
 
+pytestmark = pytest.mark.dns
+
 RECORD = """<record><row><source_ip>{ip}</source_ip><count>{count}</count><policy_evaluated>
 <disposition>none</disposition><dkim>{pdkim}</dkim><spf>{pspf}</spf>{reason}</policy_evaluated></row>
 <identifiers><header_from>example.jp</header_from><envelope_from>{env}</envelope_from></identifiers>

@@ -11,6 +11,8 @@ from mailwarden.core.dns import Resolver
 from mailwarden.domain.audit import AuditOptions, check_domain
 from tests.support.timing import DNS_TIMEOUT
 
+pytestmark = [pytest.mark.dns, pytest.mark.https]
+
 
 def codes(rep):
     return {f.code for f in rep.all_findings()}

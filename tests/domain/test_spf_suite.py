@@ -21,6 +21,8 @@ from tests.support.dropproxy import DropProxy
 from tests.support.nsd import NsdServer, Zone, txt_rdata
 from tests.support.timing import DNS_TIMEOUT
 
+pytestmark = pytest.mark.dns
+
 SUITE = Path(__file__).parent.parent / "data" / "spf" / "rfc7208-tests.yml"
 SCENARIOS: list[dict[str, Any]] = list(yaml.safe_load_all(SUITE.read_text(encoding="utf-8")))
 

@@ -8,9 +8,10 @@ import pytest
 
 from mailwarden.core.store import Store
 from mailwarden.dlp.policy import parse_policy
+from mailwarden.gateway.config import GatewayConfig
 from mailwarden.gateway.queue import NoticeSettings
 from mailwarden.gateway.relay import RelayTarget
-from mailwarden.gateway.server import Gateway, GatewayConfig
+from mailwarden.gateway.server import Gateway
 from tests.support.smtpsink import GatewayThread, SinkServer
 
 POLICY = """

@@ -15,9 +15,13 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import pytest
+
 from tests.gateway.mail import mail
 from tests.support.nsd import free_port
 from tests.support.smtpsink import gateway_process, wait_until
+
+pytestmark = pytest.mark.smtp
 
 POLICY = """
 internal_domains: [example.co.jp]

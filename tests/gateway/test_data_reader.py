@@ -14,6 +14,8 @@ from aiosmtpd.smtp import SMTP
 from mailwarden.gateway.smtpd import GatewaySMTP
 from tests.support.nsd import free_port
 
+pytestmark = pytest.mark.smtp
+
 
 class Keep:
     def __init__(self) -> None:

@@ -19,6 +19,8 @@ from tests.gateway.mail import mail
 from tests.gateway.test_flow import send_reply
 from tests.support.smtpsink import SinkServer, wait_until
 
+pytestmark = pytest.mark.smtp
+
 OPEN = """
 internal_domains: [example.co.jp]
 rules:

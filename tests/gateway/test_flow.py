@@ -16,6 +16,8 @@ from mailwarden.gateway.spool import decode
 from tests.gateway.mail import mail
 from tests.support.smtpsink import wait_until
 
+pytestmark = pytest.mark.smtp
+
 CARD = "4111 1111 1111 1111"
 MY_NUMBER = "123456789018"
 

@@ -11,10 +11,13 @@ import smtplib
 from pathlib import Path
 
 import psutil
+import pytest
 
 from tests.gateway.test_faults import _with_attachment, _zip_bomb
 from tests.support.nsd import free_port
 from tests.support.smtpsink import gateway_process
+
+pytestmark = pytest.mark.smtp
 
 POLICY = "rules:\n  - {id: hold-unscannable, when: {unscannable: true}, action: hold}\n"
 MB = 1 << 20

@@ -14,6 +14,8 @@ from tests.gateway.mail import mail
 from tests.support.postfix import PostfixServer
 from tests.support.smtpsink import wait_until
 
+pytestmark = pytest.mark.smtp
+
 POLICY = """
 internal_domains: [example.co.jp]
 keywords: [{id: secret-project, words: [極秘プロジェクト]}]

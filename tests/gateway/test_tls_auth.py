@@ -15,6 +15,8 @@ from tests.gateway.mail import mail
 from tests.support.nsd import free_port
 from tests.support.smtpsink import Sink
 
+pytestmark = pytest.mark.smtp
+
 
 @pytest.fixture
 def server_tls(test_ca, tmp_path):

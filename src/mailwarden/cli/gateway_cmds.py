@@ -96,12 +96,13 @@ def run(
     it. Credentials come from the environment: MAILWARDEN_GATEWAY_AUTH_USER/PASSWORD (what the MTA
     must present), MAILWARDEN_RELAY_USER/PASSWORD (what the gateway presents to the relay)."""
     use_language(lang)
+    from ..core.secretkey import secret_key
     from ..core.store import open_store
     from ..dlp.policy import load_policy
+    from ..gateway.config import GatewayConfig
     from ..gateway.queue import NoticeSettings
     from ..gateway.relay import RelayTarget
-    from ..gateway.server import Gateway, GatewayConfig
-    from ..web.security import secret_key
+    from ..gateway.server import Gateway
 
     settings = get_settings()
     try:
@@ -190,10 +191,10 @@ class ListFormat(StrEnum):
 
 
 def _queues(spool: Path | None) -> Any:
+    from ..core.secretkey import secret_key
     from ..core.store import open_store
     from ..gateway.queue import NoticeSettings, Queues
     from ..gateway.spool import Spool
-    from ..web.security import secret_key
 
     settings = get_settings()
     notice = NoticeSettings.from_settings(settings, secret_key(settings))

@@ -7,16 +7,14 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from ..core.errors import ConfigError
 from ..core.i18n import gettext
 from ..core.throttle import Throttle
-
-if TYPE_CHECKING:
-    from .server import GatewayConfig
+from .config import GatewayConfig
 
 log = logging.getLogger("mailwarden.gateway")
 AUTH_WINDOW = 15 * 60.0  # seconds

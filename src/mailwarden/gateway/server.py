@@ -16,12 +16,10 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
-import ssl
 import time
 from collections.abc import Callable, Coroutine
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -29,11 +27,11 @@ from typing import Any
 from aiosmtpd.smtp import SMTP, Envelope
 
 from ..core.store import Store
-from ..dlp.policy import Policy
 from . import incidents
 from .auth import SmtpAuth
-from .queue import NoticeSettings, Queues
-from .relay import MessageFile, Relay, RelayTarget, Result
+from .config import GatewayConfig
+from .queue import Queues
+from .relay import MessageFile, Relay, Result
 from .screen import Outcome, screen_file, worker_init, worker_screen
 from .smtpd import GatewaySMTP, Handler, Incoming
 from .spool import NotQueued, Spool, SpoolFull, new_id, read_head
@@ -45,38 +43,6 @@ SPOOL_HEADER = "X-Mailwarden-Spool-Id"
 INCIDENT_BATCH = 200
 INCIDENT_FLUSH = 0.5
 MAX_PENDING_INCIDENTS = 100_000
-
-
-@dataclass
-class GatewayConfig:
-    spool_dir: Path
-    relay: RelayTarget
-    policy: Policy
-    host: str = "127.0.0.1"
-    port: int = 10025
-    hostname: str = "mailwarden.localhost"
-    max_message: int = 100 << 20
-    max_recipients: int = 1000
-    max_spool: int = 2 << 30
-    min_free: int = 64 << 20
-    relay_workers: int = 4
-    retry_base: float = 2.0
-    retry_max: float = 600.0
-    max_age: float = 5 * 86400.0
-    scan_timeout: float = 60.0
-    #: screen in this many worker processes (the other cores); 0: threads in this process
-    scan_processes: int = 0
-    poll: float = 0.5
-    tls_context: ssl.SSLContext | None = None
-    require_tls: bool = False
-    #: (user, password) the MTA must present, from the environment
-    auth: tuple[str, str] | None = None
-    #: AUTH without TLS, from loopback clients only (an MTA on the same host); off by default
-    auth_plain_loopback: bool = False
-    #: failed AUTH attempts allowed per client address and per user name in AUTH_WINDOW
-    auth_failures_per_client: int = 10
-    auth_failures_per_user: int = 5
-    notice: NoticeSettings = field(default_factory=NoticeSettings)
 
 
 class Gateway:
@@ -157,7 +123,7 @@ class Gateway:
     def _protocol(self) -> SMTP:
         c = self.config
         return GatewaySMTP(
-            Handler(self),
+            Handler(self.accept, self.spool.has_room, c.max_recipients),
             hostname=c.hostname,
             data_size_limit=c.max_message,
             enable_SMTPUTF8=True,

@@ -7,15 +7,13 @@ import asyncio
 import os
 import re
 import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, AnyStr, BinaryIO, NamedTuple
+from typing import Any, AnyStr, BinaryIO, NamedTuple
 
 from aiosmtpd.smtp import MISSING, SMTP, Envelope, Session, syntax
 
 from .spool import new_id
-
-if TYPE_CHECKING:
-    from .server import Gateway
 
 _PLAIN_PATH = re.compile(r"\s*<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+)>(.*)", re.S)
 
@@ -219,13 +217,23 @@ class _Data:
 
 
 class Handler:
-    def __init__(self, gateway: Gateway) -> None:
-        self.gateway = gateway
+    """aiosmtpd's hooks for the gateway: MAIL answers 451 while the spool has no room, RCPT
+    caps the recipients, DATA hands the message received to disk to ``accept``."""
+
+    def __init__(
+        self,
+        accept: Callable[[Envelope, Incoming, str], Awaitable[str]],
+        has_room: Callable[[], bool],
+        max_recipients: int,
+    ) -> None:
+        self._accept = accept
+        self._has_room = has_room
+        self._max_recipients = max_recipients
 
     async def handle_MAIL(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, mail_options: list[str]
     ) -> str:
-        if not self.gateway.spool.has_room():
+        if not self._has_room():
             return "451 4.3.1 Spool full, try again later"
         envelope.mail_from = address
         envelope.mail_options.extend(mail_options)
@@ -234,7 +242,7 @@ class Handler:
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
     ) -> str:
-        if len(envelope.rcpt_tos) >= self.gateway.config.max_recipients:
+        if len(envelope.rcpt_tos) >= self._max_recipients:
             return "452 4.5.3 Too many recipients"
         envelope.rcpt_tos.append(address)
         envelope.rcpt_options.extend(rcpt_options)
@@ -243,4 +251,4 @@ class Handler:
     async def handle_DATA(self, server: GatewaySMTP, session: Session, envelope: Envelope) -> str:
         peer = session.peer[0] if isinstance(session.peer, tuple) else str(session.peer)
         assert server.incoming is not None
-        return await self.gateway.accept(envelope, server.incoming, peer)
+        return await self._accept(envelope, server.incoming, peer)
