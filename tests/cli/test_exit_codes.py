@@ -86,3 +86,14 @@ def test_a_bad_relay_address_is_a_usage_error(tmp_path: Path) -> None:
     policy.write_text("rules:\n  - {id: r, when: {detector: credit-card}, action: hold}\n")
     got = mw("gateway", "run", "--relay", "[::1", "--policy", str(policy), "--spool", str(tmp_path / "s"))
     assert got.returncode == 2 and b"not HOST:PORT: [::1" in got.stdout + got.stderr
+
+
+def test_a_database_that_cannot_be_used_is_a_sentence(tmp_path: Path) -> None:
+    where = tmp_path / "a-directory"
+    where.mkdir()
+    env = {**os.environ, "MAILWARDEN_LANG": "en", "MAILWARDEN_DATABASE_URL": f"sqlite:///{where}"}
+    got = subprocess.run(
+        [sys.executable, "-m", "mailwarden", "user", "list"], capture_output=True, env=env, timeout=120
+    )
+    text = (got.stdout + got.stderr).decode()
+    assert got.returncode == 2 and "the database cannot be used" in text and "Traceback" not in text

@@ -96,3 +96,14 @@ def test_an_older_schema_is_migrated(store):
     assert "dmarc_reports" not in inspect(store.engine).get_table_names()
     store.migrate()
     assert store.at_head() and "dmarc_reports" in inspect(store.engine).get_table_names()
+
+
+def test_a_database_that_cannot_be_opened_is_a_store_error(tmp_path):
+    """SQLAlchemy's operational errors stop at the store: callers see StoreError and a reason."""
+    from mailwarden.core.errors import StoreError
+    from mailwarden.core.store import open_store
+
+    where = tmp_path / "a-directory"
+    where.mkdir()
+    with pytest.raises(StoreError, match="unable to open"):
+        open_store(url=f"sqlite:///{where}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from ..core import i18n
+from ..core.errors import StoreError
 from ..core.i18n import gettext as _
 
 i18n.set_language(i18n.language_from_environment())
@@ -43,13 +44,9 @@ def main() -> None:
         where = f": {exc.filename}" if exc.filename else ""
         err.print(f"[red]{_('Error')}:[/red] {exc.strerror or exc}{where}")
         raise SystemExit(2) from None
-    except Exception as exc:
-        from sqlalchemy.exc import OperationalError
-
-        if not isinstance(exc, OperationalError):
-            raise
+    except StoreError as exc:
         from .common import err
 
         problem = _("the database cannot be used")
-        err.print(f"[red]{_('Error')}:[/red] {problem}: {str(exc.orig)[:200]}")
+        err.print(f"[red]{_('Error')}:[/red] {problem}: {exc}")
         raise SystemExit(2) from None

@@ -5,12 +5,15 @@
     ├── InputError             bad input from the outside world (a name, a file)
     │   ├── InvalidDomainError a domain name that cannot be queried
     │   └── ReportRejected     a report that cannot be stored, with the reason
-    ├── DnsError               a DNS question that could not be answered
-    │   └── DnsTemporaryError  timeout, SERVFAIL, REFUSED: the answer is unknown
-    └── StoreError             the database could not do what was asked
+    │       └── ForbiddenConstruct  a DTD or entity declaration: refused outright
+    └── StoreError             the database could not be used (raised by core/store for
+                               SQLAlchemy's operational errors, so no caller needs to know it)
 
 Parsers of outside data raise ``InputError`` subclasses; checks catch them and turn
-them into findings, so a bad record never aborts a run.
+them into findings, so a bad record never aborts a run. The CLI turns every one of them into
+a sentence and exit code 2 (``cli/main.py``). A DNS question that cannot be answered is not an
+exception: it is an answer with a status (``core/dns.Status``), which checks report as
+"could not determine".
 """
 
 from __future__ import annotations
@@ -40,13 +43,5 @@ class ForbiddenConstruct(ReportRejected):
     """A report that declares a DTD or entities: refused outright, never "repaired"."""
 
 
-class DnsError(MailwardenError):
-    """A DNS question that could not be answered."""
-
-
-class DnsTemporaryError(DnsError):
-    """Timeout, SERVFAIL or REFUSED: the answer is unknown, not negative."""
-
-
 class StoreError(MailwardenError):
-    """The database could not do what was asked."""
+    """The database could not be used (unreachable, unwritable, locked); the message says why."""

@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..config import Settings, get_settings
+from ..errors import StoreError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -62,8 +63,11 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with self._sessions() as s, s.begin():
-            yield s
+        try:
+            with self._sessions() as s, s.begin():
+                yield s
+        except OperationalError as exc:
+            raise StoreError(_why(exc)) from exc
 
     def at_head(self) -> bool:
         """Is the schema already the newest? One query, without loading Alembic."""
@@ -79,9 +83,16 @@ class Store:
         from alembic import command
 
         cfg = alembic_config(self.engine.url.render_as_string(hide_password=False))
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        try:
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except OperationalError as exc:
+            raise StoreError(_why(exc)) from exc
+
+
+def _why(exc: OperationalError) -> str:
+    return str(exc.orig)[:200]
 
 
 def open_store(settings: Settings | None = None, *, url: str | None = None, migrate: bool = True) -> Store:
