@@ -9,7 +9,7 @@ import re
 import zipfile
 from struct import error as struct_error
 
-from .model import Context
+from .context import Context
 
 EXECUTABLE_EXT = {
     "exe", "scr", "com", "pif", "bat", "cmd", "ps1", "psm1", "vbs", "vbe", "js", "jse", "wsf", "wsh",

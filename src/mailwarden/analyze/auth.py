@@ -15,7 +15,7 @@ from ..domain.dmarc import discover, parse_record
 from ..domain.orgdomain import same_organisation
 from ..domain.spf.evaluate import check_host
 from . import dkimrules
-from .model import Context
+from .context import Context
 
 _RESULT = re.compile(r"\b(spf|dkim|dmarc|arc)\s*=\s*([a-z]+)", re.I)
 _PROP = re.compile(r"\b(header\.[a-z]+|smtp\.[a-z]+|policy\.[a-z]+)\s*=\s*([^\s;()]+)", re.I)

@@ -6,7 +6,7 @@ everyday mail; together they are the pattern of IPA's and the FBI IC3's BEC repo
 
 from __future__ import annotations
 
-from .model import Context
+from .context import Context
 
 INTENTS = (
     "text.payment-change",

@@ -17,9 +17,9 @@ from ..core.message import Limits, ParsedMessage, parse_message
 from .attachments import check_attachments
 from .auth import AuthOutcome, recorded, signals_from, verify
 from .bec import check_bec
+from .context import Context, Hit
 from .headers import check_headers
 from .impersonation import check_impersonation
-from .model import Context, Hit
 from .rules import Rules
 from .text import check_text
 from .urls import check_urls

@@ -13,9 +13,9 @@ import idna
 from ..core.i18n import N_, gettext
 from ..core.message import Address
 from ..domain.orgdomain import registrable, same_organisation
+from .context import Context
 from .impersonation import esp_domain, list_domains, via_esp
 from .lookalike import contains_brand, imitates
-from .model import Context
 from .targets import targets
 
 _ORG_WORDS = re.compile(

@@ -21,10 +21,10 @@ from ..core.i18n import gettext
 from ..core.store import Store
 from ..domain.orgdomain import registrable
 from .bec import bec_evidence
+from .context import Hit
 from .correspondents import resembles
 from .engine import decide, explain
 from .impersonation import known_domains
-from .model import Hit
 from .models import SeenDomain, SeenSender
 from .rules import Rules
 

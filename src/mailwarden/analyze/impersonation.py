@@ -14,8 +14,8 @@ import re
 
 from ..core.i18n import N_, gettext
 from ..domain.orgdomain import registrable, same_organisation
+from .context import Context
 from .correspondents import resembles
-from .model import Context
 from .rules import Brand, Rules
 from .targets import brand_named
 

@@ -11,8 +11,8 @@ import unicodedata
 
 from ..core.htmltext import reader_text
 from ..core.i18n import N_, gettext
+from .context import Context
 from .japanese import matches, words
-from .model import Context
 from .multimatch import PhraseSet, compile_phrase, search
 from .phrases import PHRASES
 from .targets import brand_named

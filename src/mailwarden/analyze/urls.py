@@ -12,9 +12,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..domain.orgdomain import registrable
+from .context import Context
 from .impersonation import esp_domain, via_esp
 from .lookalike import contains_brand, imitates, tenant_host
-from .model import Context
 from .qr import MAX_IMAGES, codes_in, is_image
 from .targets import targets
 
