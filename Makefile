@@ -58,6 +58,7 @@ test-fast: install
 	MAILWARDEN_TEST_TIER=fast $(BIN)/pytest -q -p no:cacheprovider -n 2 -m "not ($(SERVICES))"
 
 docs: install
+	$(PY) tools/schemas.py
 	$(BIN)/mailwarden codes --lang en > docs/findings.md
 	$(BIN)/mailwarden codes --lang ja > docs/findings.ja.md
 

@@ -278,7 +278,7 @@ def run_cli(eml: Path) -> dict[str, Any]:
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
+    if proc.returncode not in (0, 1):  # 1: something was found (README, "Exit codes")
         raise RuntimeError(f"mailwarden dlp check exited {proc.returncode}")
     rows = json.loads(out)
     first = rows[0] if isinstance(rows, list) else rows

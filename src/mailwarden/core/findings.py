@@ -14,6 +14,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from pydantic import ConfigDict, with_config
+from typing_extensions import TypedDict
+
 from .i18n import gettext
 
 
@@ -79,6 +82,22 @@ class _SafeDict(dict[str, Any]):
         return "{" + key + "}"
 
 
+@with_config(ConfigDict(extra="forbid"))
+class FindingJson(TypedDict):
+    """A finding as every face shows it and the store keeps it (docs/schemas/finding.json)."""
+
+    code: str
+    severity: str
+    subject: str
+    title: str
+    detail: str
+    remediation: str
+    references: list[str]
+    params: dict[str, Any]
+    evidence: str | None
+    fix: str | None
+
+
 @dataclass
 class Finding:
     code: str
@@ -120,7 +139,7 @@ class Finding:
         text = self.definition.remediation
         return gettext(text).format_map(self._shown_params()) if text else ""
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> FindingJson:
         return {
             "code": self.code,
             "severity": str(self.severity),

@@ -5,7 +5,39 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.findings import Finding, Severity, worst
+from pydantic import ConfigDict, with_config
+from typing_extensions import TypedDict
+
+from ..core.findings import Finding, FindingJson, Severity, worst
+
+_EXACT = ConfigDict(extra="forbid")
+
+
+@with_config(_EXACT)
+class CheckJson(TypedDict):
+    """One standard's result (SPF, DMARC, DKIM…): status, the record, data, findings."""
+
+    status: str
+    record: str | None
+    data: dict[str, Any]
+    findings: list[FindingJson]
+
+
+@with_config(_EXACT)
+class DomainReportJson(TypedDict):
+    """A domain's report as every face shows it and the store keeps it
+    (docs/schemas/domain-report.json)."""
+
+    domain: str
+    display_name: str
+    grade: str
+    score: int
+    error: str | None
+    checks: dict[str, CheckJson]
+    findings: list[FindingJson]
+    readiness: list[dict[str, Any]]
+    fixes: list[dict[str, str]]
+    duration_ms: int
 
 
 @dataclass
@@ -32,7 +64,7 @@ class CheckResult:
         self.add(code, domain, **params)
         return self
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> CheckJson:
         return {
             "status": self.status,
             "record": self.record,
@@ -64,7 +96,7 @@ class DomainReport:
     def worst(self) -> Severity:
         return worst(self.all_findings())
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> DomainReportJson:
         return {
             "domain": self.domain,
             "display_name": self.display_name,

@@ -1,0 +1,67 @@
+"""What message analysis returns — the verdict every face renders as it is (`mailwarden scan`
+tables and JSON, the console's message page and API): typed here once. The JSON schema in
+docs/schemas/analysis-verdict.json is made from these types (tools/schemas.py)."""
+
+from __future__ import annotations
+
+from pydantic import ConfigDict, with_config
+from typing_extensions import TypedDict
+
+_EXACT = ConfigDict(extra="forbid")
+
+
+@with_config(_EXACT)
+class Signal(TypedDict):
+    """One thing the analyser saw, with its weight and the evidence (text, never executable)."""
+
+    code: str
+    category: str
+    weight: float
+    title: str
+    explanation: str
+    evidence: dict[str, str]
+
+
+@with_config(_EXACT)
+class Authentication(TypedDict):
+    #: "verified" (checked here), the trusted server's Authentication-Results, or none
+    source: str | None
+    #: per method: {"method", "result"} and the properties RFC 8601 names (header.d, smtp.mailfrom…)
+    results: list[dict[str, str]]
+    #: the Authentication-Results header these results make
+    header: str | None
+
+
+@with_config(_EXACT)
+class AttachmentInfo(TypedDict):
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+# "from" is a keyword: the functional form
+Headers = TypedDict(
+    "Headers",
+    {
+        "from": str,
+        "from_name": str,
+        "reply_to": str,
+        "return_path": str,
+        "subject": str,
+        "date": str,
+        "message_id": str,
+    },
+)
+Headers.__pydantic_config__ = _EXACT  # type: ignore[attr-defined]
+
+
+@with_config(_EXACT)
+class VerdictJson(TypedDict):
+    verdict: str
+    score: float
+    signals: list[Signal]
+    authentication: Authentication
+    urls: list[dict[str, str]]
+    attachments: list[AttachmentInfo]
+    headers: Headers
