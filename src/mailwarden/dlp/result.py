@@ -4,8 +4,10 @@ schema in docs/schemas/dlp-result.json is made from these types (tools/schemas.p
 
 from __future__ import annotations
 
+from typing import NotRequired
+
 from pydantic import ConfigDict, with_config
-from typing_extensions import NotRequired, TypedDict
+from typing_extensions import TypedDict
 
 _EXACT = ConfigDict(extra="forbid")
 
