@@ -25,12 +25,14 @@ def contracts() -> dict[str, Any]:
     from mailwarden.core.findings import FindingJson
     from mailwarden.dlp.result import DlpResult
     from mailwarden.domain.model import DomainReportJson
+    from mailwarden.gateway.screen import GatewayRecord
 
     return {
         "finding.json": FindingJson,
         "domain-report.json": DomainReportJson,
         "analysis-verdict.json": VerdictJson,
         "dlp-result.json": DlpResult,
+        "gateway-decision.json": GatewayRecord,
     }
 
 

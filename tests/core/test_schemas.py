@@ -17,6 +17,7 @@ from mailwarden.dlp.policy import parse_policy
 from mailwarden.dlp.result import DlpResult
 from mailwarden.dlp.service import check_message
 from mailwarden.domain.model import CheckResult, DomainReport, DomainReportJson
+from mailwarden.gateway.screen import GatewayRecord, screen
 from tests.analyze.mail import message
 
 ROOT = Path(__file__).parents[2]
@@ -65,3 +66,13 @@ def test_a_domain_report_fits_its_type():
     report.checks["spf"] = spf
     report.findings.extend(spf.findings)
     TypeAdapter(DomainReportJson).validate_python(report.to_dict())
+
+
+def test_a_gateway_decision_fits_its_type():
+    data = message("カード 4111 1111 1111 1111、連絡先 taro@example.co.jp")
+    for rcpts in (["b@example.net"], []):
+        outcome = screen(
+            data, "a@example.co.jp", rcpts or ["c@example.co.jp"], parse_policy(POLICY, "policy")
+        )
+        TypeAdapter(GatewayRecord).validate_python(outcome.record)
+        assert outcome.record["rules"]

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import NotRequired
+
+from pydantic import ConfigDict, with_config
+from typing_extensions import TypedDict
 
 from ..core.i18n import gettext
 from ..dlp.policy import Policy
+from ..dlp.result import DlpMatch, DlpMatchedRule, DlpUnscannable
 from ..dlp.service import check_message
 from . import rewrite
 
@@ -24,11 +28,29 @@ DISPOSITIONS = ("deliver", "delay", "hold", "block")
 MAX_EVIDENCE = 200
 
 
+@with_config(ConfigDict(extra="forbid"))
+class GatewayRecord(TypedDict):
+    """The gateway's decision on one message, kept with its spool file and its incident
+    (docs/schemas/gateway-decision.json): what the policy said, with masked evidence only."""
+
+    action: str
+    #: where the message went: deliver, delay, hold or block
+    disposition: str
+    test_mode: bool
+    rules: list[DlpMatchedRule]
+    subject: str
+    counts: dict[str, int]
+    matches: list[DlpMatch]
+    unscannable: list[DlpUnscannable]
+    #: when a delayed message goes (epoch seconds)
+    release_at: NotRequired[float]
+
+
 @dataclass
 class Outcome:
     disposition: str
     #: what the policy said, masked evidence and all; stored with the spool file and the incident
-    record: dict[str, Any] = field(default_factory=dict)
+    record: GatewayRecord
     reason: str = ""
     release_at: float | None = None
     notify: set[str] = field(default_factory=set)
@@ -48,7 +70,7 @@ def screen(
     now = time.time() if now is None else now
     result = check_message(data, policy, recipients=rcpt_tos, sender=mail_from)
     decision = result["decision"]
-    rules: list[dict[str, Any]] = decision["matched_rules"]
+    rules: list[DlpMatchedRule] = decision["matched_rules"]
     action = decision["action"]
     disposition = (
         "block"
@@ -59,7 +81,7 @@ def screen(
         if action == "delay"
         else "deliver"
     )
-    record: dict[str, Any] = {
+    record: GatewayRecord = {
         "action": action,
         "disposition": disposition,
         "test_mode": policy.test_mode,

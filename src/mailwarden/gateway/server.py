@@ -192,7 +192,9 @@ class Gateway:
                     "subject": "",
                     "counts": {},
                     "matches": [],
-                    "unscannable": [{"location": "message", "reason": type(exc).__name__}],
+                    "unscannable": [
+                        {"location": "message", "reason": type(exc).__name__, "text": type(exc).__name__}
+                    ],
                 },
                 notify={"admin"},
             )
