@@ -14,7 +14,8 @@ from mailwarden.core import sessions
 from mailwarden.core.config import Settings
 from mailwarden.core.throttle import Throttle
 from mailwarden.core.users import create_user
-from mailwarden.web.app import LOGIN_FAILURES_PER_ACCOUNT, create_app
+from mailwarden.web.app import create_app
+from mailwarden.web.console import LOGIN_FAILURES_PER_ACCOUNT
 
 PASSWORD = "a long test password"
 

@@ -1,0 +1,252 @@
+"""Console: the DLP gateway — counts over time, incidents (masked evidence and their audit
+trail), the hold queue (release or reject: approvers and administrators) and the delay queue
+(cancel), and the page a sender reaches from the link in a delay notice to cancel without
+logging in. Every page has its JSON twin under ``/api/``.
+
+The spool is files and the incidents rows: every read and every decision runs on a worker
+thread, off the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from ...core.errors import InputError
+from ...core.i18n import gettext
+from ...gateway import incidents
+from ...gateway.notices import cancel_token
+from ...gateway.queue import NoticeSettings, Queues
+from ...gateway.spool import Entry, NotQueued, Spool
+from ..console import Console, ConsoleDep
+from ..params import Days, Limit, RowId
+from ..security import PERMISSIONS, check_csrf, current_user, require
+
+User = Annotated[dict[str, Any], Depends(current_user)]
+Decider = Annotated[dict[str, Any], Depends(require("decide"))]
+DECIDERS = PERMISSIONS["decide"]
+OPS = ("release", "reject", "cancel")
+
+router = APIRouter()
+
+
+def _entry(e: Entry) -> dict[str, Any]:
+    rec = e.meta.get("record", {})
+    return {
+        "id": e.id,
+        "state": e.state,
+        "received": e.meta.get("received"),
+        "release_at": rec.get("release_at"),
+        "sender": e.mail_from,
+        "recipients": e.rcpt_tos,
+        "subject": rec.get("subject", ""),
+        "rules": rec.get("rules", []),
+        "counts": rec.get("counts", {}),
+        "size": e.size,
+    }
+
+
+def _incident(inc: Any) -> dict[str, Any]:
+    return {
+        "id": inc.id,
+        "spool_id": inc.spool_id,
+        "received_at": inc.received_at.isoformat(),
+        "sender": inc.sender,
+        "recipients": inc.recipients,
+        "subject": inc.subject,
+        "action": inc.action,
+        "state": inc.state,
+        "test_mode": inc.test_mode,
+        "size": inc.size,
+        "release_at": inc.release_at.isoformat() if inc.release_at else None,
+        "evidence": inc.evidence,
+        "decided_by": inc.decided_by,
+        "decided_at": inc.decided_at.isoformat() if inc.decided_at else None,
+    }
+
+
+# -- blocking work (spool files, store rows): each called on a worker thread -------------------
+def queues(c: Console) -> Queues:
+    return Queues(Spool(c.settings.spool_dir()), c.store, NoticeSettings.from_settings(c.settings, c.secret))
+
+
+def overview(c: Console, days: int) -> dict[str, Any]:
+    q = queues(c)
+    return {
+        "counts": incidents.counts_by_day(c.store, days=max(1, min(days, 366))),
+        "queues": {state: len(q.spool.ids(state)) for state in ("queue", "held", "delayed", "failed")},
+        "recent": [_incident(i) for i in incidents.listing(c.store, limit=20)],
+    }
+
+
+def incident_rows(c: Console, state: str | None, limit: int = 200) -> list[dict[str, Any]]:
+    return [_incident(i) for i in incidents.listing(c.store, state=state, limit=limit)]
+
+
+def incident_data(c: Console, incident_id: int) -> dict[str, Any]:
+    found = incidents.get(c.store, incident_id)
+    if found is None:
+        raise HTTPException(404, gettext("no such incident"))
+    inc, log = found
+    return {
+        **_incident(inc),
+        "audit": [
+            {"at": a.at.isoformat(), "actor": a.actor, "action": a.action, "detail": a.detail} for a in log
+        ],
+    }
+
+
+def queue_data(c: Console) -> dict[str, Any]:
+    q = queues(c)
+    return {state: [_entry(e) for e in q.entries(state)] for state in ("held", "delayed")}
+
+
+def act(c: Console, op: str, sid: str, user: dict[str, Any], note: str) -> None:
+    if op not in OPS:
+        raise HTTPException(404)
+    try:
+        getattr(queues(c), op)(sid, f"web:{user['name']}", note)
+    except InputError as exc:
+        raise HTTPException(409, str(exc)) from exc
+
+
+def delayed_or_404(c: Console, sid: str, token: str) -> Entry:
+    expected = cancel_token(c.secret, sid).encode()
+    if not hmac.compare_digest(expected, (token or "").encode("utf-8", "replace")):
+        raise HTTPException(403, gettext("this link is not valid"))
+    try:
+        return queues(c).spool.entry(sid, "delayed")
+    except (NotQueued, ValueError) as exc:
+        raise HTTPException(
+            410, gettext("this message is no longer waiting; it was sent or cancelled")
+        ) from exc
+
+
+def sender_cancel(c: Console, sid: str, token: str) -> None:
+    """The sender's cancel, the token from the notice link its capability."""
+    entry = delayed_or_404(c, sid, token)
+    try:
+        queues(c).cancel(sid, f"sender:{entry.mail_from}")
+    except InputError as exc:
+        raise HTTPException(410, str(exc)) from exc
+
+
+# -- the pages and their JSON twins -----------------------------------------------------------
+@router.get("/gateway", response_class=HTMLResponse, include_in_schema=False)
+async def gateway_page(request: Request, c: ConsoleDep, user: User, days: Days = 30) -> HTMLResponse:
+    data = await asyncio.to_thread(overview, c, days)
+    peak = max((d["total"] for d in data["counts"]), default=0)
+    return c.page(request, "gateway.html", data=data, peak=max(peak, 1))
+
+
+@router.get("/api/gateway", tags=["gateway"])
+async def api_gateway(c: ConsoleDep, user: User, days: Days = 30) -> dict[str, Any]:
+    """Incidents a day by action, queue sizes, the latest incidents."""
+    return await asyncio.to_thread(overview, c, days)
+
+
+@router.get("/gateway/incidents", response_class=HTMLResponse, include_in_schema=False)
+async def incidents_page(
+    request: Request, c: ConsoleDep, user: User, state: str | None = None
+) -> HTMLResponse:
+    rows = await asyncio.to_thread(incident_rows, c, state or None)
+    return c.page(request, "gateway_incidents.html", rows=rows, state=state or "")
+
+
+@router.get("/api/gateway/incidents", tags=["gateway"])
+async def api_incidents(
+    c: ConsoleDep, user: User, state: str | None = None, limit: Limit = 200
+) -> list[dict[str, Any]]:
+    """Incidents, newest first (evidence masked)."""
+    return await asyncio.to_thread(incident_rows, c, state, max(1, min(limit, 1000)))
+
+
+@router.get("/gateway/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
+async def incident_page(request: Request, c: ConsoleDep, user: User, incident_id: RowId) -> HTMLResponse:
+    return c.page(
+        request, "gateway_incident.html", inc=await asyncio.to_thread(incident_data, c, incident_id)
+    )
+
+
+@router.get("/api/gateway/incidents/{incident_id}", tags=["gateway"])
+async def api_incident(c: ConsoleDep, user: User, incident_id: RowId) -> dict[str, Any]:
+    """One incident with its masked evidence and who did what to it."""
+    return await asyncio.to_thread(incident_data, c, incident_id)
+
+
+@router.get("/gateway/queue", response_class=HTMLResponse, include_in_schema=False)
+async def queue_page(request: Request, c: ConsoleDep, user: User, error: str = "") -> HTMLResponse:
+    can_decide = user.get("role") in DECIDERS
+    data = await asyncio.to_thread(queue_data, c)
+    return c.page(request, "gateway_queue.html", data=data, can_decide=can_decide, error=error)
+
+
+@router.get("/api/gateway/queue", tags=["gateway"])
+async def api_queue(c: ConsoleDep, user: User) -> dict[str, Any]:
+    """Held and delayed messages (subjects masked)."""
+    return await asyncio.to_thread(queue_data, c)
+
+
+@router.post("/gateway/queue/{sid}/{op}", include_in_schema=False)
+async def queue_act(
+    request: Request,
+    c: ConsoleDep,
+    user: Decider,
+    sid: str,
+    op: str,
+    csrf: Annotated[str, Form()],
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    check_csrf(request, csrf)
+    try:
+        await asyncio.to_thread(act, c, op, sid, user, note[:500])
+    except HTTPException as exc:
+        if exc.status_code != 409:
+            raise
+        return RedirectResponse(f"/gateway/queue?error={quote(str(exc.detail))}", status_code=303)
+    return RedirectResponse("/gateway/queue", status_code=303)
+
+
+@router.post("/api/gateway/queue/{sid}/{op}", tags=["gateway"])
+async def api_queue_act(
+    request: Request, c: ConsoleDep, user: Decider, sid: str, op: str, note: str = ""
+) -> dict[str, str]:
+    """release, reject or cancel (approvers and administrators). Needs X-CSRF-Token."""
+    check_csrf(request, request.headers.get("x-csrf-token"))
+    await asyncio.to_thread(act, c, op, sid, user, note[:500])
+    return {"id": sid, "done": op}
+
+
+# -- the sender's cancel link: no login, the token is the capability ---------------------------
+@router.get("/gateway/cancel/{sid}", response_class=HTMLResponse, include_in_schema=False)
+async def cancel_page(request: Request, c: ConsoleDep, sid: str, t: str = "") -> HTMLResponse:
+    try:
+        entry: Entry | None = await asyncio.to_thread(delayed_or_404, c, sid, t)
+    except HTTPException as exc:
+        if exc.status_code != 410:
+            raise
+        entry = None
+    return c.page(request, "gateway_cancel.html", entry=_entry(entry) if entry else None, sid=sid, t=t)
+
+
+@router.get("/api/gateway/cancel/{sid}", tags=["gateway"])
+async def api_cancel_view(c: ConsoleDep, sid: str, t: str = "") -> dict[str, Any]:
+    """A delayed message as its sender sees it from the notice link (token ``t``)."""
+    return _entry(await asyncio.to_thread(delayed_or_404, c, sid, t))
+
+
+@router.post("/gateway/cancel/{sid}", response_class=HTMLResponse, include_in_schema=False)
+async def cancel_post(request: Request, c: ConsoleDep, sid: str, t: Annotated[str, Form()]) -> HTMLResponse:
+    await asyncio.to_thread(sender_cancel, c, sid, t)
+    return c.page(request, "gateway_cancel.html", entry=None, sid=sid, t="", cancelled=True)
+
+
+@router.post("/api/gateway/cancel/{sid}", tags=["gateway"])
+async def api_cancel(c: ConsoleDep, sid: str, t: str) -> dict[str, str]:
+    """Cancel a delayed message with the token from its notice."""
+    await asyncio.to_thread(sender_cancel, c, sid, t)
+    return {"id": sid, "done": "cancel"}
