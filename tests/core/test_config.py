@@ -17,7 +17,7 @@ def test_environment_settings(monkeypatch, tmp_path):
 
 
 def test_secret_key_generated_once_and_private(tmp_path):
-    from mailwarden.web.security import secret_key
+    from mailwarden.core.secretkey import secret_key
 
     s = Settings(data_dir=tmp_path)
     first = secret_key(s)

@@ -20,12 +20,13 @@ from ..core.errors import ConfigError
 from ..core.i18n import gettext
 from ..core.jobs import JobRunner
 from ..core.render import severity_label
+from ..core.secretkey import secret_key
 from ..core.store import Store
 from ..core.throttle import Throttle
 from ..domain.audit import AuditOptions
 from ..domain.readiness import PROVIDERS, providers_caption
 from ..domain.survey import METRICS
-from .security import csrf_token, secret_key
+from .security import csrf_token
 
 HERE = Path(__file__).parent
 

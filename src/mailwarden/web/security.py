@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hmac
-import os
 import secrets
-from pathlib import Path
 from typing import Any
 
 from fastapi import HTTPException, Request
@@ -19,21 +17,6 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-
-
-def secret_key(settings: Settings) -> str:
-    """MAILWARDEN_SECRET_KEY, else a key generated once into the data directory (0600)."""
-    if settings.secret_key:
-        return settings.secret_key
-    path = Path(settings.data_dir) / "secret_key"
-    if path.exists():
-        return path.read_text().strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(key)
-    return key
 
 
 def csrf_token(request: Request) -> str:
