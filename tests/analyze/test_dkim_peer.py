@@ -12,7 +12,6 @@ or a listed one that went away, fails the test."""
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
 import re
 import subprocess
@@ -20,12 +19,11 @@ from pathlib import Path
 
 import dkim
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 
 from mailwarden.analyze.engine import analyze_online
 from mailwarden.analyze.rules import load_rules
 from mailwarden.core.dns import Resolver
+from tests.support.dkimkeys import ed25519_pair, rsa_pair
 from tests.support.nsd import NsdServer, Zone, txt_rdata
 from tests.support.timing import DNS_TIMEOUT
 
@@ -72,28 +70,6 @@ DIVERGENCES: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 
-def _rsa(bits: int) -> tuple[bytes, str]:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=bits)
-    priv = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.TraditionalOpenSSL,
-        serialization.NoEncryption(),
-    )
-    pub = key.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    return priv, base64.b64encode(pub).decode()
-
-
-def _ed() -> tuple[bytes, str]:
-    key = ed25519.Ed25519PrivateKey.generate()
-    priv = key.private_bytes(
-        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-    )
-    pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return base64.b64encode(priv), base64.b64encode(pub).decode()
-
-
 def sign(msg: bytes, selector: bytes, key: bytes, **kw: object) -> bytes:
     return dkim.sign(msg, selector, D, key, include_headers=H, **kw) + msg  # type: ignore[arg-type]
 
@@ -108,9 +84,9 @@ def seal(msg: bytes, selector: bytes, key: bytes, hop: bytes, arc: str | None) -
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    rsa_priv, rsa_pub = _rsa(2048)
-    small_priv, small_pub = _rsa(1024)
-    ed_priv, ed_pub = _ed()
+    rsa_priv, rsa_pub = rsa_pair(2048)
+    small_priv, small_pub = rsa_pair(1024)
+    ed_priv, ed_pub = ed25519_pair()
     z = Zone("example.co.jp")
     records = {
         "rsa": f"v=DKIM1; k=rsa; p={rsa_pub}",

@@ -6,17 +6,15 @@ without a seal, or a broken chain, are fail."""
 from __future__ import annotations
 
 import asyncio
-import base64
 import socket
 
 import dkim
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 
 from mailwarden.analyze.engine import analyze_online
 from mailwarden.analyze.rules import load_rules
 from mailwarden.core.dns import Resolver
+from tests.support.dkimkeys import ed25519_pair, rsa_pair
 from tests.support.nsd import NsdServer, Zone, txt_rdata
 
 from .mail import message
@@ -28,32 +26,18 @@ DOMAIN = b"example.co.jp"
 
 @pytest.fixture(scope="module")
 def keys():
-    rsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    rsa_priv = rsa_key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.TraditionalOpenSSL,
-        serialization.NoEncryption(),
-    )
-    rsa_pub = rsa_key.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    ed_key = ed25519.Ed25519PrivateKey.generate()
-    ed_priv = base64.b64encode(
-        ed_key.private_bytes(
-            serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-        )
-    )
-    ed_pub = ed_key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    rsa_priv, rsa_pub = rsa_pair()
+    ed_priv, ed_pub = ed25519_pair()
     z = Zone("example.co.jp")
     z.add(
         "rsa._domainkey.example.co.jp",
         "TXT",
-        txt_rdata([f"v=DKIM1; k=rsa; p={base64.b64encode(rsa_pub).decode()}"]),
+        txt_rdata([f"v=DKIM1; k=rsa; p={rsa_pub}"]),
     )
     z.add(
         "ed._domainkey.example.co.jp",
         "TXT",
-        txt_rdata([f"v=DKIM1; k=ed25519; p={base64.b64encode(ed_pub).decode()}"]),
+        txt_rdata([f"v=DKIM1; k=ed25519; p={ed_pub}"]),
     )
     z.add("broken._domainkey.example.co.jp", "TXT", txt_rdata(["v=DKIM1; k=rsa; p=not-base64-at-all!!"]))
     z.add("_dmarc.example.co.jp", "TXT", txt_rdata(["v=DMARC1; p=reject"]))
