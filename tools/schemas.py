@@ -24,6 +24,7 @@ def contracts() -> dict[str, Any]:
     from mailwarden.analyze.result import VerdictJson
     from mailwarden.core.findings import FindingJson
     from mailwarden.dlp.result import DlpResult
+    from mailwarden.dmarc.result import DmarcSummary
     from mailwarden.domain.model import DomainReportJson
     from mailwarden.gateway.screen import GatewayRecord
 
@@ -32,6 +33,7 @@ def contracts() -> dict[str, Any]:
         "domain-report.json": DomainReportJson,
         "analysis-verdict.json": VerdictJson,
         "dlp-result.json": DlpResult,
+        "dmarc-summary.json": DmarcSummary,
         "gateway-decision.json": GatewayRecord,
     }
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import TypeAdapter
 
 from mailwarden.core.dns import Resolver
 from mailwarden.dmarc.analysis import summarise
 from mailwarden.dmarc.ingest import Ingestor
+from mailwarden.dmarc.result import DmarcSummary
 from mailwarden.dmarc.senders import catalogue
 from tests.support.nsd import NsdServer, Zone
 from tests.support.timing import DNS_TIMEOUT
@@ -101,6 +103,7 @@ def test_only_distinctive_selectors_on_the_own_domain_name_a_service():
 async def test_summary_with_reverse_dns(loaded, ptr_dns):
     resolver = Resolver([ptr_dns.address], timeout=DNS_TIMEOUT)
     data = await summarise(loaded, "example.jp", resolver=resolver)
+    TypeAdapter(DmarcSummary).validate_python(data)  # exactly its published type
     totals = data["totals"]
     assert totals["messages"] == 232
     assert totals["dmarc_pass_rate"] == round(150 / 232, 4)

@@ -20,6 +20,7 @@ from .bec import check_bec
 from .context import Context, Hit
 from .headers import check_headers
 from .impersonation import check_impersonation
+from .result import AttachmentInfo, Authentication, Headers, Signal, VerdictJson
 from .rules import Rules
 from .text import check_text
 from .urls import check_urls
@@ -44,14 +45,22 @@ def explain(rules: Rules, hit: Hit) -> str:
 class Verdict:
     verdict: str
     score: float
-    signals: list[dict[str, Any]]
-    authentication: dict[str, Any]
+    signals: list[Signal]
+    authentication: Authentication
     urls: list[dict[str, str]]
-    attachments: list[dict[str, Any]]
-    headers: dict[str, str]
+    attachments: list[AttachmentInfo]
+    headers: Headers
 
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+    def to_dict(self) -> VerdictJson:
+        return {
+            "verdict": self.verdict,
+            "score": self.score,
+            "signals": self.signals,
+            "authentication": self.authentication,
+            "urls": self.urls,
+            "attachments": self.attachments,
+            "headers": self.headers,
+        }
 
 
 CHECKS = (
@@ -110,7 +119,7 @@ def decide(rules: Rules, hits: list[Hit]) -> tuple[str, float]:
 def _report(ctx: Context, auth: AuthOutcome | None) -> Verdict:
     rules, msg = ctx.rules, ctx.msg
     verdict, score = decide(rules, ctx.hits)
-    signals = [
+    signals: list[Signal] = [
         {
             "code": h.code,
             "category": rules.signals[h.code].category,
@@ -121,7 +130,7 @@ def _report(ctx: Context, auth: AuthOutcome | None) -> Verdict:
         }
         for h in sorted(ctx.hits, key=lambda x: -rules.weight(x.code))
     ]
-    authentication: dict[str, Any] = {"source": None, "results": [], "header": None}
+    authentication: Authentication = {"source": None, "results": [], "header": None}
     if auth is not None:
         authentication = {
             "source": auth.source,

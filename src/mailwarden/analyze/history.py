@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import func, select, update
 
@@ -26,6 +25,7 @@ from .correspondents import resembles
 from .engine import decide, explain
 from .impersonation import known_domains
 from .models import SeenDomain, SeenSender
+from .result import VerdictJson
 from .rules import Rules
 
 WARM = 50
@@ -41,7 +41,7 @@ class History:
         self.warm = warm
         self.known_after = known_after
 
-    def domains_of(self, result: dict[str, Any]) -> list[str]:
+    def domains_of(self, result: VerdictJson) -> list[str]:
         out = []
         for u in result.get("urls", []):
             reg = registrable(u.get("host", ""))
@@ -49,7 +49,7 @@ class History:
                 out.append(reg)
         return out[:100]
 
-    def apply(self, result: dict[str, Any], rules: Rules) -> dict[str, Any]:
+    def apply(self, result: VerdictJson, rules: Rules) -> VerdictJson:
         """Add what the memory knows (new link domains, learned-correspondent lookalikes),
         re-decide, then remember this message."""
         if "error" in result:
@@ -78,7 +78,7 @@ class History:
         result["verdict"], result["score"] = decide(rules, hits)
         return result
 
-    def _links(self, result: dict[str, Any]) -> list[Hit]:
+    def _links(self, result: VerdictJson) -> list[Hit]:
         domains = self.domains_of(result)
         if not domains:
             return []
@@ -99,7 +99,7 @@ class History:
             return []
         return [Hit(CODE, {"host": d}) for d in new[:5]]
 
-    def _sender(self, result: dict[str, Any], rules: Rules) -> list[Hit]:
+    def _sender(self, result: VerdictJson, rules: Rules) -> list[Hit]:
         address = result.get("headers", {}).get("from", "")
         domain = registrable(address.rsplit("@", 1)[1]) if "@" in address else ""
         if not domain or domain in rules.freemail:

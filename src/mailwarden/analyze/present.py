@@ -12,6 +12,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..core.message import ParsedMessage
+from .result import VerdictJson
 
 MISP_EMAIL_TEMPLATE = "a0c666e0-fc65-4be8-b48f-3423d788b552"
 DROP = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "link", "meta", "base",
@@ -60,7 +61,7 @@ def inert_html(page: str) -> str:
     return etree.tostring(root, encoding="unicode", method="html")
 
 
-def misp_email_object(msg: ParsedMessage, verdict: dict[str, Any]) -> dict[str, Any]:
+def misp_email_object(msg: ParsedMessage, verdict: VerdictJson) -> dict[str, Any]:
     """The message as a MISP ``email`` object (attribute relations of the misp-objects template)."""
     attrs: list[dict[str, Any]] = []
 

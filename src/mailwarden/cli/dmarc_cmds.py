@@ -214,15 +214,15 @@ def summary(
         _("Classification"),
     ):
         src.add_column(col)
-    for row in data["sources"][:50]:
+    for source in data["sources"][:50]:
         src.add_row(
-            row["source_ip"],
-            row["ptr"] or "-",
-            row["service"] or "-",
-            row["evidence"] or "-",
-            str(row["messages"]),
-            f"{row['dmarc_pass_rate']:.1%}",
-            _(CLASS_LABELS[row["classification"]]),
+            source["source_ip"],
+            source["ptr"] or "-",
+            source["service"] or "-",
+            source["evidence"] or "-",
+            str(source["messages"]),
+            f"{source['dmarc_pass_rate']:.1%}",
+            _(CLASS_LABELS[source["classification"]]),
         )
     out.print(src)
 

@@ -7,12 +7,13 @@ import re
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.table import Table
 
 from ..analyze.engine import analyze, analyze_online
+from ..analyze.result import VerdictJson
 from ..analyze.rules import VERDICT_LABELS, Rules, load_rules
 from ..core.config import get_settings
 from ..core.errors import ConfigError, InputError
@@ -143,7 +144,8 @@ def scan(
                 v = await analyze_online(
                     msg, rules, resolver=resolver, client_ip=ip, mail_from=mail_from, helo=h
                 )
-                done.append({"path": origin, **v.to_dict()})
+                row: dict[str, Any] = {"path": origin, **v.to_dict()}
+                done.append(row)
             return done
 
         results = iter(asyncio.run(run()))
@@ -152,7 +154,8 @@ def scan(
         from ..core.store import open_store
 
         memory = History(open_store())
-        results = (memory.apply(r, rules) for r in results)
+        # a scan row is a verdict and its path (or the path and an error, left as it is)
+        results = (r if "error" in r else dict(memory.apply(cast(VerdictJson, r), rules)) for r in results)
     tracker = ExitTracker()
     _print(tracker.watch(results, _exit_code), fmt, rules)
     tracker.exit()

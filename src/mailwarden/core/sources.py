@@ -7,7 +7,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +67,7 @@ def messages(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str
 
 
 def per_message(
-    paths: list[str], stdin: bytes | None, work: Callable[[bytes], dict[str, Any]]
+    paths: list[str], stdin: bytes | None, work: Callable[[bytes], Mapping[str, Any]]
 ) -> Iterator[dict[str, Any]]:
     """``{"path": …, **work(bytes)}`` for every message, in input order; unreadable paths give
     ``{"path": …, "error": …}``. Files and directories are shared by two processes (a

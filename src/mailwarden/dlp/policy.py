@@ -55,6 +55,7 @@ from ..core.errors import ConfigError
 from ..core.freemail import freemail_domains
 from ..core.i18n import gettext
 from .detectors import BY_ID, PERSONAL, Match
+from .result import DlpDecision, DlpMatchedRule
 from .userregex import compile_user_regex
 
 #: the shipped example (``mailwarden dlp example-policy`` prints it)
@@ -216,10 +217,10 @@ class Facts:
 @dataclass
 class Decision:
     action: str
-    matched: list[dict[str, Any]] = field(default_factory=list)
+    matched: list[DlpMatchedRule] = field(default_factory=list)
     test_mode: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> DlpDecision:
         return {"action": self.action, "test_mode": self.test_mode, "matched_rules": self.matched}
 
 
@@ -327,10 +328,13 @@ def decide(policy: Policy, facts: Facts) -> Decision:
     matched = []
     for rule in policy.rules:
         if _holds(rule.when, policy, facts):
-            entry: dict[str, Any] = {"rule": rule.id, "action": rule.action, "reason": rule.reason}
-            for key in ("minutes", "header", "tag"):
-                if getattr(rule, key):
-                    entry[key] = getattr(rule, key)
+            entry: DlpMatchedRule = {"rule": rule.id, "action": rule.action, "reason": rule.reason}
+            if rule.minutes:
+                entry["minutes"] = rule.minutes
+            if rule.header:
+                entry["header"] = rule.header
+            if rule.tag:
+                entry["tag"] = rule.tag
             if rule.notify:
                 entry["notify"] = list(rule.notify)
             matched.append(entry)

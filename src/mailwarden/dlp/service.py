@@ -5,7 +5,6 @@ data) and — given a policy — the action it calls for."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ..core.gc import paused_gc
 from ..core.message import parse_message
@@ -14,6 +13,7 @@ from .detectors import BY_ID, PERSONAL, Match, unique_counts
 from .extract import Content, content_of
 from .policy import Facts, Policy, decide, recipients_of
 from .reasons import localise
+from .result import DlpColumn, DlpMatch, DlpResult
 from .scan import detect
 from .tables import Table
 
@@ -61,7 +61,7 @@ def found_in(content: Content) -> list[Found]:
     return out
 
 
-def column_summary(found: list[Found], content: Content) -> list[dict[str, Any]]:
+def column_summary(found: list[Found], content: Content) -> list[DlpColumn]:
     """One entry per table column and detector: how many matches, how many distinct values,
     the cells they span (``…!data!E2:E501``) and the column's header — what a person reads
     of a list, where the matches one by one would be hundreds of lines."""
@@ -69,7 +69,7 @@ def column_summary(found: list[Found], content: Content) -> list[dict[str, Any]]
     for f in found:
         if f.row is not None:
             groups.setdefault((f.table, f.col, f.match.detector, f.header), []).append(f)
-    out = []
+    out: list[DlpColumn] = []
     for (t, col, det, header), fs in groups.items():
         table = content.tables[t]
         last_row = fs[-1].row if fs[-1].row is not None else 0
@@ -117,7 +117,7 @@ def check_message(
     *,
     recipients: list[str] | None = None,
     sender: str | None = None,
-) -> dict[str, Any]:
+) -> DlpResult:
     """Matches (masked, with their detector, location and confidence), unique-instance counts
     per detector, what could not be scanned and, with a policy, the decision. Envelope
     ``recipients`` and ``sender`` default to the message's own headers. The full values never
@@ -126,14 +126,12 @@ def check_message(
         return _check(data, policy, recipients, sender)
 
 
-def _check(
-    data: bytes, policy: Policy | None, recipients: list[str] | None, sender: str | None
-) -> dict[str, Any]:
+def _check(data: bytes, policy: Policy | None, recipients: list[str] | None, sender: str | None) -> DlpResult:
     msg = parse_message(data)
     content = content_of(msg)
     found = found_in(content)
     all_found = [f.match for f in found]
-    matches = [
+    matches: list[DlpMatch] = [
         {
             "detector": f.match.detector,
             "description": BY_ID[f.match.detector].description,
@@ -145,7 +143,7 @@ def _check(
         for f in found[:MAX_LISTED]
     ]
     rows = personal_rows(found)
-    result: dict[str, Any] = {
+    result: DlpResult = {
         "subject": masked_text(msg.subject),
         "matches": matches,
         "matches_total": len(found),

@@ -7,6 +7,7 @@ RFC 7489 ignore t=y and apply the stated policy in full; the plan says so.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -44,6 +45,23 @@ STAGE_TEXT = {
 }
 
 
+def _stored_policy(store: Store, domain: str, since: int) -> tuple[dict[str, Any] | None, int | None]:
+    """The policy the reporters saw most recently, and the start of the first report since."""
+    with store.session() as s:
+        latest = s.scalar(
+            select(AggregateReport.policy)
+            .where(AggregateReport.policy_domain == domain)
+            .order_by(AggregateReport.begin.desc())
+            .limit(1)
+        )
+        first_begin = s.scalar(
+            select(func.min(AggregateReport.begin)).where(
+                AggregateReport.policy_domain == domain, AggregateReport.begin >= since
+            )
+        )
+    return latest, first_begin
+
+
 async def advise(
     store: Store,
     domain: str,
@@ -64,18 +82,8 @@ async def advise(
         check = await audit_dmarc(domain, resolver=resolver, report_to=report_to)
         live = {"status": check.status, "record": check.record, **check.data}
         record_text = check.record
-    with store.session() as s:
-        latest = s.scalar(
-            select(AggregateReport.policy)
-            .where(AggregateReport.policy_domain == domain)
-            .order_by(AggregateReport.begin.desc())
-            .limit(1)
-        )
-        first_begin = s.scalar(
-            select(func.min(AggregateReport.begin)).where(
-                AggregateReport.policy_domain == domain, AggregateReport.begin >= since
-            )
-        )
+    # store reads are blocking: a worker thread, not the event loop
+    latest, first_begin = await asyncio.to_thread(_stored_policy, store, domain, since)
     if record_text is None and latest:
         # offline: the policy the reporters saw most recently
         record_text = "v=DMARC1; " + "; ".join(f"{k}={v}" for k, v in latest.items() if k != "domain" and v)
@@ -153,9 +161,7 @@ async def advise(
     }
 
 
-async def _tls_advice(
-    store: Store, domain: str, since: int, *, resolver: Resolver | None, https_port: int, ca_file: Any
-) -> dict[str, Any]:
+def _tls_counts(store: Store, domain: str, since: int) -> tuple[int, int, int]:
     with store.session() as s:
         row = s.execute(
             select(
@@ -164,7 +170,13 @@ async def _tls_advice(
                 func.count(),
             ).where(TlsPolicyResult.policy_domain == domain, TlsPolicyResult.begin >= since)
         ).one()
-    ok, failed, reports = int(row[0]), int(row[1]), int(row[2])
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+async def _tls_advice(
+    store: Store, domain: str, since: int, *, resolver: Resolver | None, https_port: int, ca_file: Any
+) -> dict[str, Any]:
+    ok, failed, reports = await asyncio.to_thread(_tls_counts, store, domain, since)
     mode = None
     if resolver is not None:
         check = await audit_mta_sts(domain, resolver=resolver, mx_hosts=[], port=https_port, ca_file=ca_file)

@@ -3,6 +3,7 @@ source, over time, with each source classified and, where it is fixable, the fix
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,7 @@ from ..core.i18n import N_, gettext
 from ..core.store import Store
 from ..domain.orgdomain import same_organisation
 from .models import AggregateRecord
+from .result import DmarcSummary, Rates, ServiceRow, SourceRow
 from .senders import ASN_EVIDENCE, catalogue, origin_asns, reverse_names
 
 ALIGNED = "aligned"
@@ -50,7 +52,7 @@ class Bucket:
         self.dkim_aligned += count if dkim else 0
         self.spf_aligned += count if spf else 0
 
-    def rates(self) -> dict[str, Any]:
+    def rates(self) -> Rates:
         m = self.messages or 1
         return {
             "messages": self.messages,
@@ -70,11 +72,16 @@ class Source:
     forward_reason: bool = False
 
 
-async def summarise(
-    store: Store, domain: str, *, since: int = 0, resolver: Resolver | None = None
-) -> dict[str, Any]:
-    """Everything ``dmarc summary`` shows; ``resolver=None`` is offline (no reverse DNS)."""
-    domain = domain.lower().rstrip(".")
+@dataclass
+class _Service:
+    service: str | None
+    bucket: Bucket = field(default_factory=Bucket)
+    classifications: set[str] = field(default_factory=set)
+    fixes: list[str] = field(default_factory=list)
+    sources: int = 0
+
+
+def _collect(store: Store, domain: str, since: int) -> tuple[Bucket, dict[int, Bucket], dict[str, Source]]:
     total = Bucket()
     days: dict[int, Bucket] = {}
     sources: dict[str, Source] = {}
@@ -102,6 +109,16 @@ async def summarise(
                 src.envelope_from.add(env)
             if any(_forwarded(r) for r in reasons):
                 src.forward_reason = True
+    return total, days, sources
+
+
+async def summarise(
+    store: Store, domain: str, *, since: int = 0, resolver: Resolver | None = None
+) -> DmarcSummary:
+    """Everything ``dmarc summary`` shows; ``resolver=None`` is offline (no reverse DNS)."""
+    domain = domain.lower().rstrip(".")
+    # the scan of the stored records is blocking work: a worker thread, not the event loop
+    total, days, sources = await asyncio.to_thread(_collect, store, domain, since)
     ptrs: dict[str, str | None] = {}
     if resolver is not None and sources:
         ptrs = await reverse_names(sources, resolver=resolver)
@@ -130,8 +147,8 @@ async def summarise(
         for ip, asn in asns.items():
             if asn is not None:
                 found[ip] = identify(sources[ip], asn)
-    services: dict[str, dict[str, Any]] = {}
-    rows = []
+    services: dict[str, _Service] = {}
+    rows: list[SourceRow] = []
     for src in sorted(sources.values(), key=lambda x: -x.bucket.messages):
         ptr = ptrs.get(src.ip)
         svc, evidence = found[src.ip]
@@ -153,7 +170,7 @@ async def summarise(
             cls = LEGITIMATE  # the domain's own servers, not aligned
         else:
             cls = UNKNOWN
-        row = {
+        row: SourceRow = {
             "source_ip": src.ip,
             "ptr": ptr,
             "asn": asns.get(src.ip),
@@ -166,35 +183,23 @@ async def summarise(
             "envelope_from": sorted(src.envelope_from),
         }
         rows.append(row)
-        key = svc.id if svc else cls
-        agg = services.setdefault(
-            key,
-            {
-                "service": svc.name if svc else None,
-                "bucket": Bucket(),
-                "classifications": set(),
-                "fixes": [],
-                "sources": 0,
-            },
-        )
-        agg["bucket"].messages += b.messages
-        agg["bucket"].passed += b.passed
-        agg["bucket"].dkim_aligned += b.dkim_aligned
-        agg["bucket"].spf_aligned += b.spf_aligned
-        agg["classifications"].add(cls)
-        agg["sources"] += 1
-        for fx in fixes:
-            if fx not in agg["fixes"]:
-                agg["fixes"].append(fx)
-    by_service = sorted(
+        agg = services.setdefault(svc.id if svc else cls, _Service(svc.name if svc else None))
+        agg.bucket.messages += b.messages
+        agg.bucket.passed += b.passed
+        agg.bucket.dkim_aligned += b.dkim_aligned
+        agg.bucket.spf_aligned += b.spf_aligned
+        agg.classifications.add(cls)
+        agg.sources += 1
+        agg.fixes.extend(fx for fx in fixes if fx not in agg.fixes)
+    by_service: list[ServiceRow] = sorted(
         (
             {
                 "key": k,
-                "service": v["service"],
-                "sources": v["sources"],
-                "classification": _worst(v["classifications"]),
-                "fixes": v["fixes"],
-                **v["bucket"].rates(),
+                "service": v.service,
+                "sources": v.sources,
+                "classification": _worst(v.classifications),
+                "fixes": v.fixes,
+                **v.bucket.rates(),
             }
             for k, v in services.items()
         ),
@@ -231,7 +236,7 @@ SOURCE_CSV_COLUMNS = (
 )
 
 
-def sources_csv(summary: dict[str, Any]) -> str:
+def sources_csv(summary: DmarcSummary) -> str:
     """The sources of a summary as CSV (the CLI's --format csv and the console's export)."""
     import csv
     import io

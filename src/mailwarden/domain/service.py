@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import func, select
@@ -16,13 +18,18 @@ async def check_and_store(
     store: Store, domain: str, *, resolver: Resolver, options: AuditOptions, user_id: int | None
 ) -> int:
     rep = await check_domain(domain, resolver=resolver, options=options)
-    with store.session() as s:
-        row = DomainCheck(
-            domain=rep.domain, grade=rep.grade, score=rep.score, report=rep.to_dict(), created_by=user_id
-        )
-        s.add(row)
-        s.flush()
-        return row.id
+
+    def write() -> int:
+        with store.session() as s:
+            row = DomainCheck(
+                domain=rep.domain, grade=rep.grade, score=rep.score, report=rep.to_dict(), created_by=user_id
+            )
+            s.add(row)
+            s.flush()
+            return row.id
+
+    # a store write blocks: a worker thread, not the event loop
+    return await asyncio.to_thread(write)
 
 
 def recent_checks(store: Store, limit: int = 50, domain: str | None = None) -> list[dict[str, Any]]:
@@ -63,11 +70,16 @@ def create_survey(store: Store, name: str, text: str) -> tuple[int, list[str]]:
 async def run_stored_survey(
     store: Store, survey_id: int, domains: list[str], *, resolver: Resolver, concurrency: int = 50
 ) -> None:
+    """Run a survey, its rows written in batches of 100. The writes block, so they go to one
+    writer thread, in order, and the event loop keeps answering while they run."""
     batch: list[dict[str, Any]] = []
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="survey-writer")
+    loop = asyncio.get_running_loop()
+    pending: list[asyncio.Future[None]] = []
 
-    def flush(final: bool = False) -> None:
+    def write(rows: list[dict[str, Any]], final: bool) -> None:
         with store.session() as s:
-            for row in batch:
+            for row in rows:
                 s.add(
                     SurveyResult(
                         survey_id=survey_id,
@@ -79,8 +91,11 @@ async def run_stored_survey(
                 )
             sv = s.get(Survey, survey_id)
             if sv is not None:
-                sv.done += len(batch)
+                sv.done += len(rows)
                 sv.status = "done" if final else "running"
+
+    def flush(final: bool = False) -> None:
+        pending.append(loop.run_in_executor(writer, write, list(batch), final))
         batch.clear()
 
     def on_row(row: dict[str, Any]) -> None:
@@ -88,29 +103,35 @@ async def run_stored_survey(
         if len(batch) >= 100:
             flush()
 
-    with store.session() as s:
-        sv = s.get(Survey, survey_id)
-        if sv is not None:
-            sv.status = "running"
-    try:
-        stats: SurveyStats = await run_survey(
-            domains,
-            resolver=resolver,
-            options=AuditOptions(fetch_mta_sts=False),
-            concurrency=concurrency,
-            on_row=on_row,
-        )
-    except Exception as exc:
+    def set_status(status: str, error: str | None = None, summary: dict[str, Any] | None = None) -> None:
         with store.session() as s:
             sv = s.get(Survey, survey_id)
             if sv is not None:
-                sv.status, sv.error = "failed", f"{type(exc).__name__}: {exc}"
-        raise
-    flush(final=True)
-    with store.session() as s:
-        sv = s.get(Survey, survey_id)
-        if sv is not None:
-            sv.summary = stats.to_dict()
+                sv.status = status
+                if error is not None:
+                    sv.error = error
+                if summary is not None:
+                    sv.summary = summary
+
+    try:
+        await loop.run_in_executor(writer, set_status, "running")
+        try:
+            stats: SurveyStats = await run_survey(
+                domains,
+                resolver=resolver,
+                options=AuditOptions(fetch_mta_sts=False),
+                concurrency=concurrency,
+                on_row=on_row,
+            )
+        except Exception as exc:
+            await asyncio.gather(*pending, return_exceptions=True)
+            await loop.run_in_executor(writer, set_status, "failed", f"{type(exc).__name__}: {exc}")
+            raise
+        flush(final=True)
+        await asyncio.gather(*pending)
+        await loop.run_in_executor(writer, lambda: set_status("done", summary=stats.to_dict()))
+    finally:
+        writer.shutdown(wait=False)
 
 
 def list_surveys(store: Store) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from ...core.errors import ConfigError
 from ...core.i18n import gettext
 from ...dlp.policy import Policy, parse_policy
+from ...dlp.result import DlpResult
 from ...dlp.service import check_message
 from ..console import ConsoleDep
 from ..security import check_csrf, current_user
@@ -66,7 +67,7 @@ async def api_dlp_check(
     user: User,
     file: Annotated[UploadFile, File()],
     policy: Annotated[UploadFile | None, File()] = None,
-) -> dict[str, Any]:
+) -> DlpResult:
     """Matches (masked), unique counts, what could not be scanned and, given a policy
     file, the decision. Needs X-CSRF-Token."""
     check_csrf(request, request.headers.get("x-csrf-token"))

@@ -14,7 +14,8 @@ from fastapi.responses import HTMLResponse
 
 from ...analyze.engine import analyze_online, analyze_parsed
 from ...analyze.present import inert_html, misp_email_object
-from ...core.message import parse_message
+from ...analyze.result import VerdictJson
+from ...core.message import ParsedMessage, parse_message
 from ..console import Console, ConsoleDep
 from ..security import check_csrf, current_user
 from ..uploads import read_message
@@ -24,7 +25,7 @@ User = Annotated[dict[str, Any], Depends(current_user)]
 router = APIRouter()
 
 
-async def run(c: Console, data: bytes, verify: bool) -> tuple[dict[str, Any], Any]:
+async def run(c: Console, data: bytes, verify: bool) -> tuple[VerdictJson, ParsedMessage]:
     # parsing and analysis are CPU work, the memory a store write: worker threads, not the loop
     msg = await asyncio.to_thread(parse_message, data)
     if verify:
@@ -72,7 +73,7 @@ async def api_messages_analyze(
     user: User,
     file: Annotated[UploadFile, File()],
     verify: bool = False,
-) -> dict[str, Any]:
+) -> VerdictJson:
     """Verdict, score, every signal explained, authentication, URLs, attachments (hashes)
     and headers of one uploaded message. Needs X-CSRF-Token."""
     check_csrf(request, request.headers.get("x-csrf-token"))
