@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=default_data_dir)
     database_url: str | None = None
     lang: str | None = None
+    #: The zone times are shown in (IANA name, e.g. Asia/Tokyo). Unset: Asia/Tokyo for
+    #: Japanese readers, the system's zone for others (core/timefmt.py reads it).
+    timezone: str | None = None
     secret_key: str | None = None
     #: Comma-separated ``HOST[:PORT]`` list; empty means the system resolver.
     nameservers: str = ""

@@ -23,6 +23,7 @@ from ..core.render import severity_label
 from ..core.secretkey import secret_key
 from ..core.store import Store
 from ..core.throttle import Throttle
+from ..core.timefmt import local_date, local_datetime
 from ..domain.audit import AuditOptions
 from ..domain.readiness import PROVIDERS, providers_caption
 from ..domain.survey import METRICS
@@ -44,6 +45,8 @@ def make_templates() -> Jinja2Templates:
         providers_caption=providers_caption,
         verdict_labels=VERDICT_LABELS,
     )
+    templates.env.filters["localtime"] = local_datetime
+    templates.env.filters["localdate"] = local_date
     templates.env.filters["provider_name"] = lambda key: PROVIDERS.get(key, {"name": key})["name"]
     return templates
 
