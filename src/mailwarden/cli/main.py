@@ -15,10 +15,14 @@ from .dlp_cmds import dlp_app  # noqa: E402
 from .dmarc_cmds import dmarc_app  # noqa: E402
 from .domain_cmds import domain_app  # noqa: E402
 from .gateway_cmds import gateway_app  # noqa: E402
+from .localise import LocalisedGroup  # noqa: E402
 from .scan_cmds import scan  # noqa: E402
 
 app = typer.Typer(
-    help=_("mailwarden: email-security toolkit"), no_args_is_help=True, pretty_exceptions_enable=False
+    cls=LocalisedGroup,
+    help=_("mailwarden: email-security toolkit"),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
 )
 app.add_typer(domain_app, name="domain")
 app.add_typer(dmarc_app, name="dmarc")

@@ -26,3 +26,52 @@ def extract_findings(
         for key in ("fix_dkim", "fix_spf"):
             if entry.get(key):
                 yield 0, "_", entry[key], [f"{entry['id']} {key}"]
+
+
+def _command_names(tree: Any) -> set[str]:
+    """Functions registered as ``app.command("name")(function)`` in a module."""
+    import ast
+
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Call)
+            and isinstance(node.func.func, ast.Attribute)
+            and node.func.func.attr == "command"
+        ):
+            names.update(a.id for a in node.args if isinstance(a, ast.Name))
+    return names
+
+
+def extract_cli(
+    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
+) -> Iterator[Any]:
+    """The Python messages of a CLI module, and the docstrings of its commands — Typer shows
+    them as help, and cli/localise.py translates them (decorated with ``.command``/``.callback``
+    here, or registered as ``app.command("name")(function)`` in cli/main.py)."""
+    import ast
+    from pathlib import Path
+
+    from babel.messages.extract import extract_python
+
+    source = fileobj.read()
+    fileobj.seek(0)
+    yield from extract_python(fileobj, keywords, comment_tags, options)
+    tree = ast.parse(source)
+    registered: set[str] = set()
+    main = Path(getattr(fileobj, "name", "")).with_name("main.py")
+    if main.is_file():
+        registered = _command_names(ast.parse(main.read_bytes()))
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        decorated = any(
+            isinstance(d, ast.Call)
+            and isinstance(d.func, ast.Attribute)
+            and d.func.attr in ("command", "callback")
+            for d in node.decorator_list
+        )
+        doc = ast.get_docstring(node)
+        if doc and (decorated or node.name in registered):
+            yield node.lineno, "_", doc, ["command help"]
