@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
+from ..core.render import WrappingTable
 from ..core.sources import per_message, read_stdin
 from ..dlp.detectors import BY_ID
 from ..dlp.policy import EXAMPLE_POLICY, load_policy
@@ -70,7 +70,7 @@ def check(
         write_json_rows(results, jsonl=fmt == DlpFormat.jsonl)
         tracker.exit()
         return
-    table = Table(title=_("Data-loss prevention"))
+    table = WrappingTable(title=_("Data-loss prevention"))
     for col in (_("Message"), _("Detector"), _("Match"), _("Where"), _("Confidence")):
         table.add_column(col)
     for r in results:

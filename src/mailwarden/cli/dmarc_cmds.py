@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from ..core.errors import InputError
 from ..core.i18n import gettext as _
-from ..core.render import to_json
+from ..core.render import WrappingTable, to_json
 from ..core.sources import read_stdin
 from ..core.store import open_store
 from ..dmarc.ingest import REJECTED, Ingestor, Outcome, counts
@@ -54,7 +53,7 @@ def _show(outcomes: list[Outcome], fmt: IngestFormat) -> dict[str, int]:
     if fmt is IngestFormat.json:
         print(to_json({"counts": summary, "outcomes": [o.to_dict() for o in outcomes]}), flush=True)
     else:
-        t = Table(title=_("Reports"))
+        t = WrappingTable(title=_("Reports"))
         for col in (_("Result"), _("Kind"), _("Domain"), _("Records"), _("Source"), _("Reason")):
             t.add_column(col)
         labels = {"stored": _("stored"), "duplicate": _("duplicate"), "rejected": _("rejected")}
@@ -190,7 +189,7 @@ def summary(
             spf=t["spf_aligned_rate"],
         )
     )
-    table = Table(title=_("By service"))
+    table = WrappingTable(title=_("By service"))
     for col in (_("Service"), _("Sources"), _("Messages"), _("DMARC pass"), _("Classification"), _("Fix")):
         table.add_column(col)
     for row in data["by_service"]:
@@ -203,7 +202,7 @@ def summary(
             "\n".join(row["fixes"]),
         )
     out.print(table)
-    src = Table(title=_("Sources (largest first)"))
+    src = WrappingTable(title=_("Sources (largest first)"))
     for col in (
         _("Source"),
         _("Reverse DNS"),
@@ -272,7 +271,7 @@ def advise_cmd(
             domain=domain, policy=data["policy"] or "-", verdict=verdict
         )
     )
-    crit = Table(title=_("Readiness"))
+    crit = WrappingTable(title=_("Readiness"))
     crit.add_column(_("Criterion"))
     crit.add_column(_("Met"))
     for c in data["criteria"]:
@@ -293,7 +292,7 @@ def advise_cmd(
         )
     for src in data["blocking_sources"]:
         out.print(f"  • {src['source_ip']} {src['service'] or ''}: " + " ".join(src["fixes"]))
-    plan = Table(title=_("Plan"))
+    plan = WrappingTable(title=_("Plan"))
     for col in (_("Date"), _("Step"), _("Record to publish")):
         plan.add_column(col)
     for step in data["plan"]:

@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
 from ..core.config import get_settings
 from ..core.findings import Severity
 from ..core.i18n import gettext as _
-from ..core.render import findings_csv, findings_sarif, findings_table, to_json, to_jsonl
+from ..core.render import (
+    WrappingTable,
+    findings_csv,
+    findings_sarif,
+    findings_table,
+    rows_csv,
+    to_json,
+    to_jsonl,
+)
 from ..domain.audit import AuditOptions, check_domain
 from ..domain.model import DomainReport
 from ..domain.readiness import PROVIDERS, providers_caption
@@ -50,6 +58,62 @@ class CheckFormat(StrEnum):
 class SurveyFormat(StrEnum):
     table = "table"
     json = "json"
+    csv = "csv"
+
+
+#: the columns of ``domain survey --format csv``: one row a domain, every cell flat
+SURVEY_CSV_FIELDS = (
+    "position",
+    "input",
+    "domain",
+    "grade",
+    "score",
+    "error",
+    "spf",
+    "spf_all",
+    "spf_hardfail",
+    "dmarc",
+    "dmarc_policy",
+    "dmarc_enforced",
+    "dkim",
+    "mta_sts",
+    "tlsrpt",
+    "bimi",
+    "null_mx",
+    "errors",
+    "warnings",
+    "findings",
+    "spf_record",
+    "dmarc_record",
+    "fixes",
+)
+_SPF_ALL = re.compile(r"(?:^|\s)([-~?+]?)all(?:\s|$)", re.I)
+_DMARC_P = re.compile(r"(?:^|;)\s*p\s*=\s*([a-z]+)", re.I)
+
+
+def survey_csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A survey row (as the JSONL output holds it) flattened for a spreadsheet: the adoption
+    flags, SPF's ``all`` and DMARC's ``p=`` read from the records, findings counted and
+    listed by code, the records to publish one a line."""
+    checks = row.get("checks") or {}
+    spf = (checks.get("spf") or {}).get("record") or ""
+    dmarc = (checks.get("dmarc") or {}).get("record") or ""
+    spf_all = _SPF_ALL.search(spf)
+    dmarc_p = _DMARC_P.search(dmarc)
+    findings = row.get("findings") or []
+    flat: dict[str, Any] = {k: row.get(k) for k in ("position", "input", "domain", "grade", "score", "error")}
+    flat.update(row.get("adoption") or {})
+    flat.update(
+        spf_all=(spf_all.group(1) or "+") + "all" if spf_all else None,
+        dmarc_policy=dmarc_p.group(1).lower() if dmarc_p else None,
+        errors=sum(1 for f in findings if f.get("severity") == "error"),
+        warnings=sum(1 for f in findings if f.get("severity") == "warning"),
+        findings=" ".join(f.get("code", "") for f in findings),
+        spf_record=spf or None,
+        dmarc_record=dmarc or None,
+        fixes="\n".join(str(fx.get("record", "")) for fx in row.get("fixes") or []),
+    )
+    return flat
 
 
 def render_report(rep: DomainReport) -> None:
@@ -60,7 +124,9 @@ def render_report(rep: DomainReport) -> None:
     findings.sort(key=lambda f: -f.severity.rank)
     out.print(findings_table(findings, title=title))
     if rep.readiness:
-        t = Table(title=_("Bulk-sender readiness (Gmail, Yahoo, Outlook.com)"), caption=providers_caption())
+        t = WrappingTable(
+            title=_("Bulk-sender readiness (Gmail, Yahoo, Outlook.com)"), caption=providers_caption()
+        )
         t.add_column(_("Requirement"))
         t.add_column(_("Status"))
         labels = {
@@ -158,7 +224,7 @@ def _exit_code(report: DomainReport) -> ExitCode:
 
 
 def render_summary(stats: SurveyStats, console: Console) -> None:
-    t = Table(
+    t = WrappingTable(
         title=_("Adoption ({checked} domains checked, {errors} errors counted apart)").format(
             checked=stats.checked, errors=stats.errors
         )
@@ -200,6 +266,10 @@ def domain_survey(
 ) -> None:
     """Check many domains and summarise adoption."""
     use_language(lang)
+    if fmt is SurveyFormat.csv and output is not None and str(output) == "-":
+        raise fail(
+            _("--format csv writes its rows to standard output: give --output a file, or leave it out")
+        )
     resolver = resolver_or_exit(nameserver, timeout)
     try:
         lines = sys.stdin if str(file) == "-" else file.open(encoding="utf-8", errors="replace")
@@ -228,12 +298,15 @@ def domain_survey(
         TextColumn("{task.fields[rate]}"),
         TimeRemainingColumn(),
         console=err,
-        disable=fmt is SurveyFormat.json and not err.is_terminal,
+        disable=fmt is not SurveyFormat.table and not err.is_terminal,
     )
+    csv_out = _SurveyCsv(domains, done) if fmt is SurveyFormat.csv else None
     with progress:
         task = progress.add_task(_("Checking"), total=len(domains), completed=len(done), rate="")
 
         def on_row(row: dict[str, object]) -> None:
+            if csv_out is not None:
+                csv_out.row(row)
             progress.advance(task)
             t = progress.tasks[0]
             speed = t.speed or 0
@@ -252,8 +325,44 @@ def domain_survey(
         )
     if sink is not None and not to_stdout:
         sink.close()
-    # With rows on stdout, the summary goes to stderr so the JSONL stream stays clean.
-    if fmt is SurveyFormat.json:
+    if csv_out is not None:
+        csv_out.finish()
+    # With rows on stdout, the summary goes to stderr so the JSONL or CSV stream stays clean.
+    if fmt is SurveyFormat.csv:
+        render_summary(stats, err)
+    elif fmt is SurveyFormat.json:
         print(to_json(stats.to_dict()), file=sys.stderr if to_stdout else sys.stdout)
     else:
         render_summary(stats, err if to_stdout else out)
+
+
+class _SurveyCsv:
+    """CSV rows on standard output as the survey gives them, in input order; rows resumed
+    from an earlier run (which the survey does not give again) in their places."""
+
+    def __init__(self, domains: list[str], done: dict[str, dict[str, object]]) -> None:
+        self.domains = domains
+        self.done = done
+        self.next = 0  # the position of the next domain to write
+        sys.stdout.write(rows_csv([], SURVEY_CSV_FIELDS))
+
+    def _write(self, row: dict[str, Any]) -> None:
+        sys.stdout.write(rows_csv([survey_csv_row(row)], SURVEY_CSV_FIELDS, header=False))
+
+    def _resumed_until(self, end: int) -> None:
+        while self.next < end:
+            old = self.done.get(self.domains[self.next])
+            if old is not None:
+                self._write(old)
+            self.next += 1
+
+    def row(self, row: dict[str, Any]) -> None:
+        position = row.get("position")
+        self._resumed_until(position if isinstance(position, int) else self.next)
+        self._write(row)
+        self.next = max(self.next, position + 1 if isinstance(position, int) else self.next)
+        sys.stdout.flush()
+
+    def finish(self) -> None:
+        self._resumed_until(len(self.domains))
+        sys.stdout.flush()

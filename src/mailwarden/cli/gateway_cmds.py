@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from ..core.config import get_settings
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
 from ..core.net import split_hostport
-from ..core.render import to_json
+from ..core.render import WrappingTable, to_json
 from .common import LangOpt, err, fail, out, use_language
 
 gateway_app = typer.Typer(
@@ -236,8 +235,10 @@ def queue_list(
     if fmt == ListFormat.json:
         out.print_json(to_json(rows))
         return
-    table = Table(title=_("Gateway queue: {state}").format(state=state.value))
-    for col in (_("Id"), _("Received"), _("Release at"), _("From"), _("To"), _("Subject"), _("Rules")):
+    table = WrappingTable(title=_("Gateway queue: {state}").format(state=state.value))
+    # the id is what the next command takes: shown whole, never cut
+    table.add_column(_("Id"), no_wrap=True)
+    for col in (_("Received"), _("Release at"), _("From"), _("To"), _("Subject"), _("Rules")):
         table.add_column(col)
     for r in rows:
         table.add_row(
@@ -260,13 +261,13 @@ def _act(op: str, ids: list[str], spool: Path | None, actor: str | None, note: s
     failed = False
     for sid in ids:
         try:
-            getattr(queues, op)(sid, who, note)
+            full = getattr(queues, op)(sid, who, note)  # a unique prefix names its message
         except InputError as exc:
-            err.print(f"[red]{_('Error')}:[/red] {exc}")
+            err.print(f"[red]{_('Error')}:[/red] {exc}", soft_wrap=True)
             failed = True
             continue
         done = {"release": _("released {id}"), "reject": _("rejected {id}"), "cancel": _("cancelled {id}")}
-        out.print(done[op].format(id=sid))
+        out.print(done[op].format(id=full), soft_wrap=True)
     if failed:
         raise typer.Exit(2)
 
@@ -275,7 +276,9 @@ ActorOpt = Annotated[
     str | None, typer.Option("--as", help=_("Who is acting, for the audit log (default: cli:<login>)."))
 ]
 NoteOpt = Annotated[str, typer.Option("--note", help=_("A note for the audit log."))]
-IdsArg = Annotated[list[str], typer.Argument(help=_("Queue ids."))]
+IdsArg = Annotated[
+    list[str], typer.Argument(help=_("Queue ids, or any start of one that no other id shares."))
+]
 
 
 @queue_app.command("release")

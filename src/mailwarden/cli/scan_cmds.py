@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Annotated, Any, cast
 
 import typer
-from rich.table import Table
 
 from ..analyze.engine import analyze, analyze_online
 from ..analyze.result import VerdictJson
@@ -19,7 +18,8 @@ from ..core.config import get_settings
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
 from ..core.message import parse_message
-from ..core.sources import messages, per_message, read_stdin
+from ..core.render import WrappingTable
+from ..core.sources import looks_like_mail, messages, per_message, read_stdin
 from .common import (
     ExitCode,
     ExitTracker,
@@ -54,8 +54,16 @@ def client_from_received(received: list[str], relay: str) -> tuple[str, str] | N
     return None
 
 
+def not_mail() -> dict[str, Any]:
+    """The error a file that is not a message gets (a README, a Makefile): its own row."""
+    return {"error": _("not an email message")}
+
+
 def _offline_results(paths: list[str], rules: Rules, stdin: bytes | None) -> Iterator[dict[str, Any]]:
-    return per_message(paths, stdin, lambda data: analyze(data, rules).to_dict())
+    def one(data: bytes) -> dict[str, Any]:
+        return dict(analyze(data, rules).to_dict()) if looks_like_mail(data) else not_mail()
+
+    return per_message(paths, stdin, one)
 
 
 PathsArg = Annotated[
@@ -135,6 +143,9 @@ def scan(
                 if isinstance(data, str):
                     done.append({"path": origin, "error": data})
                     continue
+                if not looks_like_mail(data):
+                    done.append({"path": origin, **not_mail()})
+                    continue
                 msg = parse_message(data)
                 ip, h = client_ip, helo
                 if trusted_relay and not ip:
@@ -186,7 +197,7 @@ def _provenance(rules: Rules, code: str) -> str:
 
 def _explain(rules: Rules, code: str) -> None:
     if code == "all":
-        table = Table(title=_("Signals and their weights"))
+        table = WrappingTable(title=_("Signals and their weights"))
         for col in (_("Signal"), _("Weight"), _("Attack family"), _("Weight from")):
             table.add_column(col)
         for c in sorted(rules.signals, key=lambda c: (-rules.weight(c), c)):
@@ -220,7 +231,7 @@ def _print(results: Iterator[dict[str, Any]], fmt: ScanFormat, rules: Rules) -> 
         write_json_rows(results, jsonl=fmt == ScanFormat.jsonl)
         return
     all_results = list(results)
-    table = Table(title=_("Scan results"))
+    table = WrappingTable(title=_("Scan results"))
     for col in (_("Message"), _("Verdict"), _("Score"), _("Signals")):
         table.add_column(col)
     for r in all_results:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from rich.table import Table
@@ -37,10 +37,21 @@ def severity_label(sev: Severity) -> str:
     return _(SEVERITY_LABEL[sev])
 
 
+class WrappingTable(Table):
+    """A Rich table whose columns wrap, and fold a word longer than the column (a record to
+    publish, a key, an id) onto the next line: on a narrow terminal nothing is cut off, so
+    what is shown can be copied whole."""
+
+    def add_column(  # type: ignore[override]
+        self, header: str = "", footer: str = "", *, overflow: Any = "fold", no_wrap: bool = False, **kw: Any
+    ) -> None:
+        super().add_column(header, footer, overflow=overflow, no_wrap=no_wrap, **kw)
+
+
 def findings_table(findings: Sequence[Finding], title: str | None = None) -> Table:
-    table = Table(title=title, show_lines=False, expand=True)
-    table.add_column(_("Severity"), no_wrap=True)
-    table.add_column(_("Code"), no_wrap=True)
+    table = WrappingTable(title=title, show_lines=False, expand=True)
+    table.add_column(_("Severity"))
+    table.add_column(_("Code"), no_wrap=True)  # an id, to look up: kept whole
     table.add_column(_("Finding"))
     for f in findings:
         body = Text(f.title, style="bold")
@@ -73,6 +84,27 @@ def findings_csv(findings: Iterable[Finding]) -> str:
     for f in findings:
         w.writerow(f.to_dict())
     return buf.getvalue()
+
+
+def rows_csv(rows: Iterable[Mapping[str, Any]], fields: Sequence[str], *, header: bool = True) -> str:
+    """Flat rows as CSV (a spreadsheet's columns ``fields``, in that order; other keys are
+    left out). Without ``header`` only the rows: a stream writes its header once, then its
+    rows as they come. ``None`` is an empty cell, booleans are ``true``/``false``."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(fields), extrasaction="ignore")
+    if header:
+        w.writeheader()
+    for row in rows:
+        w.writerow({k: _cell(row.get(k)) for k in fields})
+    return buf.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 _SARIF_LEVEL = {

@@ -89,3 +89,33 @@ def per_message(
         return
     for origin, data in messages(paths, stdin):
         yield one(origin, data)
+
+
+#: a header field: a name of printable ASCII other than ":" (RFC 5322 §2.2), then ":"
+_FIELD = re.compile(rb"[\x21-\x39\x3b-\x7e]+[ \t]*:")
+#: fields of which a message holds at least one (a README, a Makefile or a script holds none)
+_MAIL_FIELDS = frozenset(
+    {b"from", b"to", b"cc", b"subject", b"date", b"message-id", b"received", b"return-path", b"sender"}
+)
+#: how far the header block is looked at
+_HEAD_BYTES = 256 * 1024
+
+
+def looks_like_mail(data: bytes) -> bool:
+    """Does ``data`` start with a header block of RFC 5322 fields? Its first line (after an
+    mbox "From " line) must be a ``Name: value`` field and one of the fields every message
+    carries (From, To, Subject, Date, Message-ID, Received…) must stand before the first
+    blank line. Text that is not mail (a README, a Makefile) is told apart before any parser
+    or verifier reads it as a message."""
+    head = data[:_HEAD_BYTES].lstrip(b"\xef\xbb\xbf")
+    end = re.search(rb"\r?\n\r?\n", head)
+    lines = (head[: end.start()] if end else head).splitlines()
+    if lines and lines[0].startswith(b"From "):
+        lines = lines[1:]
+    if not lines or _FIELD.match(lines[0]) is None:
+        return False
+    for line in lines:
+        m = _FIELD.match(line)
+        if m is not None and line[: m.end() - 1].rstrip(b" \t").lower() in _MAIL_FIELDS:
+            return True
+    return False

@@ -16,6 +16,8 @@ from .spool import Entry, NotQueued, Spool, read_head
 
 #: what each operation may act on
 SOURCES = {"release": ("held", "delayed"), "reject": ("held",), "cancel": ("delayed",)}
+#: ids listed when a prefix is ambiguous
+MAX_CANDIDATES = 10
 
 
 @dataclass
@@ -40,6 +42,26 @@ class Queues:
 
     def entries(self, state: str) -> list[Entry]:
         return [*self.spool.entries(state)]
+
+    def resolve(self, ref: str, op: str | None = None) -> str:
+        """The full id of the queued message ``ref`` names: the id itself or any prefix of it
+        that no other message shares among those ``op`` may act on (all queued messages without
+        ``op``). ``InputError`` when none matches, or when several do (listing them, so the
+        next try can be exact)."""
+        ref = ref.strip()
+        found = self.spool.matching(ref, SOURCES[op]) if op else []
+        if not found:  # none ``op`` may act on: the message's state will say why
+            found = self.spool.matching(ref)
+        if not found:
+            raise InputError(_("no queued message {id}").format(id=ref))
+        if len(found) > 1:
+            shown = ", ".join(found[:MAX_CANDIDATES]) + (", …" if len(found) > MAX_CANDIDATES else "")
+            raise InputError(
+                _("{id} is the start of {n} queued messages' ids: {ids}; give more of the id").format(
+                    id=ref, n=len(found), ids=shown
+                )
+            )
+        return found[0]
 
     def _state_of(self, sid: str, op: str) -> str:
         try:
@@ -72,7 +94,10 @@ class Queues:
         envelope = {"mail_from": "", "rcpt_tos": to, "received": time.time(), "notice": kind}
         return self.spool.put("queue", envelope, data)
 
-    def release(self, sid: str, actor: str, note: str = "") -> None:
+    def release(self, sid: str, actor: str, note: str = "") -> str:
+        """Send a held or delayed message now; ``sid`` may be a unique prefix of its id.
+        Returns the full id."""
+        sid = self.resolve(sid, "release")
         state = self._state_of(sid, "release")
         meta = self.spool.entry(sid, state).meta
         try:
@@ -82,14 +107,23 @@ class Queues:
         self._log(actor, "release", sid, "released", note, meta)
         if state == "held":
             self.notify("released", [meta.get("mail_from", "")], meta)
+        return sid
 
-    def reject(self, sid: str, actor: str, note: str = "") -> None:
+    def reject(self, sid: str, actor: str, note: str = "") -> str:
+        """Refuse a held message (its sender is told); ``sid`` may be a unique prefix of its id.
+        Returns the full id."""
+        sid = self.resolve(sid, "reject")
         state = self._state_of(sid, "reject")
         self._drop(sid, state, actor, "reject", "rejected", note)
+        return sid
 
-    def cancel(self, sid: str, actor: str, note: str = "") -> None:
+    def cancel(self, sid: str, actor: str, note: str = "") -> str:
+        """Cancel a delayed message; ``sid`` may be a unique prefix of its id.
+        Returns the full id."""
+        sid = self.resolve(sid, "cancel")
         state = self._state_of(sid, "cancel")
         self._drop(sid, state, actor, "cancel", "cancelled", note)
+        return sid
 
     def _drop(self, sid: str, state: str, actor: str, op: str, new_state: str, note: str) -> None:
         try:

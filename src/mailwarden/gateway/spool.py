@@ -288,6 +288,15 @@ class Spool:
                 return self.entry(sid, state)
         raise NotQueued(sid)
 
+    def matching(self, prefix: str, states: tuple[str, ...] = STATES) -> list[str]:
+        """The ids in ``states`` that start with ``prefix``; only the id itself when one is
+        exactly that (an id is never a prefix of another: they are all one length)."""
+        if not prefix or "/" in prefix or prefix.startswith("."):
+            return []
+        if any((self.root / state / prefix).is_file() for state in states):
+            return [prefix]
+        return sorted({sid for state in states for sid in self.ids(state) if sid.startswith(prefix)})
+
     def recover(self) -> int:
         """After a crash: partial writes in ``tmp`` were never acknowledged and go; a claim
         taken for delivery goes back to its state (delivery is retried; the spool id in the
