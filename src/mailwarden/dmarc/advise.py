@@ -2,7 +2,8 @@
 
 The plan follows DMARCbis (RFC 9989): there is no pct ramp, so each stage is first
 announced with t=y (receivers apply one step less), then enforced. Receivers still on
-RFC 7489 ignore t=y and apply the stated policy in full; the plan says so.
+RFC 7489 ignore t=y, so testing steps also carry pct=0, which gives them the same
+one-step-less policy (``domain.dmarc.TESTING_PCT``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sqlalchemy import func, select
 from ..core.dns import Resolver
 from ..core.i18n import N_, gettext
 from ..core.store import Store
-from ..domain.dmarc import DmarcSyntaxError, audit_dmarc, parse_record, staged_next
+from ..domain.dmarc import DmarcSyntaxError, audit_dmarc, parse_record, staged_plan, vet_dmarc
 from ..domain.mtasts import audit_mta_sts
 from .analysis import LEGITIMATE, summarise
 from .models import AggregateReport, TlsPolicyResult
@@ -33,8 +34,12 @@ CRITERIA = {
     "no-unfixed-sources": N_("No legitimate source above 0.1% of the volume still fails"),
 }
 RFC7489_NOTE = N_(
-    "Receivers still on RFC 7489 ignore t=y and apply the stated policy in full: "
-    "read their reports before each step."
+    "Testing steps carry t=y and, for receivers still on RFC 7489, pct=0: both apply one step "
+    "less than the stated policy. Read the reports before each step."
+)
+DROPPED_TEXT = N_(
+    "Reports to {uri} are left out of the plan: {target} has not authorised reports for this "
+    "domain. To keep them, ask the owner of {target} to publish a TXT record 'v=DMARC1' at {record}."
 )
 STAGE_TEXT = {
     "none": N_("Monitor only"),
@@ -124,7 +129,26 @@ async def advise(
         }
         for policy in ("quarantine", "reject")
     }
-    stages = staged_next(rec, report_to or f"dmarc-reports@{domain}")
+    # Each step keeps the record's other tags; report addresses in another organisation that
+    # has not authorised them are left out (and listed with the record that would authorise
+    # them); every step is audited itself before it is shown.
+    plan_to = report_to or f"dmarc-reports@{domain}"
+    stages, dropped = await staged_plan(rec, domain, plan_to, resolver)
+    if resolver is not None:
+        stages = [
+            (stage, record)
+            for stage, record in stages
+            if not await vet_dmarc(domain, record, resolver, report_to=plan_to, policy=stage.split("-")[0])
+        ]
+    dropped_reports = [
+        {
+            "uri": d.uri,
+            "target": d.target,
+            "record": f'{d.record}. TXT "v=DMARC1"',
+            "text": gettext(DROPPED_TEXT).format(uri=d.uri, target=d.target, record=d.record),
+        }
+        for d in dropped
+    ]
     start = now.date() if ready else None
     plan = []
     for i, (stage, record) in enumerate(stages):
@@ -154,6 +178,7 @@ async def advise(
         ],
         "simulation": simulation,
         "plan": plan,
+        "dropped_reports": dropped_reports,
         "note": gettext(RFC7489_NOTE),
         "mta_sts": tls,
         "totals": summary["totals"],

@@ -6,11 +6,13 @@ Ladder: ``discover`` (DNS tree walk, §4.10) → ``parse_record`` (pure) → ``a
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.dns import Resolver, Status
 from ..core.errors import InputError
+from ..core.findings import Finding, Severity
 from ..core.i18n import N_, gettext
 from ..core.txt import fetch_txt
 from .model import CheckResult
@@ -147,17 +149,47 @@ async def discover(domain: str, *, resolver: Resolver) -> Discovery:
     return disc
 
 
-def staged_next(rec: DmarcRecord | None, report_to: str) -> list[tuple[str, str]]:
-    """The DMARCbis road to p=reject: [(stage, record)], from the current state onward."""
-    rua = f"rua=mailto:{report_to}"
-    if rec is not None and rec.uris("rua"):
-        rua = "rua=" + ",".join(rec.uris("rua"))
+#: Tags the plan writes itself; every other tag of the record is carried into each step.
+_PLAN_TAGS = {"v", "p", "t", "pct", "rua", "ruf"}
+#: Which tag a testing step's RFC 7489 twin needs. RFC 9989 §4.7: t=y makes receivers apply
+#: one step less than p= (quarantine → none, reject → quarantine). An RFC 7489 receiver
+#: ignores t= but reads pct= (§6.3): the share of failing mail the policy applies to, the rest
+#: getting the next weaker policy. pct=0 therefore means "one step less for all mail", the
+#: same as t=y (RFC 9989 Appendix C names t=y the successor of pct=0), so a testing step
+#: carries both and both kinds of receiver apply the same policy.
+TESTING_PCT = "pct=0"
+
+
+def staged_next(
+    rec: DmarcRecord | None, report_to: str, *, drop: Collection[str] = ()
+) -> list[tuple[str, str]]:
+    """The DMARCbis road to p=reject: [(stage, record)], from the current state onward.
+
+    Each step keeps the record's other tags (sp, np, adkim, aspf, fo, ri…) and its report
+    addresses except those in ``drop`` (destinations that have not authorised the reports:
+    :func:`report_destinations`); with no aggregate address left, ``report_to`` is used.
+    Testing steps carry t=y and its RFC 7489 twin pct=0 (:data:`TESTING_PCT`).
+    """
+    dropped = {u.lower() for u in drop}
+    rua_uris = [u for u in (rec.uris("rua") if rec else []) if u.lower() not in dropped]
+    ruf_uris = [u for u in (rec.uris("ruf") if rec else []) if u.lower() not in dropped]
+    reports = ["rua=" + ",".join(rua_uris or [f"mailto:{report_to}"])]
+    if ruf_uris:
+        reports.append("ruf=" + ",".join(ruf_uris))
+    other = {k: v for k, v in (rec.tags.items() if rec else []) if k not in _PLAN_TAGS}
+
+    def step(policy: str, testing: bool, **override: str) -> str:
+        tags = [f"p={policy}"] + (["t=y", TESTING_PCT] if testing else [])
+        merged = {**other, **override}
+        tags += [f"{k}={v}" for k, v in merged.items()]
+        return "; ".join(["v=DMARC1", *tags, *reports])
+
     stages = [
-        ("none", f"v=DMARC1; p=none; {rua}"),
-        ("quarantine-testing", f"v=DMARC1; p=quarantine; t=y; {rua}"),
-        ("quarantine", f"v=DMARC1; p=quarantine; {rua}"),
-        ("reject-testing", f"v=DMARC1; p=reject; t=y; {rua}"),
-        ("reject", f"v=DMARC1; p=reject; sp=reject; np=reject; {rua}"),
+        ("none", step("none", False)),
+        ("quarantine-testing", step("quarantine", True)),
+        ("quarantine", step("quarantine", False)),
+        ("reject-testing", step("reject", True)),
+        ("reject", step("reject", False, sp="reject", np="reject")),
     ]
     if rec is None:
         current = -1
@@ -165,6 +197,53 @@ def staged_next(rec: DmarcRecord | None, report_to: str) -> list[tuple[str, str]
         base = {"none": 0, "quarantine": 2, "reject": 4}[rec.policy]
         current = base - 1 if rec.testing and base > 0 else base
     return stages[current + 1 :]
+
+
+@dataclass
+class ReportDestination:
+    tag: str  # rua | ruf
+    uri: str
+    #: own (same organisation) | authorised | unauthorised | undetermined | bad (no mailto:)
+    state: str
+    target: str | None = None
+    #: the authorisation record the destination must publish (RFC 9990 §4), when external
+    record: str | None = None
+
+
+async def report_destinations(
+    uris: Iterable[tuple[str, str]], policy_domain: str, resolver: Resolver
+) -> list[ReportDestination]:
+    """RFC 7489 §7.1 / RFC 9990 §4 external destination verification of (tag, uri) pairs:
+    a destination in another organisation must publish ``<domain>._report._dmarc.<dest>``
+    TXT "v=DMARC1"."""
+    out = []
+    for tag, uri in uris:
+        dest = _mailto_domain(uri)
+        if dest is None:
+            out.append(ReportDestination(tag, uri, "bad"))
+            continue
+        if same_organisation(dest, policy_domain):
+            out.append(ReportDestination(tag, uri, "own", dest))
+            continue
+        name = f"{policy_domain}._report._dmarc.{dest}"
+        ans = await resolver.query(name, "TXT")
+        ok = ans.ok and any(t.lower().startswith("v=dmarc1") for t in ans.text_records())
+        state = "authorised" if ok else ("undetermined" if ans.temporary else "unauthorised")
+        out.append(ReportDestination(tag, uri, state, dest, name))
+    return out
+
+
+async def staged_plan(
+    rec: DmarcRecord | None, domain: str, report_to: str, resolver: Resolver | None
+) -> tuple[list[tuple[str, str]], list[ReportDestination]]:
+    """:func:`staged_next` without the report destinations that have not authorised
+    ``domain`` (checked through ``resolver``; none dropped offline), and those dropped."""
+    if rec is None or resolver is None:
+        return staged_next(rec, report_to), []
+    pairs = [(tag, u) for tag in ("rua", "ruf") for u in rec.uris(tag)]
+    dests = await report_destinations(pairs, domain, resolver)
+    dropped = [d for d in dests if d.state == "unauthorised"]
+    return staged_next(rec, report_to, drop=[d.uri for d in dropped]), dropped
 
 
 def _mailto_domain(uri: str) -> str | None:
@@ -181,31 +260,56 @@ async def audit_dmarc(domain: str, *, resolver: Resolver, report_to: str | None 
         return res.undetermined("dmarc.undetermined", domain, reason=disc.reason or "")
     if disc.status == "absent":
         res.status = "absent"
-        res.add(
-            "dmarc.missing", domain, fix=f'_dmarc.{domain}. TXT "v=DMARC1; p=none; rua=mailto:{report_to}"'
+        first = await _vetted(
+            res, domain, f"v=DMARC1; p=none; rua=mailto:{report_to}", resolver, report_to, "none"
         )
+        res.add("dmarc.missing", domain, fix=first)
         return res
     if disc.status == "multiple":
         res.status = "invalid"
         res.add("dmarc.multiple-records", domain, count=len(disc.texts), evidence=" | ".join(disc.texts))
         return res
-    text = disc.texts[0]
+    res.data["queried"] = disc.queried
+    return await audit_dmarc_record(
+        domain,
+        disc.texts[0],
+        resolver=resolver,
+        report_to=report_to,
+        policy_domain=disc.policy_domain or domain,
+        res=res,
+    )
+
+
+async def audit_dmarc_record(
+    domain: str,
+    text: str,
+    *,
+    resolver: Resolver,
+    report_to: str,
+    policy_domain: str | None = None,
+    res: CheckResult | None = None,
+    propose: bool = True,
+) -> CheckResult:
+    """Audit one DMARC record found for ``domain`` at ``policy_domain`` (also a proposed
+    record, not yet published). With ``propose``, each proposed record is first audited
+    itself (:func:`vet_dmarc`) and shown only when that audit finds nothing to warn about."""
+    res = res or CheckResult("dmarc")
+    policy_domain = policy_domain or domain
     res.record = text
-    res.data["policy_domain"] = disc.policy_domain
+    res.data["policy_domain"] = policy_domain
     try:
         rec = parse_record(text)
     except DmarcSyntaxError as exc:
         res.status = "invalid"
-        res.add(
-            "dmarc.syntax-error",
-            domain,
-            message=str(exc),
-            evidence=text,
-            fix=f'_dmarc.{domain}. TXT "v=DMARC1; p=none; rua=mailto:{report_to}"',
-        )
+        first = None
+        if propose:
+            first = await _vetted(
+                res, domain, f"v=DMARC1; p=none; rua=mailto:{report_to}", resolver, report_to, "none"
+            )
+        res.add("dmarc.syntax-error", domain, message=str(exc), evidence=text, fix=first)
         return res
     res.status = "present"
-    inherited = disc.policy_domain != domain
+    inherited = policy_domain != domain
     applied = rec.subdomain_policy if inherited else rec.policy
     res.data.update(
         {
@@ -221,15 +325,20 @@ async def audit_dmarc(domain: str, *, resolver: Resolver, report_to: str | None 
         }
     )
     if inherited:
-        res.add("dmarc.inherited", domain, policy_domain=disc.policy_domain)
+        res.add("dmarc.inherited", domain, policy_domain=policy_domain)
     for tag in rec.unknown:
         res.add("dmarc.unknown-tag", domain, tag=tag)
     for tag in rec.removed:
+        if tag == "pct" and rec.testing and rec.tags["pct"] == TESTING_PCT.split("=")[1]:
+            continue  # the RFC 7489 twin of t=y, as the plan writes it
         res.add("dmarc.removed-tag", domain, tag=tag, advice=REMOVED_TAGS[tag])
     for tag, value in rec.invalid:
         res.add("dmarc.invalid-value", domain, tag=tag, value=value, evidence=text)
-    steps = staged_next(rec, report_to)
-    next_fix = f'_dmarc.{domain}. TXT "{steps[0][1]}"' if steps else None
+    steps, _dropped = await staged_plan(rec, policy_domain, report_to, resolver)
+    next_fix = None
+    if steps and propose:
+        policy = steps[0][1].split("p=", 1)[1].split(";", 1)[0]
+        next_fix = await _vetted(res, domain, steps[0][1], resolver, report_to, policy)
     if applied == "none":
         res.add("dmarc.policy-none", domain, fix=next_fix)
     elif applied == "quarantine":
@@ -241,31 +350,32 @@ async def audit_dmarc(domain: str, *, resolver: Resolver, report_to: str | None 
             if tag in rec.tags and STRENGTH[value] < STRENGTH[rec.policy]:
                 res.add("dmarc.subdomain-weaker", domain, tag=tag, value=value, policy=rec.policy)
     if not rec.uris("rua"):
-        res.add(
-            "dmarc.no-rua", domain, fix=f'_dmarc.{domain}. TXT "{text.rstrip("; ")}; rua=mailto:{report_to}"'
-        )
-    policy_domain = disc.policy_domain or domain
-    for tag in ("rua", "ruf"):
-        for uri in rec.uris(tag):
-            dest = _mailto_domain(uri)
-            if dest is None:
-                res.add("dmarc.bad-uri", domain, tag=tag, uri=uri)
-                continue
-            if same_organisation(dest, policy_domain):
-                continue
-            name = f"{policy_domain}._report._dmarc.{dest}"
-            ans = await resolver.query(name, "TXT")
-            ok = ans.ok and any(t.lower().startswith("v=dmarc1") for t in ans.text_records())
-            if ok:
-                res.add("dmarc.external-authorized", domain, target=dest, record=name)
-            elif not ans.temporary:
-                res.add(
-                    "dmarc.external-unauthorized",
-                    domain,
-                    target=dest,
-                    record=name,
-                    fix=f'{name}. TXT "v=DMARC1"',
-                )
+        with_rua = None
+        if propose:
+            kept = [f"{k}={v}" for k, v in rec.tags.items() if k not in rec.unknown and k != "v"]
+            with_rua = await _vetted(
+                res,
+                domain,
+                "; ".join(["v=DMARC1", *kept, f"rua=mailto:{report_to}"]),
+                resolver,
+                report_to,
+                rec.policy,
+            )
+        res.add("dmarc.no-rua", domain, fix=with_rua)
+    pairs = [(tag, uri) for tag in ("rua", "ruf") for uri in rec.uris(tag)]
+    for d in await report_destinations(pairs, policy_domain, resolver):
+        if d.state == "bad":
+            res.add("dmarc.bad-uri", domain, tag=d.tag, uri=d.uri)
+        elif d.state == "authorised":
+            res.add("dmarc.external-authorized", domain, target=d.target, record=d.record)
+        elif d.state == "unauthorised" and not any(f.params.get("record") == d.record for f in res.findings):
+            res.add(
+                "dmarc.external-unauthorized",
+                domain,
+                target=d.target,
+                record=d.record,
+                fix=f'{d.record}. TXT "v=DMARC1"',
+            )
     for tag, which in (("adkim", "DKIM"), ("aspf", "SPF")):
         if rec.tags.get(tag, "r").lower() == "s":
             res.add("dmarc.alignment-strict", domain, which=which)
@@ -275,6 +385,53 @@ async def audit_dmarc(domain: str, *, resolver: Resolver, report_to: str | None 
         res.add("dmarc.ok", domain, policy=applied)
     res.data["plan"] = [{"stage": s, "record": r} for s, r in steps]
     return res
+
+
+async def vet_dmarc(
+    domain: str, text: str, resolver: Resolver, *, report_to: str, policy: str
+) -> list[Finding]:
+    """The findings of warning severity or worse that auditing ``text`` as the DMARC record of
+    ``domain`` raises (parse, tags, report authorisation), ``policy`` being the p= the
+    proposal means to set: p=none is flagged unless it is meant. The configured report
+    address (``report_to``) may still need its authorisation record; the audit that proposes
+    it shows that record beside the proposal."""
+    check = await audit_dmarc_record(domain, text, resolver=resolver, report_to=report_to, propose=False)
+    own = _mailto_domain(f"mailto:{report_to}")
+    flagged = []
+    for f in check.findings:
+        if f.severity.rank < Severity.WARNING.rank:
+            continue
+        if f.code == "dmarc.policy-none" and policy == "none":
+            continue
+        if f.code == "dmarc.external-unauthorized" and f.params.get("target") == own:
+            continue
+        flagged.append(f)
+    if check.data.get("policy") != policy:
+        flagged.append(
+            Finding("dmarc.invalid-value", domain, {"domain": domain, "tag": "p", "value": policy})
+        )
+    return flagged
+
+
+async def _vetted(
+    res: CheckResult, domain: str, record: str, resolver: Resolver, report_to: str, policy: str
+) -> str | None:
+    """``record`` as a zone line when it passes :func:`vet_dmarc`, else None. When it sends
+    reports to the configured address in another organisation that has not authorised them,
+    the authorisation record is proposed beside it (dmarc.external-unauthorized)."""
+    if await vet_dmarc(domain, record, resolver, report_to=report_to, policy=policy):
+        return None
+    if f"mailto:{report_to}" in record:
+        [d] = await report_destinations([("rua", f"mailto:{report_to}")], domain, resolver)
+        if d.state == "unauthorised" and not any(f.params.get("record") == d.record for f in res.findings):
+            res.add(
+                "dmarc.external-unauthorized",
+                domain,
+                target=d.target,
+                record=d.record,
+                fix=f'{d.record}. TXT "v=DMARC1"',
+            )
+    return f'_dmarc.{domain}. TXT "{record}"'
 
 
 def summary(rec: DmarcRecord) -> dict[str, Any]:

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...core.dns import Resolver, Status
+from ...core.findings import Finding, Severity
 from ...core.txt import fetch_txt
 from ..model import CheckResult
+from .fix import propose_spf
 from .record import LOOKUP_MECHANISMS, SpfRecord, SpfSyntaxError, is_spf_record, parse_record
 
 MAX_TREE_DEPTH = 12
@@ -129,21 +131,47 @@ class _TreeBuilder:
         return await self.build(target, None, via, (*path, target))
 
 
-def _all_fix(record: SpfRecord, qualifier: str = "-") -> str:
-    """The same record with its 'all' (or missing end) replaced by ``qualifier``all."""
-    terms = [t for t in record.text.split(" ")[1:] if t]
-    kept = [
-        t
-        for t in terms
-        if t.lstrip("+-~?").lower() != "all"
-        and not t.lower().startswith("ptr")
-        and not t.lower()[1:].startswith("ptr")
-    ]
-    mods = [t for t in kept if "=" in t.split(":")[0]]
-    mechs = [t for t in kept if t not in mods]
-    return " ".join(
-        ["v=spf1", *mechs, f"{qualifier}all", *[m for m in mods if not m.lower().startswith("redirect=")]]
-    )
+QUALIFIER_CODES = {"+": "spf.plus-all", "?": "spf.neutral-all", "~": "spf.softfail-all"}
+
+
+def _end_for(record: SpfRecord) -> tuple[str | None, bool]:
+    """The end a proposal takes (None: the record's own) and whether its senders are inferred.
+
+    '+all' and '?all' state no sender list, so one is inferred (mx and the includes present)
+    and the record ends in '~all' until the reports confirm it; a record with no end at all
+    gets '~all' too, as its owner never committed to failing other servers; '~all' becomes
+    '-all' (the record lists its senders).
+    """
+    all_mech = record.all_mechanism
+    if all_mech is None:
+        return (None if record.redirect is not None else "~"), False
+    if all_mech.qualifier in "+?":
+        return "~", True
+    return "-", False
+
+
+async def _vetted_fix(domain: str, record: SpfRecord, resolver: Resolver, res: CheckResult) -> str | None:
+    """The proposed record as a zone line, with the findings that explain it; None when no
+    proposal survives its own audit."""
+    qualifier, inferred = _end_for(record)
+    proposal = await propose_spf(domain, record, resolver, qualifier=qualifier, infer_senders=inferred)
+    if proposal is None or await vet_spf(domain, proposal.text, resolver):
+        return None
+    if proposal.inferred:
+        res.add("spf.proposal-inferred", domain)
+    if proposal.ptr:
+        res.add("spf.proposal-ptr", domain, terms=", ".join(proposal.ptr))
+    if proposal.flattened:
+        res.add("spf.proposal-flattened", domain, terms=", ".join(proposal.flattened))
+    return f'{domain}. TXT "{proposal.text}"'
+
+
+async def vet_spf(domain: str, text: str, resolver: Resolver) -> list[Finding]:
+    """The findings of warning severity or worse that auditing ``text`` as the SPF record of
+    ``domain`` raises (parse, lookup tree and count against the live zone): none for a sound
+    proposal."""
+    check = await audit_spf_record(domain, text, resolver=resolver, propose=False)
+    return [f for f in check.findings if f.severity.rank >= Severity.WARNING.rank]
 
 
 async def audit_spf(domain: str, *, resolver: Resolver, has_mx: bool | None = None) -> CheckResult:
@@ -153,18 +181,40 @@ async def audit_spf(domain: str, *, resolver: Resolver, has_mx: bool | None = No
         return res.undetermined("spf.undetermined", domain, reason=reason)
     if not texts:
         res.status = "absent"
-        fix = "v=spf1 mx -all" if has_mx else "v=spf1 -all"
-        res.add("spf.missing", domain, fix=f'{domain}. TXT "{fix}"')
+        # With mail servers the sender list is inferred (mx): '~all' until the reports confirm it.
+        fix: str | None = "v=spf1 mx ~all" if has_mx else "v=spf1 -all"
+        if fix and await vet_spf(domain, fix, resolver):
+            fix = None
+        res.add("spf.missing", domain, fix=f'{domain}. TXT "{fix}"' if fix else None)
+        if fix and has_mx:
+            res.add("spf.proposal-inferred", domain)
         return res
     if len(texts) > 1:
         res.status = "invalid"
         res.record = texts[0]
         res.add("spf.multiple-records", domain, count=len(texts), evidence=" | ".join(texts))
         return res
-    text = texts[0]
+    return await audit_spf_record(domain, texts[0], resolver=resolver, strings=strings[0])
+
+
+async def audit_spf_record(
+    domain: str,
+    text: str,
+    *,
+    resolver: Resolver,
+    strings: list[bytes] | None = None,
+    propose: bool = True,
+) -> CheckResult:
+    """Audit one SPF record as published at ``domain`` (also a proposed one, not yet published).
+
+    With ``propose``, findings that a new record would fix carry one: built by
+    :func:`.fix.propose_spf` and shown only when this audit, run on it, finds nothing of
+    warning severity or worse (:func:`vet_spf`).
+    """
+    res = CheckResult("spf")
     res.record = text
     res.status = "present"
-    for part in strings[0]:
+    for part in strings or []:
         if len(part) > 255:
             res.add("spf.string-too-long", domain, length=len(part))
     if len(text.encode()) > RECORD_SIZE_WARN:
@@ -209,21 +259,24 @@ async def audit_spf(domain: str, *, resolver: Resolver, has_mx: bool | None = No
         redirect_child = tree.children[-1]
         if redirect_child.via == record.redirect.text and redirect_child.error == "no SPF record":
             res.add("spf.redirect-missing", domain, name=redirect_child.domain)
-    for mech in record.mechanisms:
-        if mech.name == "ptr":
-            res.add("spf.ptr", domain, term=mech.text, fix=f'{domain}. TXT "{_all_fix(record, "-")}"')
     all_mech = record.all_mechanism
     res.data["all"] = (all_mech.qualifier + "all") if all_mech else None
+    fixable: list[tuple[str, dict[str, Any]]] = [
+        ("spf.ptr", {"term": m.text}) for m in record.mechanisms if m.name == "ptr"
+    ]
     if all_mech is None and record.redirect is None:
-        res.add("spf.no-all", domain, fix=f'{domain}. TXT "{_all_fix(record)}"')
-    elif all_mech is not None:
-        q = all_mech.qualifier
-        if q == "+":
-            res.add("spf.plus-all", domain, fix=f'{domain}. TXT "{_all_fix(record)}"')
-        elif q == "?":
-            res.add("spf.neutral-all", domain, fix=f'{domain}. TXT "{_all_fix(record)}"')
-        elif q == "~":
-            res.add("spf.softfail-all", domain, fix=f'{domain}. TXT "{_all_fix(record)}"')
+        fixable.append(("spf.no-all", {}))
+    elif all_mech is not None and all_mech.qualifier in QUALIFIER_CODES:
+        fixable.append((QUALIFIER_CODES[all_mech.qualifier], {}))
+    fix: str | None = None
+    if propose and (fixable or total > 10) and not builder.undetermined:
+        fix = await _vetted_fix(domain, record, resolver, res)
+    if total > 10:
+        for f in res.findings:
+            if f.code == "spf.too-many-lookups":
+                f.fix = fix
+    for code, params in fixable:
+        res.add(code, domain, fix=fix, **params)
     if not any(f.severity.rank >= 3 for f in res.findings):
         res.add("spf.ok", domain, all=res.data["all"] or (record.redirect.text if record.redirect else ""))
     return res
