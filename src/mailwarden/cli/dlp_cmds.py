@@ -13,7 +13,7 @@ from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
 from ..core.render import WrappingTable
 from ..core.sources import per_message, read_stdin
-from ..dlp.detectors import BY_ID
+from ..dlp.detectors import BY_ID, DETECTORS, PERSONAL
 from ..dlp.policy import EXAMPLE_POLICY, load_policy
 from ..dlp.service import check_message
 from .common import ExitCode, ExitTracker, LangOpt, fail, out, use_language, write_json_rows
@@ -127,6 +127,41 @@ def _exit_code(result: dict[str, Any]) -> ExitCode:
     ):
         return ExitCode.FINDINGS
     return ExitCode.UNCHECKED if result.get("unscannable") else ExitCode.OK
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@dlp_app.command("detectors")
+def detectors(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=_("Output format."))] = ListFormat.table,
+    lang: LangOpt = None,
+) -> None:
+    """List every detector: its id (for policies), what it finds, whether that is personal data."""
+    use_language(lang)
+    rows: list[dict[str, Any]] = [
+        {
+            "id": d.id,
+            "description": _(d.description),
+            "personal": d.id in PERSONAL,
+            "secret": d.secret,
+            "needs_context": d.needs_context,
+        }
+        for d in DETECTORS
+    ]
+    if fmt is ListFormat.json:
+        write_json_rows(rows, jsonl=False)
+        return
+    table = WrappingTable(title=_("DLP detectors"))
+    table.add_column(_("Detector id"), no_wrap=True)  # what a policy names: kept whole
+    for col in (_("What it finds"), _("Personal data"), _("Secret")):
+        table.add_column(col)
+    yes, no = _("yes"), _("no")
+    for r in rows:
+        table.add_row(r["id"], r["description"], yes if r["personal"] else no, yes if r["secret"] else no)
+    out.print(table)
 
 
 @dlp_app.command("example-policy")

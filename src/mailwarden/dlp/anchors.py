@@ -16,7 +16,10 @@ _DOMAIN_PART = re.compile(r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
 _POSTAL_ANCHOR = re.compile("[〒都道府県]")
 _POSTAL_BEFORE = 40  # a postal code, and spaces, before a prefecture's name
 _POSTAL_AFTER = 64
-_BANK_BEFORE = 17  # branch number, separator and up to 12 other characters before the account
+# what a bank account's match holds before the account number's run (detectors.BANK_ACCOUNT):
+# a branch number, separator and up to 12 other characters (16); an account type or a branch
+# and up to five labels (4 + 15); a 記号 and its labels (15); one more to spare
+_BANK_BEFORE = 20
 
 
 # a run of digits and the separators a number may hold: numeric detectors look only there

@@ -46,6 +46,46 @@ class Detector:
     needs_context: bool = False
     base: float = 0.8
     secret: bool = False
+    #: the context words one match needs by its form, beyond ``needs_context`` (a ゆうちょ
+    #: 記号番号 needs ゆうちょ near it, not just any banking word); none: nothing more
+    requires: Callable[[str], tuple[str, ...]] | None = None
+
+
+# Japanese bank accounts, in the forms transfer details are written in:
+#  - a 3-digit branch number and a 7-digit account number (123-1234567, 店番 123 口座番号 1234567),
+#    with banking words near;
+#  - an account type and a 7-digit number (普通 7654321, 当座預金 口座番号 1234567): the type
+#    word is the context;
+#  - a branch and a 7-digit number (新宿支店 口座番号 1234567, 本店営業部 1234567);
+#  - ゆうちょ銀行's 記号 (5 digits starting with 1) and 番号 (7 or 8 digits), labelled
+#    (記号 12345 番号 12345671) or joined by a hyphen (12345-12345671), with ゆうちょ near.
+# Every form ends in the account number's run of seven or more digits, and starts at most
+# ``anchors._BANK_BEFORE`` characters before that run: the finder looks only there.
+_ACCOUNT_LABEL = r"(?:[ :#]|口座|番号|No\.?){0,5}"
+BANK_ACCOUNT = re.compile(
+    r"(?<![0-9])([0-9]{3})[ -]?(?:[^0-9\x1f]{0,12}?)([0-9]{7})(?![0-9])"
+    rf"|(?:普通|当座|貯蓄)(?:預金)?{_ACCOUNT_LABEL}([0-9]{{7}})(?![0-9])"
+    rf"|(?:支店|出張所|営業部){_ACCOUNT_LABEL}([0-9]{{7}})(?![0-9])"
+    r"|記号[ :]{0,2}(1[0-9]{4})[ 、,]{0,2}番号[ :]{0,2}([0-9]{7,8})(?![0-9])"
+    r"|(?<![0-9])(1[0-9]{4})[ -]([0-9]{7,8})(?![0-9])"
+)
+#: words of which one must stand near a ゆうちょ 記号番号
+YUCHO = ("ゆうちょ", "郵便貯金", "郵便局", "japan post bank")
+_YUCHO_FORM = re.compile(r"記号|1[0-9]{4}[ -][0-9]")
+
+
+#: words of which one must stand near a branch number and account number (123-1234567):
+#: a bank's name alone does not make two numbers an account
+ACCOUNT_WORDS = ("口座番号", "普通", "当座", "貯蓄", "支店", "出張所", "営業部", "店番", "振込先")
+
+
+def bank_account_requires(raw: str) -> tuple[str, ...]:
+    """What a bank account match needs near it by its form: a ゆうちょ 記号番号, ゆうちょ (a
+    health insurance card has a 記号 and a 番号 too); a branch number and account number, an
+    account word (not just 銀行); an account type or branch in the match itself, nothing more."""
+    if _YUCHO_FORM.match(raw):
+        return YUCHO
+    return ACCOUNT_WORDS if raw[:1].isdigit() else ()
 
 
 PREFECTURES = (
@@ -90,12 +130,33 @@ DETECTORS: tuple[Detector, ...] = (
     ),
     Detector(
         "jp.bank-account",
-        N_("Japanese bank account (branch and account number near banking words)"),
-        re.compile(r"(?<![0-9])([0-9]{3})[ -]?(?:[^0-9\x1f]{0,12}?)([0-9]{7})(?![0-9])"),
+        N_("Japanese bank account (account number with its account type, branch or bank; ゆうちょ 記号番号)"),
+        BANK_ACCOUNT,
         None,
-        ("口座番号", "普通預金", "当座預金", "普通", "当座", "支店", "店番", "振込先"),
+        (
+            "口座番号",
+            "普通預金",
+            "当座預金",
+            "貯蓄預金",
+            "普通",
+            "当座",
+            "貯蓄",
+            "支店",
+            "出張所",
+            "営業部",
+            "店番",
+            "振込先",
+            "銀行",
+            "信用金庫",
+            "信金",
+            "労働金庫",
+            "農協",
+            "JAバンク",
+            *YUCHO,
+        ),
         needs_context=True,
         base=0.7,
+        requires=bank_account_requires,
     ),
     Detector(
         "jp.passport",
@@ -271,6 +332,8 @@ class Match:
     def masked(self) -> str:
         if self.detector == "jp.postal-address":
             return self.value[:4] + "…"
+        if self.detector == "jp.bank-account":  # the last four digits, as a bank's own letters do
+            return "*" * (len(self.value) - 4) + self.value[-4:]
         return mask(self.value, secret=BY_ID[self.detector].secret)
 
 

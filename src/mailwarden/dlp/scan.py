@@ -56,6 +56,11 @@ class CellContext(Protocol):
 
 
 _FOLDED_NOT_PERSONAL = tuple(w.casefold() for w in NOT_PERSONAL)
+#: numbers that a label just before them on their line ("注文番号 …") says are something
+#: else, whatever context stands on that line (a bank's name by an order number is common)
+LABEL_CHECKED = frozenset({"jp.bank-account"})
+#: matches whose value is their digits alone, whatever words the match holds
+DIGIT_VALUES = frozenset({"jp.bank-account"})
 
 
 def _labelled_otherwise(text: str, start: int) -> bool:
@@ -112,7 +117,25 @@ UPPER_ANCHORED = frozenset({"jp.passport", "jp.residence-card", "iban"})
 # For a detector that needs context: shorter words, each inside one or more of its context
 # words, so "none of these in the text" (few scans) proves "none of the context words" (many).
 GATES: dict[str, tuple[str, ...]] = {
-    "jp.bank-account": ("口座番号", "普通", "当座", "支店", "店番", "振込先"),
+    "jp.bank-account": (
+        "口座番号",
+        "普通",
+        "当座",
+        "貯蓄",
+        "支店",
+        "出張所",
+        "営業部",
+        "店番",
+        "振込先",
+        "銀行",
+        "金庫",
+        "信金",
+        "農協",
+        "バンク",
+        "ゆうちょ",
+        "郵便",
+        "japan post",
+    ),
     "jp.passport": ("旅券", "パスポート", "passport"),
     "jp.drivers-licence": ("免許", "driver"),
     "jp.pension-number": ("年金", "pension"),
@@ -327,6 +350,14 @@ def detect(text: str, only: set[str] | None = None, cells: CellContext | None = 
                 near = det.id in cells.named(start)
             if det.needs_context and not near:
                 continue
+            if det.requires is not None and not whole:
+                needed = det.requires(raw)  # what this match's form needs near it
+                if (
+                    needed
+                    and not _context_near(norm, start, end, needed)
+                    and not (cells is not None and det.id in cells.named(start))
+                ):
+                    continue
             # labelled as something else on its own line ("注文番号 …"): a context word on
             # another line does not make it personal, one on the same line does
             if (
@@ -339,7 +370,12 @@ def detect(text: str, only: set[str] | None = None, cells: CellContext | None = 
                 )
             ):
                 continue
-            value = _only_digits(raw) if _NUMBER_ONLY.fullmatch(raw) else raw.strip()
+            if det.id in LABEL_CHECKED and not whole and _labelled_otherwise(norm, start):
+                continue  # "注文番号 123-4567890": an order, whatever else stands on its line
+            if det.id in DIGIT_VALUES:
+                value = _only_digits(raw)  # 普通 1234567 and 普通預金 1234567: one account
+            else:
+                value = _only_digits(raw) if _NUMBER_ONLY.fullmatch(raw) else raw.strip()
             found.append(Match(det.id, value, start, end, step.near if near else step.far))
     return _resolve_overlaps(found)
 
