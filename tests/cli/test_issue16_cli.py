@@ -101,3 +101,55 @@ def test_survey_csv_one_row_a_domain(audit_dns, tmp_path: Path) -> None:
     ]
     clash = mw("domain", "survey", str(listing), "-n", audit_dns.address, "-o", "-", "--format", "csv")
     assert clash.returncode == 2 and "--output" in clash.stderr
+
+
+def test_online_verification_never_raises_on_text_that_is_not_mail() -> None:
+    """What ``scan`` verifies online (analyze/auth.py: DKIM, ARC, SPF) takes any bytes: the
+    console and the gateway hand it what they are given, not only what the CLI lets through."""
+    import asyncio
+
+    from mailwarden.analyze.engine import analyze_online
+    from mailwarden.analyze.rules import load_rules
+    from mailwarden.core.dns import Resolver, nameservers_from
+    from mailwarden.core.message import parse_message
+    from mailwarden.core.sources import looks_like_mail
+
+    texts = [
+        b"all:\n\tpython -m build\n",
+        b"# README\n\ntext\n",
+        b"\x00\x01\x02\xff",
+        b"DKIM-Signature: v=1; a=rsa-sha256; d=x.test; s=s; bh=AAAA; b=AAAA; h=from\nall:\n\n",
+        b"DKIM-Signature: garbage\nARC-Seal: i=1; cv=none\n\nbody",
+    ]
+    rules = load_rules(None)
+
+    async def verify_all() -> list[str]:
+        resolver = Resolver(nameservers_from(["127.0.0.1:9"]), timeout=0.2, retries=0)
+        done = []
+        for data in texts:
+            v = await analyze_online(parse_message(data), rules, resolver=resolver, mail_from=None, helo="")
+            done.append(v.to_dict()["authentication"]["header"])
+        return done
+
+    headers = asyncio.run(verify_all())
+    assert all(h.startswith("Authentication-Results:") and "dkim=" in h for h in headers)
+    assert not any(looks_like_mail(t) for t in texts[:3])
+
+
+def test_every_message_of_the_test_corpora_is_mail_and_other_files_are_not() -> None:
+    from mailwarden.core.sources import looks_like_mail, messages
+
+    data_dir = Path(__file__).resolve().parents[1] / "data"
+    seen = 0
+    for path in sorted(p for p in data_dir.rglob("*.eml") if p.is_file()):
+        for origin, data in messages([str(path)]):
+            assert isinstance(data, bytes) and looks_like_mail(data), origin
+            seen += 1
+    assert seen >= 20
+    assert looks_like_mail(b"From MAILER-DAEMON Fri Dec  4 16:00:00 2026\nReceived: by mx\n\nbody")
+    assert looks_like_mail(b"\xef\xbb\xbfX-Mailer: x\r\nSubject: hi\r\n\r\n")
+    assert looks_like_mail(message("本文"))
+    for text in (b"", b"\n\nFrom: after a blank line", b"all:\n\techo\n", b"key: value\nother: 1\n"):
+        assert not looks_like_mail(text), text
+    for license_file in data_dir.rglob("LICENSE"):
+        assert not looks_like_mail(license_file.read_bytes()), license_file
