@@ -167,7 +167,7 @@ def test_upload_survey_file(app):
 def test_every_page_has_a_json_twin(app):
     spec_paths = set(app.openapi()["paths"])
     pages = {
-        "/": "/api/",
+        "/": "/api/overview",
         "/domains": "/api/domains",
         "/domains/{check_id}": "/api/domains/{check_id}",
         "/surveys": "/api/surveys",
@@ -181,6 +181,8 @@ def test_every_page_has_a_json_twin(app):
         "/gateway/incidents": "/api/gateway/incidents",
         "/gateway/incidents/{incident_id}": "/api/gateway/incidents/{incident_id}",
         "/gateway/queue": "/api/gateway/queue",
+        "/gateway/queue/{sid}/{op}": "/api/gateway/queue/{sid}",
+        "/users": "/api/users",
         "/gateway/cancel/{sid}": "/api/gateway/cancel/{sid}",
     }
 

@@ -49,7 +49,8 @@ def test_json_twin_and_bad_policies(app):  # noqa: F811
             files={"file": ("m.eml", MAIL), "policy": ("p.yaml", b"rules: [{id: a, action: explode}]")},
             headers={"X-CSRF-Token": token},
         )
-        assert bad.status_code == 422 and "action" in bad.json()["detail"]
+        assert bad.status_code == 422 and "action" in bad.json()["error"]["message"]
+        assert bad.json()["error"]["code"] == "invalid-input"
 
 
 def test_page_shows_the_bulk_counts_of_a_spreadsheet(app):  # noqa: F811

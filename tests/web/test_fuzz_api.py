@@ -49,8 +49,8 @@ def test_no_input_gives_a_server_error(signed_in_app):
     ran = 0
     for result in schema.get_all_operations():
         operation = result.ok()
-        if operation.path in ("/api/account/password",):
-            continue  # would change the password the other cases sign in with
+        if operation.path in ("/api/account/password", "/api/users/{user_id}/password"):
+            continue  # would change the password the other cases sign in with (and end the session)
 
         @settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck), database=None)
         @given(case=operation.as_strategy())

@@ -62,18 +62,27 @@ def test_hold_queue_release_and_reject_by_role(app, store):  # noqa: F811
         )
         page = c.get("/gateway/queue")
         assert held in page.text and "4111111111111111" not in page.text and "/release" not in page.text
-        r = c.post(f"/gateway/queue/{held}/release", data={"csrf": csrf_of(page.text)})
+        r = c.post(f"/gateway/queue/{held}/release", data={"csrf": csrf_of(page.text), "confirm": "yes"})
         assert r.status_code == 403
+        assert c.get(f"/gateway/queue/{held}/release").status_code == 403
     with TestClient(app) as c:
         login(c)  # an administrator
         page = c.get("/gateway/queue")
         assert f"/gateway/queue/{held}/release" in page.text
-        r = c.post(
+        # the first step only asks: the message stays held
+        ask = c.post(
             f"/gateway/queue/{held}/release",
             data={"csrf": csrf_of(page.text), "note": "取引先確認済み"},
             follow_redirects=False,
         )
-        assert r.status_code == 303
+        assert ask.status_code == 200 and 'id="gw-confirm"' in ask.text and 'name="confirm"' in ask.text
+        assert held in Spool(app.state.settings.spool_dir()).ids("held")
+        r = c.post(
+            f"/gateway/queue/{held}/release",
+            data={"csrf": csrf_of(ask.text), "note": "取引先確認済み", "confirm": "yes"},
+            follow_redirects=False,
+        )
+        assert r.status_code == 303 and r.headers["location"] == "/gateway/queue?done=release"
         assert c.post(f"/gateway/queue/{other}/reject", data={"csrf": "wrong"}).status_code == 403
         token = c.get("/api/session").json()["csrf_token"]
         assert (
@@ -130,3 +139,53 @@ def test_pages_need_the_data_dir_only(store, tmp_path):
     settings = Settings(data_dir=tmp_path, secret_key="k" * 40, lang=None)
     create_app(settings, store=store)
     assert not (tmp_path / "spool").exists()  # the spool is made when first used
+
+
+def test_queue_shows_the_evidence_in_local_time_and_asks_before_deciding(app, monkeypatch):  # noqa: F811
+    monkeypatch.delenv("MAILWARDEN_TIMEZONE", raising=False)
+    received = 1764558000.0  # 2025-12-01 03:00 UTC, 12:00 in Tokyo
+    held = _spooled(app, "held", "見積")
+    delayed = _spooled(app, "delayed", "納品書", release_at=received + 600)
+    spool = Spool(app.state.settings.spool_dir())
+    for sid, state in ((held, "held"), (delayed, "delayed")):
+        entry = spool.entry(sid, state)
+        path = spool.root / state / sid
+        data = path.read_bytes().split(b"\n", 1)[1]
+        spool.rewrite(state, sid, {**entry.meta, "received": received}, data)
+    with TestClient(app) as c:
+        login(c)
+        page = c.get("/gateway/queue?lang=ja").text
+        # the evidence of each hold: rule, detector, masked value, where
+        assert "hold-cards" in page and "カード番号" in page
+        assert "4111 **** **** 1111" in page and "body:text1" in page and "4111111111111111" not in page
+        assert "2025/12/01 12:00 JST" in page and "2025/12/01 12:10 JST" in page
+        assert str(int(received)) not in page
+        assert 'class="cards"' in page  # stacked cards on a narrow screen (style.css)
+        assert "<script" not in page
+        twin = c.get(f"/api/gateway/queue/{held}").json()
+        assert (
+            twin["matches"][0]["masked"] == "4111 **** **** 1111" and twin["rules"][0]["rule"] == "hold-cards"
+        )
+        assert c.get("/api/gateway/queue/nothere").status_code == 404
+        # reject and cancel ask first too; a GET never decides
+        for sid, op in ((held, "reject"), (delayed, "cancel")):
+            ask = c.get(f"/gateway/queue/{sid}/{op}?lang=ja")
+            assert ask.status_code == 200 and 'id="gw-confirm"' in ask.text
+            assert "4111 **** **** 1111" in ask.text and "2025/12/01 12:00 JST" in ask.text
+            assert sid in spool.ids("held" if op == "reject" else "delayed")
+        # a decision that does not fit the queue the message is in: no page to confirm
+        assert c.get(f"/gateway/queue/{delayed}/reject").status_code == 404
+        csrf = csrf_of(page)
+        done = c.post(f"/gateway/queue/{delayed}/cancel", data={"csrf": csrf, "confirm": "yes"})
+        assert done.status_code == 200 and 'id="gw-done"' in done.text
+        assert delayed not in spool.ids("delayed")
+
+
+def test_the_narrow_layout_is_in_the_stylesheet():
+    from pathlib import Path
+
+    import mailwarden.web
+
+    css = (Path(mailwarden.web.__file__).parent / "static" / "style.css").read_text(encoding="utf-8")
+    narrow = css[css.index("@media (max-width: 600px)") :]
+    assert "table.cards" in narrow and "attr(data-label)" in narrow

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -14,14 +13,14 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..core import sessions
 from ..core.config import Settings, get_settings
-from ..core.i18n import gettext
 from ..core.store import Store, open_store
+from . import errors
 from .console import HERE, Console
 from .limits import BodyLimits
-from .routes import account, dashboard, dlp, dmarc, domains, gateway, messages, surveys
-from .security import LanguageAndHeaders, NotAuthenticated, PasswordChangeRequired
+from .routes import account, dashboard, dlp, dmarc, domains, gateway, messages, surveys, users
+from .security import LanguageAndHeaders
 
-ROUTERS = (account, dashboard, domains, surveys, dmarc, messages, dlp, gateway)
+ROUTERS = (account, dashboard, domains, surveys, dmarc, messages, dlp, gateway, users)
 
 
 def trusted_hosts(settings: Settings) -> list[str]:
@@ -29,18 +28,6 @@ def trusted_hosts(settings: Settings) -> list[str]:
         return [h.strip() for h in settings.trusted_hosts.split(",") if h.strip()]
     own = urlsplit(settings.console_url).hostname or "127.0.0.1"
     return sorted({own, "localhost", "127.0.0.1", "::1"})
-
-
-async def _login_needed(request: Request, exc: NotAuthenticated) -> Response:
-    if exc.api:
-        return JSONResponse({"detail": gettext("Authentication required.")}, status_code=401)
-    return RedirectResponse("/login", status_code=303)
-
-
-async def _password_change_needed(request: Request, exc: PasswordChangeRequired) -> Response:
-    if exc.api:
-        return JSONResponse({"detail": gettext("Replace the one-time password first.")}, status_code=403)
-    return RedirectResponse("/account/password", status_code=303)
 
 
 async def healthz() -> dict[str, str]:
@@ -66,7 +53,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     # a request naming another host is refused (400): nothing built from Host can point elsewhere
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=trusted_hosts(settings))
     # bodies bounded while read, and no body read without a session (inside the session layer)
-    app.add_middleware(BodyLimits, store=store)
+    app.add_middleware(BodyLimits, store=store, refuse=errors.refuse)
     app.add_middleware(
         SessionMiddleware,
         secret_key=console.secret,
@@ -77,8 +64,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         https_only=settings.console_url.lower().startswith("https://"),
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.exception_handler(NotAuthenticated)(_login_needed)
-    app.exception_handler(PasswordChangeRequired)(_password_change_needed)
+    # errors as pages for browsers, as {"error": {"code", "message"}} for API clients
+    errors.install(app)
     for module in ROUTERS:
         app.include_router(module.router)
     app.get("/healthz", include_in_schema=False)(healthz)

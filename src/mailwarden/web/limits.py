@@ -5,7 +5,10 @@ A pure ASGI middleware (it wraps ``receive``): a declared ``Content-Length`` ove
 limit is answered 413 at once; a body that keeps coming (chunked, or lying about its length)
 is cut off with 413 the moment it passes the limit. A request that writes (POST, PUT, PATCH,
 DELETE) to a route that needs a session, without a live session, is answered 401 (API) or
-sent to the login page before its body is read: a 400 MB post from anyone costs nothing."""
+sent to the login page before its body is read: a 400 MB post from anyone costs nothing.
+
+Refusals are answered by ``refuse`` (``web/errors.refuse``: JSON for API clients, a page for
+browsers); without one, a JSON body."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 App = Callable[[Scope, Receive, Send], Awaitable[None]]
+Refuse = Callable[[Scope, Receive, Send, int], Awaitable[None]]
 
 MB = 1024 * 1024
 DEFAULT_LIMIT = 1 * MB  # forms and JSON
@@ -46,9 +50,16 @@ def limit_for(path: str) -> int:
 class BodyLimits:
     """Must run inside Starlette's SessionMiddleware (it reads ``scope["session"]``)."""
 
-    def __init__(self, app: App, store: Any) -> None:
+    def __init__(self, app: App, store: Any, refuse: Refuse | None = None) -> None:
         self.app = app
         self.store = store
+        self.refuse = refuse
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, status: int, detail: str) -> None:
+        if self.refuse is not None:
+            await self.refuse(scope, receive, send, status)
+        else:
+            await _reply(send, status, {"detail": detail})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -62,14 +73,14 @@ class BodyLimits:
             try:
                 too_big = int(declared) > limit
             except ValueError:
-                await _reply(send, 400, {"detail": "bad Content-Length"})
+                await self._refuse(scope, receive, send, 400, "bad Content-Length")
                 return
             if too_big:
-                await _reply(send, 413, {"detail": f"request body over {limit} bytes"})
+                await self._refuse(scope, receive, send, 413, f"request body over {limit} bytes")
                 return
         if scope["method"] in WRITES and not path.startswith(PUBLIC) and not await self._signed_in(scope):
             if path.startswith("/api/"):
-                await _reply(send, 401, {"detail": "Authentication required."})
+                await self._refuse(scope, receive, send, 401, "Authentication required.")
             else:
                 await send(
                     {"type": "http.response.start", "status": 303, "headers": [(b"location", b"/login")]}
@@ -92,7 +103,7 @@ class BodyLimits:
                     state["cut"] = True
                     if not state["started"]:
                         state["started"] = True
-                        await _reply(send, 413, {"detail": f"request body over {limit} bytes"})
+                        await self._refuse(scope, receive, send, 413, f"request body over {limit} bytes")
                     return {"type": "http.disconnect"}
             return message
 

@@ -27,15 +27,26 @@ def csrf_token(request: Request) -> str:
     return str(token)
 
 
+class CsrfFailed(HTTPException):
+    """A form or unsafe call without the session's CSRF token (403, code ``csrf``)."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=403, detail="CSRF token missing or wrong")
+
+
 def check_csrf(request: Request, supplied: str | None) -> None:
     expected = request.session.get("csrf")
     if not expected or not supplied or not hmac.compare_digest(str(expected), supplied):
-        raise HTTPException(status_code=403, detail="CSRF token missing or wrong")
+        raise CsrfFailed()
 
 
 class NotAuthenticated(Exception):
-    def __init__(self, api: bool) -> None:
+    """No live session. ``expired``: the cookie named a session that has ended (logout
+    elsewhere, a password change, the idle or absolute limit), not merely none at all."""
+
+    def __init__(self, api: bool, expired: bool = False) -> None:
         self.api = api
+        self.expired = expired
 
 
 class PasswordChangeRequired(Exception):
@@ -48,11 +59,14 @@ def signed_in(request: Request) -> dict[str, Any]:
     names a session the store must still hold as live (``core/sessions.py``); the user's name
     and role come from the store, not from the cookie. A sync dependency: FastAPI runs it on a
     worker thread, off the event loop."""
-    found = sessions.resume(request.app.state.store, request.session.get("sid"))
+    token = request.session.get("sid")
+    found = sessions.resume(request.app.state.store, token)
     if found is None:
         request.session.clear()
-        raise NotAuthenticated(api=request.url.path.startswith("/api/"))
-    return {"id": found.id, "name": found.name, "role": found.role, "must_change": found.must_change}
+        raise NotAuthenticated(api=request.url.path.startswith("/api/"), expired=bool(token))
+    user = {"id": found.id, "name": found.name, "role": found.role, "must_change": found.must_change}
+    request.state.user = user  # the pages show what the role may do (the server checks it again)
+    return user
 
 
 def current_user(request: Request) -> dict[str, Any]:
@@ -70,6 +84,7 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "decide": ("admin", "approver"),  # release, reject or cancel gateway mail
     "ingest": ("admin",),  # upload DMARC reports
     "survey": ("admin",),  # start surveys of many domains
+    "users": ("admin",),  # add users, change their roles, disable them, reset their passwords
 }
 
 
@@ -110,8 +125,13 @@ class LanguageAndHeaders(BaseHTTPMiddleware):
             response = await call_next(request)
         if request.query_params.get("lang") and i18n.normalise_language(request.query_params["lang"]):
             response.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax", httponly=True)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
+        return secure_headers(response)
+
+
+def secure_headers(response: Response) -> Response:
+    """The headers every response carries (also the error pages made outside the middleware)."""
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import re
 from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
 
 from ...core.errors import InputError
 from ...core.i18n import gettext
 from ...gateway import incidents
+from ...gateway.models import Incident
 from ...gateway.notices import cancel_token
 from ...gateway.queue import NoticeSettings, Queues
 from ...gateway.spool import Entry, NotQueued, Spool
@@ -30,6 +33,9 @@ User = Annotated[dict[str, Any], Depends(current_user)]
 Decider = Annotated[dict[str, Any], Depends(require("decide"))]
 DECIDERS = PERMISSIONS["decide"]
 OPS = ("release", "reject", "cancel")
+#: which queue each decision acts on
+OP_STATES = {"release": ("held", "delayed"), "reject": ("held",), "cancel": ("delayed",)}
+SPOOL_ID = re.compile(r"^[0-9a-f]{16,40}$")
 
 router = APIRouter()
 
@@ -46,6 +52,9 @@ def _entry(e: Entry) -> dict[str, Any]:
         "subject": rec.get("subject", ""),
         "rules": rec.get("rules", []),
         "counts": rec.get("counts", {}),
+        #: the evidence, masked as the gateway stored it: detector, where, the masked value
+        "matches": rec.get("matches", []),
+        "unscannable": rec.get("unscannable", []),
         "size": e.size,
     }
 
@@ -100,9 +109,37 @@ def incident_data(c: Console, incident_id: int) -> dict[str, Any]:
     }
 
 
+def _incident_ids(c: Console, spool_ids: list[str]) -> dict[str, int]:
+    if not spool_ids:
+        return {}
+    with c.store.session() as s:
+        rows = s.execute(select(Incident.spool_id, Incident.id).where(Incident.spool_id.in_(spool_ids)))
+        return {sid: iid for sid, iid in rows}
+
+
 def queue_data(c: Console) -> dict[str, Any]:
     q = queues(c)
-    return {state: [_entry(e) for e in q.entries(state)] for state in ("held", "delayed")}
+    data = {state: [_entry(e) for e in q.entries(state)] for state in ("held", "delayed")}
+    known = _incident_ids(c, [e["id"] for rows in data.values() for e in rows])
+    for rows in data.values():
+        for e in rows:
+            e["incident_id"] = known.get(e["id"])
+    return data
+
+
+def queued_entry(c: Console, sid: str, states: tuple[str, ...] = ("held", "delayed")) -> dict[str, Any]:
+    """One held or delayed message with its masked evidence (404 when it waits no longer)."""
+    if not SPOOL_ID.match(sid):
+        raise HTTPException(404, gettext("this message is not in the queue"))
+    spool = queues(c).spool
+    for state in states:
+        try:
+            entry = _entry(spool.entry(sid, state))
+        except (NotQueued, ValueError):
+            continue
+        entry["incident_id"] = _incident_ids(c, [sid]).get(sid)
+        return entry
+    raise HTTPException(404, gettext("this message is not in the queue"))
 
 
 def act(c: Console, op: str, sid: str, user: dict[str, Any], note: str) -> None:
@@ -179,16 +216,44 @@ async def api_incident(c: ConsoleDep, user: User, incident_id: RowId) -> dict[st
 
 
 @router.get("/gateway/queue", response_class=HTMLResponse, include_in_schema=False)
-async def queue_page(request: Request, c: ConsoleDep, user: User, error: str = "") -> HTMLResponse:
+async def queue_page(
+    request: Request, c: ConsoleDep, user: User, error: str = "", done: str = ""
+) -> HTMLResponse:
     can_decide = user.get("role") in DECIDERS
     data = await asyncio.to_thread(queue_data, c)
-    return c.page(request, "gateway_queue.html", data=data, can_decide=can_decide, error=error)
+    return c.page(
+        request,
+        "gateway_queue.html",
+        data=data,
+        can_decide=can_decide,
+        error=error[:300],
+        done=done if done in OPS else "",
+    )
 
 
 @router.get("/api/gateway/queue", tags=["gateway"])
 async def api_queue(c: ConsoleDep, user: User) -> dict[str, Any]:
     """Held and delayed messages (subjects masked)."""
     return await asyncio.to_thread(queue_data, c)
+
+
+@router.get("/api/gateway/queue/{sid}", tags=["gateway"])
+async def api_queued(c: ConsoleDep, user: User, sid: str) -> dict[str, Any]:
+    """One held or delayed message with its masked evidence and the rules that matched."""
+    return await asyncio.to_thread(queued_entry, c, sid)
+
+
+async def _confirm_page(request: Request, c: Console, sid: str, op: str, note: str = "") -> HTMLResponse:
+    if op not in OPS:
+        raise HTTPException(404, gettext("there is no such decision"))
+    entry = await asyncio.to_thread(queued_entry, c, sid, OP_STATES[op])
+    return c.page(request, "gateway_confirm.html", e=entry, op=op, note=note)
+
+
+@router.get("/gateway/queue/{sid}/{op}", response_class=HTMLResponse, include_in_schema=False)
+async def queue_confirm(request: Request, c: ConsoleDep, user: Decider, sid: str, op: str) -> HTMLResponse:
+    """The first step of a decision: what the message is, its evidence, and the question."""
+    return await _confirm_page(request, c, sid, op)
 
 
 @router.post("/gateway/queue/{sid}/{op}", include_in_schema=False)
@@ -199,16 +264,21 @@ async def queue_act(
     sid: str,
     op: str,
     csrf: Annotated[str, Form()],
-    note: Annotated[str, Form()] = "",
+    note: Annotated[str, Form(max_length=2000)] = "",
+    confirm: Annotated[str, Form()] = "",
 ) -> Response:
+    """Two steps, no script: a post without ``confirm=yes`` shows the confirmation page; the
+    decision is taken only from that page's form."""
     check_csrf(request, csrf)
+    if confirm != "yes":
+        return await _confirm_page(request, c, sid, op, note[:500])
     try:
         await asyncio.to_thread(act, c, op, sid, user, note[:500])
     except HTTPException as exc:
         if exc.status_code != 409:
             raise
         return RedirectResponse(f"/gateway/queue?error={quote(str(exc.detail))}", status_code=303)
-    return RedirectResponse("/gateway/queue", status_code=303)
+    return RedirectResponse(f"/gateway/queue?done={op}", status_code=303)
 
 
 @router.post("/api/gateway/queue/{sid}/{op}", tags=["gateway"])

@@ -1,0 +1,86 @@
+"""At 390 px (a phone), the approver's pages fit: no horizontal scrolling of the page — the
+overview, the hold queue with its evidence, the confirmation step, users and an error page.
+A real `mailwarden serve` process and Debian's Chromium (see test_browser.py)."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from mailwarden.gateway.spool import Spool
+from tests.web.test_browser import CHROMIUM, server  # noqa: F401 - the fixture
+
+pytestmark = pytest.mark.browser
+
+WIDTH = 390
+
+
+def hold_one(spool_root) -> str:
+    meta = {
+        "mail_from": "taro.yamada.very.long.address@example.co.jp",
+        "rcpt_tos": ["procurement-department-buyer@partner.example", "second@partner.example"],
+        "received": time.time(),
+        "size": 100,
+        "record": {
+            "action": "hold",
+            "disposition": "hold",
+            "rules": [{"rule": "hold-cards-to-outside-partners", "action": "hold", "reason": "カード番号"}],
+            "subject": "【至急】お見積りの件（カード番号 4111 **** **** 1111 を含む）",
+            "counts": {"credit-card": 1},
+            "matches": [
+                {
+                    "detector": "credit-card",
+                    "description": "Payment card number (Luhn and issuer checked)",
+                    "masked": "4111 **** **** 1111",
+                    "location": "attachment:見積書_2026年12月_株式会社サンプル.xlsx!Sheet1!E12",
+                    "confidence": 0.95,
+                }
+            ],
+            "unscannable": [],
+        },
+    }
+    return Spool(spool_root).put("held", meta, b"Subject: x\r\n\r\nx\r\n")
+
+
+def test_pages_fit_a_phone(server, tmp_path):  # noqa: F811
+    from playwright.sync_api import sync_playwright
+
+    base, password = server
+    held = hold_one(tmp_path / "spool")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(locale="ja-JP", viewport={"width": WIDTH, "height": 844})
+        page.goto(base + "/login")
+        page.fill("input[name=username]", "admin")
+        page.fill("input[name=password]", password)
+        page.click("button[type=submit]")
+        page.wait_for_url(base + "/account/password")
+        page.fill("input[name=current_password]", password)
+        page.fill("input[name=new_password]", "my own long password")
+        page.fill("input[name=confirm_password]", "my own long password")
+        page.click("#password-form button[type=submit]")
+        page.wait_for_url(base + "/")
+        page.fill("#check-form input[name=domain]", "bad.test")
+        page.click("#check-form button[type=submit]")
+        page.wait_for_url(re.compile(r".*/domains/\d+$"))
+        overflow = {}
+        for path in (
+            "/",
+            "/gateway/queue",
+            f"/gateway/queue/{held}/release",
+            "/users",
+            "/no/such/page",
+            "/gateway",
+            "/gateway/incidents",
+        ):
+            page.goto(base + path)
+            overflow[path] = page.evaluate("document.documentElement.scrollWidth")
+        assert overflow == {path: WIDTH for path in overflow}, overflow
+        # the hold reads as a card: its evidence is there, labelled
+        page.goto(base + "/gateway/queue")
+        card = page.locator("#gw-held tbody tr").first
+        assert "4111 **** **** 1111" in card.inner_text()
+        assert card.bounding_box()["width"] <= WIDTH
+        browser.close()
