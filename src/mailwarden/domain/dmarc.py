@@ -180,7 +180,10 @@ def staged_next(
 
     def step(policy: str, testing: bool, **override: str) -> str:
         tags = [f"p={policy}"] + (["t=y", TESTING_PCT] if testing else [])
-        merged = {**other, **override}
+        # an sp=/np= weaker than the step's policy is left out: subdomains then follow p=, as
+        # the dmarc.subdomain-weaker advice asks (the last step sets both to reject anyway)
+        kept = {k: v for k, v in other.items() if k not in ("sp", "np") or STRENGTH[v] >= STRENGTH[policy]}
+        merged = {**kept, **override}
         tags += [f"{k}={v}" for k, v in merged.items()]
         return "; ".join(["v=DMARC1", *tags, *reports])
 

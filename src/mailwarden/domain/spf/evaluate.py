@@ -413,8 +413,12 @@ async def check_host(
     resolver: Resolver,
     receiver: str = "unknown",
     default_explanation: str = DEFAULT_EXPLANATION,
+    record: str | None = None,
 ) -> Evaluation:
-    """Evaluate SPF for a connection: the MAIL FROM identity, or HELO when it is empty (§2.4)."""
+    """Evaluate SPF for a connection: the MAIL FROM identity, or HELO when it is empty (§2.4).
+
+    With ``record``, that text stands in for the domain's published SPF record (a proposed
+    record, checked before it is published); includes and redirects are still looked up."""
     client = _client_ip(ip)
     mail_from = mail_from.strip().strip("<>")
     if mail_from and "@" in mail_from:
@@ -426,7 +430,15 @@ async def check_host(
     domain = sender.rpartition("@")[2]
     ev = _Evaluator(client, sender, helo, resolver, receiver, default_explanation)
     try:
-        result, explanation = await ev.check(domain)
+        if record is None:
+            result, explanation = await ev.check(domain)
+        else:
+            # a record not (yet) published: evaluated as if it were the TXT record of the domain
+            try:
+                parsed = parse_record(record)
+            except SpfSyntaxError as exc:
+                raise _PermError(f"syntax error in the given SPF record: {exc.message}") from exc
+            result, explanation = await ev._evaluate(parsed, domain.lower().rstrip("."))
         reason = None
     except _PermError as exc:
         result, explanation, reason = SpfResult.PERMERROR, None, str(exc)
