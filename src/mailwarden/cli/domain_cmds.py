@@ -144,7 +144,8 @@ def render_report(rep: DomainReport) -> None:
         heading = _("Records to publish")
         out.print(f"[bold]{heading}[/bold]")
         for fx in rep.fixes:
-            out.print(f"  [green]{fx['record']}[/green]   [dim]({fx['code']})[/dim]")
+            # one line each, never broken by the console: copied from a narrow terminal whole
+            out.print(f"  [green]{fx['record']}[/green]   [dim]({fx['code']})[/dim]", soft_wrap=True)
 
 
 @domain_app.command("check")
