@@ -67,10 +67,15 @@ def test_domain_check_table_on_a_narrow_terminal_holds_every_fix_whole(audit_dns
     assert fixes and max(len(f) for f in fixes) > 40  # longer than the column can hold on one line
     r = mw("domain", "check", "bad.test", "-n", audit_dns.address, columns=60)
     assert r.returncode == 1, r.stderr
-    assert max(len(line) for line in r.stdout.splitlines()) <= 60
-    column = finding_column(r.stdout)
+    table = r.stdout[: r.stdout.index("Records to publish")]
+    assert max(len(line) for line in table.splitlines()) <= 60  # the table fits the terminal
+    column = finding_column(table)
     for fix in fixes:
         assert "".join(fix.split()) in column, fix
+    # below the table, each record to publish stands whole on one line, to copy
+    lines = r.stdout[len(table) :].splitlines()
+    for fix in fixes:
+        assert any(fix in line for line in lines), fix
 
 
 def test_survey_csv_one_row_a_domain(audit_dns, tmp_path: Path) -> None:
