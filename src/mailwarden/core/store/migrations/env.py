@@ -6,7 +6,8 @@ from sqlalchemy import engine_from_config, pool
 import mailwarden.analyze.models
 import mailwarden.core.sessions
 import mailwarden.dmarc.models
-import mailwarden.gateway.models  # noqa: F401
+import mailwarden.gateway.models
+import mailwarden.reports.models  # noqa: F401
 from mailwarden.core.store.models import Base
 
 config = context.config
