@@ -19,7 +19,7 @@ from mailwarden.core.dns import Resolver
 from mailwarden.domain.dmarc import DmarcRecord, audit_dmarc, parse_record, staged_next, staged_plan
 from mailwarden.domain.proposals import record_text, vet
 from mailwarden.domain.spf import SpfResult, check_host
-from mailwarden.domain.spf.audit import audit_spf
+from mailwarden.domain.spf.audit import audit_spf, vet_spf
 from tests.support.nsd import NsdServer, Zone, txt_rdata
 from tests.support.timing import DNS_TIMEOUT
 
@@ -88,6 +88,14 @@ def build_zone() -> Zone:
     a("mx.heavy.test", "A", "192.0.2.62")
     for i in range(8):
         a(f"i{i}.heavy.test", "TXT", T(f"v=spf1 ip4:198.18.0.{i} -all"))
+    # too many lookups again, and the flattened record is longer than one 255-byte string
+    a("wide.test", "TXT", T("v=spf1 a mx " + " ".join(f"include:w{i}.wide.test" for i in range(9)) + " -all"))
+    a("wide.test", "A", "192.0.2.81")
+    a("wide.test", "MX", "10 mx.wide.test.")
+    a("mx.wide.test", "A", "192.0.2.82")
+    a("w0.wide.test", "TXT", T("v=spf1 " + " ".join(f"ip4:198.19.{k}.0/24" for k in range(12)) + " -all"))
+    for i in range(1, 9):
+        a(f"w{i}.wide.test", "TXT", T(f"v=spf1 ip4:198.20.{i}.0/24 -all"))
     # spf.missing (with mail servers) and dmarc.missing
     a("missing.test", "MX", "10 mx.missing.test.")
     a("missing.test", "A", "192.0.2.71")
@@ -120,7 +128,7 @@ SPF_SCENARIOS = {
     "spf.neutral-all": ["neutral.test"],
     "spf.no-all": ["noall.test"],
     "spf.softfail-all": ["ptrhost.test", "dup.test"],
-    "spf.too-many-lookups": ["heavy.test"],
+    "spf.too-many-lookups": ["heavy.test", "wide.test"],
     "spf.missing": ["missing.test"],
 }
 DMARC_SCENARIOS = {
@@ -172,7 +180,16 @@ def candidate_ips() -> list[str]:
         if rtype == "TXT"
         for m in re.findall(r"ip[46]:([0-9a-f.:]+)(?![0-9a-f.:/])", rdata)
     ]
-    ips += ["198.51.100.7", "198.51.100.9", "203.0.113.5", "2001:db8:2::1", "198.18.0.3", "192.0.2.99"]
+    ips += [
+        "198.19.5.1",
+        "198.20.3.1",
+        "198.51.100.7",
+        "198.51.100.9",
+        "203.0.113.5",
+        "2001:db8:2::1",
+        "198.18.0.3",
+        "192.0.2.99",
+    ]
     return [ip for ip in dict.fromkeys(ips) if not ip.startswith("127.")]
 
 
@@ -277,6 +294,21 @@ async def test_over_the_limit_gets_a_flattened_record(resolver):
     # the published record fails the senders beyond the limit
     late = await check_host("198.51.100.9", "x@heavy.test", resolver=resolver)
     assert late.result is SpfResult.PERMERROR
+
+
+async def test_a_long_proposal_is_split_into_strings_of_255_bytes(resolver):
+    fix = await _spf_fix(resolver, "wide.test", "spf.too-many-lookups")
+    strings = re.findall(r'"([^"]*)"', fix)
+    assert len(strings) == 2 and all(len(x.encode()) <= 255 for x in strings)
+    assert strings[0].endswith(" ") and strings[1].startswith("include:")  # split between terms
+    proposal = record_text(fix)
+    assert proposal == "".join(strings) and "ip4:198.19.11.0/24" in proposal
+    for ip in ("198.19.5.1", "198.20.8.1", "192.0.2.81", "192.0.2.82"):
+        ev = await check_host(ip, "x@wide.test", resolver=resolver, record=proposal)
+        assert ev.result is SpfResult.PASS, (ip, ev.reason)
+    # published as one string, the same record is an error
+    flagged = await vet_spf("wide.test", proposal, resolver, strings=[proposal.encode()])
+    assert "spf.string-too-long" in {f.code for f in flagged}
 
 
 async def test_vet_flags_unsound_spf(resolver):

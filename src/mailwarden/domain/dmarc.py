@@ -272,7 +272,6 @@ async def audit_dmarc(domain: str, *, resolver: Resolver, report_to: str | None 
         res.status = "invalid"
         res.add("dmarc.multiple-records", domain, count=len(disc.texts), evidence=" | ".join(disc.texts))
         return res
-    res.data["queried"] = disc.queried
     return await audit_dmarc_record(
         domain,
         disc.texts[0],
@@ -409,9 +408,11 @@ async def vet_dmarc(
         if f.code == "dmarc.external-unauthorized" and f.params.get("target") == own:
             continue
         flagged.append(f)
-    if check.data.get("policy") != policy:
+    stated = check.data.get("policy")
+    if stated is not None and stated != policy:
+        # not the step the plan means to take (say p=none where enforcement is meant)
         flagged.append(
-            Finding("dmarc.invalid-value", domain, {"domain": domain, "tag": "p", "value": policy})
+            Finding("dmarc.invalid-value", domain, {"domain": domain, "tag": "p", "value": stated})
         )
     return flagged
 

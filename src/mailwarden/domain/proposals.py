@@ -9,6 +9,7 @@ only those that pass; this module is the one entry point for other callers and t
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from ..core.dns import Resolver
@@ -47,5 +48,5 @@ async def vet(
 
 
 def record_text(fix: str) -> str:
-    """The record inside a proposed zone line ``name. TXT "record"``."""
-    return fix.split(' TXT "', 1)[1].rstrip('"')
+    """The record inside a proposed zone line ``name. TXT "record"`` (its strings joined)."""
+    return "".join(re.findall(r'"([^"]*)"', fix.split(" TXT ", 1)[1]))

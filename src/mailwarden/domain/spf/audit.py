@@ -138,13 +138,12 @@ def _end_for(record: SpfRecord) -> tuple[str | None, bool]:
     """The end a proposal takes (None: the record's own) and whether its senders are inferred.
 
     '+all' and '?all' state no sender list, so one is inferred (mx and the includes present)
-    and the record ends in '~all' until the reports confirm it; a record with no end at all
-    gets '~all' too, as its owner never committed to failing other servers; '~all' becomes
-    '-all' (the record lists its senders).
+    and the record ends in '~all' until the reports confirm it; a record without 'all' or
+    ending in '~all' lists its senders, so it ends in '-all'.
     """
     all_mech = record.all_mechanism
     if all_mech is None:
-        return (None if record.redirect is not None else "~"), False
+        return (None if record.redirect is not None else "-"), False
     if all_mech.qualifier in "+?":
         return "~", True
     return "-", False
@@ -155,7 +154,8 @@ async def _vetted_fix(domain: str, record: SpfRecord, resolver: Resolver, res: C
     proposal survives its own audit."""
     qualifier, inferred = _end_for(record)
     proposal = await propose_spf(domain, record, resolver, qualifier=qualifier, infer_senders=inferred)
-    if proposal is None or await vet_spf(domain, proposal.text, resolver):
+    strings = split_strings(proposal.text) if proposal else []
+    if proposal is None or await vet_spf(domain, proposal.text, resolver, strings=strings):
         return None
     if proposal.inferred:
         res.add("spf.proposal-inferred", domain)
@@ -163,14 +163,38 @@ async def _vetted_fix(domain: str, record: SpfRecord, resolver: Resolver, res: C
         res.add("spf.proposal-ptr", domain, terms=", ".join(proposal.ptr))
     if proposal.flattened:
         res.add("spf.proposal-flattened", domain, terms=", ".join(proposal.flattened))
-    return f'{domain}. TXT "{proposal.text}"'
+    return f"{domain}. TXT " + " ".join(f'"{part.decode()}"' for part in strings)
 
 
-async def vet_spf(domain: str, text: str, resolver: Resolver) -> list[Finding]:
+def split_strings(text: str) -> list[bytes]:
+    """The record as the character-strings of one TXT record, each at most 255 bytes
+    (RFC 7208 §3.3: receivers join them without a space)."""
+    out: list[bytes] = []
+    current = b""
+    for term in text.encode().split(b" "):
+        piece = term if not current else b" " + term
+        if len(current) + len(piece) <= 255:
+            current += piece
+            continue
+        if current:  # a new string starts at a term boundary; the space ends the previous one
+            out.append(current + b" ")
+            piece = term
+        while len(piece) > 255:  # a single term longer than a string (not from a proposal)
+            out.append(piece[:255])
+            piece = piece[255:]
+        current = piece
+    out.append(current)
+    return out
+
+
+async def vet_spf(
+    domain: str, text: str, resolver: Resolver, *, strings: list[bytes] | None = None
+) -> list[Finding]:
     """The findings of warning severity or worse that auditing ``text`` as the SPF record of
-    ``domain`` raises (parse, lookup tree and count against the live zone): none for a sound
-    proposal."""
-    check = await audit_spf_record(domain, text, resolver=resolver, propose=False)
+    ``domain`` raises (strings, size, parse, lookup tree and count against the live zone):
+    none for a sound proposal."""
+    strings = strings if strings is not None else split_strings(text)
+    check = await audit_spf_record(domain, text, resolver=resolver, strings=strings, propose=False)
     return [f for f in check.findings if f.severity.rank >= Severity.WARNING.rank]
 
 
