@@ -16,6 +16,7 @@ from .dmarc_cmds import dmarc_app  # noqa: E402
 from .domain_cmds import domain_app  # noqa: E402
 from .gateway_cmds import gateway_app  # noqa: E402
 from .localise import LocalisedGroup  # noqa: E402
+from .reports_cmds import reports_app, token_app  # noqa: E402
 from .scan_cmds import scan  # noqa: E402
 
 app = typer.Typer(
@@ -28,6 +29,8 @@ app.add_typer(domain_app, name="domain")
 app.add_typer(dmarc_app, name="dmarc")
 app.add_typer(dlp_app, name="dlp")
 app.add_typer(gateway_app, name="gateway")
+app.add_typer(reports_app, name="reports")
+app.add_typer(token_app, name="token")
 app.add_typer(user_app, name="user")
 app.add_typer(db_app, name="db")
 app.command("scan")(scan)

@@ -1,0 +1,239 @@
+"""``mailwarden reports …`` (staff reports: take in, list, show, decide) and ``mailwarden token …``
+(the API tokens report buttons post with)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from ..core.errors import ConfigError, InputError
+from ..core.i18n import gettext as _
+from ..core.render import to_json
+from .common import err, fail, out
+
+reports_app = typer.Typer(
+    help=_("Staff reports of suspicious mail: take in, list, decide."), no_args_is_help=True
+)
+token_app = typer.Typer(help=_("API tokens for the report buttons."), no_args_is_help=True)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help=_("Print JSON."))]
+
+
+def _read_bounded(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, or None when it is larger than ``limit`` (only limit + 1 bytes read)."""
+    with path.open("rb") as fh:
+        data = fh.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+@reports_app.command("ingest")
+def reports_ingest(
+    files: Annotated[list[Path], typer.Argument(help=_("Report mails (.eml) as staff sent them."))],
+    as_json: JsonOpt = False,
+) -> None:
+    """Take in report mails: find the reported message, analyse it and file it in a cluster."""
+    from ..analyze.rules import load_rules
+    from ..core.config import get_settings
+    from ..core.secretkey import secret_key
+    from ..core.store import open_store
+    from ..reports.intake import MAX_REPORT_BYTES, MB, REASON_TOO_LARGE
+    from ..reports.service import ingest_report
+
+    settings = get_settings()
+    try:
+        rules = load_rules(settings.analyze_rules)
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    store, key = open_store(settings), secret_key(settings)
+    rows: list[dict[str, Any]] = []
+    refused = 0
+    for path in files:
+        if not path.is_file():
+            rows.append({"file": str(path), "report_id": None, "reason": _("not a regular file")})
+            refused += 1
+            continue
+        data = _read_bounded(path, MAX_REPORT_BYTES)
+        if data is None:
+            reason = _(REASON_TOO_LARGE).format(limit=MAX_REPORT_BYTES // MB)
+            rows.append({"file": str(path), "report_id": None, "reason": reason})
+            refused += 1
+            continue
+        got = ingest_report(store, rules, key, path="upload", report_mail=data)
+        if got.report_id is None:
+            refused += 1
+        rows.append(
+            {
+                "file": str(path),
+                "report_id": got.report_id,
+                "cluster_id": got.cluster_id,
+                "status": got.status,
+                "classification": got.classification,
+                "degraded": got.degraded,
+                "reason": got.reason_text() or None,
+            }
+        )
+    if as_json:
+        sys.stdout.write(to_json(rows) + "\n")
+    else:
+        for row in rows:
+            if row["report_id"] is None:
+                err.print(f"[red]{row['file']}[/red]: {row['reason']}")
+            else:
+                degraded = _(" (degraded: forwarded inline)") if row.get("degraded") else ""
+                out.print(
+                    _("{file}: report {id} in cluster {cluster}, {status}").format(
+                        file=row["file"], id=row["report_id"], cluster=row["cluster_id"], status=row["status"]
+                    )
+                    + degraded
+                )
+    if refused:
+        raise typer.Exit(2)
+
+
+@reports_app.command("list")
+def reports_list(
+    status: Annotated[str | None, typer.Option("--status", help=_("received, in_review or resolved"))] = None,
+    classification: Annotated[
+        str | None, typer.Option("--classification", help=_("phishing, spam, clean or simulation"))
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 100,
+    as_json: JsonOpt = False,
+) -> None:
+    """List reports, newest first."""
+    from ..core.store import open_store
+    from ..reports.service import list_reports
+
+    try:
+        rows = list_reports(open_store(), status=status, classification=classification, limit=limit)
+    except InputError as exc:
+        raise fail(str(exc)) from exc
+    if as_json:
+        sys.stdout.write(to_json(rows) + "\n")
+        return
+    t = Table()
+    for col in (
+        _("ID"),
+        _("Reported"),
+        _("Reporter"),
+        _("Sender"),
+        _("Subject"),
+        _("Verdict"),
+        _("Status"),
+        _("Cluster"),
+    ):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(
+            str(r["id"]),
+            r["reported_at"][:19],
+            r["reporter"],
+            r["sender"],
+            r["subject"][:60],
+            f"{r['verdict']} ({r['score']:.1f})",
+            r["classification"] or r["status"],
+            str(r["cluster_id"] or "-"),
+        )
+    out.print(t)
+
+
+@reports_app.command("show")
+def reports_show(report_id: int, as_json: JsonOpt = False) -> None:
+    """Show one report: the message, the reporter's answers, the analyser's signals, the decisions."""
+    from ..core.store import open_store
+    from ..reports.service import get_report
+
+    detail = get_report(open_store(), report_id)
+    if detail is None:
+        raise fail(_("no such report: {id}").format(id=report_id))
+    if as_json:
+        sys.stdout.write(to_json(detail) + "\n")
+        return
+    for label, value in (
+        (_("Reporter"), detail["reporter"]),
+        (_("Reported"), detail["reported_at"]),
+        (
+            _("Intake"),
+            f"{detail['path']} / {detail['intake']}" + (_(" (degraded)") if detail["degraded"] else ""),
+        ),
+        (_("Sender"), detail["sender"]),
+        (_("Subject"), detail["subject"]),
+        (_("Message-ID"), detail["message_id"]),
+        (_("Verdict"), f"{detail['verdict']} ({detail['score']:.1f})"),
+        (_("Status"), detail["status"]),
+        (_("Classification"), detail["classification"] or "-"),
+        (_("Cluster"), f"{detail['cluster_id'] or '-'} ({detail['cluster_size']})"),
+    ):
+        out.print(f"[bold]{label}:[/bold] {value}", highlight=False)
+    for s in detail["signals"]:
+        out.print(f"  {s.get('weight', 0):+.1f} {s.get('code')}: {s.get('explanation', '')}", highlight=False)
+    for a in detail["audit"]:
+        out.print(f"  {a['at'][:19]} {a['actor']} {a['action']} {a['detail']}", highlight=False)
+
+
+@reports_app.command("resolve")
+def reports_resolve(
+    cluster_id: Annotated[int, typer.Argument(help=_("The cluster to decide."))],
+    as_: Annotated[str, typer.Option("--as", help=_("phishing, spam or clean"))],
+    note: Annotated[str, typer.Option("--note", help=_("Why, for the audit log."))] = "",
+) -> None:
+    """Classify a cluster: every report in it is resolved, and the decision is logged."""
+    import getpass
+
+    from ..core.store import open_store
+    from ..reports.service import resolve_cluster
+
+    try:
+        count = resolve_cluster(open_store(), cluster_id, as_, f"cli:{getpass.getuser()}", note)
+    except InputError as exc:
+        raise fail(str(exc)) from exc
+    out.print(
+        _("Cluster {id}: {count} reports resolved as {classification}.").format(
+            id=cluster_id, count=count, classification=as_
+        )
+    )
+
+
+@token_app.command("create")
+def token_create(name: Annotated[str, typer.Argument(help=_("What the token is for."))]) -> None:
+    """Create an API token; it is shown once and stored only as a hash."""
+    from ..core.store import open_store
+    from ..reports.tokens import create_token
+
+    info, token = create_token(open_store(), name)
+    err.print(_("Token {id} created. Keep it now: it is not shown again.").format(id=info.id))
+    out.print(token, highlight=False)
+
+
+@token_app.command("list")
+def token_list() -> None:
+    """List API tokens (never the tokens themselves)."""
+    from ..core.store import open_store
+    from ..reports.tokens import list_tokens
+
+    t = Table()
+    for col in (_("ID"), _("Name"), _("Created"), _("Last used"), _("Revoked")):
+        t.add_column(col)
+    for info in list_tokens(open_store()):
+        t.add_row(
+            str(info.id),
+            info.name,
+            info.created_at.isoformat()[:19],
+            info.last_used.isoformat()[:19] if info.last_used else "-",
+            info.revoked_at.isoformat()[:19] if info.revoked_at else "-",
+        )
+    out.print(t)
+
+
+@token_app.command("revoke")
+def token_revoke(token_id: Annotated[int, typer.Argument(help=_("The token's ID."))]) -> None:
+    """Revoke an API token: report buttons using it are refused from now on."""
+    from ..core.store import open_store
+    from ..reports.tokens import revoke_token
+
+    if not revoke_token(open_store(), token_id):
+        raise fail(_("no live token with ID {id}").format(id=token_id))
+    out.print(_("Token {id} revoked.").format(id=token_id))

@@ -1,0 +1,92 @@
+"""``mailwarden reports …`` and ``mailwarden token …`` as a user runs them (a real process)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from . import corpus
+
+
+@pytest.fixture
+def mw(tmp_path: Path):  # type: ignore[no-untyped-def]
+    env = {
+        **os.environ,
+        "MAILWARDEN_LANG": "en",
+        "COLUMNS": "300",
+        "MAILWARDEN_DATABASE_URL": f"sqlite:///{tmp_path / 'mw.db'}",
+        "MAILWARDEN_DATA_DIR": str(tmp_path / "data"),
+    }
+    env.pop("LC_ALL", None)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "mailwarden", *args], capture_output=True, text=True, env=env, timeout=120
+        )
+
+    return run
+
+
+def test_ingest_list_show_resolve(mw, tmp_path: Path) -> None:
+    files = []
+    for i, data in enumerate(
+        [
+            corpus.attached(corpus.phish(to="a@example.co.jp"), reporter="a@example.co.jp"),
+            corpus.attached(corpus.phish(to="b@example.co.jp"), reporter="b@example.co.jp", as_eml=True),
+            corpus.inline(corpus.GMAIL_JA),
+            corpus.inline("nothing attached here\n"),
+        ]
+    ):
+        f = tmp_path / f"r{i}.eml"
+        f.write_bytes(data)
+        files.append(str(f))
+    r = mw("reports", "ingest", "--json", *files)
+    assert r.returncode == 2, r.stderr  # one report had nothing in it
+    rows = json.loads(r.stdout)
+    assert [row["report_id"] is not None for row in rows] == [True, True, True, False]
+    assert rows[0]["cluster_id"] == rows[1]["cluster_id"] != rows[2]["cluster_id"]
+    assert rows[2]["degraded"] is True
+    assert "no attached message" in rows[3]["reason"]
+
+    listed = json.loads(mw("reports", "list", "--json", "--status", "received").stdout)
+    assert sorted(r["id"] for r in listed) == sorted(row["report_id"] for row in rows[:3])
+    shown = mw("reports", "show", str(rows[0]["report_id"]))
+    assert shown.returncode == 0 and "micros0ft-support.example" in shown.stdout
+
+    cluster = str(rows[0]["cluster_id"])
+    bad = mw("reports", "resolve", cluster, "--as", "malware")
+    assert bad.returncode == 2 and "phishing, spam, clean" in bad.stderr
+    ok = mw("reports", "resolve", cluster, "--as", "phishing", "--note", "credential phish")
+    assert ok.returncode == 0, ok.stderr
+    assert "2 reports" in ok.stdout
+    detail = json.loads(mw("reports", "show", "--json", str(rows[1]["report_id"])).stdout)
+    assert detail["classification"] == "phishing" and detail["status"] == "resolved"
+    assert detail["audit"][0]["action"] == "resolve" and detail["audit"][0]["actor"].startswith("cli:")
+    assert mw("reports", "show", "99999").returncode == 2
+    assert mw("reports", "list", "--status", "nope").returncode == 2
+
+
+def test_ingest_refuses_an_oversized_file_without_reading_it_all(mw, tmp_path: Path) -> None:
+    big = tmp_path / "big.eml"
+    with big.open("wb") as fh:
+        fh.write(corpus.attached(corpus.phish()))
+        fh.truncate(60 * 1024 * 1024)
+    r = mw("reports", "ingest", str(big))
+    assert r.returncode == 2 and "over 40 MB" in r.stderr
+
+
+def test_tokens(mw) -> None:
+    created = mw("token", "create", "outlook add-in")
+    assert created.returncode == 0, created.stderr
+    token = created.stdout.strip()
+    assert token.startswith("mwr_") and "not shown again" in created.stderr
+    listed = mw("token", "list")
+    assert "outlook add-in" in listed.stdout and token not in listed.stdout
+    assert mw("token", "revoke", "1").returncode == 0
+    again = mw("token", "revoke", "1")
+    assert again.returncode == 2 and "no live token" in again.stderr
