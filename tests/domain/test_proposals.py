@@ -57,6 +57,9 @@ def build_zone() -> Zone:
     a("21.2.0.192.in-addr.arpa", "PTR", "mail.ptrhost.test.")
     a("other.ptrhost.test", "A", "192.0.2.22")
     a("22.2.0.192.in-addr.arpa", "PTR", "other.ptrhost.test.")
+    # spf.ptr whose hosts have no reverse names: what it stood for cannot be known
+    a("ptrnone.test", "TXT", T("v=spf1 ptr -all"))
+    a("ptrnone.test", "A", "192.0.2.91")
     # spf.plus-all: bare, and with an ESP include
     a("plusall.test", "TXT", T("v=spf1 +all"))
     a("plusall.test", "MX", "10 mx.plusall.test.")
@@ -254,6 +257,13 @@ async def test_ptr_is_replaced_by_the_addresses_it_matched(resolver):
     # ptr:host matched only the host whose reverse name is under it; '~all' moves to '-all'
     fix = await _spf_fix(resolver, "ptrhost.test", "spf.ptr")
     assert fix == 'ptrhost.test. TXT "v=spf1 ip4:192.0.2.21 -all"'
+
+
+async def test_ptr_that_matched_no_known_host_gets_advice_not_a_record(resolver):
+    check = await audit_spf("ptrnone.test", resolver=resolver)
+    [ptr] = [f for f in check.findings if f.code == "spf.ptr"]
+    assert ptr.fix is None  # 'v=spf1 -all' would drop whatever 'ptr' let through
+    assert not [f for f in check.findings if f.fix]
 
 
 async def test_plus_all_gets_an_inferred_sender_list_ending_softfail(resolver):

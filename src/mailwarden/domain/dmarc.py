@@ -151,12 +151,14 @@ async def discover(domain: str, *, resolver: Resolver) -> Discovery:
 
 #: Tags the plan writes itself; every other tag of the record is carried into each step.
 _PLAN_TAGS = {"v", "p", "t", "pct", "rua", "ruf"}
-#: Which tag a testing step's RFC 7489 twin needs. RFC 9989 §4.7: t=y makes receivers apply
-#: one step less than p= (quarantine → none, reject → quarantine). An RFC 7489 receiver
-#: ignores t= but reads pct= (§6.3): the share of failing mail the policy applies to, the rest
-#: getting the next weaker policy. pct=0 therefore means "one step less for all mail", the
-#: same as t=y (RFC 9989 Appendix C names t=y the successor of pct=0), so a testing step
-#: carries both and both kinds of receiver apply the same policy.
+#: The RFC 7489 twin of t=y in a testing step. RFC 9989's t=y makes receivers apply one step
+#: less than p= (quarantine → none, reject → quarantine), as this module's plan and the
+#: dmarc.testing finding say. An RFC 7489 receiver ignores t= but reads pct= (RFC 7489 §6.3):
+#: the share of failing mail the policy applies to, the rest getting the next weaker policy.
+#: pct=0 is therefore "one step less for all mail", the same as t=y (t=y was designed as the
+#: analogue of pct=0, t=n of pct=100), so a testing step carries both and both kinds of
+#: receiver apply the same policy. A partial pct (say 50) would enforce for RFC 7489 receivers
+#: what RFC 9989 receivers only test.
 TESTING_PCT = "pct=0"
 
 

@@ -210,6 +210,8 @@ class _Draft:
 
     def __init__(self, fx: _Fixer) -> None:
         self.fx = fx
+        #: a 'ptr' matched none of the hosts known from DNS: what it stood for is unknown
+        self.ptr_unknown = False
         self.terms: list[tuple[str, Mechanism | None]] = []
         self.seen: set[str] = set()
         self.ptr: list[str] = []
@@ -235,6 +237,7 @@ class _Draft:
                 if nets is None:
                     return False
                 self.seen.add(_key(mech.text))
+                self.ptr_unknown = self.ptr_unknown or not nets
                 for n in nets:
                     self.add(n, None)
                 self.ptr.append(mech.text)
@@ -301,11 +304,13 @@ async def propose_spf(
 ) -> SpfProposal | None:
     """A record that keeps the senders of ``record``, ends in ``qualifier``all (None: keep the
     record's own end) and needs at most LOOKUP_TARGET lookups when it can; None when no record
-    can be built safely (a lookup failed)."""
+    can be built safely (a lookup failed, or a 'ptr' matched no host known from DNS)."""
     fx = _Fixer(domain, resolver)
     draft = _Draft(fx)
     if not await draft.take(record):
         return None
+    if draft.ptr_unknown and not infer_senders:
+        return None  # dropping it would drop its senders: advice only, no record
     inferred = False
     if infer_senders and "mx" not in draft.seen and await fx.mx_hosts(domain):
         draft.terms.insert(0, ("mx", Mechanism("+", "mx", text="mx")))
