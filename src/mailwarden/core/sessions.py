@@ -62,19 +62,22 @@ def resume(store: Store, token: str | None, now: datetime | None = None) -> Sess
     if not token or len(token) > 200:
         return None
     now = now or datetime.now(UTC)
+    key = _hash(token)
+    # read only: every page asks, and a long write elsewhere (a DMARC import) must not stall it
     with store.session() as s:
-        row = s.get(WebSession, _hash(token))
+        row = s.get(WebSession, key)
         if row is None or row.revoked_at is not None:
             return None
-        if now - _aware(row.created_at) > ABSOLUTE or now - _aware(row.last_seen) > IDLE:
-            row.revoked_at = now
-            return None
-        user = s.get(User, row.user_id)
-        if user is None:
-            return None
-        if now - _aware(row.last_seen) > TOUCH_EVERY:
-            row.last_seen = now
-        return SessionUser(user.id, user.username, user.role, user.must_change_password)
+        expired = now - _aware(row.created_at) > ABSOLUTE or now - _aware(row.last_seen) > IDLE
+        stale = now - _aware(row.last_seen) > TOUCH_EVERY
+        user = None if expired else s.get(User, row.user_id)
+        found = SessionUser(user.id, user.username, user.role, user.must_change_password) if user else None
+    if expired or stale:
+        # then one UPDATE, which waits for the write lock rather than failing on a stale read
+        values = {"revoked_at": now} if expired else {"last_seen": now}
+        with store.session() as s:
+            s.execute(update(WebSession).where(WebSession.token_hash == key).values(**values))
+    return found
 
 
 def end(store: Store, token: str | None) -> None:

@@ -160,7 +160,7 @@ class Ingestor:
         if self._conn is not None:
             yield
             return
-        with self.store.engine.connect() as conn:
+        with self.store.engine.connect().execution_options(immediate=True) as conn:
             self._conn = conn
             self._cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
             try:

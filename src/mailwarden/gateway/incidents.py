@@ -65,7 +65,7 @@ def set_state(
 ) -> None:
     """A new state for an incident. Given the spooled message's header, an incident the
     gateway has not written yet (it writes in batches) is written now, so the change is kept."""
-    with store.session() as s:
+    with store.session(write=True) as s:
         inc = s.scalar(select(Incident).where(Incident.spool_id == spool_id))
         if inc is None and meta is not None and meta.get("record", {}).get("rules"):
             inc = _incident({**meta, "id": spool_id})

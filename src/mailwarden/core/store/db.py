@@ -36,7 +36,9 @@ def make_engine(url: str) -> Engine:
         path = Path(url[len("sqlite:///") :])
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, pool_pre_ping=True)
+    sqlite = url.startswith("sqlite")
+    # SQLite: a writer waits up to 30 s for another's lock (the driver's default is 5 s)
+    engine = create_engine(url, pool_pre_ping=True, connect_args={"timeout": 30} if sqlite else {})
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -51,7 +53,12 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn):  # type: ignore[no-untyped-def]
-            conn.exec_driver_sql("BEGIN")
+            # A transaction that reads and then writes must take the write lock first: in WAL
+            # mode, a deferred one that finds another writer committed since its read fails at
+            # once ("database is locked") instead of waiting. Writers ask with
+            # ``Store.session(write=True)`` or the ``immediate`` execution option.
+            immediate = conn.get_execution_options().get("immediate", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 
@@ -62,9 +69,13 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A transaction, committed at the end. ``write``: it reads and then writes — on SQLite
+        it takes the write lock at the start, so a concurrent writer makes it wait, not fail."""
         try:
             with self._sessions() as s, s.begin():
+                if write:
+                    s.connection(execution_options={"immediate": True})
                 yield s
         except OperationalError as exc:
             raise StoreError(_why(exc)) from exc
