@@ -14,7 +14,7 @@ from mailwarden.core.store import User, open_store
 
 def test_a_write_session_holds_the_write_lock_from_its_start(tmp_path):
     path = tmp_path / "mw.db"
-    store = open_store(f"sqlite:///{path}")
+    store = open_store(url=f"sqlite:///{path}")
     other = sqlite3.connect(path, timeout=0, isolation_level=None)
     with store.session(write=True) as s:
         s.scalars(select(User)).all()  # only a read so far
@@ -26,7 +26,7 @@ def test_a_write_session_holds_the_write_lock_from_its_start(tmp_path):
 
 def test_a_plain_session_does_not_block_writers(tmp_path):
     path = tmp_path / "mw.db"
-    store = open_store(f"sqlite:///{path}")
+    store = open_store(url=f"sqlite:///{path}")
     other = sqlite3.connect(path, timeout=0, isolation_level=None)
     with store.session() as s:
         s.scalars(select(User)).all()
