@@ -1,6 +1,7 @@
-"""Set Japanese translations from a JSON file {msgid: msgstr} (only where still empty).
+"""Set Japanese translations from a JSON file {msgid: msgstr}: only where still empty, or,
+with --replace, over what is there (a reviewed rewrite).
 
-.venv/bin/python tools/set_translations.py FILE.json
+.venv/bin/python tools/set_translations.py [--replace] FILE.json
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ PO = Path(__file__).resolve().parents[1] / "src/mailwarden/locale/ja/LC_MESSAGES
 
 
 def main() -> None:
-    wanted = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    replace = "--replace" in sys.argv[1:]
+    wanted = json.loads(Path([a for a in sys.argv[1:] if a != "--replace"][0]).read_text(encoding="utf-8"))
     with PO.open("rb") as fh:
         cat = read_po(fh, locale="ja")
     n = 0
     for m in cat:
-        if isinstance(m.id, str) and m.id in wanted and not m.string:
+        if isinstance(m.id, str) and m.id in wanted and (replace or not m.string):
             m.string = wanted[m.id]
             n += 1
     with PO.open("wb") as fh:
