@@ -54,7 +54,7 @@ def _show(outcomes: list[Outcome], fmt: IngestFormat) -> dict[str, int]:
         print(to_json({"counts": summary, "outcomes": [o.to_dict() for o in outcomes]}), flush=True)
     else:
         t = WrappingTable(title=_("Reports"))
-        for col in (_("Result"), _("Kind"), _("Domain"), _("Records"), _("Source"), _("Reason")):
+        for col in (_("Result"), _("Kind"), _("Domain"), _("Records"), _("Input file"), _("Reason")):
             t.add_column(col)
         labels = {"stored": _("stored"), "duplicate": _("duplicate"), "rejected": _("rejected")}
         for o in outcomes:
