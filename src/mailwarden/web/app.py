@@ -17,10 +17,10 @@ from ..core.store import Store, open_store
 from . import errors
 from .console import HERE, Console
 from .limits import BodyLimits
-from .routes import account, dashboard, dlp, dmarc, domains, gateway, messages, surveys, users
+from .routes import account, dashboard, dlp, dmarc, domains, gateway, messages, reports, surveys, users
 from .security import LanguageAndHeaders
 
-ROUTERS = (account, dashboard, domains, surveys, dmarc, messages, dlp, gateway, users)
+ROUTERS = (account, dashboard, domains, surveys, dmarc, messages, dlp, gateway, users, reports)
 
 
 def trusted_hosts(settings: Settings) -> list[str]:
