@@ -1,0 +1,136 @@
+"""Every console page, in Japanese (issue 16): with data in it, no English left untranslated,
+no unfilled ``{placeholder}``, no exception text — in the page and in its form hints. The
+POSTed result pages (message analysis, DLP check) and the error pages are rendered too.
+A new page whose path parameter this test cannot fill fails it: give it a value below."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+from fastapi.testclient import TestClient
+from starlette.routing import Route
+
+from tests.analyze.mail import message
+from tests.support.ja_text import problems
+from tests.web.test_console import app, csrf_of, login  # noqa: F401 - the fixture and helpers
+from tests.web.test_gateway_pages import _spooled
+
+SAMPLES = Path(__file__).parents[1] / "data" / "dmarc-samples"
+HINT_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
+
+
+def visible(html: str) -> str:
+    """The text a reader sees, form hints included; scripts and styles left out."""
+    doc = lxml.html.fromstring(html)
+    for el in doc.xpath("//script|//style"):
+        el.drop_tree()
+    hints = [v for a in HINT_ATTRIBUTES for v in doc.xpath(f"//@{a}")]
+    buttons = doc.xpath("//input[@type='submit' or @type='button']/@value")
+    return "\n".join([doc.text_content(), *map(str, hints), *map(str, buttons)])
+
+
+def seed(c: TestClient, app) -> dict[str, str]:  # noqa: F811
+    """Data on every page: a domain check, a survey, DMARC aggregate, failure and TLS reports,
+    a held and a delayed message; the values of the path parameters that lead to them."""
+    token = c.get("/api/session").json()["csrf_token"]
+    head = {"X-CSRF-Token": token}
+    check = c.post("/api/domains", json={"domain": "bad.test"}, headers=head).json()
+    survey = c.post(
+        "/api/surveys", json={"name": "取引先", "domains": ["bad.test", "good.test"]}, headers=head
+    )
+    files = [
+        ("files", (p.name, p.read_bytes(), "application/octet-stream"))
+        for p in (
+            SAMPLES / "aggregate" / "!example.com!1538204542!1538463818.xml",
+            *sorted((SAMPLES / "failure").glob("*.eml"))[:2],
+            SAMPLES / "smtp_tls" / "rfc8460.json",
+        )
+    ]
+    ingested = c.post("/api/dmarc/reports", files=files, headers=head)
+    assert ingested.status_code == 200, ingested.text
+    held = _spooled(app, "held", "見積 4111 **** **** 1111")
+    _spooled(app, "delayed", "納品書")
+    values = {
+        "check_id": str(check["id"]),
+        "survey_id": str(survey.json()["id"]),
+        "domain": "example.com",
+        "sid": held,
+        "spool_id": held,
+        "op": "release",
+    }
+    # pages under another domain than the aggregate report's
+    failure = ids_from(c, "/api/dmarc/domain.de/failures")
+    tls = ids_from(c, "/api/dmarc/company-y.example/tls")
+    assert failure and tls, "the sample failure and TLS reports were not stored"
+    values["/dmarc/{domain}/sources/{ip}"] = "/dmarc/example.com/sources/12.20.127.122"
+    values["/dmarc/{domain}/failures/{report_id}"] = f"/dmarc/domain.de/failures/{failure}"
+    values["/dmarc/{domain}/tls/{report_id}"] = f"/dmarc/company-y.example/tls/{tls}"
+    incidents = c.get("/api/gateway/incidents").json()
+    rows = incidents["incidents"] if isinstance(incidents, dict) else incidents
+    values["incident_id"] = str(rows[0]["id"])
+    return values
+
+
+def flatten(routes):
+    for r in routes:
+        inner = getattr(r, "original_router", None)  # an included APIRouter
+        yield from flatten(inner.routes) if inner is not None else [r]
+
+
+def ids_from(c: TestClient, api: str, key: str = "id") -> str | None:
+    r = c.get(api)
+    if r.status_code != 200:
+        return None
+    data = r.json()
+    for v in data.values() if isinstance(data, dict) else [data]:
+        if isinstance(v, list) and v and isinstance(v[0], dict) and key in v[0]:
+            return str(v[0][key])
+    if isinstance(data, list) and data and isinstance(data[0], dict) and key in data[0]:
+        return str(data[0][key])
+    return None
+
+
+def test_every_page_reads_as_japanese(app):  # noqa: F811
+    with TestClient(app) as c:
+        login(c)
+        c.cookies.set("lang", "ja")
+        values = seed(c, app)
+        pages: dict[str, str] = {}
+        missing = []
+        for route in flatten(app.routes):
+            if not isinstance(route, Route) or "GET" not in (route.methods or ()):
+                continue
+            if route.path.startswith(("/api", "/static", "/healthz", "/docs", "/redoc", "/openapi")):
+                continue
+            params = re.findall(r"{(\w+)(?::\w+)?}", route.path)
+            if route.path in values:  # a page whose parameters go together
+                url = values[route.path]
+            elif any(p not in values for p in params):
+                missing.append(route.path)
+                continue
+            else:
+                url = re.sub(r"{(\w+)(?::\w+)?}", lambda m: values[m.group(1)], route.path)
+            r = c.get(url, params={"lang": "ja"})
+            if "text/html" in r.headers.get("content-type", ""):
+                pages[url] = r.text
+        assert not missing, f"give these path parameters a value in the test: {missing}"
+        # pages reached by a form
+        csrf = csrf_of(c.get("/messages").text)
+        mail = message("至急、振込先の変更をお願いします。 https://bit.ly/abc", reply_to="boss@gmail.com")
+        pages["POST /messages/analyze"] = c.post(
+            "/messages/analyze", data={"csrf": csrf, "text": mail.decode()}
+        ).text
+        pages["POST /dlp/check"] = c.post(
+            "/dlp/check", data={"csrf": csrf_of(c.get("/dlp").text), "text": "カード 4111 1111 1111 1111"}
+        ).text
+        # error pages
+        pages["404"] = c.get("/no/such/page", headers={"accept": "text/html"}).text
+        pages["403 csrf"] = c.post("/messages/analyze", data={"csrf": "forged", "text": "x"}).text
+        assert len(pages) >= 20, sorted(pages)
+        bad = {url: problems(visible(html)) for url, html in pages.items() if problems(visible(html))}
+        assert not bad, bad
+        # the pages are Japanese, not empty
+        for url, html in pages.items():
+            assert re.search(r"[\u3040-\u30ff]", visible(html)), url
