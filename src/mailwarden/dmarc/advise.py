@@ -21,6 +21,7 @@ from ..domain.dmarc import DmarcSyntaxError, audit_dmarc, parse_record, staged_p
 from ..domain.mtasts import audit_mta_sts
 from .analysis import LEGITIMATE, summarise
 from .models import AggregateReport, TlsPolicyResult
+from .result import DmarcSummary
 
 STAGE_DAYS = 14  # time at each stage before the next: two weekly report cycles
 MIN_DAYS_OF_DATA = 14
@@ -50,8 +51,11 @@ STAGE_TEXT = {
 }
 
 
-def _stored_policy(store: Store, domain: str, since: int) -> tuple[dict[str, Any] | None, int | None]:
-    """The policy the reporters saw most recently, and the start of the first report since."""
+def _stored_policy(
+    store: Store, domain: str, since: int, until: int | None = None
+) -> tuple[dict[str, Any] | None, int | None]:
+    """The policy the reporters saw most recently, and the start of the first report that
+    began in [since, until)."""
     with store.session() as s:
         latest = s.scalar(
             select(AggregateReport.policy)
@@ -61,7 +65,9 @@ def _stored_policy(store: Store, domain: str, since: int) -> tuple[dict[str, Any
         )
         first_begin = s.scalar(
             select(func.min(AggregateReport.begin)).where(
-                AggregateReport.policy_domain == domain, AggregateReport.begin >= since
+                AggregateReport.policy_domain == domain,
+                AggregateReport.begin >= since,
+                AggregateReport.begin < (until if until is not None else 2**62),
             )
         )
     return latest, first_begin
@@ -77,10 +83,17 @@ async def advise(
     https_port: int = 443,
     ca_file: Any = None,
     today: datetime | None = None,
+    since: int | None = None,
+    until: int | None = None,
+    summary: DmarcSummary | None = None,
 ) -> dict[str, Any]:
+    """The advice over the reports that began in [since, until) (default: the last ``days``
+    days). A caller that shows a summary hands it in (``summary=``, made by ``summarise``
+    over the same period), so the advice counts the very rows the summary shows."""
     domain = domain.lower().rstrip(".")
     now = today or datetime.now(UTC)
-    since = int(now.timestamp()) - days * 86400
+    if since is None:
+        since = summary["since"] if summary is not None else int(now.timestamp()) - days * 86400
     live: dict[str, Any] = {}
     record_text = None
     if resolver is not None:
@@ -88,7 +101,7 @@ async def advise(
         live = {"status": check.status, "record": check.record, **check.data}
         record_text = check.record
     # store reads are blocking: a worker thread, not the event loop
-    latest, first_begin = await asyncio.to_thread(_stored_policy, store, domain, since)
+    latest, first_begin = await asyncio.to_thread(_stored_policy, store, domain, since, until)
     if record_text is None and latest:
         # offline: the policy the reporters saw most recently
         record_text = "v=DMARC1; " + "; ".join(f"{k}={v}" for k, v in latest.items() if k != "domain" and v)
@@ -96,14 +109,17 @@ async def advise(
         rec = parse_record(record_text) if record_text else None
     except DmarcSyntaxError:
         rec = None
-    summary = await summarise(store, domain, since=since, resolver=resolver)
+    if summary is None:
+        summary = await summarise(store, domain, since=since, until=until, resolver=resolver)
     total = summary["totals"]["messages"]
     failing = total - round(summary["totals"]["dmarc_pass_rate"] * total)
     legit = [r for r in summary["sources"] if r["classification"] in ("aligned", LEGITIMATE)]
     legit_total = sum(r["messages"] for r in legit)
     legit_fail = [r for r in summary["sources"] if r["classification"] == LEGITIMATE]
     legit_fail_msgs = sum(r["messages"] - round(r["dmarc_pass_rate"] * r["messages"]) for r in legit_fail)
-    data_days = (int(now.timestamp()) - first_begin) / 86400 if first_begin else 0
+    # the data reaches to the period's end, or to now for a period that has not ended
+    data_end = min(until, int(now.timestamp())) if until is not None else int(now.timestamp())
+    data_days = (data_end - first_begin) / 86400 if first_begin else 0
     blocking = [r for r in legit_fail if total and r["messages"] / total > MAX_UNFIXED_SHARE]
     criteria = {
         "reports": data_days >= MIN_DAYS_OF_DATA,
@@ -161,10 +177,14 @@ async def advise(
                 "date": when,
             }
         )
-    tls = await _tls_advice(store, domain, since, resolver=resolver, https_port=https_port, ca_file=ca_file)
+    tls = await _tls_advice(
+        store, domain, since, until, resolver=resolver, https_port=https_port, ca_file=ca_file
+    )
     return {
         "domain": domain,
         "days": days,
+        "since": since,
+        "until": until,
         "live_policy": live or None,
         "policy": rec.policy if rec else None,
         "testing": rec.testing if rec else None,
@@ -186,22 +206,33 @@ async def advise(
     }
 
 
-def _tls_counts(store: Store, domain: str, since: int) -> tuple[int, int, int]:
+def _tls_counts(store: Store, domain: str, since: int, until: int | None = None) -> tuple[int, int, int]:
     with store.session() as s:
         row = s.execute(
             select(
                 func.coalesce(func.sum(TlsPolicyResult.successful), 0),
                 func.coalesce(func.sum(TlsPolicyResult.failed), 0),
                 func.count(),
-            ).where(TlsPolicyResult.policy_domain == domain, TlsPolicyResult.begin >= since)
+            ).where(
+                TlsPolicyResult.policy_domain == domain,
+                TlsPolicyResult.begin >= since,
+                TlsPolicyResult.begin < (until if until is not None else 2**62),
+            )
         ).one()
     return int(row[0]), int(row[1]), int(row[2])
 
 
 async def _tls_advice(
-    store: Store, domain: str, since: int, *, resolver: Resolver | None, https_port: int, ca_file: Any
+    store: Store,
+    domain: str,
+    since: int,
+    until: int | None = None,
+    *,
+    resolver: Resolver | None,
+    https_port: int,
+    ca_file: Any,
 ) -> dict[str, Any]:
-    ok, failed, reports = await asyncio.to_thread(_tls_counts, store, domain, since)
+    ok, failed, reports = await asyncio.to_thread(_tls_counts, store, domain, since, until)
     mode = None
     if resolver is not None:
         check = await audit_mta_sts(domain, resolver=resolver, mx_hosts=[], port=https_port, ca_file=ca_file)

@@ -7,14 +7,15 @@ import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from typing_extensions import TypedDict
 
 from ..core.config import get_settings
 from ..core.dns import Resolver
 from ..core.i18n import N_, gettext
 from ..core.store import Store
 from ..domain.orgdomain import same_organisation
-from .models import AggregateRecord
+from .models import AggregateRecord, AggregateReport
 from .result import DmarcSummary, Rates, ServiceRow, SourceRow
 from .senders import ASN_EVIDENCE, catalogue, origin_asns, reverse_names
 
@@ -81,7 +82,9 @@ class _Service:
     sources: int = 0
 
 
-def _collect(store: Store, domain: str, since: int) -> tuple[Bucket, dict[int, Bucket], dict[str, Source]]:
+def _collect(
+    store: Store, domain: str, since: int, until: int | None = None
+) -> tuple[Bucket, dict[int, Bucket], dict[str, Source]]:
     total = Bucket()
     days: dict[int, Bucket] = {}
     sources: dict[str, Source] = {}
@@ -95,6 +98,8 @@ def _collect(store: Store, domain: str, since: int) -> tuple[Bucket, dict[int, B
         AggregateRecord.envelope_from,
         AggregateRecord.reasons,
     ).where(AggregateRecord.policy_domain == domain, AggregateRecord.begin >= since)
+    if until is not None:
+        q = q.where(AggregateRecord.begin < until)
     with store.session() as s:
         for ip, count, dkim, spf, begin, dkim_results, env, reasons in s.execute(q).yield_per(5000):
             total.add(count, dkim, spf)
@@ -113,12 +118,18 @@ def _collect(store: Store, domain: str, since: int) -> tuple[Bucket, dict[int, B
 
 
 async def summarise(
-    store: Store, domain: str, *, since: int = 0, resolver: Resolver | None = None
+    store: Store,
+    domain: str,
+    *,
+    since: int = 0,
+    until: int | None = None,
+    resolver: Resolver | None = None,
 ) -> DmarcSummary:
-    """Everything ``dmarc summary`` shows; ``resolver=None`` is offline (no reverse DNS)."""
+    """Everything ``dmarc summary`` shows, over the reports that began in [since, until);
+    ``resolver=None`` is offline (no reverse DNS)."""
     domain = domain.lower().rstrip(".")
     # the scan of the stored records is blocking work: a worker thread, not the event loop
-    total, days, sources = await asyncio.to_thread(_collect, store, domain, since)
+    total, days, sources = await asyncio.to_thread(_collect, store, domain, since, until)
     ptrs: dict[str, str | None] = {}
     if resolver is not None and sources:
         ptrs = await reverse_names(sources, resolver=resolver)
@@ -247,3 +258,147 @@ def sources_csv(summary: DmarcSummary) -> str:
     for row in summary["sources"]:
         w.writerow({**row, "fixes": " | ".join(row["fixes"])})
     return buf.getvalue()
+
+
+# -- the period a page shows ----------------------------------------------------------------
+
+DAY = 86400
+#: the default period reaches back at most this far from the latest report's end
+DEFAULT_SPAN_DAYS = 90
+PRESET_DAYS = (7, 30, 90, 365)
+
+
+class Period(TypedDict):
+    """Which reports a page counts: those that began in [since, until) (Unix seconds)."""
+
+    #: "data" (what the stored reports cover: the default), "days" (the last N days),
+    #: "all" (every stored report) or "range" (dates the reader chose)
+    kind: str
+    days: int | None
+    since: int
+    until: int
+    #: what the domain's stored aggregate reports cover: first begin, last end (None: none)
+    first: int | None
+    last: int | None
+
+
+def coverage(store: Store, domain: str) -> tuple[int | None, int | None]:
+    """The first begin and the last end of the domain's stored aggregate reports."""
+    domain = domain.lower().rstrip(".")
+    with store.session() as s:
+        first, last = s.execute(
+            select(func.min(AggregateReport.begin), func.max(AggregateReport.end)).where(
+                AggregateReport.policy_domain == domain
+            )
+        ).one()
+    return (int(first) if first is not None else None, int(last) if last is not None else None)
+
+
+def choose_period(
+    first: int | None,
+    last: int | None,
+    *,
+    now: int,
+    days: int | None = None,
+    everything: bool = False,
+    since: int | None = None,
+    until: int | None = None,
+) -> Period:
+    """The period to show. By default the one the stored reports cover — the latest report's
+    end back to the earliest report, at most ``DEFAULT_SPAN_DAYS`` — never "N days before
+    now", which shows nothing when the reports are older."""
+    if since is not None or until is not None:
+        lo = since if since is not None else (first if first is not None else now - DEFAULT_SPAN_DAYS * DAY)
+        hi = until if until is not None else max(now, last or 0) + 1
+        return _period("range", None, lo, max(hi, lo), first, last)
+    if everything:
+        lo = first if first is not None else now
+        hi = max(now, last or 0) + 1
+        return _period("all", None, lo, hi, first, last)
+    if days is not None:
+        return _period("days", days, now - days * DAY, now + 1, first, last)
+    if first is None or last is None:
+        return _period("data", None, now - 30 * DAY, now + 1, first, last)
+    # the last report's records begin before its end; +1 keeps a zero-length report in
+    lo = max(first, (last - DEFAULT_SPAN_DAYS * DAY) // DAY * DAY)  # from a whole (UTC) day
+    return _period("data", None, lo, last + 1, first, last)
+
+
+def _period(
+    kind: str, days: int | None, since: int, until: int, first: int | None, last: int | None
+) -> Period:
+    return {"kind": kind, "days": days, "since": since, "until": until, "first": first, "last": last}
+
+
+# -- one source's rows -------------------------------------------------------------------------
+
+#: at most this many of one source's rows are listed (newest first)
+MAX_SOURCE_ROWS = 1000
+
+
+def source_records(store: Store, domain: str, ip: str, since: int, until: int) -> list[dict[str, Any]]:
+    """The rows that reporters sent about one source over [since, until), newest first."""
+    domain = domain.lower().rstrip(".")
+    q = (
+        select(
+            AggregateReport.org_name,
+            AggregateReport.report_id,
+            AggregateReport.id,
+            AggregateReport.begin,
+            AggregateReport.end,
+            AggregateRecord.count,
+            AggregateRecord.disposition,
+            AggregateRecord.dkim_aligned,
+            AggregateRecord.spf_aligned,
+            AggregateRecord.header_from,
+            AggregateRecord.envelope_from,
+            AggregateRecord.dkim,
+            AggregateRecord.spf,
+            AggregateRecord.reasons,
+        )
+        .join(AggregateReport, AggregateReport.id == AggregateRecord.report_pk)
+        .where(
+            AggregateRecord.policy_domain == domain,
+            AggregateRecord.source_ip == ip,
+            AggregateRecord.begin >= since,
+            AggregateRecord.begin < until,
+        )
+        .order_by(AggregateRecord.begin.desc(), AggregateRecord.id)
+        .limit(MAX_SOURCE_ROWS)
+    )
+    with store.session() as s:
+        return [
+            {
+                "reporter": org,
+                "report_id": rid,
+                "report_pk": pk,
+                "begin": begin,
+                "end": end,
+                "messages": int(count),
+                "disposition": disposition,
+                "dmarc_pass": bool(dkim_ok or spf_ok),
+                "dkim_aligned": bool(dkim_ok),
+                "spf_aligned": bool(spf_ok),
+                "header_from": header_from,
+                "envelope_from": env,
+                "dkim": [{k: str(v) for k, v in r.items()} for r in dkim or []],
+                "spf": [{k: str(v) for k, v in r.items()} for r in spf or []],
+                "reasons": [{k: str(v) for k, v in r.items()} for r in reasons or []],
+            }
+            for (
+                org,
+                rid,
+                pk,
+                begin,
+                end,
+                count,
+                disposition,
+                dkim_ok,
+                spf_ok,
+                header_from,
+                env,
+                dkim,
+                spf,
+                reasons,
+            ) in s.execute(q)
+        ]

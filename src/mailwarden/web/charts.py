@@ -1,0 +1,116 @@
+"""Server-rendered SVG charts for the console, drawn with matplotlib's SVG backend.
+
+The console's CSP allows no inline script, so charts are SVG images the browser shows as
+they are (no script, no remote loads). Text is kept as SVG text (``svg.fonttype: none``), so
+Japanese titles and labels are set in the browser's fonts rather than as glyph outlines.
+Rendering is CPU work: handlers call ``daily_chart`` on a worker thread.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import warnings
+from dataclasses import dataclass
+from datetime import UTC
+from typing import Any
+
+#: matplotlib's global settings (rc_context) are not thread-safe: one chart at a time
+_LOCK = threading.Lock()
+
+# Japanese text is laid out with the fallback fonts' metrics: the browser draws the glyphs.
+warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+
+#: typed loosely: matplotlib types rcParams keys as literals
+RC: dict[str, Any] = {
+    "svg.fonttype": "none",  # text stays text: the reader's browser picks the font
+    "svg.hashsalt": "mailwarden",  # stable element ids, so the same data gives the same SVG
+    "font.family": "sans-serif",
+    "font.sans-serif": ["Noto Sans CJK JP", "IPAexGothic", "Hiragino Sans", "Meiryo", "DejaVu Sans"],
+    "font.size": 10,
+}
+
+#: the colours of the series (the same in every chart, so a reader learns them once)
+VOLUME = "#c9d6ee"
+COLOURS = {"dmarc_pass_rate": "#1b7f3b", "dkim_aligned_rate": "#1f5fbf", "spf_aligned_rate": "#b35c00"}
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """Everything the chart says, already in the reader's language."""
+
+    title: str
+    x_label: str
+    volume_label: str
+    rate_label: str
+    #: the legend entry of each rate series, by key (dmarc_pass_rate, dkim_aligned_rate…)
+    series: dict[str, str]
+    volume_legend: str
+    empty: str
+
+
+def daily_chart(days: list[Any], text: ChartText) -> bytes:
+    """Messages a day (bars, left axis) and the pass and alignment rates (lines, right axis,
+    %) of a summary's ``over_time`` rows, as an SVG document."""
+    import matplotlib.dates
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+    dates: Any = matplotlib.dates  # it has no annotations
+    with _LOCK, rc_context(RC):  # type: ignore[arg-type]
+        fig = Figure(figsize=(8.4, 3.8))
+        FigureCanvasSVG(fig)
+        ax = fig.add_subplot()
+        rates = ax.twinx()
+        # matplotlib's dates are days since 1970-01-01 (UTC): a day's start is day / 86400
+        when = [d["day"] / 86400 for d in days]
+        handles: list[Any] = []
+        if days:
+            width = 0.8 if len(days) > 1 else 0.5
+            handles.append(
+                ax.bar(
+                    when, [d["messages"] for d in days], width=width, color=VOLUME, label=text.volume_legend
+                )
+            )
+            for key, label in text.series.items():
+                (line,) = rates.plot(
+                    when,
+                    [d[key] for d in days],
+                    color=COLOURS.get(key, "#555555"),
+                    marker="o" if len(days) < 40 else None,
+                    markersize=3,
+                    linewidth=1.8,
+                    label=label,
+                )
+                handles.append(line)
+            ax.xaxis.set_major_locator(dates.AutoDateLocator(minticks=3, maxticks=8))
+            ax.xaxis.set_major_formatter(dates.DateFormatter("%Y/%m/%d", tz=UTC))
+        else:
+            ax.set_xticks([])
+            ax.text(0.5, 0.5, text.empty, transform=ax.transAxes, ha="center", va="center", color="#687084")
+        ax.set_title(text.title)
+        ax.set_xlabel(text.x_label)
+        ax.set_ylabel(text.volume_label)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(bottom=0)
+        rates.set_ylim(0, 1.05)
+        rates.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+        rates.set_ylabel(text.rate_label)
+        # the rates over the bars, the legend over both
+        ax.set_zorder(0)
+        rates.set_zorder(1)
+        if handles:
+            rates.legend(
+                handles=handles,
+                labels=[h.get_label() for h in handles],
+                loc="upper center",
+                bbox_to_anchor=(0.5, -0.2),
+                ncol=len(handles),
+                frameon=False,
+            )
+        fig.tight_layout()
+        buf = io.BytesIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    return buf.getvalue()
