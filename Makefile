@@ -26,6 +26,7 @@ system-deps:
 	command -v nsd >/dev/null || missing="$$missing nsd"; \
 	command -v kdig >/dev/null || missing="$$missing knot-dnsutils"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	fc-list :lang=ja 2>/dev/null | grep -q . || missing="$$missing fonts-ipafont-gothic"; \
 	command -v dovecot >/dev/null || missing="$$missing dovecot-imapd"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	test -x /usr/sbin/postfix || missing="$$missing postfix"; \
