@@ -237,3 +237,84 @@ def token_revoke(token_id: Annotated[int, typer.Argument(help=_("The token's ID.
     if not revoke_token(open_store(), token_id):
         raise fail(_("no live token with ID {id}").format(id=token_id))
     out.print(_("Token {id} revoked.").format(id=token_id))
+
+
+@reports_app.command("fetch")
+def reports_fetch(
+    imap_host: Annotated[str, typer.Option("--imap-host", help=_("IMAP server."))],
+    imap_user: Annotated[
+        str,
+        typer.Option("--imap-user", help=_("IMAP user; the password comes from MAILWARDEN_IMAP_PASSWORD.")),
+    ],
+    imap_port: Annotated[int | None, typer.Option("--imap-port")] = None,
+    security: Annotated[
+        str, typer.Option("--imap-security", help=_("tls (993), starttls (143) or plain."))
+    ] = "tls",
+    folder: Annotated[str, typer.Option("--folder", help=_("Folder to read."))] = "INBOX",
+    processed: Annotated[
+        str, typer.Option("--processed-folder", help=_("Where handled messages are moved."))
+    ] = "Processed",
+    rejected: Annotated[
+        str, typer.Option("--rejected-folder", help=_("Where report mails without a reported message go."))
+    ] = "Rejected",
+    ca_file: Annotated[Path | None, typer.Option("--ca-file", help=_("Extra CA certificates (PEM)."))] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Read the reporting mailbox over IMAP once: take in every report mail, then move it."""
+    import os
+
+    from ..analyze.rules import load_rules
+    from ..core.config import get_settings
+    from ..core.secretkey import secret_key
+    from ..core.store import open_store
+    from ..dmarc.imap import ImapSettings
+    from ..reports.imap import fetch_once
+
+    password = os.environ.get("MAILWARDEN_IMAP_PASSWORD")
+    if not password:
+        raise fail(_("Set the IMAP password in MAILWARDEN_IMAP_PASSWORD."))
+    settings = get_settings()
+    imap_settings = ImapSettings(
+        host=imap_host,
+        user=imap_user,
+        password=password,
+        port=imap_port,
+        security=security,
+        folder=folder,
+        processed_folder=processed,
+        rejected_folder=rejected or None,
+        ca_file=ca_file,
+    )
+    try:
+        fetched = fetch_once(
+            open_store(settings), load_rules(settings.analyze_rules), secret_key(settings), imap_settings
+        )
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    rows = [
+        {
+            "origin": f.origin,
+            "report_id": f.result.report_id,
+            "cluster_id": f.result.cluster_id,
+            "duplicate": f.result.duplicate,
+            "degraded": f.result.degraded,
+            "reason": f.result.reason_text() or None,
+        }
+        for f in fetched
+    ]
+    if as_json:
+        sys.stdout.write(to_json(rows) + "\n")
+        return
+    for row in rows:
+        if row["report_id"] is None:
+            err.print(f"{row['origin']}: {row['reason']}", highlight=False)
+        else:
+            out.print(
+                _("{file}: report {id} in cluster {cluster}, {status}").format(
+                    file=row["origin"],
+                    id=row["report_id"],
+                    cluster=row["cluster_id"],
+                    status=_("duplicate") if row["duplicate"] else _("stored"),
+                ),
+                highlight=False,
+            )

@@ -85,6 +85,8 @@ class Report(Base):
     reporter: Mapped[str] = mapped_column(String(320), default="")
     #: imap, api, upload
     path: Mapped[str] = mapped_column(String(10))
+    #: where the report mail came from (IMAP mailbox, UIDVALIDITY and UID): read twice, stored once
+    origin: Mapped[str | None] = mapped_column(String(400), nullable=True, unique=True)
     #: how the message was found in the report: rfc822, eml, msg, tnef, inline, raw
     intake: Mapped[str] = mapped_column(String(10), default="raw")
     #: recovered from an inline forward: headers as the mail client kept them

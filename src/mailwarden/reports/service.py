@@ -53,6 +53,8 @@ class Ingested:
     reason: str | None = None
     reason_params: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: this origin was stored before: nothing was stored now
+    duplicate: bool = False
 
     def reason_text(self) -> str:
         """The reason in the reader's language."""
@@ -154,11 +156,30 @@ def ingest_report(
     message: bytes | None = None,
     answers: dict[str, Any] | None = None,
     reporter: str = "",
+    origin: str | None = None,
 ) -> Ingested:
     """Store one report. Give ``report_mail`` (the staff member's mail: the message is found
-    inside it) or ``message`` (the reported message itself, as a report button posts it)."""
+    inside it) or ``message`` (the reported message itself, as a report button posts it).
+    ``origin`` names where the report mail came from: one already stored is not stored again
+    (``duplicate``)."""
     if path not in PATHS:
         raise InputError(f"unknown intake path {path!r}")
+    if origin is not None:
+        with store.session() as s:
+            seen = s.execute(
+                select(
+                    Report.id, Report.cluster_id, Report.status, Report.classification, Report.degraded
+                ).where(Report.origin == origin)
+            ).first()
+        if seen is not None:
+            return Ingested(
+                report_id=seen[0],
+                cluster_id=seen[1],
+                status=seen[2],
+                classification=seen[3],
+                degraded=seen[4],
+                duplicate=True,
+            )
     clean_answers = _answers(answers)
     how, degraded, said, notes = "raw", False, None, []
     if report_mail is not None:
@@ -186,6 +207,7 @@ def ingest_report(
         row = Report(
             reporter=_text(reporter)[:320],
             path=path,
+            origin=origin,
             intake=how,
             degraded=degraded,
             reporter_classification=said,

@@ -58,6 +58,7 @@ def upgrade() -> None:
         sa.Column("reported_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("reporter", sa.String(length=320), nullable=False),
         sa.Column("path", sa.String(length=10), nullable=False),
+        sa.Column("origin", sa.String(length=400), nullable=True),
         sa.Column("intake", sa.String(length=10), nullable=False),
         sa.Column("degraded", sa.Boolean(), nullable=False),
         sa.Column("reporter_classification", sa.String(length=20), nullable=True),
@@ -78,6 +79,7 @@ def upgrade() -> None:
         sa.Column("assignee", sa.String(length=320), nullable=True),
         sa.Column("cluster_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["analysis_key"], ["report_analyses.key"]),
+        sa.UniqueConstraint("origin"),
         sa.ForeignKeyConstraint(["cluster_id"], ["report_clusters.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
     )
