@@ -215,3 +215,23 @@ def test_mutated_reports_never_crash(seed):
         base[rnd.randrange(len(base))] = rnd.randrange(256)
     got = read_report(bytes(base))
     assert (got.message is None) == (got.reason is not None)
+
+
+def test_deeply_nested_mime_is_a_reason():
+    depth = 5000
+    head = b"From: a@example.co.jp\nSubject: Fwd: x\nContent-Type: multipart/mixed; boundary=b0\n\n"
+    body = b"".join(
+        b"--b%d\nContent-Type: multipart/mixed; boundary=b%d\n\n" % (i, i + 1) for i in range(depth)
+    )
+    got = read_report(head + body + b"text\n")
+    assert got.message is None and got.reason in (intake.REASON_TOO_DEEP, intake.REASON_NOTHING)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["-" * 400_000, ">" * 400_000, "From: " + "a" * 400_000, ("-----Original Message-----\n" * 50_000)],
+    ids=["dashes", "quotes", "long-field", "many-markers"],
+)
+def test_pathological_inline_text_is_bounded(text):
+    got = read_report(corpus.inline(text))
+    assert (got.message is None) == (got.reason is not None)

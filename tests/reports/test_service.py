@@ -255,3 +255,21 @@ def test_tokens_hashed_checked_revoked(store):
     assert tokens.revoke_token(store, info.id) is True
     assert tokens.revoke_token(store, info.id) is False
     assert tokens.check_token(store, token) is None
+
+
+def test_take_cluster_into_review(store, rules):
+    got = [
+        ingest(store, rules, report_mail=corpus.attached(corpus.phish(to=f"r{i}@example.co.jp")))
+        for i in range(2)
+    ]
+    cid = got[0].cluster_id
+    assert service.take_cluster(store, cid, "yamada", "web:yamada") == 2  # type: ignore[arg-type]
+    rows = service.list_reports(store, status="in_review")
+    assert {r["assignee"] for r in rows} == {"yamada"} and len(rows) == 2
+    service.resolve_cluster(store, cid, "spam", "web:yamada")  # type: ignore[arg-type]
+    with pytest.raises(InputError):
+        service.take_cluster(store, cid, "sato", "web:sato")  # type: ignore[arg-type]
+    with pytest.raises(InputError):
+        service.take_cluster(store, 777_777, "sato", "web:sato")
+    audit = service.get_report(store, got[0].report_id)["audit"]  # type: ignore[index]
+    assert [a["action"] for a in audit] == ["assign", "resolve"]

@@ -45,6 +45,7 @@ MAX_INLINE_CHARS = 500_000
 REASON_TOO_LARGE = N_("the report is over {limit} MB and was not read")
 REASON_EMPTY = N_("the report is empty")
 REASON_NOTHING = N_("the report has no attached message and no forwarded original in its text")
+REASON_TOO_DEEP = N_("the report's MIME parts are nested too deeply to read")
 REASON_MSG_CORRUPT = N_("the attached Outlook message (.msg) could not be read: {error}")
 REASON_TNEF_CORRUPT = N_("the attached winmail.dat (TNEF) could not be read: {error}")
 
@@ -463,6 +464,14 @@ def read_report(data: bytes, *, max_bytes: int = MAX_REPORT_BYTES) -> Intake:
         return Intake(None, reason=REASON_TOO_LARGE, reason_params={"limit": str(max_bytes // MB)})
     if not data.strip():
         return Intake(None, reason=REASON_EMPTY)
+    try:
+        return _read(data)
+    except RecursionError:
+        # the stdlib parser and generator recurse once per level of MIME nesting
+        return Intake(None, reason=REASON_TOO_DEEP)
+
+
+def _read(data: bytes) -> Intake:
     root = _parse(data)
     subject = decode_header_value(root.get("Subject", ""))
     intake = Intake(

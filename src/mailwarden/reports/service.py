@@ -451,3 +451,28 @@ def cluster_counts(store: Store) -> dict[str, int]:
     with store.session() as s:
         rows = s.execute(select(ReportCluster.status, func.count()).group_by(ReportCluster.status))
         return {str(k): int(v) for k, v in rows}
+
+
+def take_cluster(store: Store, cluster_id: int, assignee: str, actor: str) -> int:
+    """Put a cluster in review with ``assignee``: its open reports follow; returns how many.
+    A resolved cluster stays resolved (raises InputError)."""
+    now = utcnow()
+    with store.session() as s:
+        group = s.get(ReportCluster, cluster_id, with_for_update=True)
+        if group is None:
+            raise InputError(gettext(CLUSTER_UNKNOWN).format(id=cluster_id))
+        if group.status == "resolved":
+            raise InputError(gettext("cluster {id} is already resolved").format(id=cluster_id))
+        group.status, group.updated_at = "in_review", now
+        done = s.execute(
+            update(Report)
+            .where(Report.cluster_id == cluster_id, Report.status != "resolved")
+            .values(status="in_review", assignee=assignee[:320])
+        )
+        count = int(getattr(done, "rowcount", 0) or 0)
+        s.add(
+            ReportAudit(
+                at=now, actor=actor[:320], action="assign", cluster_id=cluster_id, detail=f"{assignee[:320]}"
+            )
+        )
+        return count
