@@ -121,6 +121,8 @@ def test_default_period_is_what_the_reports_cover(app):
         assert one_day["summary"]["totals"]["messages"] == 140
         assert c.get("/api/dmarc/example.jp?since=2025-09-02&until=2025-09-01").status_code == 422
         assert c.get("/api/dmarc/example.jp?days=-3").status_code == 422
+        assert c.get("/dmarc/example.jp/sources.csv?since=0001-01-01").status_code == 422
+        assert c.get("/api/dmarc/example.jp?until=9999-12-31").status_code == 422
         page = c.get("/dmarc/example.jp?lang=ja")
         # the period shown, in the reader's zone (Asia/Tokyo for a Japanese reader)
         assert "2025/06/" not in page.text.split('id="period"')[1].split("</strong>")[0]

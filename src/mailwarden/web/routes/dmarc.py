@@ -72,7 +72,14 @@ class PeriodQuery:
         return urlencode({k: str(v) for k, v in params.items() if v is not None})
 
 
+#: the days a period may name: reports are from the Unix era, and no report is from far ahead
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+
+
 def period_query(days: DaysParam = None, since: DateParam = None, until: DateParam = None) -> PeriodQuery:
+    if any(d is not None and not FIRST_DAY <= d <= LAST_DAY for d in (since, until)):
+        raise HTTPException(422, gettext("dates must lie between 1970-01-01 and 2199-12-31"))
     if since is not None and until is not None and since > until:
         raise HTTPException(422, gettext("the start of the period is after its end"))
     return PeriodQuery(days, since, until)
@@ -82,10 +89,7 @@ PeriodDep = Annotated[PeriodQuery, Depends(period_query)]
 
 
 def _day_start(day: date, zone: tzinfo) -> int:
-    try:
-        return int(datetime.combine(day, time(), zone).timestamp())
-    except (OverflowError, ValueError):  # the first or last day a date can name
-        return -(2**40) if day.year < 1000 else 2**40
+    return int(datetime.combine(day, time(), zone).timestamp())
 
 
 def resolve_period(c: Console, domain: str, q: PeriodQuery) -> Period:
@@ -97,7 +101,7 @@ def resolve_period(c: Console, domain: str, q: PeriodQuery) -> Period:
         since = _day_start(q.since, zone) if q.since is not None else None
         until = None
         if q.until is not None:
-            until = _day_start(q.until + timedelta(days=1), zone) if q.until < date.max else 2**40
+            until = _day_start(q.until + timedelta(days=1), zone)
         return choose_period(first, last, now=now, since=since, until=until)
     if q.days == "all":
         return choose_period(first, last, now=now, everything=True)
