@@ -310,8 +310,13 @@ def _assign(s: Session, feats: cluster.Features) -> ReportCluster:
         )
         s.add(chosen)
         s.flush()
-    chosen.size = (chosen.size or 0) + 1
-    chosen.updated_at = now
+    # counted in SQL: concurrent reports of one attack must not lose an increment
+    s.execute(
+        update(ReportCluster)
+        .where(ReportCluster.id == chosen.id)
+        .values(size=ReportCluster.size + 1, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
     for kind, value in feats.keys:
         if (kind, value) in hits:
             continue
