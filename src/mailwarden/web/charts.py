@@ -68,15 +68,20 @@ def daily_chart(days: list[Any], text: ChartText) -> bytes:
         when = [d["day"] / 86400 for d in days]
         handles: list[Any] = []
         if days:
-            width = 0.8 if len(days) > 1 else 0.5
+            # a bar covers its (UTC) day; a rate is drawn at the day's middle
             handles.append(
                 ax.bar(
-                    when, [d["messages"] for d in days], width=width, color=VOLUME, label=text.volume_legend
+                    [w + 0.1 for w in when],
+                    [d["messages"] for d in days],
+                    width=0.8,
+                    align="edge",
+                    color=VOLUME,
+                    label=text.volume_legend,
                 )
             )
             for key, label in text.series.items():
                 (line,) = rates.plot(
-                    when,
+                    [w + 0.5 for w in when],
                     [d[key] for d in days],
                     color=COLOURS.get(key, "#555555"),
                     marker="o" if len(days) < 40 else None,
@@ -85,7 +90,16 @@ def daily_chart(days: list[Any], text: ChartText) -> bytes:
                     label=label,
                 )
                 handles.append(line)
-            ax.xaxis.set_major_locator(dates.AutoDateLocator(minticks=3, maxticks=8))
+            span = when[-1] - when[0] + 1
+            ax.set_xlim(when[0] - 0.5, when[-1] + 1.5)
+            if span <= 120:  # ticks on whole days, a week or so of them at most
+                ax.xaxis.set_major_locator(
+                    dates.DayLocator(interval=max(1, -(-int(span) // 7)), tz=UTC)
+                    if span > 7
+                    else dates.DayLocator(tz=UTC)
+                )
+            else:
+                ax.xaxis.set_major_locator(dates.AutoDateLocator(minticks=3, maxticks=8, tz=UTC))
             ax.xaxis.set_major_formatter(dates.DateFormatter("%Y/%m/%d", tz=UTC))
         else:
             ax.set_xticks([])
