@@ -129,6 +129,8 @@ def test_default_period_is_what_the_reports_cover(app):
         assert "2025/10/01" in page.text  # 2025-09-30T23:59:59Z is 2025-10-01 08:59 JST
         assert 'href="?days=30"' in page.text and 'href="?days=all"' in page.text
         assert 'aria-current="true" class="current">' in page.text
+        # the domain list says what each domain's reports cover
+        assert "2025/06/01 – 2025/10/01" in c.get("/dmarc?lang=ja").text
         en = c.get("/dmarc/example.jp?days=all&lang=en")
         assert "Period shown: Jun 1, 2025" in en.text and "Stored reports cover Jun 1, 2025" in en.text
 
@@ -235,6 +237,11 @@ def test_failure_reports_are_shown_escaped(app, store):
         twin = c.get(f"/api/dmarc/example.jp/failures/{item['id']}").json()
         assert twin["fields"]["x-evil"] == '<img src="http://tracker.example/p.gif">'
         assert twin["original_headers"]["subject"] == "<script>alert(1)</script> urgent"
+        # the source's drill-down lists the failure reports about its mail
+        source = c.get("/api/dmarc/example.jp/sources/198.51.100.9").json()
+        assert [f["id"] for f in source["failure_reports"]] == [item["id"]]
+        drill = c.get("/dmarc/example.jp/sources/198.51.100.9").text
+        assert f'href="/dmarc/example.jp/failures/{item["id"]}"' in drill and "<script>alert" not in drill
         # one domain's report is not another's page
         assert c.get(f"/dmarc/example.com/failures/{item['id']}").status_code == 404
         assert c.get(f"/api/dmarc/example.com/failures/{item['id']}").status_code == 404

@@ -73,10 +73,14 @@ def failure_reports(
     since: int | None = None,
     until: int | None = None,
     limit: int = FAILURE_LIST_LIMIT,
+    source_ip: str | None = None,
 ) -> list[dict[str, Any]]:
-    """The domain's failure reports, newest first (received in [since, until) when given)."""
+    """The domain's failure reports, newest first (received in [since, until), about mail
+    from ``source_ip``, when given)."""
     domain = domain.lower().rstrip(".")
     q = select(FailureReport).where(FailureReport.reported_domain == domain)
+    if source_ip is not None:
+        q = q.where(FailureReport.source_ip == source_ip)
     if since is not None:
         q = q.where(FailureReport.created_at >= datetime.fromtimestamp(since, UTC))
     if until is not None:

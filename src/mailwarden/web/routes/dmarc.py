@@ -307,6 +307,8 @@ async def source_data(c: Console, domain: str, ip: str, q: PeriodQuery) -> dict[
     )
     row = next((r for r in summary["sources"] if r["source_ip"] == ip), None)
     records = await asyncio.to_thread(source_records, c.store, domain, ip, period["since"], period["until"])
+    # failure reports about this source's mail (any time: they are few, and not per period)
+    failures = await asyncio.to_thread(service.failure_reports, c.store, domain, limit=50, source_ip=ip)
     reporters: dict[str, dict[str, int]] = {}
     days: dict[int, dict[str, int]] = {}
     for r in records:
@@ -328,6 +330,7 @@ async def source_data(c: Console, domain: str, ip: str, q: PeriodQuery) -> dict[
         ],
         "records": records,
         "records_limit": MAX_SOURCE_ROWS,
+        "failure_reports": failures,
     }
 
 
