@@ -204,3 +204,23 @@ def test_viewer_may_read_but_not_decide(console, store):
         )
         assert r.status_code == 403
     assert service.get_report(store, seeded[0].report_id)["status"] == "received"  # type: ignore[index]
+
+
+def test_the_whole_console_lets_a_token_through_and_nobody_else(store, settings):
+    """Through the console's body middleware: a live token posts without a session; no token
+    or a dead one is refused before the body is read; the report buttons' size limit applies."""
+    _, token = tokens.create_token(store, "thunderbird")
+    with TestClient(create_app(settings, store=store)) as client:
+        r = _post(client, token, corpus.phish(), reporter="ito@example.co.jp")
+        assert r.status_code == 201, r.text
+        assert _post(client, None, corpus.phish()).status_code == 401
+        assert _post(client, "mwr_not-a-token", corpus.phish()).status_code == 401
+        huge = client.post(
+            "/api/reports",
+            content=b"x",
+            headers={"Authorization": f"Bearer {token}", "Content-Length": str(60 * 1024 * 1024)},
+        )
+        assert huge.status_code == 413
+        # the other report routes still need a console session
+        assert client.post("/api/reports/clusters/1/resolve", json={}).status_code == 401
+    assert [r["reporter"] for r in service.list_reports(store)] == ["ito@example.co.jp"]

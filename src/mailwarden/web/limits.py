@@ -40,10 +40,15 @@ LIMITS: tuple[tuple[str, int], ...] = (
 )
 #: writing routes anyone may call: the login form and the sender's cancel link (its token)
 PUBLIC = ("/login", "/gateway/cancel/", "/api/gateway/cancel/")
+#: writing routes a program calls with an API token instead of a session (exact paths): the
+#: report buttons. The token is checked here, before the body is read, and its largest body
+TOKEN_ROUTES: dict[str, int] = {"/api/reports": 54 * MB}
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 def limit_for(path: str) -> int:
+    if path in TOKEN_ROUTES:
+        return TOKEN_ROUTES[path]
     return next((size for prefix, size in LIMITS if path.startswith(prefix)), DEFAULT_LIMIT)
 
 
@@ -78,7 +83,11 @@ class BodyLimits:
             if too_big:
                 await self._refuse(scope, receive, send, 413, f"request body over {limit} bytes")
                 return
-        if scope["method"] in WRITES and not path.startswith(PUBLIC) and not await self._signed_in(scope):
+        if scope["method"] in WRITES and path in TOKEN_ROUTES:
+            if not await self._token_valid(headers.get(b"authorization", b"")):
+                await self._refuse(scope, receive, send, 401, "A valid API token is required.")
+                return
+        elif scope["method"] in WRITES and not path.startswith(PUBLIC) and not await self._signed_in(scope):
             if path.startswith("/api/"):
                 await self._refuse(scope, receive, send, 401, "Authentication required.")
             else:
@@ -115,6 +124,17 @@ class BodyLimits:
             await send(message)
 
         await self.app(scope, bounded, guarded_send)
+
+    async def _token_valid(self, header: bytes) -> bool:
+        import asyncio
+
+        from ..reports.tokens import check_token
+
+        text = header.decode("latin-1")
+        token = text[7:].strip() if text.lower().startswith("bearer ") else None
+        if not token:
+            return False
+        return await asyncio.to_thread(check_token, self.store, token) is not None
 
     async def _signed_in(self, scope: Scope) -> bool:
         import asyncio
