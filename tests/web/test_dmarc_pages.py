@@ -75,7 +75,10 @@ Message-ID: <1@evil.example>
 
 
 @pytest.fixture
-def app(store, audit_dns, tmp_path):
+def app(store, audit_dns, tmp_path, monkeypatch):
+    # the reader's zone: Asia/Tokyo for Japanese, the system's (here UTC) for English
+    monkeypatch.delenv("MAILWARDEN_TIMEZONE", raising=False)
+    monkeypatch.setenv("TZ", "UTC")
     settings = Settings(
         data_dir=tmp_path,
         nameservers=audit_dns.address,
