@@ -17,7 +17,8 @@ PO = Path(__file__).resolve().parents[1] / "src/mailwarden/locale/ja/LC_MESSAGES
 
 def main() -> None:
     replace = "--replace" in sys.argv[1:]
-    wanted = json.loads(Path([a for a in sys.argv[1:] if a != "--replace"][0]).read_text(encoding="utf-8"))
+    (source,) = (a for a in sys.argv[1:] if a != "--replace")
+    wanted = json.loads(Path(source).read_text(encoding="utf-8"))
     with PO.open("rb") as fh:
         cat = read_po(fh, locale="ja")
     n = 0

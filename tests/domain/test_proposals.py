@@ -432,3 +432,23 @@ async def test_advise_plan_keeps_tags_and_says_how_to_authorise_dropped_addresse
     assert dropped["record"] == 'dnone.test._report._dmarc.outside.test. TXT "v=DMARC1"'
     assert "dnone.test._report._dmarc.outside.test" in dropped["text"]
     assert "pct=0" in data["note"]
+
+
+def test_the_cli_plan_names_a_dropped_report_address_and_how_to_authorise_it(nsd, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "MAILWARDEN_DATA_DIR": str(tmp_path), "MAILWARDEN_LANG": "en", "COLUMNS": "200"}
+    r = subprocess.run(
+        [sys.executable, "-m", "mailwarden", "dmarc", "advise", "dnone.test", "-n", nsd.address],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert "mailto:x@outside.test" in r.stdout, r.stdout + r.stderr
+    assert 'dnone.test._report._dmarc.outside.test. TXT "v=DMARC1"' in r.stdout
+    # and the plan's records leave it out
+    plan = [line for line in r.stdout.splitlines() if "_dmarc.dnone.test. TXT" in line]
+    assert plan and all("outside.test" not in line for line in plan)

@@ -298,6 +298,10 @@ def advise_cmd(
     for step in data["plan"]:
         plan.add_row(step["date"] or _("after the fixes"), step["action"], step["record"])
     out.print(plan)
+    for dropped in data["dropped_reports"]:
+        # a report address the plan left out: why, and the record that would authorise it
+        out.print(f"  • {dropped['text']}")
+        out.print(f"    {dropped['record']}", soft_wrap=True)
     out.print(data["note"])
     if data["mta_sts"]["advice"]:
         out.print(data["mta_sts"]["advice"])

@@ -8,7 +8,6 @@ import logging
 import os
 import signal
 import ssl
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,6 +19,7 @@ from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
 from ..core.net import split_hostport
 from ..core.render import WrappingTable, to_json
+from ..core.timefmt import local_datetime
 from .common import LangOpt, err, fail, out, use_language
 
 gateway_app = typer.Typer(
@@ -201,9 +201,10 @@ def _queues(spool: Path | None) -> Any:
 
 
 def _when(ts: Any) -> str:
+    """A spool time (Unix seconds) in the reader's zone and format."""
     try:
-        return datetime.fromtimestamp(float(ts), UTC).strftime("%Y-%m-%d %H:%M:%S")
-    except (TypeError, ValueError):
+        return local_datetime(float(ts))
+    except (TypeError, ValueError, OverflowError, OSError):
         return "-"
 
 

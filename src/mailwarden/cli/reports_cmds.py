@@ -13,6 +13,7 @@ from rich.table import Table
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
 from ..core.render import to_json
+from ..core.timefmt import local_datetime
 from .common import err, fail, out
 
 reports_app = typer.Typer(
@@ -129,7 +130,7 @@ def reports_list(
     for r in rows:
         t.add_row(
             str(r["id"]),
-            r["reported_at"][:19],
+            local_datetime(r["reported_at"]),
             r["reporter"],
             r["sender"],
             r["subject"][:60],
@@ -154,7 +155,7 @@ def reports_show(report_id: int, as_json: JsonOpt = False) -> None:
         return
     for label, value in (
         (_("Reporter"), detail["reporter"]),
-        (_("Reported"), detail["reported_at"]),
+        (_("Reported"), local_datetime(detail["reported_at"])),
         (
             _("Intake"),
             f"{detail['path']} / {detail['intake']}" + (_(" (degraded)") if detail["degraded"] else ""),
@@ -221,9 +222,9 @@ def token_list() -> None:
         t.add_row(
             str(info.id),
             info.name,
-            info.created_at.isoformat()[:19],
-            info.last_used.isoformat()[:19] if info.last_used else "-",
-            info.revoked_at.isoformat()[:19] if info.revoked_at else "-",
+            local_datetime(info.created_at),
+            local_datetime(info.last_used) or "-",
+            local_datetime(info.revoked_at) or "-",
         )
     out.print(t)
 
