@@ -44,9 +44,7 @@ def _command_names(tree: Any) -> set[str]:
     return names
 
 
-def extract_cli(
-    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
-) -> Iterator[Any]:
+def extract_cli(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any) -> Iterator[Any]:
     """The Python messages of a CLI module, and the docstrings of its commands — Typer shows
     them as help, and cli/localise.py translates them (decorated with ``.command``/``.callback``
     here, or registered as ``app.command("name")(function)`` in cli/main.py)."""
