@@ -183,6 +183,11 @@ def test_every_page_has_a_json_twin(app):
         "/gateway/queue": "/api/gateway/queue",
         "/gateway/queue/{sid}/{op}": "/api/gateway/queue/{sid}",
         "/users": "/api/users",
+        "/dmarc/{domain}/sources/{ip}": "/api/dmarc/{domain}/sources/{ip}",
+        "/dmarc/{domain}/failures": "/api/dmarc/{domain}/failures",
+        "/dmarc/{domain}/failures/{report_id}": "/api/dmarc/{domain}/failures/{report_id}",
+        "/dmarc/{domain}/tls": "/api/dmarc/{domain}/tls",
+        "/dmarc/{domain}/tls/{report_id}": "/api/dmarc/{domain}/tls/{report_id}",
         "/gateway/cancel/{sid}": "/api/gateway/cancel/{sid}",
     }
 
@@ -272,7 +277,7 @@ def test_dmarc_pages(app):
         assert c.get("/api/dmarc").json()[0]["domain"] == "example.com"
         page = c.get("/dmarc/example.com?days=100000")
         assert page.status_code == 200
-        assert "<polyline" in page.text and 'id="services"' in page.text and 'id="plan"' in page.text
+        assert '<img id="chart"' in page.text and 'id="services"' in page.text and 'id="plan"' in page.text
         twin = c.get("/api/dmarc/example.com?days=100000").json()
         assert twin["summary"]["totals"]["messages"] > 0 and twin["plan"]
         csv_text = c.get("/dmarc/example.com/sources.csv").text
