@@ -37,7 +37,7 @@ def test_check_table(audit_dns):
 def test_check_table_in_japanese(audit_dns):
     r = mw("domain", "check", "bad.test", "-n", audit_dns.address, "--lang", "ja")
     assert "SPF がインターネット全体を許可" in r.stdout
-    assert "公開すべきレコード" in r.stdout
+    assert "公開するレコード" in r.stdout
 
 
 def test_check_json_and_sarif(audit_dns):

@@ -35,7 +35,7 @@ def server(audit_dns, tmp_path):
         [sys.executable, "-m", "mailwarden", "serve", "--port", str(port)], env=env, stdout=log, stderr=log
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # a loaded 2-core machine starts Python slowly
     while time.monotonic() < deadline:
         try:
             if httpx.get(base + "/healthz", timeout=2.0).status_code == 200:
