@@ -27,7 +27,9 @@ def test_page_shows_masked_matches_and_the_decision(app):  # noqa: F811
             },
         )
         assert r.status_code == 200
-        assert '<span id="dlp-action">hold</span>' in r.text and "cards-out" in r.text
+        # the action as data, and its label in the reader's language
+        assert '<span id="dlp-action" data-action="hold">' in r.text and "cards-out" in r.text
+        assert "承認待ち" in r.text or "hold for approval" in r.text
         assert "4111 **** **** 1111" in r.text and "4111-1111-1111-1111" not in r.text
 
 

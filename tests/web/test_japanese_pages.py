@@ -12,6 +12,7 @@ import lxml.html
 from fastapi.testclient import TestClient
 from starlette.routing import Route
 
+from mailwarden.web.labels import LABELS
 from tests.analyze.mail import message
 from tests.support.ja_text import problems
 from tests.web.test_console import app, csrf_of, login  # noqa: F401 - the fixture and helpers
@@ -70,7 +71,23 @@ def seed(c: TestClient, app) -> dict[str, str]:  # noqa: F811
     incidents = c.get("/api/gateway/incidents").json()
     rows = incidents["incidents"] if isinstance(incidents, dict) else incidents
     values["incident_id"] = str(rows[0]["id"])
+    # a staff report (uploaded in the console), its cluster and the confirmation of a decision
+    staff = c.post(
+        "/api/reports/upload",
+        data={"kind": "message"},
+        files={"file": ("m.eml", message(subject="【重要】パスワードの有効期限"), "message/rfc822")},
+        headers=head,
+    )
+    assert staff.status_code == 201, staff.text
+    values["report_id"] = str(staff.json()["report_id"])
+    values["cluster_id"] = str(staff.json()["cluster_id"])
+    values["/reports/clusters/{cluster_id}/{op}"] = f"/reports/clusters/{values['cluster_id']}/phishing"
     return values
+
+
+def cell_texts(html: str) -> list[str]:
+    doc = lxml.html.fromstring(html)
+    return [el.text_content().strip() for el in doc.xpath("//td|//dd|//strong|//span")]
 
 
 def flatten(routes):
@@ -125,12 +142,25 @@ def test_every_page_reads_as_japanese(app):  # noqa: F811
         pages["POST /dlp/check"] = c.post(
             "/dlp/check", data={"csrf": csrf_of(c.get("/dlp").text), "text": "カード 4111 1111 1111 1111"}
         ).text
+        pages["POST /dmarc/upload"] = c.post(
+            "/dmarc/upload",
+            data={"csrf": csrf_of(c.get("/dmarc").text)},
+            files={"files": ("r.xml", (SAMPLES / "aggregate" / "empty_reason.xml").read_bytes(), "text/xml")},
+        ).text
         # error pages
         pages["404"] = c.get("/no/such/page", headers={"accept": "text/html"}).text
         pages["403 csrf"] = c.post("/messages/analyze", data={"csrf": "forged", "text": "x"}).text
         assert len(pages) >= 20, sorted(pages)
         bad = {url: problems(visible(html)) for url, html in pages.items() if problems(visible(html))}
         assert not bad, bad
+        # values that are data (held, stored, done…) are shown by their label, never raw
+        raw = {value for kind in LABELS.values() for value in kind}
+        shown_raw = {
+            url: cells
+            for url, html in pages.items()
+            if (cells := sorted({t for t in cell_texts(html) if t in raw}))
+        }
+        assert not shown_raw, shown_raw
         # the pages are Japanese, not empty
         for url, html in pages.items():
             assert re.search(r"[\u3040-\u30ff]", visible(html)), url

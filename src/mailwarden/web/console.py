@@ -27,6 +27,7 @@ from ..core.timefmt import local_date, local_datetime
 from ..domain.audit import AuditOptions
 from ..domain.readiness import PROVIDERS, providers_caption
 from ..domain.survey import METRICS
+from .labels import label
 from .security import csrf_token
 
 HERE = Path(__file__).parent
@@ -45,6 +46,7 @@ def make_templates() -> Jinja2Templates:
         providers_caption=providers_caption,
         verdict_labels=VERDICT_LABELS,
     )
+    templates.env.filters["label"] = label
     templates.env.filters["localtime"] = local_datetime
     templates.env.filters["localdate"] = local_date
     templates.env.filters["provider_name"] = lambda key: PROVIDERS.get(key, {"name": key})["name"]

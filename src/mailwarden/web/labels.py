@@ -1,0 +1,62 @@
+"""The words shown for values that are data (actions, states, statuses): the value stays in
+JSON and URLs as it is, a page shows its label in the reader's language. An unknown value is
+shown as it is."""
+
+from __future__ import annotations
+
+from ..core.i18n import N_, gettext
+
+LABELS: dict[str, dict[str, str]] = {
+    # DLP policy actions (dlp/policy.ACTIONS) and the gateway's dispositions
+    "action": {
+        "allow": N_("allow"),
+        "deliver": N_("deliver"),
+        "add_header": N_("add a header"),
+        "tag_subject": N_("tag the subject"),
+        "notify": N_("notify"),
+        "force_bcc": N_("force Bcc"),
+        "delay": N_("delay"),
+        "hold": N_("hold for approval"),
+        "block": N_("block"),
+        "release": N_("release"),
+        "reject": N_("reject"),
+        "cancel": N_("cancel"),
+    },
+    # an incident's state (gateway/incidents.py, gateway/queue.py)
+    "state": {
+        "delivered": N_("delivered"),
+        "blocked": N_("blocked"),
+        "held": N_("awaiting approval"),
+        "delayed": N_("delayed"),
+        "released": N_("released"),
+        "rejected": N_("rejected by an approver"),
+        "cancelled": N_("cancelled"),
+        "failed": N_("failed"),
+    },
+    # a stored DMARC/TLS report's outcome (dmarc/parsing.py)
+    "ingest": {
+        "stored": N_("stored"),
+        "duplicate": N_("duplicate"),
+        "rejected": N_("rejected"),
+    },
+    # a survey's run (domain/service.py)
+    "survey": {
+        "queued": N_("queued"),
+        "running": N_("running"),
+        "done": N_("done"),
+        "failed": N_("failed"),
+    },
+    # a record check's outcome (domain/model.py)
+    "check": {
+        "present": N_("present"),
+        "absent": N_("absent"),
+        "invalid": N_("invalid"),
+        "undetermined": N_("undetermined"),
+    },
+}
+
+
+def label(value: object, kind: str) -> str:
+    """``value`` of ``kind`` in the reader's language (as it is when unknown)."""
+    text = LABELS.get(kind, {}).get(str(value))
+    return gettext(text) if text else str(value)
