@@ -12,7 +12,7 @@ import lxml.html
 from fastapi.testclient import TestClient
 from starlette.routing import Route
 
-from mailwarden.web.labels import LABELS
+from mailwarden.core.labels import LABELS
 from tests.analyze.mail import message
 from tests.support.ja_text import problems
 from tests.web.test_console import app, csrf_of, login  # noqa: F401 - the fixture and helpers

@@ -19,6 +19,7 @@ from ..core.dns import Resolver, nameservers_from
 from ..core.errors import ConfigError
 from ..core.i18n import gettext
 from ..core.jobs import JobRunner
+from ..core.labels import label
 from ..core.render import severity_label
 from ..core.secretkey import secret_key
 from ..core.store import Store
@@ -27,7 +28,6 @@ from ..core.timefmt import local_date, local_datetime
 from ..domain.audit import AuditOptions
 from ..domain.readiness import PROVIDERS, providers_caption
 from ..domain.survey import METRICS
-from .labels import label
 from .security import csrf_token
 
 HERE = Path(__file__).parent

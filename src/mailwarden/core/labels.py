@@ -4,7 +4,7 @@ shown as it is."""
 
 from __future__ import annotations
 
-from ..core.i18n import N_, gettext
+from .i18n import N_, gettext
 
 LABELS: dict[str, dict[str, str]] = {
     # DLP policy actions (dlp/policy.ACTIONS) and the gateway's dispositions
