@@ -249,6 +249,10 @@ def test_failure_reports_are_shown_escaped(app, store):
         assert c.get(f"/dmarc/example.com/failures/{item['id']}").status_code == 404
         assert c.get(f"/api/dmarc/example.com/failures/{item['id']}").status_code == 404
         assert c.get("/api/dmarc/example.com/failures").json()["reports"][0]["source_ip"] == "10.10.10.10"
+        # a chosen period narrows the list: one long before the reports leaves it empty
+        assert (
+            c.get("/api/dmarc/example.jp/failures?since=2000-01-01&until=2000-01-31").json()["reports"] == []
+        )
 
 
 def test_tls_reports(app, store):
@@ -276,6 +280,10 @@ def test_tls_reports(app, store):
         # the report exists, but says nothing about this domain
         assert c.get(f"/api/dmarc/example.jp/tls/{rid}").status_code == 404
         assert c.get("/api/dmarc/example.jp/tls/999999").status_code == 404
+        # a chosen period narrows the list; a period before the report leaves it empty
+        assert c.get("/api/dmarc/example.com/tls?since=2000-01-01&until=2000-01-31").json()["reports"] == []
+        narrowed = c.get("/dmarc/example.com/tls?since=2000-01-01&until=2000-01-31&lang=en").text
+        assert 'id="period"' in narrowed and f'href="/dmarc/example.com/tls/{rid}"' not in narrowed
 
 
 def test_csv_follows_the_period(app):

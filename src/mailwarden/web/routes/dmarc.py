@@ -363,10 +363,25 @@ async def api_dmarc_source(
 # Failure reports are mail anyone can send: the pages show their fields as escaped text only.
 
 
-async def failures_data(c: Console, domain: str) -> dict[str, Any]:
+async def _chosen(c: Console, domain: str, q: PeriodQuery | None) -> tuple[int | None, int | None]:
+    """The period a report list is narrowed to: the one asked for, else none (every report)."""
+    if q is None or not q.query():
+        return None, None
+    period = await period_of(c, domain, q)
+    return period["since"], period["until"]
+
+
+async def failures_data(c: Console, domain: str, q: PeriodQuery | None = None) -> dict[str, Any]:
     domain = domain.lower().rstrip(".")
-    rows = await asyncio.to_thread(service.failure_reports, c.store, domain)
-    return {"domain": domain, "reports": rows, "limit": service.FAILURE_LIST_LIMIT}
+    since, until = await _chosen(c, domain, q)
+    rows = await asyncio.to_thread(service.failure_reports, c.store, domain, since, until)
+    return {
+        "domain": domain,
+        "reports": rows,
+        "limit": service.FAILURE_LIST_LIMIT,
+        "since": since,
+        "until": until,
+    }
 
 
 async def failure_data(c: Console, domain: str, report_id: int) -> dict[str, Any]:
@@ -377,14 +392,17 @@ async def failure_data(c: Console, domain: str, report_id: int) -> dict[str, Any
 
 
 @router.get("/dmarc/{domain}/failures", response_class=HTMLResponse, include_in_schema=False)
-async def dmarc_failures_page(request: Request, c: ConsoleDep, user: User, domain: str) -> HTMLResponse:
-    return c.page(request, "dmarc_failures.html", f=await failures_data(c, domain))
+async def dmarc_failures_page(
+    request: Request, c: ConsoleDep, user: User, domain: str, q: PeriodDep
+) -> HTMLResponse:
+    return c.page(request, "dmarc_failures.html", f=await failures_data(c, domain, q))
 
 
 @router.get("/api/dmarc/{domain}/failures", tags=["dmarc"])
-async def api_dmarc_failures(c: ConsoleDep, user: User, domain: str) -> dict[str, Any]:
-    """The domain's failure (RUF) reports, newest first."""
-    return await failures_data(c, domain)
+async def api_dmarc_failures(c: ConsoleDep, user: User, domain: str, q: PeriodDep) -> dict[str, Any]:
+    """The domain's failure (RUF) reports, newest first; with ?days= or ?since=&until= those
+    received in that period."""
+    return await failures_data(c, domain, q)
 
 
 @router.get("/dmarc/{domain}/failures/{report_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -405,10 +423,17 @@ async def api_dmarc_failure(c: ConsoleDep, user: User, domain: str, report_id: R
     return await failure_data(c, domain, report_id)
 
 
-async def tls_list_data(c: Console, domain: str) -> dict[str, Any]:
+async def tls_list_data(c: Console, domain: str, q: PeriodQuery | None = None) -> dict[str, Any]:
     domain = domain.lower().rstrip(".")
-    rows = await asyncio.to_thread(service.tls_reports, c.store, domain)
-    return {"domain": domain, "reports": rows, "limit": service.TLS_LIST_LIMIT}
+    since, until = await _chosen(c, domain, q)
+    rows = await asyncio.to_thread(service.tls_reports, c.store, domain, since, until)
+    return {
+        "domain": domain,
+        "reports": rows,
+        "limit": service.TLS_LIST_LIMIT,
+        "since": since,
+        "until": until,
+    }
 
 
 async def tls_data(c: Console, domain: str, report_id: int) -> dict[str, Any]:
@@ -419,14 +444,17 @@ async def tls_data(c: Console, domain: str, report_id: int) -> dict[str, Any]:
 
 
 @router.get("/dmarc/{domain}/tls", response_class=HTMLResponse, include_in_schema=False)
-async def dmarc_tls_page(request: Request, c: ConsoleDep, user: User, domain: str) -> HTMLResponse:
-    return c.page(request, "dmarc_tls.html", t=await tls_list_data(c, domain))
+async def dmarc_tls_page(
+    request: Request, c: ConsoleDep, user: User, domain: str, q: PeriodDep
+) -> HTMLResponse:
+    return c.page(request, "dmarc_tls.html", t=await tls_list_data(c, domain, q))
 
 
 @router.get("/api/dmarc/{domain}/tls", tags=["dmarc"])
-async def api_dmarc_tls(c: ConsoleDep, user: User, domain: str) -> dict[str, Any]:
-    """SMTP TLS reports (RFC 8460) about the domain's policies, newest first."""
-    return await tls_list_data(c, domain)
+async def api_dmarc_tls(c: ConsoleDep, user: User, domain: str, q: PeriodDep) -> dict[str, Any]:
+    """SMTP TLS reports (RFC 8460) about the domain's policies, newest first; with ?days= or
+    ?since=&until= those that began in that period."""
+    return await tls_list_data(c, domain, q)
 
 
 @router.get("/dmarc/{domain}/tls/{report_id}", response_class=HTMLResponse, include_in_schema=False)
