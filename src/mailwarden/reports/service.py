@@ -202,7 +202,8 @@ def ingest_report(
     marked = next(
         (found for v in msg.header_all(simulation.HEADER) if (found := simulation.check(secret, v))), None
     )
-    with store.session() as s:
+    # reads (the analysis, the cluster keys), then writes: on SQLite the write lock comes first
+    with store.session(write=True) as s:
         analysis, analysed = _analysis(s, key, msg, rules)
         row = Report(
             reporter=_text(reporter)[:320],
@@ -272,15 +273,18 @@ def _assign(s: Session, feats: cluster.Features) -> ReportCluster:
     """The cluster this report belongs to (found by its keys, or made), its keys recorded."""
     wanted = set(feats.keys)
     hits: dict[tuple[str, str], int] = {}
-    values = sorted({v for _, v in wanted})
-    for i in range(0, len(values), 500):
-        rows = s.execute(
-            select(ReportClusterKey.kind, ReportClusterKey.value, ReportClusterKey.cluster_id).where(
-                ReportClusterKey.value.in_(values[i : i + 500])
+    by_kind: dict[str, list[str]] = {}
+    for kind, value in sorted(wanted):
+        by_kind.setdefault(kind, []).append(value)
+    # one lookup a kind: (kind, value) is the unique index, so each is an index search
+    for kind, values in by_kind.items():
+        for i in range(0, len(values), 500):
+            rows = s.execute(
+                select(ReportClusterKey.value, ReportClusterKey.cluster_id).where(
+                    ReportClusterKey.kind == kind, ReportClusterKey.value.in_(values[i : i + 500])
+                )
             )
-        )
-        for kind, value, cid in rows:
-            if (kind, value) in wanted:
+            for value, cid in rows:
                 hits[(kind, value)] = cid
     chosen: ReportCluster | None = None
     for kinds in (("body",), ("attachment",), ("url",), ("band",), cluster.WEAK):
