@@ -83,3 +83,19 @@ bench: install system-deps bench-deps
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# The report buttons (addins/, docs/report-buttons.md): `make addins` writes addins/dist/
+# (mailwarden-outlook.zip, mailwarden-outlook-files.zip, mailwarden-thunderbird.xpi).
+# ADDIN_BASE_URL: https address the Outlook files are served from; MAILWARDEN_REPORT_URL and
+# MAILWARDEN_REPORT_TOKEN: the mailwarden server and an API token (`mailwarden token create`).
+.PHONY: addins addins-deps addins-check
+addins: install
+	$(PY) addins/build.py
+
+# the unified manifest's JSON schemas (npm @microsoft/app-manifest), under addins/ only
+addins-deps:
+	cd addins && npm ci --no-audit --no-fund
+
+# the add-ins' tests: manifests against their schemas, the handlers in Chromium against a real server
+addins-check: install addins-deps
+	$(BIN)/pytest -q -p no:cacheprovider tests/addins

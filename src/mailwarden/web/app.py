@@ -14,7 +14,7 @@ from .. import __version__
 from ..core import sessions
 from ..core.config import Settings, get_settings
 from ..core.store import Store, open_store
-from . import errors
+from . import cors, errors
 from .console import HERE, Console
 from .limits import BodyLimits
 from .routes import account, dashboard, dlp, dmarc, domains, gateway, messages, reports, surveys, users
@@ -63,6 +63,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         # Secure when the console is reached over HTTPS (MAILWARDEN_CONSOLE_URL)
         https_only=settings.console_url.lower().startswith("https://"),
     )
+    app.add_middleware(cors.ReportCors)  # POST /api/reports from MAILWARDEN_REPORT_ORIGINS only
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     # errors as pages for browsers, as {"error": {"code", "message"}} for API clients
     errors.install(app)
