@@ -136,7 +136,6 @@ def api_run(n: int) -> None:
             proc.terminate()
             proc.wait(10)
             log = (data / "server.log").read_text()
-            (ROOT / ".bench-reports-server.log").write_text(log)
             errors = [ln for ln in log.splitlines() if "Error" in ln or "error" in ln]
             if errors:
                 print("  server errors:", *sorted(set(errors))[:5], sep="\n    ")
