@@ -321,15 +321,26 @@ def _assign(s: Session, feats: cluster.Features) -> ReportCluster:
         .values(size=ReportCluster.size + 1, updated_at=now)
         .execution_options(synchronize_session=False)
     )
-    for kind, value in feats.keys:
-        if (kind, value) in hits:
-            continue
-        try:
-            with s.begin_nested():
-                s.add(ReportClusterKey(kind=kind, value=value, cluster_id=chosen.id))
-        except IntegrityError:  # recorded by a report stored concurrently: it stays with its cluster
-            continue
+    fresh = [
+        {"kind": kind, "value": value, "cluster_id": chosen.id}
+        for kind, value in dict.fromkeys(feats.keys)
+        if (kind, value) not in hits
+    ]
+    if fresh:
+        # one statement; a key recorded by a report stored concurrently stays with its cluster
+        s.execute(_insert_new_keys(s), fresh)
     return chosen
+
+
+def _insert_new_keys(s: Session) -> Any:
+    """INSERT … ON CONFLICT (kind, value) DO NOTHING, in the store's dialect."""
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(ReportClusterKey).on_conflict_do_nothing(index_elements=["kind", "value"])
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(ReportClusterKey).on_conflict_do_nothing(index_elements=["kind", "value"])
 
 
 # -- reading -----------------------------------------------------------------------------------
