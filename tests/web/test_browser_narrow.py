@@ -10,6 +10,7 @@ import time
 import pytest
 
 from mailwarden.gateway.spool import Spool
+from tests.reports.corpus import phish
 from tests.web.test_browser import CHROMIUM, server  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.browser
@@ -44,6 +45,14 @@ def hold_one(spool_root) -> str:
     return Spool(spool_root).put("held", meta, b"Subject: x\r\n\r\nx\r\n")
 
 
+REPORTED = phish(
+    "tanaka.ichiro.very.long.address@example.co.jp",
+    subject="【重要】アカウントの確認をお願いします（24時間以内に手続きが必要です）",
+    sender="マイクロソフト サポート <security-notification-center@micros0ft-support.example>",
+    link="https://micros0ft-support.example/login/verify/a-very-long-path-that-does-not-wrap?id=88418841884188",
+)
+
+
 def test_pages_fit_a_phone(server, tmp_path):  # noqa: F811
     from playwright.sync_api import sync_playwright
 
@@ -74,6 +83,29 @@ def test_pages_fit_a_phone(server, tmp_path):  # noqa: F811
             "/no/such/page",
             "/gateway",
             "/gateway/incidents",
+        ):
+            page.goto(base + path)
+            overflow[path] = page.evaluate("document.documentElement.scrollWidth")
+        # a staff report uploaded in the console: the queue, the report, its cluster, the
+        # confirmation of a decision, the metrics
+        page.goto(base + "/reports/upload")
+        page.set_input_files(
+            "#rp-upload input[name=file]",
+            files=[{"name": "m.eml", "mimeType": "message/rfc822", "buffer": REPORTED}],
+        )
+        page.check("#rp-upload input[value=message]")
+        page.click("#rp-upload button[type=submit]")
+        page.wait_for_url(re.compile(r".*/reports/\d+$"))
+        report_path = "/" + page.url.split("/", 3)[3]
+        cluster = page.locator("#rp-report a[href^='/reports/clusters/']").first.get_attribute("href")
+        assert cluster
+        for path in (
+            "/reports",
+            report_path,
+            cluster,
+            cluster + "/phishing",
+            "/reports/metrics",
+            "/reports/upload",
         ):
             page.goto(base + path)
             overflow[path] = page.evaluate("document.documentElement.scrollWidth")

@@ -189,6 +189,12 @@ def test_every_page_has_a_json_twin(app):
         "/dmarc/{domain}/tls": "/api/dmarc/{domain}/tls",
         "/dmarc/{domain}/tls/{report_id}": "/api/dmarc/{domain}/tls/{report_id}",
         "/gateway/cancel/{sid}": "/api/gateway/cancel/{sid}",
+        "/reports": "/api/reports/clusters",
+        "/reports/upload": "/api/reports/upload",
+        "/reports/metrics": "/api/reports/metrics",
+        "/reports/clusters/{cluster_id}": "/api/reports/clusters/{cluster_id}",
+        "/reports/clusters/{cluster_id}/{op}": "/api/reports/clusters/{cluster_id}",
+        "/reports/{report_id}": "/api/reports/{report_id}",
     }
 
     def flatten(routes):

@@ -24,6 +24,18 @@ ROUTES = [
     ("ingest", "post", "/api/dmarc/reports", {"files": {"files": ("r.xml", REPORT, "text/xml")}}),
     ("decide", "post", "/api/gateway/queue/0123456789abcdef/cancel", {}),
     ("decide", "post", "/api/gateway/queue/0123456789abcdef/release", {}),
+    ("decide", "post", "/api/reports/clusters/1/resolve", {"json": {"classification": "spam"}}),
+    ("decide", "post", "/api/reports/clusters/1/take", {}),
+    ("decide", "post", "/api/reports/clusters/1/notes", {"json": {"text": "a note"}}),
+    (
+        "decide",
+        "post",
+        "/api/reports/upload",
+        {
+            "files": {"file": ("m.eml", b"Subject: x\r\n\r\nhi", "message/rfc822")},
+            "data": {"kind": "message"},
+        },
+    ),
     (
         "analyse",
         "post",

@@ -198,6 +198,57 @@ def reports_resolve(
     )
 
 
+@reports_app.command("metrics")
+def reports_metrics(
+    days: Annotated[int, typer.Option("--days", min=1, max=3660, help=_("Days back from today."))] = 30,
+    fmt: Annotated[str, typer.Option("--format", help=_("table, json or csv"))] = "table",
+) -> None:
+    """Reporting metrics: reports per day, time to report and to triage, clusters, reporter
+    accuracy, top lures and senders."""
+    from ..core.store import open_store
+    from ..reports.metrics import compute, to_csv
+
+    if fmt not in ("table", "json", "csv"):
+        raise fail(_("--format must be table, json or csv"))
+    m = compute(open_store(), days)
+    if fmt == "json":
+        sys.stdout.write(to_json(m) + "\n")
+        return
+    if fmt == "csv":
+        sys.stdout.write(to_csv(m))
+        return
+
+    def hours(seconds: float | None) -> str:
+        return "-" if seconds is None else f"{seconds / 3600:.1f} h"
+
+    ttr, ttt, cl = m["time_to_report"], m["time_to_triage"], m["clusters"]
+    for label, value in (
+        (_("Report count"), f"{m['reports']} ({_('{n} simulations reported').format(n=m['simulations'])})"),
+        (_("Time to report"), f"{hours(ttr['median_seconds'])} / p90 {hours(ttr['p90_seconds'])}"),
+        (_("Time to triage"), f"{hours(ttt['median_seconds'])} / p90 {hours(ttt['p90_seconds'])}"),
+        (
+            _("Clusters"),
+            _("{n} clusters, {open} open, the largest {largest} reports").format(
+                n=cl["count"], open=cl["open"], largest=cl["largest"]
+            ),
+        ),
+    ):
+        out.print(f"[bold]{label}:[/bold] {value}", highlight=False)
+    t = Table(title=_("Reporters"))
+    for col in (_("Reporter"), _("Report count"), _("Resolved"), _("Phishing"), _("Accuracy")):
+        t.add_column(col)
+    for r in m["reporters"]:
+        acc = "-" if r["accuracy"] is None else f"{r['accuracy'] * 100:.0f} %"
+        t.add_row(r["reporter"], str(r["reports"]), str(r["resolved"]), str(r["phishing"]), acc)
+    out.print(t)
+    t = Table(title=_("Top lures (subjects)"))
+    t.add_column(_("Subject"))
+    t.add_column(_("Report count"))
+    for row in m["top_subjects"]:
+        t.add_row(row["value"], str(row["reports"]))
+    out.print(t)
+
+
 @token_app.command("create")
 def token_create(name: Annotated[str, typer.Argument(help=_("What the token is for."))]) -> None:
     """Create an API token; it is shown once and stored only as a hash."""

@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     asn6_zone: str = "origin6.asn.cymru.com"
     #: YAML overriding the message analyser's weights, thresholds and lists.
     analyze_rules: Path | None = None
+    #: YAML overriding the rules that auto-resolve staff reports on intake (reports/rules.yaml).
+    report_rules: Path | None = None
     host: str = "127.0.0.1"
     port: int = 8000
     #: Fetching anything named by analysed mail is off unless turned on.

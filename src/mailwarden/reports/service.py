@@ -24,7 +24,7 @@ from ..core.i18n import N_, gettext
 from ..core.message import Limits, ParsedMessage, parse_message
 from ..core.store import Store
 from ..core.store.models import utcnow
-from . import cluster, simulation
+from . import autoresolve, cluster, simulation
 from .intake import MAX_REPORT_BYTES, MB, REASON_EMPTY, REASON_TOO_LARGE, read_report
 from .models import Report, ReportAnalysis, ReportAudit, ReportCluster, ReportClusterKey
 
@@ -157,11 +157,13 @@ def ingest_report(
     answers: dict[str, Any] | None = None,
     reporter: str = "",
     origin: str | None = None,
+    auto_rules: autoresolve.AutoRules | None = None,
 ) -> Ingested:
     """Store one report. Give ``report_mail`` (the staff member's mail: the message is found
     inside it) or ``message`` (the reported message itself, as a report button posts it).
     ``origin`` names where the report mail came from: one already stored is not stored again
-    (``duplicate``)."""
+    (``duplicate``). A report that starts a cluster is resolved by the first auto-resolve rule
+    it matches (``auto_rules``, else the configured ones)."""
     if path not in PATHS:
         raise InputError(f"unknown intake path {path!r}")
     if origin is not None:
@@ -202,6 +204,7 @@ def ingest_report(
     marked = next(
         (found for v in msg.header_all(simulation.HEADER) if (found := simulation.check(secret, v))), None
     )
+    auto = auto_rules if auto_rules is not None else autoresolve.configured()
     # reads (the analysis, the cluster keys), then writes: on SQLite the write lock comes first
     with store.session(write=True) as s:
         analysis, analysed = _analysis(s, key, msg, rules)
@@ -234,11 +237,14 @@ def ingest_report(
         else:
             feats = cluster.features(msg, analysis.result, key)
             group = _assign(s, feats)
+            started = group.size == 0  # the count read before this report was added in SQL
             row.cluster_id = group.id
             if group.status == "resolved":
                 row.status, row.classification = "resolved", group.classification
             s.add(row)
             s.flush()
+            if started and (rule := auto.first_match(msg, analysis.result)) is not None:
+                autoresolve.apply(s, group, row, rule)
         return Ingested(
             report_id=row.id,
             cluster_id=row.cluster_id,

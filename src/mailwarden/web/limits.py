@@ -37,6 +37,9 @@ LIMITS: tuple[tuple[str, int], ...] = (
     ("/api/dlp/check", 32 * MB),
     ("/surveys", 6 * MB),
     ("/api/surveys", 6 * MB),
+    # a report mail or message uploaded in the console (40 MB, reports/intake.py), the form around it
+    ("/reports/upload", 41 * MB),
+    ("/api/reports/upload", 41 * MB),
 )
 #: writing routes anyone may call: the login form and the sender's cancel link (its token)
 PUBLIC = ("/login", "/gateway/cancel/", "/api/gateway/cancel/")

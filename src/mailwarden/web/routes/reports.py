@@ -11,23 +11,31 @@ import base64
 import binascii
 import json
 from typing import Annotated, Any
+from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 from typing_extensions import TypedDict
 
 from ...core.errors import InputError
 from ...core.i18n import gettext
 from ...core.throttle import Throttle
-from ...reports import service, tokens
+from ...reports import metrics, service, tokens, triage
 from ...reports.intake import MAX_REPORT_BYTES
-from ...reports.service import ReportDetail, ReportRow
+from ...reports.metrics import ReportMetrics
+from ...reports.service import AuditRow, ReportDetail, ReportRow
+from ...reports.triage import ClusterDetail, ClusterRow
+from ..charts import ChartText, daily_chart
 from ..console import Console, ConsoleDep
-from ..params import Limit, Offset, RowId
-from ..security import check_csrf, current_user, require
+from ..params import Days, Limit, Offset, RowId
+from ..security import PERMISSIONS, check_csrf, current_user, require
 
 User = Annotated[dict[str, Any], Depends(current_user)]
 Decider = Annotated[dict[str, Any], Depends(require("decide"))]
+DECIDERS = PERMISSIONS["decide"]
+#: the chart is an image of its own: matplotlib's inline styles, nothing else, no script
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 #: a base64 message of MAX_REPORT_BYTES, the answers and the JSON around them
 BODY_LIMIT = MAX_REPORT_BYTES * 4 // 3 + 256 * 1024
@@ -193,6 +201,196 @@ async def api_reports(
     return await asyncio.to_thread(_list, c, status, classification, limit, offset)
 
 
+# -- the triage queue (session): clusters, notes, assignment, upload, metrics -----------------
+#: what the confirmation step of a cluster decision may do: take it, or resolve it as one of these
+CLUSTER_OPS = ("take", *service.DECISIONS)
+
+
+class Note(BaseModel):
+    text: str = Field(min_length=1, max_length=triage.MAX_NOTE)
+
+
+class Taken(TypedDict):
+    cluster_id: int
+    assignee: str
+    reports: int
+
+
+def _clusters(
+    c: Console,
+    resolved: bool,
+    status: str | None,
+    classification: str | None,
+    limit: int = 200,
+    offset: int = 0,
+) -> list[ClusterRow]:
+    try:
+        return triage.list_clusters(
+            c.store,
+            resolved=resolved,
+            status=status or None,
+            classification=classification or None,
+            limit=limit,
+            offset=offset,
+        )
+    except InputError as exc:
+        raise HTTPException(422, str(exc)) from exc
+
+
+def _cluster(c: Console, cluster_id: int) -> ClusterDetail:
+    found = triage.get_cluster(c.store, cluster_id)
+    if found is None:
+        raise HTTPException(404, gettext("no such cluster"))
+    return found
+
+
+def _take(c: Console, cluster_id: int, user: dict[str, Any]) -> Taken:
+    try:
+        count = service.take_cluster(c.store, cluster_id, str(user["name"]), f"web:{user['name']}")
+    except InputError as exc:
+        raise HTTPException(409, str(exc)) from exc
+    return {"cluster_id": cluster_id, "assignee": str(user["name"]), "reports": count}
+
+
+def _note(c: Console, cluster_id: int, user: dict[str, Any], text: str) -> AuditRow:
+    try:
+        return triage.add_note(c.store, cluster_id, f"web:{user['name']}", text)
+    except InputError as exc:
+        raise HTTPException(422, str(exc)) from exc
+
+
+def _upload(c: Console, data: bytes, kind: str, user: dict[str, Any]) -> Ingested:
+    if kind == "report":
+        got = service.ingest_report(c.store, c.rules, c.secret, path="upload", report_mail=data)
+    else:
+        got = service.ingest_report(
+            c.store, c.rules, c.secret, path="upload", message=data, reporter=str(user["name"])
+        )
+    if got.report_id is None:
+        raise HTTPException(422, got.reason_text())
+    return {
+        "report_id": got.report_id,
+        "cluster_id": got.cluster_id,
+        "status": got.status,
+        "classification": got.classification,
+        "degraded": got.degraded,
+    }
+
+
+async def _read_upload(file: UploadFile | None) -> bytes:
+    data = await file.read(MAX_REPORT_BYTES + 1) if file is not None and file.filename else b""
+    if len(data) > MAX_REPORT_BYTES:
+        raise HTTPException(
+            413, gettext("the report is over {limit} MB").format(limit=MAX_REPORT_BYTES // (1024 * 1024))
+        )
+    if not data.strip():
+        raise HTTPException(422, gettext("choose a file to upload"))
+    return data
+
+
+@router.get("/api/reports/clusters", tags=["reports"])
+async def api_clusters(
+    c: ConsoleDep,
+    user: User,
+    resolved: bool = False,
+    status: str | None = None,
+    classification: str | None = None,
+    limit: Limit = 200,
+    offset: Offset = 0,
+) -> list[ClusterRow]:
+    """The triage queue: open clusters by priority (highest first), or with ``resolved`` the
+    resolved ones (latest decision first); filter by status and classification."""
+    return await asyncio.to_thread(_clusters, c, resolved, status, classification, limit, offset)
+
+
+@router.get("/api/reports/clusters/{cluster_id}", tags=["reports"])
+async def api_cluster(c: ConsoleDep, user: User, cluster_id: RowId) -> ClusterDetail:
+    """One cluster: its reports, the shared analysis (verdict, score, signals), the reported
+    message's headers and text, the reporters and their answers, notes and the audit log."""
+    return await asyncio.to_thread(_cluster, c, cluster_id)
+
+
+@router.post("/api/reports/clusters/{cluster_id}/take", tags=["reports"])
+async def api_take(request: Request, c: ConsoleDep, user: Decider, cluster_id: RowId) -> Taken:
+    """Assign a cluster to me and put it in review. Approvers and administrators; needs
+    X-CSRF-Token."""
+    check_csrf(request, request.headers.get("x-csrf-token"))
+    return await asyncio.to_thread(_take, c, cluster_id, user)
+
+
+@router.post("/api/reports/clusters/{cluster_id}/notes", tags=["reports"], status_code=201)
+async def api_note(request: Request, c: ConsoleDep, user: Decider, cluster_id: RowId, note: Note) -> AuditRow:
+    """A note on a cluster (kept in its audit log). Approvers and administrators; needs
+    X-CSRF-Token."""
+    check_csrf(request, request.headers.get("x-csrf-token"))
+    return await asyncio.to_thread(_note, c, cluster_id, user, note.text)
+
+
+@router.post("/api/reports/upload", tags=["reports"], status_code=201)
+async def api_upload(
+    request: Request,
+    c: ConsoleDep,
+    user: Decider,
+    file: Annotated[UploadFile, File()],
+    kind: Annotated[str, Form(pattern="^(report|message)$")] = "report",
+) -> Ingested:
+    """Upload a report: a staff member's report mail (``kind=report``: the message is found in
+    it) or the suspicious message itself (``kind=message``, a raw .eml). Approvers and
+    administrators; needs X-CSRF-Token."""
+    check_csrf(request, request.headers.get("x-csrf-token"))
+    data = await _read_upload(file)
+    return await asyncio.to_thread(_upload, c, data, kind, user)
+
+
+@router.get("/api/reports/metrics", tags=["reports"])
+async def api_metrics(c: ConsoleDep, user: User, days: Days = 30) -> ReportMetrics:
+    """Reports per day, time-to-report and time-to-triage (median, p90), clusters and their
+    sizes, reporter accuracy, top lures and senders over the last ``days`` days."""
+    return await asyncio.to_thread(metrics.compute, c.store, days)
+
+
+@router.get("/reports/metrics.csv", tags=["reports"], response_class=Response)
+async def metrics_csv(c: ConsoleDep, user: User, days: Days = 30) -> Response:
+    """The metrics as CSV (metric, key, value)."""
+    data = await asyncio.to_thread(metrics.compute, c.store, days)
+    text = await asyncio.to_thread(metrics.to_csv, data)
+    return Response(
+        text,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="report-metrics-{days}d.csv"'},
+    )
+
+
+def metrics_chart_text() -> ChartText:
+    """The chart's words in the reader's language (made on the loop, where the language is)."""
+    return ChartText(
+        title=gettext("Staff reports by day"),
+        x_label=gettext("Date (UTC)"),
+        volume_label=gettext("Reports per day"),
+        rate_label=gettext("Share resolved as phishing (%)"),
+        series={"phishing_rate": gettext("Phishing")},
+        volume_legend=gettext("Staff reports"),
+        empty=gettext("No staff reports in this period"),
+    )
+
+
+@router.get("/reports/metrics/chart.svg", tags=["reports"], response_class=Response)
+async def metrics_chart(c: ConsoleDep, user: User, days: Days = 30) -> Response:
+    """Reports a day and the share resolved as phishing, as SVG."""
+    data = await asyncio.to_thread(metrics.compute, c.store, days)
+    days_rows = [
+        {"day": d["day"], "messages": d["reports"], "phishing_rate": d["phishing_rate"]}
+        for d in data["per_day"]
+    ]
+    svg = await asyncio.to_thread(daily_chart, days_rows, metrics_chart_text())
+    return Response(
+        svg,
+        media_type="image/svg+xml",
+        # an image of its own: its inline styles are matplotlib's; it has no script to run
+        headers={"Content-Security-Policy": SVG_CSP, "Cache-Control": "private, max-age=60"},
+    )
+
+
 def _detail(c: Console, report_id: int) -> ReportDetail:
     found = service.get_report(c.store, report_id)
     if found is None:
@@ -225,3 +423,174 @@ async def api_resolve(
     decision logged. Approvers and administrators; needs X-CSRF-Token."""
     check_csrf(request, request.headers.get("x-csrf-token"))
     return await asyncio.to_thread(_resolve, c, cluster_id, decision, user)
+
+
+# -- the console's pages (their JSON twins above) ----------------------------------------------
+def _queue(c: Console, tab: str, status: str, classification: str) -> dict[str, Any]:
+    return {
+        "rows": _clusters(c, tab == "resolved", status or None, classification or None),
+        "counts": service.cluster_counts(c.store),
+    }
+
+
+@router.get("/reports", response_class=HTMLResponse, include_in_schema=False)
+async def queue_page(
+    request: Request,
+    c: ConsoleDep,
+    user: User,
+    tab: str = "open",
+    status: str = "",
+    classification: str = "",
+) -> HTMLResponse:
+    tab = "resolved" if tab == "resolved" else "open"
+    status = status if status in service.STATUSES else ""
+    classification = classification if classification in service.CLASSIFICATIONS else ""
+    data = await asyncio.to_thread(_queue, c, tab, status, classification)
+    return c.page(
+        request,
+        "reports_queue.html",
+        rows=data["rows"],
+        counts=data["counts"],
+        tab=tab,
+        status=status,
+        classification=classification,
+        statuses=service.STATUSES,
+        classifications=service.CLASSIFICATIONS,
+        can_decide=user.get("role") in DECIDERS,
+    )
+
+
+@router.get("/reports/upload", response_class=HTMLResponse, include_in_schema=False)
+async def upload_page(request: Request, c: ConsoleDep, user: User) -> HTMLResponse:
+    return c.page(request, "reports_upload.html", can_decide=user.get("role") in DECIDERS, error="")
+
+
+@router.post("/reports/upload", include_in_schema=False)
+async def upload_post(
+    request: Request,
+    c: ConsoleDep,
+    user: Decider,
+    csrf: Annotated[str, Form()],
+    file: Annotated[UploadFile | None, File()] = None,
+    kind: Annotated[str, Form()] = "report",
+) -> Response:
+    check_csrf(request, csrf)
+    try:
+        data = await _read_upload(file)
+        got = await asyncio.to_thread(_upload, c, data, "message" if kind == "message" else "report", user)
+    except HTTPException as exc:
+        if exc.status_code not in (413, 422):
+            raise
+        return c.page(request, "reports_upload.html", can_decide=True, error=str(exc.detail))
+    return RedirectResponse(f"/reports/{got['report_id']}", status_code=303)
+
+
+@router.get("/reports/metrics", response_class=HTMLResponse, include_in_schema=False)
+async def metrics_page(request: Request, c: ConsoleDep, user: User, days: Days = 30) -> HTMLResponse:
+    data = await asyncio.to_thread(metrics.compute, c.store, days)
+    peak = max((d["reports"] for d in data["per_day"]), default=0)
+    return c.page(request, "reports_metrics.html", m=data, peak=max(peak, 1), presets=(7, 30, 90, 365))
+
+
+@router.get("/reports/clusters/{cluster_id}", response_class=HTMLResponse, include_in_schema=False)
+async def cluster_page(
+    request: Request, c: ConsoleDep, user: User, cluster_id: RowId, error: str = "", done: str = ""
+) -> HTMLResponse:
+    found = await asyncio.to_thread(_cluster, c, cluster_id)
+    return c.page(
+        request,
+        "reports_cluster.html",
+        g=found,
+        can_decide=user.get("role") in DECIDERS,
+        error=error[:300],
+        done=done if done in (*CLUSTER_OPS, "note") else "",
+    )
+
+
+async def _confirm(request: Request, c: Console, cluster_id: int, op: str, note: str = "") -> HTMLResponse:
+    if op not in CLUSTER_OPS:
+        raise HTTPException(404, gettext("there is no such decision"))
+    found = await asyncio.to_thread(_cluster, c, cluster_id)
+    return c.page(request, "reports_confirm.html", g=found, op=op, note=note)
+
+
+@router.get("/reports/clusters/{cluster_id}/{op}", response_class=HTMLResponse, include_in_schema=False)
+async def cluster_confirm(
+    request: Request, c: ConsoleDep, user: Decider, cluster_id: RowId, op: str
+) -> HTMLResponse:
+    """The first step of a decision: the cluster, its verdict, and the question."""
+    return await _confirm(request, c, cluster_id, op)
+
+
+def _act(c: Console, cluster_id: int, op: str, user: dict[str, Any], note: str) -> None:
+    if op == "take":
+        _take(c, cluster_id, user)
+        if note.strip():
+            _note(c, cluster_id, user, note)
+        return
+    try:
+        service.resolve_cluster(c.store, cluster_id, op, f"web:{user['name']}", note)
+    except InputError as exc:
+        raise HTTPException(409, str(exc)) from exc
+
+
+@router.post("/reports/clusters/{cluster_id}/notes", include_in_schema=False)
+async def note_post(
+    request: Request,
+    c: ConsoleDep,
+    user: Decider,
+    cluster_id: RowId,
+    csrf: Annotated[str, Form()],
+    text: Annotated[str, Form(max_length=triage.MAX_NOTE)] = "",
+) -> Response:
+    check_csrf(request, csrf)
+    try:
+        await asyncio.to_thread(_note, c, cluster_id, user, text)
+    except HTTPException as exc:
+        if exc.status_code != 422:
+            raise
+        return RedirectResponse(
+            f"/reports/clusters/{cluster_id}?error={quote(str(exc.detail))}", status_code=303
+        )
+    return RedirectResponse(f"/reports/clusters/{cluster_id}?done=note", status_code=303)
+
+
+@router.post("/reports/clusters/{cluster_id}/{op}", include_in_schema=False)
+async def cluster_act(
+    request: Request,
+    c: ConsoleDep,
+    user: Decider,
+    cluster_id: RowId,
+    op: str,
+    csrf: Annotated[str, Form()],
+    note: Annotated[str, Form(max_length=2000)] = "",
+    confirm: Annotated[str, Form()] = "",
+) -> Response:
+    """Two steps, no script: a post without ``confirm=yes`` shows the confirmation page; the
+    decision is taken only from that page's form."""
+    check_csrf(request, csrf)
+    if confirm != "yes":
+        return await _confirm(request, c, cluster_id, op, note[:2000])
+    if op not in CLUSTER_OPS:
+        raise HTTPException(404, gettext("there is no such decision"))
+    try:
+        await asyncio.to_thread(_act, c, cluster_id, op, user, note[:2000])
+    except HTTPException as exc:
+        if exc.status_code != 409:
+            raise
+        return RedirectResponse(
+            f"/reports/clusters/{cluster_id}?error={quote(str(exc.detail))}", status_code=303
+        )
+    return RedirectResponse(f"/reports/clusters/{cluster_id}?done={op}", status_code=303)
+
+
+def _report_page_data(c: Console, report_id: int) -> dict[str, Any]:
+    found = _detail(c, report_id)
+    raw = service.report_message(c.store, report_id)
+    return {"r": found, "message": triage.message_of(raw, report_id) if raw is not None else None}
+
+
+@router.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
+async def report_page(request: Request, c: ConsoleDep, user: User, report_id: RowId) -> HTMLResponse:
+    data = await asyncio.to_thread(_report_page_data, c, report_id)
+    return c.page(request, "reports_report.html", **data)
