@@ -1,5 +1,8 @@
 """A private Dovecot IMAP server on loopback (Debian's dovecot-imapd), Maildir storage,
-a passwd-file user, STARTTLS on one port and implicit TLS on another (test CA)."""
+a passwd-file user, STARTTLS on one port and implicit TLS on another (test CA).
+
+``staff`` adds more users (name: password); ``master`` (name, password) adds a Dovecot master
+user, who logs in to any mailbox as ``<mailbox>*<master>`` (remediation across mailboxes)."""
 
 from __future__ import annotations
 
@@ -21,10 +24,18 @@ DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 
 class DovecotServer:
     def __init__(
-        self, cert_pem: str, key_pem: str, user: str = "reports", password: str = "secret-pass"
+        self,
+        cert_pem: str,
+        key_pem: str,
+        user: str = "reports",
+        password: str = "secret-pass",
+        staff: dict[str, str] | None = None,
+        master: tuple[str, str] | None = None,
     ) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="mw-dovecot-"))
         self.user, self.password = user, password
+        self.staff = dict(staff or {})
+        self.master = master
         self.port = free_port()
         self.tls_port = free_port()
         (self.dir / "cert.pem").write_text(cert_pem)
@@ -34,6 +45,9 @@ class DovecotServer:
     @property
     def maildir(self) -> Path:
         return self.dir / "mail" / self.user
+
+    def _maildir(self, user: str | None) -> Path:
+        return self.maildir if user is None else self.dir / "mail" / user
 
     def start(self) -> DovecotServer:
         d = self.dir
@@ -45,7 +59,18 @@ class DovecotServer:
             f"mail/{self.user}/tmp",
         ):
             (d / sub).mkdir(parents=True, exist_ok=True)
-        (d / "users").write_text(f"{self.user}:{{PLAIN}}{self.password}\n")
+        users = {self.user: self.password, **self.staff}
+        (d / "users").write_text("".join(f"{u}:{{PLAIN}}{p}\n" for u, p in users.items()))
+        master_passdb = ""
+        if self.master is not None:
+            (d / "masters").write_text(f"{self.master[0]}:{{PLAIN}}{self.master[1]}\n")
+            master_passdb = f"""
+auth_master_user_separator = *
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {d}/masters
+  master = yes
+}}"""
         (d / "dovecot.conf").write_text(f"""
 base_dir = {d}/run
 state_dir = {d}/state
@@ -57,7 +82,7 @@ ssl_cert = <{d}/cert.pem
 ssl_key = <{d}/key.pem
 disable_plaintext_auth = no
 auth_mechanisms = plain login
-mail_location = maildir:{d}/mail/%u
+mail_location = maildir:{d}/mail/%u{master_passdb}
 passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {d}/users
@@ -111,9 +136,9 @@ default_login_user = nobody
             subprocess.run(["chown", "-R", "nobody:nogroup", str(self.dir / "mail")], check=True)
             os.chmod(self.dir, 0o755)
 
-    def deliver(self, message: bytes, folder: str | None = None) -> None:
+    def deliver(self, message: bytes, folder: str | None = None, user: str | None = None) -> None:
         """Put a message into the user's INBOX (or a folder) as Maildir does."""
-        base = self.maildir if folder is None else self.maildir / f".{folder}"
+        base = self._maildir(user) if folder is None else self._maildir(user) / f".{folder}"
         for sub in ("cur", "new", "tmp"):
             (base / sub).mkdir(parents=True, exist_ok=True)
         name = f"{int(time.time())}.{uuid.uuid4().hex}.mw"
@@ -121,8 +146,8 @@ default_login_user = nobody
         (base / "tmp" / name).rename(base / "new" / name)
         self._chown()
 
-    def count(self, folder: str | None = None) -> int:
-        base = self.maildir if folder is None else self.maildir / f".{folder}"
+    def count(self, folder: str | None = None, user: str | None = None) -> int:
+        base = self._maildir(user) if folder is None else self._maildir(user) / f".{folder}"
         return sum(len(list((base / sub).glob("*"))) for sub in ("cur", "new") if (base / sub).exists())
 
     def stop(self) -> None:
