@@ -53,6 +53,19 @@ def server(audit_dns, tmp_path):
     proc.wait(10)
 
 
+def first_login(page, base: str, password: str) -> None:
+    """Log in as admin with the one-time password and replace it, as the console demands."""
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(base + "/account/password")
+    page.fill("input[name=current_password]", password)
+    page.fill("input[name=new_password]", "my own long password")
+    page.fill("input[name=confirm_password]", "my own long password")
+    page.click("#password-form button[type=submit]")
+    page.wait_for_url(base + "/")
+
+
 def test_login_check_domain_and_read_report(server, tmp_path):
     from playwright.sync_api import sync_playwright
 
@@ -148,15 +161,7 @@ def test_message_html_loads_nothing_remote(server, tmp_path):
             requests: list[str] = []
             page.on("request", lambda r: requests.append(r.url))
             page.goto(base + "/login")
-            page.fill("input[name=username]", "admin")
-            page.fill("input[name=password]", password)
-            page.click("button[type=submit]")
-            page.wait_for_url(base + "/account/password")
-            page.fill("input[name=current_password]", password)
-            page.fill("input[name=new_password]", "my own long password")
-            page.fill("input[name=confirm_password]", "my own long password")
-            page.click("#password-form button[type=submit]")
-            page.wait_for_url(base + "/")
+            first_login(page, base, password)
             page.goto(base + "/messages")
             page.fill("textarea[name=text]", raw)
             page.click("#analyze-form button[type=submit]")

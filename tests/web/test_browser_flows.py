@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.test_browser import CHROMIUM, server  # noqa: F401 - the fixture
+from tests.web.test_browser import CHROMIUM, first_login, server  # noqa: F401 - the fixture
 from tests.web.test_browser_narrow import hold_one
 
 pytestmark = pytest.mark.browser
@@ -65,15 +65,7 @@ def test_main_flows(server, tmp_path, lang, width):  # noqa: F811
         assert page.url.endswith("/login")
         assert page.locator("h1").inner_text() == TEXT[lang]["login"]
         seen("login")
-        page.fill("input[name=username]", "admin")
-        page.fill("input[name=password]", password)
-        page.click("button[type=submit]")
-        page.wait_for_url(base + "/account/password")
-        page.fill("input[name=current_password]", password)
-        page.fill("input[name=new_password]", "my own long password")
-        page.fill("input[name=confirm_password]", "my own long password")
-        page.click("#password-form button[type=submit]")
-        page.wait_for_url(base + "/")
+        first_login(page, base, password)
         # a domain check from the overview, and its report
         page.fill("#check-form input[name=domain]", "bad.test")
         page.click("#check-form button[type=submit]")

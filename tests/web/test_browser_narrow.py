@@ -11,7 +11,7 @@ import pytest
 
 from mailwarden.gateway.spool import Spool
 from tests.reports.corpus import phish
-from tests.web.test_browser import CHROMIUM, server  # noqa: F401 - the fixture
+from tests.web.test_browser import CHROMIUM, first_login, server  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.browser
 
@@ -62,15 +62,7 @@ def test_pages_fit_a_phone(server, tmp_path):  # noqa: F811
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(locale="ja-JP", viewport={"width": WIDTH, "height": 844})
         page.goto(base + "/login")
-        page.fill("input[name=username]", "admin")
-        page.fill("input[name=password]", password)
-        page.click("button[type=submit]")
-        page.wait_for_url(base + "/account/password")
-        page.fill("input[name=current_password]", password)
-        page.fill("input[name=new_password]", "my own long password")
-        page.fill("input[name=confirm_password]", "my own long password")
-        page.click("#password-form button[type=submit]")
-        page.wait_for_url(base + "/")
+        first_login(page, base, password)
         page.fill("#check-form input[name=domain]", "bad.test")
         page.click("#check-form button[type=submit]")
         page.wait_for_url(re.compile(r".*/domains/\d+$"))
