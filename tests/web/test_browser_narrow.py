@@ -33,7 +33,7 @@ def hold_one(spool_root) -> str:
             "matches": [
                 {
                     "detector": "credit-card",
-                    "description": "Payment card number (Luhn and issuer checked)",
+                    "description": "Payment card number (Luhn and issuer range verified)",
                     "masked": "4111 **** **** 1111",
                     "location": "attachment:見積書_2026年12月_株式会社サンプル.xlsx!Sheet1!E12",
                     "confidence": 0.95,

@@ -33,7 +33,7 @@ def _spooled(app, state: str, subject: str, **record) -> str:  # noqa: F811
             "matches": [
                 {
                     "detector": "credit-card",
-                    "description": "Payment card number (Luhn and issuer checked)",
+                    "description": "Payment card number (Luhn and issuer range verified)",
                     "masked": "4111 **** **** 1111",
                     "location": "body:text1",
                     "confidence": 0.95,
