@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -142,3 +143,54 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_used: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ReportFeedback(Base):
+    """A feedback mail to a reporter, queued in the transaction that calls for it and sent off
+    the request path (retried while the relay is down). One per report and kind: ``thanks`` on
+    intake, ``outcome`` once the report is resolved (a simulation's report gets only its outcome)."""
+
+    __tablename__ = "report_feedback"
+    __table_args__ = (
+        UniqueConstraint("report_id", "kind", name="uq_report_feedback_report_kind"),
+        Index("ix_report_feedback_due", "status", "next_attempt_at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    #: thanks, outcome
+    kind: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: pending, sent, failed (gave up after the last retry), skipped (no address to write to)
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReportRemediation(Base):
+    """One message moved (or found, on a dry run) in one mailbox by remediating a cluster:
+    where it was (mailbox, folder, UIDVALIDITY, UID) and where it went, so that it can be put
+    back. ``run`` groups the moves of one remediation."""
+
+    __tablename__ = "report_remediations"
+    __table_args__ = (Index("ix_report_remediations_cluster", "cluster_id", "status"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run: Mapped[str] = mapped_column(String(32), index=True)
+    cluster_id: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(320))
+    mailbox: Mapped[str] = mapped_column(String(320))
+    folder: Mapped[str] = mapped_column(String(255))
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    uid: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[str] = mapped_column(Text, default="")
+    #: how it was matched: message_id, or hash (sender + subject + body)
+    matched_by: Mapped[str] = mapped_column(String(12), default="message_id")
+    quarantine: Mapped[str] = mapped_column(String(255), default="")
+    new_uidvalidity: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    new_uid: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    #: found (dry run), moved, restored, failed
+    status: Mapped[str] = mapped_column(String(10))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    restored_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -24,7 +24,7 @@ from ..core.i18n import N_, gettext
 from ..core.message import Limits, ParsedMessage, parse_message
 from ..core.store import Store
 from ..core.store.models import utcnow
-from . import autoresolve, cluster, simulation
+from . import autoresolve, cluster, outbox, simulation
 from .intake import MAX_REPORT_BYTES, MB, REASON_EMPTY, REASON_TOO_LARGE, read_report
 from .models import Report, ReportAnalysis, ReportAudit, ReportCluster, ReportClusterKey
 
@@ -245,6 +245,7 @@ def ingest_report(
             s.flush()
             if started and (rule := auto.first_match(msg, analysis.result)) is not None:
                 autoresolve.apply(s, group, row, rule)
+        outbox.queue_report(s, row)
         return Ingested(
             report_id=row.id,
             cluster_id=row.cluster_id,
@@ -465,6 +466,7 @@ def resolve_cluster(store: Store, cluster_id: int, classification: str, actor: s
             .values(status="resolved", classification=classification)
         )
         count = int(getattr(done, "rowcount", 0) or 0)
+        outbox.queue_outcomes(s, cluster_id)
         detail = f"{previous or '-'} -> {classification}; {count} reports"
         if note:
             detail += f"; {note[:1000]}"
