@@ -54,6 +54,24 @@ class Settings(BaseSettings):
     gateway_auth_password: str | None = None
     relay_user: str | None = None
     relay_password: str | None = None
+    #: Feedback mails to staff who report suspicious mail: the SMTP relay (``HOST[:PORT]``;
+    #: empty: feedback is queued but not sent), how it is reached (starttls: required; tls:
+    #: implicit TLS; none: plain, loopback only) and who the mails come from (default:
+    #: notify_from). The relay's login is relay_user / relay_password.
+    feedback_relay: str = ""
+    feedback_relay_security: str = "starttls"
+    feedback_from: str | None = None
+    #: Remediation across staff mailboxes: the IMAP server (``HOST[:PORT]``), how it is reached
+    #: (tls, starttls), the master user (or admin) that may open every mailbox and how its
+    #: login is written (Dovecot: ``{mailbox}*{master}``), the mailboxes to search (a file, one
+    #: address per line) and the folder messages are moved to.
+    remediate_imap: str = ""
+    remediate_imap_security: str = "tls"
+    remediate_master_user: str | None = None
+    remediate_master_password: str | None = None
+    remediate_login_format: str = "{mailbox}*{master}"
+    remediate_mailboxes: Path | None = None
+    remediate_quarantine: str = "Quarantine"
     #: Extra CA bundle for HTTPS (MTA-STS, BIMI) – used by tests with a private CA.
     ca_bundle: Path | None = None
 

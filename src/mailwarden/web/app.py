@@ -17,10 +17,22 @@ from ..core.store import Store, open_store
 from . import cors, errors
 from .console import HERE, Console
 from .limits import BodyLimits
-from .routes import account, dashboard, dlp, dmarc, domains, gateway, messages, reports, surveys, users
+from .routes import (
+    account,
+    dashboard,
+    dlp,
+    dmarc,
+    domains,
+    gateway,
+    messages,
+    remediation,
+    reports,
+    surveys,
+    users,
+)
 from .security import LanguageAndHeaders
 
-ROUTERS = (account, dashboard, domains, surveys, dmarc, messages, dlp, gateway, users, reports)
+ROUTERS = (account, dashboard, domains, surveys, dmarc, messages, dlp, gateway, users, reports, remediation)
 
 
 def trusted_hosts(settings: Settings) -> list[str]:
