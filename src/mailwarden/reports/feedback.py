@@ -3,8 +3,8 @@ the cluster is resolved, in the reporter's language (the installation's setting,
 ``lang`` in the reporter's answers). Plain text UTF-8, headers encoded for SMTP (a Japanese
 Subject as a UTF-8 encoded-word).
 
-Only composing is here so far; the outbox (queued off the request path, retried while the
-relay is down, one notice per report and kind) is still to be built."""
+Composing only: the outbox (``outbox.py``) queues one notice per report and kind, and
+``feedback_send.py`` sends them off the request path, retried while the relay is down."""
 
 from __future__ import annotations
 
@@ -102,8 +102,10 @@ def _lines(n: Notice) -> tuple[str, list[str]]:
     return subject, body
 
 
-def compose(n: Notice, *, lang: str, notify_from: str, key: str = "") -> bytes:
-    """The mail, ready for SMTP (CRLF line ends, headers RFC 2047-encoded where needed)."""
+def compose(n: Notice, *, lang: str, notify_from: str, key: str = "", message_id: str = "") -> bytes:
+    """The mail, ready for SMTP (CRLF line ends, headers RFC 2047-encoded where needed).
+    ``message_id``: the same for every attempt at one notice, so that a copy sent twice (the
+    relay took it, then the connection dropped) is recognisably the same mail."""
     if n.kind not in KINDS:
         raise ValueError(f"unknown kind {n.kind!r}")
     with language(lang):
@@ -114,7 +116,8 @@ def compose(n: Notice, *, lang: str, notify_from: str, key: str = "") -> bytes:
     msg["Subject"] = subject
     msg["Date"] = formatdate(usegmt=True)
     domain = parseaddr(notify_from)[1].rpartition("@")[2] or "localhost"
-    msg["Message-ID"] = make_msgid(domain=domain)
+    msg["Message-ID"] = message_id or make_msgid(domain=domain)
+    # RFC 3834 §5: made by a program, so that no auto-responder answers it
     msg["Auto-Submitted"] = "auto-generated"
     if key:
         msg["X-Mailwarden-Feedback"] = key

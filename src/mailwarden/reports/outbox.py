@@ -1,7 +1,8 @@
 """The feedback outbox (issue 17, point 6): feedback mails are queued in the transaction that
 calls for them — the thank-you when a report is stored, the outcome when it is resolved — and
 sent later, off the request path. One row per report and kind: queuing twice queues once, so a
-report read twice, or a cluster resolved twice, writes to its reporter once."""
+report read twice, or a cluster resolved twice, writes to its reporter once. Sending is
+``feedback_send.py``; reading the outbox (the CLI's list, a report's page) is here."""
 
 from __future__ import annotations
 
@@ -9,7 +10,11 @@ from typing import Any
 
 from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
+from typing_extensions import TypedDict
 
+from ..core.errors import InputError
+from ..core.i18n import gettext
+from ..core.store import Store
 from ..core.store.models import utcnow
 from .models import Report, ReportFeedback
 
@@ -65,3 +70,63 @@ def queue_outcomes(s: Session, cluster_id: int) -> None:
             ["report_id", "kind", "created_at", "status", "attempts", "next_attempt_at", "last_error"], chosen
         )
     )
+
+
+# -- reading -----------------------------------------------------------------------------------
+#: pending (queued, or waiting for a retry), sending (claimed by a sender: a lease), sent,
+#: failed (refused for good, or given up after the last retry), skipped (no address to write to)
+STATUSES = ("pending", "sending", "sent", "failed", "skipped")
+
+
+class FeedbackRow(TypedDict):
+    id: int
+    report_id: int
+    reporter: str
+    kind: str
+    status: str
+    attempts: int
+    created_at: str
+    next_attempt_at: str | None
+    sent_at: str | None
+    last_error: str
+
+
+def _row(f: ReportFeedback, reporter: str) -> FeedbackRow:
+    waiting = f.status in ("pending", "sending")
+    return {
+        "id": f.id,
+        "report_id": f.report_id,
+        "reporter": reporter,
+        "kind": f.kind,
+        "status": f.status,
+        "attempts": f.attempts,
+        "created_at": f.created_at.isoformat(),
+        "next_attempt_at": f.next_attempt_at.isoformat() if waiting else None,
+        "sent_at": f.sent_at.isoformat() if f.sent_at is not None else None,
+        "last_error": f.last_error,
+    }
+
+
+def list_feedback(
+    store: Store, *, status: str | None = None, report_id: int | None = None, limit: int = 200
+) -> list[FeedbackRow]:
+    """Feedback mails, newest first: all, those of one ``status``, or one report's."""
+    if status is not None and status not in STATUSES:
+        raise InputError(gettext("unknown status {value}").format(value=status))
+    q = (
+        select(ReportFeedback, Report.reporter)
+        .join(Report, Report.id == ReportFeedback.report_id)
+        .order_by(ReportFeedback.id.desc())
+        .limit(max(0, min(limit, 10_000)))
+    )
+    if status is not None:
+        q = q.where(ReportFeedback.status == status)
+    if report_id is not None:
+        q = q.where(ReportFeedback.report_id == report_id)
+    with store.session() as s:
+        return [_row(f, reporter) for f, reporter in s.execute(q)]
+
+
+def report_feedback(store: Store, report_id: int) -> list[FeedbackRow]:
+    """One report's feedback mails (thank-you first), for its page."""
+    return sorted(list_feedback(store, report_id=report_id), key=lambda r: r["id"])
