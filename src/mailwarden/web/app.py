@@ -3,6 +3,9 @@ in ``web/routes/`` (one module per feature); what they share is the app's ``Cons
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI
@@ -14,6 +17,7 @@ from .. import __version__
 from ..core import sessions
 from ..core.config import Settings, get_settings
 from ..core.store import Store, open_store
+from ..reports.feedback_send import BackgroundSender
 from . import cors, errors
 from .console import HERE, Console
 from .limits import BodyLimits
@@ -46,6 +50,26 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
+Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+
+def feedback_sender(store: Store, settings: Settings) -> Lifespan:
+    """With a feedback relay set, the feedback outbox is sent by a thread of this process
+    (never on the event loop), stopped between two sends when the console shuts down."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        sender = BackgroundSender(store, settings).start() if settings.feedback_relay.strip() else None
+        app.state.feedback_sender = sender
+        try:
+            yield
+        finally:
+            if sender is not None:
+                await asyncio.to_thread(sender.stop)
+
+    return lifespan
+
+
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
     settings = settings or get_settings()
     store = store or open_store(settings)
@@ -56,6 +80,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         docs_url="/api/docs",
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        lifespan=feedback_sender(store, settings),
     )
     app.state.console = console
     app.state.store = store

@@ -585,9 +585,15 @@ async def cluster_act(
 
 
 def _report_page_data(c: Console, report_id: int) -> dict[str, Any]:
+    from ...reports.outbox import report_feedback
+
     found = _detail(c, report_id)
     raw = service.report_message(c.store, report_id)
-    return {"r": found, "message": triage.message_of(raw, report_id) if raw is not None else None}
+    return {
+        "r": found,
+        "message": triage.message_of(raw, report_id) if raw is not None else None,
+        "feedback": report_feedback(c.store, report_id),
+    }
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse, include_in_schema=False)
