@@ -377,3 +377,61 @@ def test_cli_send_relay_down_exits_1_and_keeps_the_mail(store, rules, tmp_path, 
     got = CliRunner().invoke(app, ["reports", "feedback", "send"])
     assert got.exit_code == 1
     assert [(r.status, r.attempts) for r in rows(store)] == [("pending", 1)]
+
+
+def test_resolved_on_intake_thanks_then_outcome(store, rules, relay, tmp_path):
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "rules:\n  - id: everything-spam\n    description: test\n    classification: spam\n"
+        "    when:\n      max_score: 1000\n"
+    )
+    got = report_from(store, rules, "a@example.co.jp", auto_rules=autoresolve.load(path))
+    assert (got.status, got.classification) == ("resolved", "spam")
+    assert deliver_due(store, settings_for(relay.port, tmp_path, lang="en")).sent == 2
+    subjects = [parse(m)["Subject"] for m in relay.sink.messages]
+    assert subjects[0].startswith("Thank you for your report") and "this was spam" in subjects[1]
+
+
+def test_cli_watch_sends_as_mails_fall_due_and_stops_on_sigterm(rules, relay, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from mailwarden.core.store import open_store
+    from tests.support.smtpsink import wait_until
+
+    url = f"sqlite:///{tmp_path / 'mw.db'}"
+    store = open_store(url=url)
+    report_from(store, rules, "a@example.co.jp")
+    env = {
+        **os.environ,
+        "MAILWARDEN_DATABASE_URL": url,
+        "MAILWARDEN_DATA_DIR": str(tmp_path / "data"),
+        "MAILWARDEN_FEEDBACK_RELAY": f"127.0.0.1:{relay.port}",
+        "MAILWARDEN_FEEDBACK_RELAY_SECURITY": "none",
+        "MAILWARDEN_FEEDBACK_FROM": "security@example.co.jp",
+    }
+    cmd = [
+        sys.executable,
+        "-m",
+        "mailwarden",
+        "reports",
+        "feedback",
+        "send",
+        "--watch",
+        "--interval",
+        "2",
+        "--json",
+    ]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_until(lambda: len(relay.sink.messages) == 1, 60)
+        report_from(store, rules, "b@example.co.jp")  # queued while it watches
+        wait_until(lambda: len(relay.sink.messages) == 2, 60)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert [line.count('"sent": 1') for line in out.splitlines()] == [1, 1]  # JSON Lines, one a pass
+    assert sorted(m.rcpt_tos[0] for m in relay.sink.messages) == ["a@example.co.jp", "b@example.co.jp"]

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
-from ..core.render import to_json
+from ..core.render import to_json, to_jsonl
 from ..core.timefmt import local_datetime
 from .common import err, fail, out
 from .reports_cmds import JsonOpt, reports_app
@@ -94,8 +94,8 @@ def feedback_send(
     signal.signal(signal.SIGINT, stopping)
 
     def show(run: Run) -> None:
-        if as_json:
-            sys.stdout.write(to_json(_as_dict(run)) + "\n")
+        if as_json:  # one line a pass (JSON Lines)
+            sys.stdout.write(to_jsonl([_as_dict(run)]))
             sys.stdout.flush()
         else:
             out.print(_summary(run), highlight=False)
