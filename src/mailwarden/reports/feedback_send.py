@@ -324,12 +324,15 @@ def deliver_due(
     envelope_from = parseaddr(settings.feedback_from or settings.notify_from)[1]
     with Mailer(config) as mailer:
         for row_id, attempts in _due(store, at, limit):
-            claim = _claim(store, row_id, attempts, at)
+            # the lease and the next attempt count from the clock, not from the pass's start:
+            # a long pass must not claim a row with a lease already run out
+            t = max(at, utcnow())
+            claim = _claim(store, row_id, attempts, t)
             if claim is None:
                 continue
             mail = _prepare(store, settings, claim)
             if isinstance(mail, str):
-                _finish(store, claim, status="skipped", next_attempt_at=at, last_error=mail[:2000])
+                _finish(store, claim, status="skipped", next_attempt_at=t, last_error=mail[:2000])
                 run.skipped += 1
                 continue
             if run.relay_down:  # not tried again in this pass: the attempt counts, the row waits
@@ -338,7 +341,7 @@ def deliver_due(
                 got = mailer.send(mail.data, mail_from=envelope_from, to=mail.to)
             if got.relay_down:
                 run.relay_down, run.last_error = True, got.reply
-            _after(store, claim, got, at, run)
+            _after(store, claim, got, max(t, utcnow()), run)
     return run
 
 
