@@ -274,7 +274,7 @@ def _prepare(store: Store, settings: Settings, claim: _Claim) -> _Mail | str:
     )
     from_ = settings.feedback_from or settings.notify_from
     domain = parseaddr(from_)[1].rpartition("@")[2] or "localhost"
-    stamp = int(claim.created_at.replace(tzinfo=UTC).timestamp())
+    stamp = int(_utc(claim.created_at).timestamp())
     data = feedback.compose(
         notice,
         lang=feedback.reporter_language(answers, settings.lang),
