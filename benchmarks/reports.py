@@ -50,18 +50,26 @@ LURES = [
 ]
 
 
-def campaign(i: int, rnd: random.Random) -> bytes:
-    domain = f"lure{i}-{rnd.randint(100, 999)}.example"
+def campaign(i: int, to: str) -> bytes:
+    """Campaign ``i`` as the mailbox ``to`` received it: every recipient's copy has the same
+    sender, links and text (as an attack sends it), the To line differs."""
+    own = random.Random(i)
+    domain = f"lure{i}-{own.randint(100, 999)}.example"
     words = " ".join(
-        rnd.choice(["至急", "確認", "お願いします", "期限", "アカウント", "停止", "支払い"])
+        own.choice(["至急", "確認", "お願いします", "期限", "アカウント", "停止", "支払い"])
         for _ in range(30)
     )
     return corpus.phish(
+        to,
         subject=LURES[i % len(LURES)].format(n=i % 12 + 1) + f" #{i}",
         sender=f"Support <info@{domain}>",
         link=f"https://{domain}/login?id={i}",
         body=f"{words}\nhttps://{domain}/login?id={i}\n",
     )
+
+
+#: reports posted before the clock starts
+WARM = 8
 
 
 def percentile(xs: list[float], p: float) -> float:
@@ -89,12 +97,13 @@ def serve(data: Path) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit("the console did not start")
 
 
-def api_run(n: int) -> None:
+def api_run(n: int, one_off: float) -> None:
     rnd = random.Random(17)
     bodies = []
     for i in range(n):
-        # two thirds: one of 60 campaigns, reported by many; one third: a report of its own
-        msg = campaign(rnd.randrange(60), rnd) if rnd.random() < 0.67 else campaign(1000 + i, rnd)
+        # one of 60 campaigns, reported by many; or (the share one_off) a report of its own
+        who = f"staff{i}@example.co.jp"
+        msg = campaign(rnd.randrange(60), who) if rnd.random() >= one_off else campaign(1000 + i, who)
         bodies.append({"message": base64.b64encode(msg).decode(), "reporter": f"staff{i}@example.co.jp"})
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
@@ -125,6 +134,14 @@ def api_run(n: int) -> None:
                         )
                         statuses.append(r.status_code)
 
+            # warm: the server's first reports start its intake processes (once, at first use)
+            with httpx.Client(base_url=base, timeout=60.0) as client:
+                for i in range(WARM):
+                    body = {
+                        "message": base64.b64encode(campaign(5000 + i, "warm@example.co.jp")).decode(),
+                        "reporter": "warm@x",
+                    }
+                    client.post("/api/reports", json=body, headers={"Authorization": f"Bearer {token}"})
             start = time.perf_counter()
             threads = [threading.Thread(target=worker) for _ in range(4)]
             for t in threads:
@@ -182,9 +199,10 @@ def seed(store, n: int) -> None:  # type: ignore[no-untyped-def]
 
 def assign_run(stored: int, probe: int) -> None:
     from mailwarden.analyze.rules import load_rules
+    from mailwarden.core.message import parse_message
     from mailwarden.core.store import open_store
-    from mailwarden.reports import cluster, service
-    from mailwarden.reports.service import analysis_key
+    from mailwarden.reports import cluster, ingest, service
+    from mailwarden.reports.ingest import analysis_key
 
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(url=f"sqlite:///{tmp}/mw.db")
@@ -195,17 +213,17 @@ def assign_run(stored: int, probe: int) -> None:
         rnd = random.Random(9)
         whole, lookup = [], []
         for i in range(probe):
-            msg = campaign(rnd.randrange(40) if i % 2 else 5000 + i, rnd)
+            msg = campaign(rnd.randrange(40) if i % 2 else 5000 + i, f"probe{i}@example.co.jp")
             t = time.perf_counter()
             service.ingest_report(
                 store, rules, "k" * 40, path="api", message=msg, reporter=f"p{i}@example.co.jp"
             )
             whole.append((time.perf_counter() - t) * 1000)
-            parsed = service.parse_message(msg, service.LIMITS)
+            parsed = parse_message(msg, service.LIMITS)
             feats = cluster.features(parsed, {"urls": []}, analysis_key(msg, parsed))
             with store.session() as s:
                 t = time.perf_counter()
-                service._assign(s, feats)
+                ingest._assign(s, feats)
                 lookup.append((time.perf_counter() - t) * 1000)
                 s.rollback()
         print(
@@ -219,12 +237,15 @@ def assign_run(stored: int, probe: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--api", type=int, default=600, help="reports posted through the API")
+    ap.add_argument(
+        "--one-off", type=float, default=1 / 3, help="share of reports of a message no one else reports"
+    )
     ap.add_argument("--stored", type=int, default=100_000, help="reports already stored")
     ap.add_argument("--probe", type=int, default=300, help="new reports timed against them")
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
     if args.api:
-        api_run(args.api)
+        api_run(args.api, args.one_off)
     if args.stored:
         assign_run(args.stored, args.probe)
     return 0

@@ -15,7 +15,9 @@ import mailwarden.reports.models  # noqa: F401
 from mailwarden.analyze.rules import load_rules
 from mailwarden.core.errors import InputError
 from mailwarden.core.store import Base
+from mailwarden.reports import ingest as ingest_module
 from mailwarden.reports import intake, service, simulation, tokens
+from mailwarden.reports.ingest import MAX_ANSWER_CHARS
 from mailwarden.reports.models import Report, ReportAnalysis, ReportCluster
 
 from . import corpus
@@ -70,7 +72,7 @@ def test_message_with_answers_through_the_api_path(store, rules):
     detail = service.get_report(store, got.report_id)
     assert detail is not None and detail["path"] == "api" and detail["intake"] == "raw"
     assert detail["answers"]["clicked"] is False
-    assert len(detail["answers"]["note"]) == service.MAX_ANSWER_CHARS
+    assert len(detail["answers"]["note"]) == MAX_ANSWER_CHARS
     with pytest.raises(InputError):
         ingest(store, rules, path="api", message=corpus.phish(), answers=["not", "a", "dict"])  # type: ignore[arg-type]
     with pytest.raises(InputError):
@@ -118,8 +120,8 @@ def test_simulation_marker_rejects_bad_names():
 
 def test_500_staff_one_cluster_one_analysis(store, rules, monkeypatch):
     calls = []
-    real = service.analyze_parsed
-    monkeypatch.setattr(service, "analyze_parsed", lambda m, r: calls.append(1) or real(m, r))
+    real = ingest_module.analyze_parsed
+    monkeypatch.setattr(ingest_module, "analyze_parsed", lambda m, r: calls.append(1) or real(m, r))
     ids, clusters = set(), set()
     for i in range(500):
         staff = f"staff{i:03d}@example.co.jp"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -103,6 +104,11 @@ def serve(
     from ..web.app import create_app
 
     s = get_settings()
+    if s.intake_workers is None:
+        # staff reports analysed beside the console, one process a spare core (at most 3); the
+        # console process keeps them (MAILWARDEN_INTAKE_WORKERS=0: all on the console's threads)
+        cores = os.cpu_count() or 1
+        s = s.model_copy(update={"intake_workers": min(cores - 1, 3)})
     store = open_store(s)
     password = ensure_admin(store)
     if password:

@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     gateway_auth_password: str | None = None
     relay_user: str | None = None
     relay_password: str | None = None
+    #: Processes staff reports are read and analysed in beside the console (the console keeps
+    #: them): 0 does it all on the console's threads. ``mailwarden serve`` sets it to one a
+    #: spare core (at most 3) unless it is given.
+    intake_workers: int | None = None
     #: Feedback mails to staff who report suspicious mail: the SMTP relay (``HOST[:PORT]``;
     #: empty: feedback is queued but not sent), how it is reached (starttls: required; tls:
     #: implicit TLS; none: plain, loopback only) and who the mails come from (default:

@@ -191,7 +191,11 @@ def configured() -> AutoRules:
     """The rules as configured (``MAILWARDEN_REPORT_RULES``), read again when the file changes."""
     from ..core.config import get_settings
 
-    path = get_settings().report_rules
+    return from_file(get_settings().report_rules)
+
+
+def from_file(path: Path | None) -> AutoRules:
+    """The shipped rules with ``path`` over them, read again when the file changes."""
     try:
         mtime = path.stat().st_mtime if path is not None else 0.0
     except OSError:

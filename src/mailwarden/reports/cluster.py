@@ -18,6 +18,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
 
 import numpy as np
@@ -69,7 +70,7 @@ def minhash_of(text: str) -> MinHash | None:
     text = normalise(text)[:MAX_TEXT]
     if len(text) < SHINGLE:
         return None
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     shingles = {text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1)}
     m.update_batch([s.encode("utf-8", "surrogatepass") for s in shingles])
     return m
@@ -77,8 +78,17 @@ def minhash_of(text: str) -> MinHash | None:
 
 def minhash_from(signature: bytes) -> MinHash:
     return MinHash(
-        num_perm=NUM_PERM, hashvalues=np.frombuffer(signature, dtype=np.uint32).copy(), scheme=SCHEME
+        num_perm=NUM_PERM,
+        hashvalues=np.frombuffer(signature, dtype=np.uint32).copy(),
+        scheme=SCHEME,
+        permutations=_permutations(),
     )
+
+
+@cache
+def _permutations() -> Any:
+    """The seed's permutations, made once (datasketch makes them again for every MinHash)."""
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
 
 
 def bands(m: MinHash) -> list[str]:

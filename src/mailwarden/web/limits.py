@@ -46,6 +46,8 @@ PUBLIC = ("/login", "/gateway/cancel/", "/api/gateway/cancel/")
 #: writing routes a program calls with an API token instead of a session (exact paths): the
 #: report buttons. The token is checked here, before the body is read, and its largest body
 TOKEN_ROUTES: dict[str, int] = {"/api/reports": 54 * MB}
+#: where the checked token is left for the route (``request.state``)
+API_TOKEN_STATE = "api_token"
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -87,9 +89,12 @@ class BodyLimits:
                 await self._refuse(scope, receive, send, 413, f"request body over {limit} bytes")
                 return
         if scope["method"] in WRITES and path in TOKEN_ROUTES:
-            if not await self._token_valid(headers.get(b"authorization", b"")):
+            info = await self._token(headers.get(b"authorization", b""))
+            if info is None:
                 await self._refuse(scope, receive, send, 401, "A valid API token is required.")
                 return
+            # the route finds the checked token here rather than asking the store again
+            scope.setdefault("state", {})[API_TOKEN_STATE] = info
         elif scope["method"] in WRITES and not path.startswith(PUBLIC) and not await self._signed_in(scope):
             if path.startswith("/api/"):
                 await self._refuse(scope, receive, send, 401, "Authentication required.")
@@ -128,7 +133,8 @@ class BodyLimits:
 
         await self.app(scope, bounded, guarded_send)
 
-    async def _token_valid(self, header: bytes) -> bool:
+    async def _token(self, header: bytes) -> Any:
+        """The live API token the Authorization header carries (a TokenInfo), or None."""
         import asyncio
 
         from ..reports.tokens import check_token
@@ -136,8 +142,8 @@ class BodyLimits:
         text = header.decode("latin-1")
         token = text[7:].strip() if text.lower().startswith("bearer ") else None
         if not token:
-            return False
-        return await asyncio.to_thread(check_token, self.store, token) is not None
+            return None
+        return await asyncio.to_thread(check_token, self.store, token)
 
     async def _signed_in(self, scope: Scope) -> bool:
         import asyncio

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,13 +68,17 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # SQLite: this process's writers queue here rather than in SQLite's busy handler, which
+        # sleeps in steps of up to 100 ms however soon the lock is free
+        self._writers = threading.RLock() if engine.dialect.name == "sqlite" else None
 
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:
         """A transaction, committed at the end. ``write``: it reads and then writes — on SQLite
         it takes the write lock at the start, so a concurrent writer makes it wait, not fail."""
+        queued = self._writers if write else None
         try:
-            with self._sessions() as s, s.begin():
+            with queued or nullcontext(), self._sessions() as s, s.begin():
                 if write:
                     s.connection(execution_options={"immediate": True})
                 yield s

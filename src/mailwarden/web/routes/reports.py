@@ -24,10 +24,12 @@ from ...core.throttle import Throttle
 from ...reports import metrics, service, tokens, triage
 from ...reports.intake import MAX_REPORT_BYTES
 from ...reports.metrics import ReportMetrics
+from ...reports.pool import IntakePool, PoolConfig
 from ...reports.service import AuditRow, ReportDetail, ReportRow
 from ...reports.triage import ClusterDetail, ClusterRow
 from ..charts import ChartText, daily_chart
 from ..console import Console, ConsoleDep
+from ..limits import API_TOKEN_STATE
 from ..params import Days, Limit, Offset, RowId
 from ..security import PERMISSIONS, check_csrf, current_user, require
 
@@ -111,10 +113,32 @@ def _payload(body: bytes) -> tuple[bytes, dict[str, Any], str]:
     return raw, answers, reporter
 
 
-def _ingest(c: Console, raw: bytes, answers: dict[str, Any], reporter: str) -> Ingested:
-    got = service.ingest_report(
-        c.store, c.rules, c.secret, path="api", message=raw, answers=answers, reporter=reporter
-    )
+def _intake_pool(request: Request, c: Console) -> IntakePool | None:
+    """The processes reports are taken in by (MAILWARDEN_INTAKE_WORKERS > 0), made on first use."""
+    workers = c.settings.intake_workers or 0
+    if workers <= 0 or c.store.engine.url.database in (None, "", ":memory:"):
+        return None
+    state = request.app.state
+    pool: IntakePool | None = getattr(state, "intake_pool", None)
+    if pool is None:
+        config = PoolConfig(
+            database_url=c.store.engine.url.render_as_string(hide_password=False),
+            analyze_rules=c.settings.analyze_rules,
+            report_rules=c.settings.report_rules,
+            secret=c.secret,
+        )
+        pool = state.intake_pool = IntakePool(config, workers, store=c.store, rules=c.rules)
+    return pool
+
+
+async def _take_in(request: Request, c: Console, **kwargs: Any) -> Ingested:
+    """Store, analyse and cluster one report — in the intake processes where there are some,
+    else on a worker thread — and answer what became of it."""
+    pool = _intake_pool(request, c)
+    if pool is not None:
+        got = await pool.ingest(**kwargs)
+    else:
+        got = await asyncio.to_thread(service.ingest_report, c.store, c.rules, c.secret, **kwargs)
     if got.report_id is None:
         raise HTTPException(422, got.reason_text())
     return {
@@ -156,9 +180,12 @@ _REQUEST_BODY = {
 async def api_report(request: Request, c: ConsoleDep) -> Ingested:
     """A report from a report button: ``Authorization: Bearer <API token>``, the message in
     base64 with the reporter's answers."""
-    auth = request.headers.get("authorization", "")
-    token = auth[7:].strip() if auth.lower().startswith("bearer ") else None
-    info = await asyncio.to_thread(tokens.check_token, c.store, token)
+    # checked before the body was read (web/limits.py); asked again only if that did not run
+    info = getattr(request.state, API_TOKEN_STATE, None)
+    if info is None:
+        auth = request.headers.get("authorization", "")
+        token = auth[7:].strip() if auth.lower().startswith("bearer ") else None
+        info = await asyncio.to_thread(tokens.check_token, c.store, token)
     if info is None:
         raise HTTPException(
             401, gettext("a valid API token is required"), headers={"WWW-Authenticate": "Bearer"}
@@ -173,7 +200,7 @@ async def api_report(request: Request, c: ConsoleDep) -> Ingested:
         )
     rate.failed(key)  # every report counts toward the token's rate
     raw, answers, reporter = _payload(await _bounded_body(request, BODY_LIMIT))
-    return await asyncio.to_thread(_ingest, c, raw, answers, reporter)
+    return await _take_in(request, c, path="api", message=raw, answers=answers, reporter=reporter)
 
 
 def _list(
@@ -259,22 +286,10 @@ def _note(c: Console, cluster_id: int, user: dict[str, Any], text: str) -> Audit
         raise HTTPException(422, str(exc)) from exc
 
 
-def _upload(c: Console, data: bytes, kind: str, user: dict[str, Any]) -> Ingested:
+async def _upload(request: Request, c: Console, data: bytes, kind: str, user: dict[str, Any]) -> Ingested:
     if kind == "report":
-        got = service.ingest_report(c.store, c.rules, c.secret, path="upload", report_mail=data)
-    else:
-        got = service.ingest_report(
-            c.store, c.rules, c.secret, path="upload", message=data, reporter=str(user["name"])
-        )
-    if got.report_id is None:
-        raise HTTPException(422, got.reason_text())
-    return {
-        "report_id": got.report_id,
-        "cluster_id": got.cluster_id,
-        "status": got.status,
-        "classification": got.classification,
-        "degraded": got.degraded,
-    }
+        return await _take_in(request, c, path="upload", report_mail=data)
+    return await _take_in(request, c, path="upload", message=data, reporter=str(user["name"]))
 
 
 async def _read_upload(file: UploadFile | None) -> bytes:
@@ -338,8 +353,7 @@ async def api_upload(
     it) or the suspicious message itself (``kind=message``, a raw .eml). Approvers and
     administrators; needs X-CSRF-Token."""
     check_csrf(request, request.headers.get("x-csrf-token"))
-    data = await _read_upload(file)
-    return await asyncio.to_thread(_upload, c, data, kind, user)
+    return await _upload(request, c, await _read_upload(file), kind, user)
 
 
 @router.get("/api/reports/metrics", tags=["reports"])
@@ -477,7 +491,7 @@ async def upload_post(
     check_csrf(request, csrf)
     try:
         data = await _read_upload(file)
-        got = await asyncio.to_thread(_upload, c, data, "message" if kind == "message" else "report", user)
+        got = await _upload(request, c, data, "message" if kind == "message" else "report", user)
     except HTTPException as exc:
         if exc.status_code not in (413, 422):
             raise
