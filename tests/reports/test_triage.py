@@ -7,7 +7,7 @@ import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, text, update
 
 from mailwarden.analyze.rules import load_rules
 from mailwarden.core.errors import InputError
@@ -95,6 +95,81 @@ def test_queue_by_priority_with_counts(store, rules):
     assert triage.list_clusters(store, status="in_review") == []
     with pytest.raises(InputError):
         triage.list_clusters(store, status="bogus")
+
+
+def test_queue_order_kept_on_the_cluster_matches_its_reports(store, rules):
+    # the order the queue is read in (kept as reports arrive) is the one its reports make
+    same = [
+        report(store, rules, corpus.phish(to=f"u{i}@example.co.jp"), who)
+        for i, who in enumerate(["a@example.co.jp", "b@example.co.jp", "a@example.co.jp", "c@example.co.jp"])
+    ]
+    one = report(
+        store,
+        rules,
+        corpus.phish(subject="議事録", sender="Suzuki <suzuki@partner.example>", body="議事録を共有します。"),
+        "d@example.co.jp",
+    )
+    rows = triage.list_clusters(store)
+    assert [r["id"] for r in rows] == [same[0].cluster_id, one.cluster_id]
+    with store.session() as s:
+        kept = {g.id: g for g in s.scalars(select(ReportCluster))}
+    for r in rows:
+        g = kept[r["id"]]
+        assert (g.size, g.reporters) == (r["size"], r["reporters"])
+        assert g.priority == r["priority"] == priority.priority(r["verdict"], r["size"], r["reporters"])
+        assert priority.ORDER[g.verdict_rank] == r["verdict"]
+    assert (rows[0]["size"], rows[0]["reporters"]) == (4, 3), "the same person twice counts once"
+    # a page at a time
+    assert [r["id"] for r in triage.list_clusters(store, limit=1, offset=1)] == [one.cluster_id]
+
+
+def test_migration_fills_the_queue_order_of_stored_clusters(tmp_path):
+    from alembic import command
+
+    from mailwarden.core.store import open_store
+    from mailwarden.core.store.db import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    store = open_store(url=url, migrate=False)
+    cfg = alembic_config(url)
+    command.upgrade(cfg, "0011")
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    with store.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO report_clusters"
+                " (id, created_at, updated_at, status, size, sender_domain, subject)"
+                " VALUES (7, :t, :t, 'received', 3, 'x.example', 's')"
+            ),
+            {"t": now},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO report_analyses (key, created_at, verdict, score, result)"
+                " VALUES ('k', :t, 'phishing', 9, '{}')"
+            ),
+            {"t": now},
+        )
+        for i, (who, verdict, score) in enumerate(
+            [("a", "suspicious", 4.0), ("b", "phishing", 9.5), ("a", "clean", 0.0)]
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO reports (reported_at, reporter, path, intake, degraded, answers, raw, size,"
+                    " message_id, sender, subject, analysis_key, verdict, score, signals, status, cluster_id)"
+                    " VALUES (:t, :who, 'api', 'raw', 0, '{}', x'00', 1, '', '', '', 'k', :v, :s, '[]',"
+                    " 'received', 7)"
+                ),
+                {"t": now + timedelta(minutes=i), "who": who, "v": verdict, "s": score},
+            )
+    command.upgrade(cfg, "head")
+    with store.session() as s:
+        g = s.get(ReportCluster, 7)
+        assert g is not None
+        assert (g.reporters, priority.ORDER[g.verdict_rank], g.top_score) == (2, "phishing", 9.5)
+        assert g.priority == priority.priority("phishing", 3, 2)
+        assert g.newest_at is not None
+    store.engine.dispose()
 
 
 def test_cluster_detail_notes_and_take(store, rules):

@@ -14,7 +14,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, case, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -28,6 +28,7 @@ from ..core.store.models import utcnow
 from . import autoresolve, cluster, outbox, simulation
 from .intake import MAX_REPORT_BYTES, MB, REASON_EMPTY, REASON_TOO_LARGE, read_report
 from .models import Report, ReportAnalysis, ReportCluster, ReportClusterKey
+from .priority import ORDER, priority
 
 PATHS = ("imap", "api", "upload")
 #: answers kept from a reporter: keys and values bounded
@@ -266,7 +267,7 @@ def keep(store: Store, p: Prepared) -> Ingested:
             s.add(row)
             s.flush()
         else:
-            group, now_is = _assign(s, p.features)
+            group, now_is = _assign(s, p.features, p.reporter, p.verdict, p.score)
             started = now_is.size == 1
             row.cluster_id = group.id
             if now_is.status == "resolved":
@@ -310,9 +311,12 @@ def _keep_analysis(s: Session, p: Prepared) -> bool:
     return True
 
 
-def _assign(s: Session, feats: cluster.Features) -> tuple[ReportCluster, Any]:
-    """The cluster this report belongs to (found by its keys, or made), its keys recorded, with
-    its size (this report counted), status and classification as they are now."""
+def _assign(
+    s: Session, feats: cluster.Features, reporter: str = "", verdict: str = "clean", score: float = 0.0
+) -> tuple[ReportCluster, Any]:
+    """The cluster this report belongs to (found by its keys, or made), its keys recorded and
+    its queue order brought up to date with this report (by ``reporter``, ``verdict`` and
+    ``score``); with its size (this report counted), status and classification as they are now."""
     wanted = set(feats.keys)
     hits: dict[tuple[str, str], int] = {}
     by_kind: dict[str, list[str]] = {}
@@ -362,13 +366,36 @@ def _assign(s: Session, feats: cluster.Features) -> tuple[ReportCluster, Any]:
         s.flush()
     # counted in SQL: concurrent reports of one attack must not lose an increment; and the
     # status as it is once the row is ours (a decision committed meanwhile is seen)
+    known = s.execute(
+        select(Report.id).where(Report.cluster_id == chosen.id, Report.reporter == reporter).limit(1)
+    ).first()
+    rank = ORDER.index(verdict) if verdict in ORDER else 0
     now_is = s.execute(
         update(ReportCluster)
         .where(ReportCluster.id == chosen.id)
-        .values(size=ReportCluster.size + 1, updated_at=now)
-        .returning(ReportCluster.size, ReportCluster.status, ReportCluster.classification)
+        .values(
+            size=ReportCluster.size + 1,
+            updated_at=now,
+            newest_at=now,
+            reporters=ReportCluster.reporters + (0 if known else 1),
+            verdict_rank=case((ReportCluster.verdict_rank < rank, rank), else_=ReportCluster.verdict_rank),
+            top_score=case((ReportCluster.top_score < score, score), else_=ReportCluster.top_score),
+        )
+        .returning(
+            ReportCluster.size,
+            ReportCluster.status,
+            ReportCluster.classification,
+            ReportCluster.reporters,
+            ReportCluster.verdict_rank,
+        )
         .execution_options(synchronize_session=False)
     ).one()
+    s.execute(
+        update(ReportCluster)
+        .where(ReportCluster.id == chosen.id)
+        .values(priority=priority(ORDER[now_is.verdict_rank], now_is.size, now_is.reporters))
+        .execution_options(synchronize_session=False)
+    )
     fresh = [
         {"kind": kind, "value": value, "cluster_id": chosen.id}
         for kind, value in dict.fromkeys(feats.keys)

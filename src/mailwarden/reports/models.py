@@ -43,7 +43,11 @@ class ReportCluster(Base):
     """Reports of the same attack: one decision classifies and resolves them all."""
 
     __tablename__ = "report_clusters"
-    __table_args__ = (Index("ix_report_clusters_status", "status"),)
+    __table_args__ = (
+        Index("ix_report_clusters_status", "status"),
+        # the triage queue: open clusters, most urgent first, read a page at a time
+        Index("ix_report_clusters_queue", "status", "priority", "newest_at"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -58,6 +62,14 @@ class ReportCluster(Base):
     signature: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     decided_by: Mapped[str | None] = mapped_column(String(320), nullable=True)
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    #: kept up to date as reports arrive (reports/ingest.py), so that the queue is read in
+    #: order from an index: distinct reporters, the worst verdict's rank (priority.ORDER), the
+    #: top score, the newest report and the priority they make (reports/priority.py)
+    reporters: Mapped[int] = mapped_column(Integer, default=0)
+    verdict_rank: Mapped[int] = mapped_column(Integer, default=0)
+    top_score: Mapped[float] = mapped_column(Float, default=0.0)
+    newest_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    priority: Mapped[float] = mapped_column(Float, default=0.0)
 
 
 class ReportClusterKey(Base):

@@ -171,11 +171,19 @@ def list_clusters(
             )
             aggs = _aggregates(s, [g.id for g in groups])
             return [_cluster_row(g, aggs.get(g.id)) for g in groups]
-        groups = list(s.scalars(q))
+        # the order kept on each cluster as its reports arrived (reports/ingest.py), read from
+        # the queue's index a page at a time
+        groups = list(
+            s.scalars(
+                q.order_by(
+                    ReportCluster.priority.desc(), ReportCluster.newest_at.desc(), ReportCluster.id.desc()
+                )
+                .limit(limit)
+                .offset(offset)
+            )
+        )
         aggs = _aggregates(s, [g.id for g in groups])
-    rows = [_cluster_row(g, aggs.get(g.id)) for g in groups]
-    rows.sort(key=lambda r: (r["priority"], r["newest"] or ""), reverse=True)
-    return rows[offset : offset + limit]
+    return [_cluster_row(g, aggs.get(g.id)) for g in groups]
 
 
 def message_of(raw: bytes, report_id: int) -> ReportedMessage:
