@@ -90,3 +90,35 @@ def test_tokens(mw) -> None:
     assert mw("token", "revoke", "1").returncode == 0
     again = mw("token", "revoke", "1")
     assert again.returncode == 2 and "no live token" in again.stderr
+
+
+def test_queue_cluster_take_and_note(mw, tmp_path: Path) -> None:
+    for who in ("a", "b"):
+        path = tmp_path / f"{who}.eml"
+        path.write_bytes(
+            corpus.attached(corpus.phish(to=f"{who}@example.co.jp"), reporter=f"{who}@example.co.jp")
+        )
+        assert mw("reports", "ingest", str(path)).returncode == 0
+    queue = json.loads(mw("reports", "queue", "--json").stdout)
+    assert len(queue) == 1 and queue[0]["size"] == 2 and queue[0]["reporters"] == 2
+    cid = str(queue[0]["id"])
+    shown = mw("reports", "queue")
+    assert shown.returncode == 0 and "【重要】アカウントの確認をお願いします" in shown.stdout
+    taken = mw("reports", "take", cid, "--to", "suzuki")
+    assert taken.returncode == 0 and "suzuki" in taken.stdout, taken.stderr
+    assert mw("reports", "note", cid, "the link goes to a fake login page").returncode == 0
+    empty = mw("reports", "note", cid, "   ")
+    assert empty.returncode != 0 and "empty" in empty.stderr
+    detail = json.loads(mw("reports", "cluster", cid, "--json").stdout)
+    assert detail["status"] == "in_review" and detail["assignee"] == "suzuki"
+    assert [n["detail"] for n in detail["notes"]] == ["the link goes to a fake login page"]
+    assert {a["action"] for a in detail["audit"]} >= {"assign", "note"}
+    text = mw("reports", "cluster", cid)
+    assert text.returncode == 0 and "in review" in text.stdout and "suzuki" in text.stdout
+    assert mw("reports", "cluster", "999").returncode != 0
+    assert json.loads(mw("reports", "queue", "--status", "received", "--json").stdout) == []
+    assert mw("reports", "resolve", cid, "--as", "phishing").returncode == 0
+    assert json.loads(mw("reports", "queue", "--json").stdout) == []
+    done = json.loads(mw("reports", "queue", "--resolved", "--json").stdout)
+    assert [(g["id"], g["classification"]) for g in done] == [(int(cid), "phishing")]
+    assert mw("reports", "take", cid).returncode != 0, "a resolved cluster stays resolved"

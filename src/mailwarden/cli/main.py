@@ -10,7 +10,7 @@ from ..core.i18n import gettext as _
 
 i18n.set_language(i18n.language_from_environment())
 
-from . import feedback_cmds, remediate_cmds  # noqa: E402,F401  (reports subcommands)
+from . import feedback_cmds, remediate_cmds, triage_cmds  # noqa: E402,F401  (reports subcommands)
 from .admin_cmds import codes, db_app, serve, user_app  # noqa: E402  (help texts need the language set)
 from .dlp_cmds import dlp_app  # noqa: E402
 from .dmarc_cmds import dmarc_app  # noqa: E402

@@ -33,6 +33,19 @@ LABELS: dict[str, dict[str, str]] = {
         "cancelled": N_("cancelled"),
         "failed": N_("failed"),
     },
+    # a staff report's or cluster's status and classification, and the analyser's verdict
+    # (reports/service.py, analyze/rules.VERDICT_LABELS)
+    "report": {
+        "received": N_("received"),
+        "in_review": N_("in review"),
+        "resolved": N_("resolved"),
+        "phishing": N_("phishing"),
+        "spam": N_("spam"),
+        "clean": N_("clean"),
+        "simulation": N_("simulation"),
+        "suspicious": N_("suspicious"),
+        "malicious": N_("malicious"),
+    },
     # a stored DMARC/TLS report's outcome (dmarc/parsing.py)
     "ingest": {
         "stored": N_("stored"),
