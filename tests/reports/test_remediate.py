@@ -285,3 +285,56 @@ def test_fingerprint_survives_a_forward():
     assert a is not None and a == fingerprint(other)
     assert fingerprint(corpus.phish(body="別の本文")) != a
     assert fingerprint(corpus.phish(subject="別の件名")) != a
+
+
+def test_cli_remediate_restore_and_log(store, remediation_dovecot, ca_file, tmp_path, monkeypatch):
+    import json
+
+    from typer.testing import CliRunner
+
+    from mailwarden.cli.main import app
+    from mailwarden.core import config
+    from mailwarden.core.config import Settings
+
+    server, cid = remediation_dovecot, phishing_cluster(store)
+    listed = tmp_path / "mailboxes.txt"
+    listed.write_text("alice\nbob\ncarol\ndave\n")
+    settings = Settings(
+        data_dir=tmp_path,
+        remediate_imap=f"127.0.0.1:{server.tls_port}",
+        remediate_master_user=MASTER[0],
+        remediate_master_password=MASTER[1],
+        remediate_mailboxes=listed,
+        ca_bundle=ca_file,
+    )
+    monkeypatch.setattr(config, "get_settings", lambda: settings)
+    monkeypatch.setattr("mailwarden.core.store.open_store", lambda *a, **k: store)
+    runner = CliRunner()
+    dry = runner.invoke(app, ["reports", "remediate", str(cid)], env={"COLUMNS": "300"})
+    assert dry.exit_code == 0, dry.output
+    assert "3 found in 4 mailboxes" in dry.stdout and "--apply" in dry.stdout
+    assert counts(server) == BEFORE
+    done = runner.invoke(app, ["reports", "remediate", str(cid), "--apply", "--json"])
+    assert done.exit_code == 0, done.output
+    run = json.loads(done.stdout)
+    assert (run["moved"], run["applied"]) == (3, True)
+    assert counts(server) == AFTER
+    # one mailbox named on the command line, and its login refused: exit 1, the reason printed
+    refused = runner.invoke(app, ["reports", "remediate", str(cid), "--apply", "--mailbox", "no+such"])
+    assert refused.exit_code == 1 and "no+such" in refused.output
+    log = runner.invoke(app, ["reports", "remediations", "--cluster", str(cid), "--json"])
+    assert [r["status"] for r in json.loads(log.stdout)].count("moved") == 3
+    table = runner.invoke(app, ["reports", "remediations"], env={"COLUMNS": "300"})
+    assert table.exit_code == 0 and "Quarantine" in table.stdout
+    back = runner.invoke(app, ["reports", "restore", run["run"]])
+    assert back.exit_code == 0, back.output
+    assert "3 restored, 0 not restored" in back.stdout and counts(server) == BEFORE
+    assert runner.invoke(app, ["reports", "restore"]).exit_code == 2  # a run or --cluster
+    # not phishing: refused with the reason
+    service.resolve_cluster(store, cid, "spam", "tester")
+    no = runner.invoke(app, ["reports", "remediate", str(cid)])
+    assert no.exit_code == 2 and "not resolved as phishing (spam)" in no.output
+    # no master password configured: a clear message
+    monkeypatch.setattr(config, "get_settings", lambda: Settings(remediate_imap="127.0.0.1"))
+    unset = runner.invoke(app, ["reports", "remediate", str(cid)])
+    assert unset.exit_code == 2 and "master user" in unset.output
