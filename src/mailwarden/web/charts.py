@@ -8,11 +8,14 @@ Rendering is CPU work: handlers call ``daily_chart`` on a worker thread.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import io
 import threading
 import warnings
 from dataclasses import dataclass
 from datetime import UTC
+from functools import cache
 from typing import Any
 
 #: matplotlib's global settings (rc_context) are not thread-safe: one chart at a time
@@ -21,12 +24,31 @@ _LOCK = threading.Lock()
 # Japanese text is laid out with the fallback fonts' metrics: the browser draws the glyphs.
 warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
 
+#: Japanese fonts, the first one found lays the text out (make system-deps installs IPA Gothic)
+CJK_FONTS = ["Noto Sans CJK JP", "IPAexGothic", "IPAPGothic", "IPAGothic", "Hiragino Sans", "Meiryo"]
+#: where a Japanese font installed after matplotlib built its font cache is looked for
+CJK_FILES = ("/usr/share/fonts/**/ipa*.ttf", "/usr/share/fonts/**/NotoSansCJK*.tt[cf]")
+
+
+@cache
+def _japanese_font() -> None:
+    """Tell matplotlib of a Japanese font its cache does not know yet (installed after it was built)."""
+    from matplotlib import font_manager
+
+    if {f.name for f in font_manager.fontManager.ttflist} & set(CJK_FONTS):
+        return
+    for pattern in CJK_FILES:
+        for path in sorted(glob.glob(pattern, recursive=True)):
+            with contextlib.suppress(Exception):  # an unreadable file: the next one
+                font_manager.fontManager.addfont(path)
+
+
 #: typed loosely: matplotlib types rcParams keys as literals
 RC: dict[str, Any] = {
     "svg.fonttype": "none",  # text stays text: the reader's browser picks the font
     "svg.hashsalt": "mailwarden",  # stable element ids, so the same data gives the same SVG
     "font.family": "sans-serif",
-    "font.sans-serif": ["Noto Sans CJK JP", "IPAexGothic", "Hiragino Sans", "Meiryo", "DejaVu Sans"],
+    "font.sans-serif": [*CJK_FONTS, "DejaVu Sans"],
     "font.size": 10,
 }
 
@@ -59,6 +81,7 @@ def daily_chart(days: list[Any], text: ChartText) -> bytes:
     from matplotlib.ticker import MaxNLocator, PercentFormatter
 
     dates: Any = matplotlib.dates  # it has no annotations
+    _japanese_font()
     with _LOCK, rc_context(RC):  # type: ignore[arg-type]
         fig = Figure(figsize=(8.4, 3.8))
         FigureCanvasSVG(fig)
