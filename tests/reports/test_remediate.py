@@ -338,3 +338,41 @@ def test_cli_remediate_restore_and_log(store, remediation_dovecot, ca_file, tmp_
     monkeypatch.setattr(config, "get_settings", lambda: Settings(remediate_imap="127.0.0.1"))
     unset = runner.invoke(app, ["reports", "remediate", str(cid)])
     assert unset.exit_code == 2 and "master user" in unset.output
+
+
+def test_starttls_and_a_connection_dropped_midway(store, remediation_dovecot, ca_file, monkeypatch):
+    import socket
+
+    from mailwarden.reports import remediate_imap
+
+    server, cid = remediation_dovecot, phishing_cluster(store)
+    starttls = RemediateConfig(
+        host="127.0.0.1",
+        port=server.port,
+        security="starttls",
+        master_user=MASTER[0],
+        master_password=MASTER[1],
+        ca_file=ca_file,
+        timeout=10,
+    )
+    assert remediate(store, starttls, cid, ["alice"], actor="tester")["found"] == 1
+    # bob's connection is cut right after the login: bob is logged failed, the others are done
+    real = remediate_imap.connect
+
+    def cut_for_bob(config, mailbox):  # type: ignore[no-untyped-def]
+        conn = real(config, mailbox)
+        if mailbox == "bob":
+            conn.sock.shutdown(socket.SHUT_RDWR)
+        return conn
+
+    monkeypatch.setattr(remediate_imap, "connect", cut_for_bob)
+    plain = RemediateConfig(
+        host="127.0.0.1", port=server.port, security="none", master_user=MASTER[0], master_password=MASTER[1]
+    )
+    done = remediate(store, plain, cid, ["alice", "bob", "carol"], actor="tester", apply=True)
+    outcome = {m["mailbox"]: (m["status"], m["moved"]) for m in done["mailboxes"]}
+    assert outcome == {"alice": ("ok", 1), "bob": ("failed", 0), "carol": ("ok", 1)}
+    bob = next(r for r in done["rows"] if r["mailbox"] == "bob")
+    assert bob["status"] == "failed" and "connection failed" in bob["detail"]
+    assert server.count("Quarantine", user="alice") == server.count("Quarantine", user="carol") == 1
+    assert server.count(user="bob") == 1
