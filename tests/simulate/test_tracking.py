@@ -69,6 +69,8 @@ def test_the_campaign_context_honeypot_burst_and_beacon():
     assert classify(hit(), Seen(recipients_from_ip=40, beacon=True)).human
     # but a headless scanner runs the script too: its user agent still tells
     assert codes(hit(user_agent="HeadlessChrome/131"), Seen(beacon=True)) == ["user-agent"]
+    # the people of a large office open many a minute from its one address: not a burst
+    assert classify(hit("open", user_agent=sim_events.MAIL_CLIENTS[0]), Seen(recipients_from_ip=40)).human
     # opens have no beacon: an early open by an image proxy stays automated
     assert codes(hit("open", after=2, user_agent="Mozilla/5.0"), Seen(beacon=True)) == ["instant"]
 

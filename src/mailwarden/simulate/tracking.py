@@ -18,7 +18,8 @@ A hit is **automated** when any of these holds, in this order:
    fetches on arrival; a person reads first);
 7. ``burst``      — its address hit ``burst_recipients`` or more recipients within
    ``burst_seconds`` either side of it (one scanner walking a whole campaign does that in
-   seconds; the people behind an office's one address open and click a few a minute);
+   seconds). Not for opens: the people of a large office behind its one address open a
+   campaign's mail many a minute in its first hour (their clicks have the beacon);
 8. ``no-beacon``  — a click or landing whose landing page never ran its JavaScript
    confirmation beacon (decided once the beacon had time to arrive).
 
@@ -232,7 +233,7 @@ def classify(hit: Hit, seen: Seen, rules: ScannerRules | None = None) -> Classif
         after = (hit.at - hit.delivered_at).total_seconds()
         if after < rules.instant_seconds:
             reasons.append(Reason("instant", {"seconds": f"{max(after, 0):.0f}"}))
-    if seen.recipients_from_ip >= rules.burst_recipients and not confirmed:
+    if hit.kind != "open" and seen.recipients_from_ip >= rules.burst_recipients and not confirmed:
         reasons.append(
             Reason("burst", {"count": str(seen.recipients_from_ip), "window": f"{rules.burst_seconds:.0f}"})
         )
