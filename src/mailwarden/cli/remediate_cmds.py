@@ -30,7 +30,7 @@ def _table(rows: list[RemediationRow], title: str | None = None) -> Table:
         _("Cluster"),
         _("Mailbox"),
         _("Folder"),
-        _("UID"),
+        "UID",  # the IMAP term, as it is in every language
         _("Matched by"),
         _("Status"),
         _("Detail"),
