@@ -26,6 +26,7 @@ from .routes import (
     dashboard,
     dlp,
     dmarc,
+    dmarc_reports,
     domains,
     gateway,
     messages,
@@ -36,7 +37,20 @@ from .routes import (
 )
 from .security import LanguageAndHeaders
 
-ROUTERS = (account, dashboard, domains, surveys, dmarc, messages, dlp, gateway, users, reports, remediation)
+ROUTERS = (
+    account,
+    dashboard,
+    domains,
+    surveys,
+    dmarc,
+    dmarc_reports,
+    messages,
+    dlp,
+    gateway,
+    users,
+    reports,
+    remediation,
+)
 
 
 def trusted_hosts(settings: Settings) -> list[str]:
