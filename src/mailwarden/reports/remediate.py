@@ -111,7 +111,14 @@ def _mailbox(
         folders, delim = imap.list_folders(conn)
         q = config.quarantine
         if apply:
-            imap.ensure_folder(conn, q)
+            try:
+                imap.ensure_folder(conn, q)
+            except MoveFailed as exc:
+                raise MoveFailed(
+                    gettext("the quarantine folder {folder} cannot be made: {error}").format(
+                        folder=q, error=exc
+                    )
+                ) from exc
         for folder in folders:
             if folder == q or folder.startswith(q + delim):
                 continue
@@ -141,7 +148,11 @@ def _mailbox(
                 )
         outcome["detail"] = budget.note
     except (OSError, imaplib.IMAP4.error, MoveFailed) as exc:
-        reason = gettext("the connection failed: {error}").format(error=exc)
+        reason = (
+            str(exc)
+            if isinstance(exc, MoveFailed)
+            else gettext("the connection failed: {error}").format(error=exc)
+        )
         outcome["status"], outcome["detail"] = "failed", reason
         rows.append(make(mailbox, folder="", uidvalidity=0, uid=0, status="failed", detail=reason[:2000]))
     finally:
