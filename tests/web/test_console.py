@@ -195,6 +195,7 @@ def test_every_page_has_a_json_twin(app):
         "/reports/clusters/{cluster_id}": "/api/reports/clusters/{cluster_id}",
         "/reports/clusters/{cluster_id}/{op}": "/api/reports/clusters/{cluster_id}",
         "/reports/{report_id}": "/api/reports/{report_id}",
+        "/reports/remediation/{cluster_id}": "/api/reports/remediation/{cluster_id}",
     }
 
     def flatten(routes):

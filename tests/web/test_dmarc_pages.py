@@ -342,3 +342,21 @@ def test_every_dmarc_page_needs_login_and_has_a_json_twin(app):
             assert c.get("/api" + url).status_code in (401, 404), url
             if p in pages:
                 assert c.get("/api" + url).status_code == 401, url
+
+
+def test_domains_with_only_failure_or_tls_reports_are_listed(app, store):
+    from pathlib import Path
+
+    assert next(iter(Ingestor(store).ingest_bytes("ruf.eml", ARF.encode()))).status == "stored"
+    sample = Path(__file__).parent.parent / "data" / "dmarc-samples" / "smtp_tls" / "smtp_tls.json"
+    other = json.loads(sample.read_text())
+    other["policies"][0]["policy"]["policy-domain"] = "tls-only.example"
+    assert next(iter(Ingestor(store).ingest_bytes("o.json", json.dumps(other).encode()))).status == "stored"
+    with TestClient(app) as c:
+        login(c)
+        listed = {d["domain"]: d for d in c.get("/api/dmarc").json()}
+        assert listed["example.jp"]["failures"] == 1
+        assert (listed["tls-only.example"]["reports"], listed["tls-only.example"]["tls"]) == (0, 1)
+        page = c.get("/dmarc?lang=en").text
+        assert 'href="/dmarc/example.jp/failures"' in page and 'href="/dmarc/tls-only.example/tls"' in page
+        assert 'href="/dmarc/tls-only.example"' not in page, "no aggregate reports: no summary page to link"

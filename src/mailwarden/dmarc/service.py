@@ -16,7 +16,9 @@ MAX_UPLOAD = 100 * 1024 * 1024
 
 
 def domains(store: Store) -> list[dict[str, Any]]:
-    q = (
+    """Every domain with stored reports of any kind: its aggregate reports (count, messages,
+    first and last day), failure reports and TLS reports; most messages first."""
+    aggregate = (
         select(
             AggregateReport.policy_domain,
             func.count(),
@@ -25,13 +27,27 @@ def domains(store: Store) -> list[dict[str, Any]]:
             func.max(AggregateReport.end),
         )
         .group_by(AggregateReport.policy_domain)
-        .order_by(func.sum(AggregateReport.message_count).desc())
     )
+    failures = select(FailureReport.reported_domain, func.count()).group_by(FailureReport.reported_domain)
+    tls = select(TlsPolicyResult.policy_domain, func.count(func.distinct(TlsPolicyResult.report_pk))).group_by(
+        TlsPolicyResult.policy_domain
+    )
+    out: dict[str, dict[str, Any]] = {}
+
+    def entry(domain: str) -> dict[str, Any]:
+        return out.setdefault(
+            domain,
+            {"domain": domain, "reports": 0, "messages": 0, "first": None, "last": None, "failures": 0, "tls": 0},
+        )
+
     with store.session() as s:
-        return [
-            {"domain": d, "reports": n, "messages": int(m or 0), "first": b, "last": e}
-            for d, n, m, b, e in s.execute(q)
-        ]
+        for d, n, m, b, e in s.execute(aggregate):
+            entry(d).update(reports=n, messages=int(m or 0), first=b, last=e)
+        for d, n in s.execute(failures):
+            entry(d)["failures"] = int(n)
+        for d, n in s.execute(tls):
+            entry(d)["tls"] = int(n)
+    return sorted(out.values(), key=lambda r: (-r["messages"], -r["reports"], r["domain"]))
 
 
 def ingest_upload(store: Store, files: list[tuple[str, bytes]]) -> dict[str, Any]:
