@@ -77,7 +77,7 @@ async def run_stored_survey(
     loop = asyncio.get_running_loop()
     pending: list[asyncio.Future[None]] = []
 
-    def write(rows: list[dict[str, Any]], final: bool) -> None:
+    def write(rows: list[dict[str, Any]]) -> None:
         with store.session() as s:
             for row in rows:
                 s.add(
@@ -92,10 +92,12 @@ async def run_stored_survey(
             sv = s.get(Survey, survey_id)
             if sv is not None:
                 sv.done += len(rows)
-                sv.status = "done" if final else "running"
+                # "done" only with its summary, in one transaction (set_status below): a reader
+                # that sees "done" finds the summary
+                sv.status = "running"
 
-    def flush(final: bool = False) -> None:
-        pending.append(loop.run_in_executor(writer, write, list(batch), final))
+    def flush() -> None:
+        pending.append(loop.run_in_executor(writer, write, list(batch)))
         batch.clear()
 
     def on_row(row: dict[str, Any]) -> None:
@@ -127,7 +129,7 @@ async def run_stored_survey(
             await asyncio.gather(*pending, return_exceptions=True)
             await loop.run_in_executor(writer, set_status, "failed", f"{type(exc).__name__}: {exc}")
             raise
-        flush(final=True)
+        flush()
         await asyncio.gather(*pending)
         await loop.run_in_executor(writer, lambda: set_status("done", summary=stats.to_dict()))
     finally:
