@@ -98,8 +98,18 @@ def test_dry_run_confirm_apply_and_restore(console, store, remediation_dovecot):
         assert f'href="{page_url}"' not in c.get(f"/reports/clusters/{cid}").text
         r = c.post(f"{page_url}/search", data={"csrf": csrf}, follow_redirects=False)
         assert "error=" in r.headers["location"] and "phishing" in c.get(r.headers["location"]).text
-        no = c.post(f"/api/reports/remediation/{cid}", json={}, headers={"X-CSRF-Token": token})
+        no = c.post(
+            f"/api/reports/remediation/{cid}",
+            json={},
+            headers={"X-CSRF-Token": token, "Accept-Language": "en"},
+        )
         assert no.status_code == 409 and "not resolved as phishing" in no.json()["error"]["message"]
+        ja = c.post(
+            f"/api/reports/remediation/{cid}",
+            json={},
+            headers={"X-CSRF-Token": token, "Accept-Language": "ja"},
+        )
+        assert ja.status_code == 409 and "フィッシング" in ja.json()["error"]["message"]
 
 
 def test_a_viewer_reads_but_does_not_act(console, store, remediation_dovecot):  # noqa: F811

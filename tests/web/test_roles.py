@@ -27,6 +27,8 @@ ROUTES = [
     ("decide", "post", "/api/reports/clusters/1/resolve", {"json": {"classification": "spam"}}),
     ("decide", "post", "/api/reports/clusters/1/take", {}),
     ("decide", "post", "/api/reports/clusters/1/notes", {"json": {"text": "a note"}}),
+    ("decide", "post", "/api/reports/remediation/1", {"json": {"apply": False}}),
+    ("decide", "post", "/api/reports/remediation/1/restore", {"json": {}}),
     (
         "decide",
         "post",
@@ -55,7 +57,19 @@ ROUTES = [
 def app(store, tmp_path):
     for role in ("admin", "approver", "viewer"):
         create_user(store, role, PASSWORD, role)
-    settings = Settings(data_dir=tmp_path, secret_key="k" * 40, lang=None, gateway_spool=tmp_path / "spool")
+    (tmp_path / "mailboxes.txt").write_text("staff@example.jp\n", encoding="utf-8")
+    settings = Settings(
+        data_dir=tmp_path,
+        secret_key="k" * 40,
+        lang=None,
+        gateway_spool=tmp_path / "spool",
+        # remediation set up (no server is reached: cluster 1 does not exist)
+        remediate_imap="127.0.0.1:9",
+        remediate_imap_security="none",
+        remediate_master_user="master",
+        remediate_master_password="master-password",
+        remediate_mailboxes=tmp_path / "mailboxes.txt",
+    )
     return create_app(settings, store=store)
 
 

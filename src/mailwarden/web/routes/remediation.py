@@ -23,6 +23,7 @@ from ...reports import remediate as rm
 from ...reports import triage
 from ...reports.remediate import RemediationRow, RestoreResult, RunResult
 from ..console import Console, ConsoleDep
+from ..errors import ApiError
 from ..params import RowId
 from ..security import PERMISSIONS, check_csrf, current_user, require
 
@@ -52,8 +53,8 @@ def _run(c: Console, cluster_id: int, user: dict[str, Any], apply: bool, mailbox
         config = rm.RemediateConfig.from_settings(c.settings)
         names = rm.mailboxes_from(mailboxes, c.settings.remediate_mailboxes)
         return rm.remediate(c.store, config, cluster_id, names, actor=f"web:{user['name']}", apply=apply)
-    except ConfigError as exc:
-        raise HTTPException(503, str(exc)) from exc
+    except ConfigError as exc:  # not set up: said as such (a bare 503 reads "database down")
+        raise ApiError(503, "not-configured", str(exc)) from exc
     except InputError as exc:
         raise HTTPException(409, str(exc)) from exc
 
@@ -70,8 +71,8 @@ def _restore(c: Console, cluster_id: int, user: dict[str, Any], run: str) -> Res
             run=run or None,
             cluster_id=None if run else cluster_id,
         )
-    except ConfigError as exc:
-        raise HTTPException(503, str(exc)) from exc
+    except ConfigError as exc:  # not set up: said as such (a bare 503 reads "database down")
+        raise ApiError(503, "not-configured", str(exc)) from exc
     except InputError as exc:
         raise HTTPException(409, str(exc)) from exc
 
