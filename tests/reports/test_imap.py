@@ -127,3 +127,70 @@ def test_cli_fetch(dovecot, ca_file, tmp_path):  # type: ignore[no-untyped-def]
         args, capture_output=True, text=True, env={**env, "MAILWARDEN_IMAP_PASSWORD": "wrong"}, timeout=120
     )
     assert wrong.returncode == 2 and "IMAP connection to 127.0.0.1 failed" in wrong.stderr
+
+
+def test_idle_wakes_at_new_mail(dovecot, ca_file):
+    import threading
+
+    s = settings_for(dovecot, ca_file)
+    idling, how = threading.Event(), []
+    waiter = threading.Thread(target=lambda: how.append(imap.wait_for_mail(s, 120, on_idle=idling.set)))
+    waiter.start()
+    assert idling.wait(60), "the server never idled"
+    dovecot.deliver(corpus.attached(corpus.phish(), reporter="a@example.co.jp"))
+    waiter.join(120)
+    assert how == ["idle"]
+    # mail that came before the wait began is said at once; what a fetch left is not new
+    assert imap.wait_for_mail(s, 120) == "pending"
+    assert imap.wait_for_mail(s, 2, left=1) == "idle-timeout"
+
+
+def line_of(proc, within: float = 120) -> str:  # type: ignore[no-untyped-def]
+    """The process's next line of output, or a failure (not a hang) when none comes."""
+    import selectors
+
+    with selectors.DefaultSelector() as sel:
+        sel.register(proc.stdout, selectors.EVENT_READ)
+        assert sel.select(within), "no output"
+    line = proc.stdout.readline()
+    assert line, proc.stderr.read()
+    return str(line)
+
+
+def test_fetch_watch_takes_in_new_mail_as_it_comes(store, dovecot, ca_file):
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "MAILWARDEN_DATABASE_URL": store.engine.url.render_as_string(hide_password=False),
+        "MAILWARDEN_SECRET_KEY": KEY,
+        "MAILWARDEN_IMAP_PASSWORD": "secret-pass",
+        "MAILWARDEN_LANG": "en",
+    }
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "mailwarden", "reports", "fetch", "--watch", "--json",
+            "--imap-host", "127.0.0.1", "--imap-port", str(dovecot.tls_port), "--imap-user", "reports",
+            "--ca-file", str(ca_file),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        dovecot.deliver(corpus.attached(corpus.phish(to="a@example.co.jp"), reporter="a@example.co.jp"))
+        first = json.loads(line_of(proc))
+        assert [r["report_id"] is not None for r in first] == [True]
+        # the next one, taken in while the command waits (IDLE)
+        dovecot.deliver(corpus.attached(corpus.phish(to="b@example.co.jp"), reporter="b@example.co.jp"))
+        second = json.loads(line_of(proc))
+        assert [r["cluster_id"] for r in second] == [first[0]["cluster_id"]]
+        assert count(store) == 2 and dovecot.count("Processed") == 2
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(60) == 0, proc.stderr.read() if proc.stderr else ""

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
-from ..core.render import to_json
+from ..core.render import to_json, to_jsonl
 from ..core.timefmt import local_datetime
 from .common import err, fail, out
 
@@ -291,6 +291,14 @@ def token_revoke(token_id: Annotated[int, typer.Argument(help=_("The token's ID.
     out.print(_("Token {id} revoked.").format(id=token_id))
 
 
+class _Stop(Exception):
+    """SIGTERM while watching: stop between passes."""
+
+
+def _raise_stop(*_args: object) -> None:
+    raise _Stop
+
+
 @reports_app.command("fetch")
 def reports_fetch(
     imap_host: Annotated[str, typer.Option("--imap-host", help=_("IMAP server."))],
@@ -310,17 +318,30 @@ def reports_fetch(
         str, typer.Option("--rejected-folder", help=_("Where report mails without a reported message go."))
     ] = "Rejected",
     ca_file: Annotated[Path | None, typer.Option("--ca-file", help=_("Extra CA certificates (PEM)."))] = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help=_("Keep reading: wait for new mail with IMAP IDLE where the server has it, else poll."),
+        ),
+    ] = False,
+    interval: Annotated[
+        float, typer.Option("--interval", min=2, help=_("Seconds between polls when the server has no IDLE."))
+    ] = 60.0,
     as_json: JsonOpt = False,
 ) -> None:
-    """Read the reporting mailbox over IMAP once: take in every report mail, then move it."""
+    """Read the reporting mailbox over IMAP: take in every report mail, then move it. Once, or
+    with --watch until stopped."""
     import os
+    import signal
+    import time
 
     from ..analyze.rules import load_rules
     from ..core.config import get_settings
     from ..core.secretkey import secret_key
     from ..core.store import open_store
     from ..dmarc.imap import ImapSettings
-    from ..reports.imap import fetch_once
+    from ..reports.imap import IDLE_MAX, REASON_FETCH, fetch_once, wait_for_mail
 
     password = os.environ.get("MAILWARDEN_IMAP_PASSWORD")
     if not password:
@@ -337,12 +358,33 @@ def reports_fetch(
         rejected_folder=rejected or None,
         ca_file=ca_file,
     )
+    store, rules, key = open_store(settings), load_rules(settings.analyze_rules), secret_key(settings)
+    if watch:
+        signal.signal(signal.SIGTERM, _raise_stop)
     try:
-        fetched = fetch_once(
-            open_store(settings), load_rules(settings.analyze_rules), secret_key(settings), imap_settings
-        )
-    except ConfigError as exc:
-        raise fail(str(exc)) from exc
+        while True:
+            try:
+                fetched = fetch_once(store, rules, key, imap_settings)
+            except ConfigError as exc:
+                if not watch:
+                    raise fail(str(exc)) from exc
+                err.print(str(exc), highlight=False)  # the server away: try again later
+                time.sleep(interval)
+                continue
+            _show_fetched(fetched, as_json, lines=watch)
+            if not watch:
+                return
+            left = sum(1 for f in fetched if f.result.reason == REASON_FETCH)
+            try:
+                wait_for_mail(imap_settings, IDLE_MAX, poll=interval, left=left)
+            except ConfigError as exc:
+                err.print(str(exc), highlight=False)
+                time.sleep(interval)
+    except (_Stop, KeyboardInterrupt):
+        return
+
+
+def _show_fetched(fetched: list[Any], as_json: bool, *, lines: bool) -> None:
     rows = [
         {
             "origin": f.origin,
@@ -355,7 +397,12 @@ def reports_fetch(
         for f in fetched
     ]
     if as_json:
-        sys.stdout.write(to_json(rows) + "\n")
+        if lines:  # watching: one line a pass (JSON Lines), as it happens
+            if rows:
+                sys.stdout.write(to_jsonl([rows]))
+                sys.stdout.flush()
+        else:
+            sys.stdout.write(to_json(rows) + "\n")
         return
     for row in rows:
         if row["report_id"] is None:
@@ -370,3 +417,4 @@ def reports_fetch(
                 ),
                 highlight=False,
             )
+    sys.stdout.flush()  # watching: each pass as it happens, also into a pipe

@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import imaplib
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..analyze.rules import Rules
@@ -22,6 +24,8 @@ from .intake import MAX_REPORT_BYTES, MB, REASON_TOO_LARGE
 from .service import Ingested, ingest_report
 
 REASON_FETCH = N_("the report mail could not be fetched")
+#: the longest one IDLE lasts before it is renewed (RFC 2177: servers may end it after 30 min)
+IDLE_MAX = 25 * 60.0
 _UIDVALIDITY = re.compile(rb"UIDVALIDITY (\d+)")
 
 
@@ -83,3 +87,67 @@ def _one(conn: imaplib.IMAP4, store: Store, rules: Rules, secret: str, uid: byte
     if typ != "OK" or not isinstance(raw, bytes):
         return Ingested(reason=REASON_FETCH)
     return ingest_report(store, rules, secret, path="imap", report_mail=raw, origin=origin)
+
+
+def wait_for_mail(
+    s: ImapSettings,
+    longest: float,
+    *,
+    poll: float = 60.0,
+    left: int = 0,
+    on_idle: Callable[[], None] | None = None,
+) -> str:
+    """Wait until the reporting folder may hold new mail: with IMAP IDLE (RFC 2177) where the
+    server has it — back at the first new message, or after ``longest`` seconds —, else
+    ``poll`` seconds. ``left``: the messages the last fetch left in the folder (those it could
+    not read); more than that and there is new mail already ("pending"). Returns how it waited:
+    "pending", "idle" (new mail announced), "idle-timeout" or "poll". A connection that fails
+    is said as ConfigError, as a fetch's is. ``on_idle`` is called once the server idles."""
+    conn = _connect(s)
+    try:
+        typ, data = conn.select(_quote(s.folder), readonly=True)
+        if typ != "OK":
+            raise ConfigError(gettext("IMAP folder {folder} not found").format(folder=s.folder))
+        held = data[0] if data and isinstance(data[0], bytes) and data[0].isdigit() else b"0"
+        if int(held) > left:  # came since the last fetch, before this wait
+            return "pending"
+        if "IDLE" not in conn.capabilities:
+            with contextlib.suppress(OSError, imaplib.IMAP4.error):
+                conn.logout()
+            time.sleep(poll)
+            return "poll"
+        return _idle(conn, max(2.0, min(longest, IDLE_MAX)), on_idle)
+    finally:
+        with contextlib.suppress(OSError, imaplib.IMAP4.error, ValueError):
+            conn.shutdown()
+
+
+def _idle(conn: imaplib.IMAP4, longest: float, on_idle: Callable[[], None] | None) -> str:
+    """IDLE until the server says EXISTS or RECENT, or ``longest`` seconds pass (the socket's
+    timeout: a timed-out connection is not used again, it is closed)."""
+    tag = conn._new_tag()  # imaplib has no IDLE before Python 3.14
+    conn.send(tag + b" IDLE\r\n")
+    line = conn.readline()
+    if not line.startswith(b"+"):
+        raise ConfigError(
+            gettext("the IMAP server refused IDLE: {reply}").format(reply=line[:200].decode("latin-1"))
+        )
+    conn.sock.settimeout(longest)
+    if on_idle is not None:
+        on_idle()
+    try:
+        while True:
+            line = conn.readline()
+            if not line:
+                return "idle-timeout"  # the server closed the connection
+            if line.startswith(b"*") and (b"EXISTS" in line.upper() or b"RECENT" in line.upper()):
+                break
+    except (TimeoutError, OSError):
+        return "idle-timeout"
+    conn.sock.settimeout(30.0)
+    with contextlib.suppress(OSError, imaplib.IMAP4.error):
+        conn.send(b"DONE\r\n")
+        while not conn.readline().startswith(tag):
+            pass
+        conn.logout()
+    return "idle"
