@@ -18,26 +18,31 @@ MAX_UPLOAD = 100 * 1024 * 1024
 def domains(store: Store) -> list[dict[str, Any]]:
     """Every domain with stored reports of any kind: its aggregate reports (count, messages,
     first and last day), failure reports and TLS reports; most messages first."""
-    aggregate = (
-        select(
-            AggregateReport.policy_domain,
-            func.count(),
-            func.sum(AggregateReport.message_count),
-            func.min(AggregateReport.begin),
-            func.max(AggregateReport.end),
-        )
-        .group_by(AggregateReport.policy_domain)
-    )
+    aggregate = select(
+        AggregateReport.policy_domain,
+        func.count(),
+        func.sum(AggregateReport.message_count),
+        func.min(AggregateReport.begin),
+        func.max(AggregateReport.end),
+    ).group_by(AggregateReport.policy_domain)
     failures = select(FailureReport.reported_domain, func.count()).group_by(FailureReport.reported_domain)
-    tls = select(TlsPolicyResult.policy_domain, func.count(func.distinct(TlsPolicyResult.report_pk))).group_by(
-        TlsPolicyResult.policy_domain
-    )
+    tls = select(
+        TlsPolicyResult.policy_domain, func.count(func.distinct(TlsPolicyResult.report_pk))
+    ).group_by(TlsPolicyResult.policy_domain)
     out: dict[str, dict[str, Any]] = {}
 
     def entry(domain: str) -> dict[str, Any]:
         return out.setdefault(
             domain,
-            {"domain": domain, "reports": 0, "messages": 0, "first": None, "last": None, "failures": 0, "tls": 0},
+            {
+                "domain": domain,
+                "reports": 0,
+                "messages": 0,
+                "first": None,
+                "last": None,
+                "failures": 0,
+                "tls": 0,
+            },
         )
 
     with store.session() as s:
