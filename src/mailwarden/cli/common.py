@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import IntEnum
 from typing import Annotated, Any
 
@@ -65,6 +65,31 @@ def write_json_rows(rows: Iterable[Any], *, jsonl: bool) -> None:
             sys.stdout.flush()
     else:
         sys.stdout.write(to_json(list(rows)) + "\n")
+
+
+def print_rows(
+    rows: Sequence[Any],
+    as_json: bool,
+    columns: Sequence[str],
+    cells: Callable[[Any], Sequence[str]],
+    *,
+    empty: str | None = None,
+) -> None:
+    """``rows`` as one JSON array (``--json``), or as a table of ``columns`` whose cells
+    ``cells`` makes from each row (with ``empty`` said under it when there are none)."""
+    if as_json:
+        sys.stdout.write(to_json(list(rows)) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table()
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*cells(row))
+    out.print(table)
+    if not rows and empty:
+        out.print(empty)
 
 
 class ExitCode(IntEnum):

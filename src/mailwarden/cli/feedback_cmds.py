@@ -7,13 +7,12 @@ import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
 from ..core.render import to_json, to_jsonl
 from ..core.timefmt import local_datetime
-from .common import err, fail, out
+from .common import err, fail, out, print_rows
 from .reports_cmds import JsonOpt, reports_app
 
 if TYPE_CHECKING:
@@ -121,31 +120,24 @@ def feedback_list(
         rows = list_feedback(open_store(), status=status, report_id=report, limit=limit)
     except InputError as exc:
         raise fail(str(exc)) from exc
-    if as_json:
-        sys.stdout.write(to_json(rows) + "\n")
-        return
-    t = Table()
-    for col in (
-        _("ID"),
-        _("Report"),
-        _("Reporter"),
-        _("Kind"),
-        _("Status"),
-        _("Attempts"),
-        _("When"),
-        _("Error"),
-    ):
-        t.add_column(col)
-    for r in rows:
-        when = r["sent_at"] or r["next_attempt_at"] or ""
-        t.add_row(
+    print_rows(
+        rows,
+        as_json,
+        (_("ID"), _("Report"), _("Reporter"), _("Kind"), _("Status"), _("Attempts"), _("When"), _("Error")),
+        lambda r: (
             str(r["id"]),
             str(r["report_id"]),
             r["reporter"],
             r["kind"],
             r["status"],
             str(r["attempts"]),
-            local_datetime(when) if when else "-",
+            local_datetime(r["sent_at"] or r["next_attempt_at"])
+            if r["sent_at"] or r["next_attempt_at"]
+            else "-",
             r["last_error"][:80],
-        )
-    out.print(t)
+        ),
+    )
+
+
+def _when(at: str | None) -> str:
+    return local_datetime(at) if at else "-"

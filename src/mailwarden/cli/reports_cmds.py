@@ -14,7 +14,7 @@ from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
 from ..core.render import to_json, to_jsonl
 from ..core.timefmt import local_datetime
-from .common import err, fail, out
+from .common import err, fail, out, print_rows
 
 reports_app = typer.Typer(
     help=_("Staff reports of suspicious mail: take in, list, decide."), no_args_is_help=True
@@ -112,23 +112,20 @@ def reports_list(
         rows = list_reports(open_store(), status=status, classification=classification, limit=limit)
     except InputError as exc:
         raise fail(str(exc)) from exc
-    if as_json:
-        sys.stdout.write(to_json(rows) + "\n")
-        return
-    t = Table()
-    for col in (
-        _("ID"),
-        _("Reported"),
-        _("Reporter"),
-        _("Sender"),
-        _("Subject"),
-        _("Verdict"),
-        _("Status"),
-        _("Cluster"),
-    ):
-        t.add_column(col)
-    for r in rows:
-        t.add_row(
+    print_rows(
+        rows,
+        as_json,
+        (
+            _("ID"),
+            _("Reported"),
+            _("Reporter"),
+            _("Sender"),
+            _("Subject"),
+            _("Verdict"),
+            _("Status"),
+            _("Cluster"),
+        ),
+        lambda r: (
             str(r["id"]),
             local_datetime(r["reported_at"]),
             r["reporter"],
@@ -137,8 +134,8 @@ def reports_list(
             f"{r['verdict']} ({r['score']:.1f})",
             r["classification"] or r["status"],
             str(r["cluster_id"] or "-"),
-        )
-    out.print(t)
+        ),
+    )
 
 
 @reports_app.command("show")

@@ -15,7 +15,7 @@ from ..core.i18n import gettext as _
 from ..core.labels import label
 from ..core.render import to_json
 from ..core.timefmt import local_datetime
-from .common import fail, out
+from .common import fail, out, print_rows
 from .reports_cmds import JsonOpt, reports_app
 
 ClusterArg = Annotated[int, typer.Argument(help=_("The cluster's ID."))]
@@ -43,22 +43,11 @@ def reports_queue(
         rows = list_clusters(open_store(), resolved=resolved, status=status, limit=limit, offset=offset)
     except InputError as exc:
         raise fail(str(exc)) from exc
-    if as_json:
-        sys.stdout.write(to_json(rows) + "\n")
-        return
-    t = Table()
-    for col in (
-        _("ID"),
-        _("Priority"),
-        _("Reports"),
-        _("Reporters"),
-        _("Verdict"),
-        _("Status"),
-        _("Subject"),
-    ):
-        t.add_column(col)
-    for r in rows:
-        t.add_row(
+    print_rows(
+        rows,
+        as_json,
+        (_("ID"), _("Priority"), _("Reports"), _("Reporters"), _("Verdict"), _("Status"), _("Subject")),
+        lambda r: (
             str(r["id"]),
             f"{r['priority']:.1f}",
             str(r["size"]),
@@ -66,10 +55,9 @@ def reports_queue(
             label(r["verdict"], "report"),
             label(r["classification"] or r["status"], "report"),
             f"{r['subject'][:60]}\n{r['sender_domain']}" if r["sender_domain"] else r["subject"][:60],
-        )
-    out.print(t)
-    if not rows:
-        out.print(_("No clusters."))
+        ),
+        empty=_("No clusters."),
+    )
 
 
 @reports_app.command("cluster")
