@@ -121,6 +121,43 @@ def _describe(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+def open_smtp(
+    host: str,
+    port: int,
+    *,
+    security: str,
+    helo: str | None = None,
+    timeout: float = 30.0,
+    ca_file: Path | str | None = None,
+    username: str | None = None,
+    password: str | None = None,
+    client: type[smtplib.SMTP] = smtplib.SMTP,
+) -> smtplib.SMTP:
+    """A connection to an SMTP relay, greeted and logged in: ``security`` tls (implicit TLS),
+    starttls (required: a relay, or someone in between, that hides STARTTLS gets nothing) or
+    none; the certificate checked against the system's store plus ``ca_file``. ``client`` is
+    the smtplib class to connect with (plain and STARTTLS)."""
+    ctx = tls_context(ca_file)
+    conn: smtplib.SMTP
+    if security == "tls":
+        conn = smtplib.SMTP_SSL(host, port, local_hostname=helo, timeout=timeout, context=ctx)
+    else:
+        conn = client(host, port, local_hostname=helo, timeout=timeout)
+    try:
+        conn.ehlo()
+        if security == "starttls":
+            if not conn.has_extn("starttls"):
+                raise smtplib.SMTPNotSupportedError(gettext("the relay does not offer STARTTLS"))
+            conn.starttls(context=ctx)
+            conn.ehlo()
+        if username and password:
+            conn.login(username, password)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 class Mailer:
     """One relay connection, opened at the first send and kept for the next ones (a batch);
     closed by :meth:`close` or at the end of a ``with`` block."""
@@ -139,26 +176,16 @@ class Mailer:
 
     def _connect(self) -> smtplib.SMTP:
         c = self.config
-        ctx = tls_context(c.ca_file)
-        conn: smtplib.SMTP
-        if c.security == "tls":
-            conn = smtplib.SMTP_SSL(c.host, c.port, local_hostname=c.helo, timeout=c.timeout, context=ctx)
-        else:
-            conn = smtplib.SMTP(c.host, c.port, local_hostname=c.helo, timeout=c.timeout)
-        try:
-            conn.ehlo()
-            if c.security == "starttls":
-                # required: a relay (or someone in between) that hides STARTTLS gets nothing
-                if not conn.has_extn("starttls"):
-                    raise smtplib.SMTPNotSupportedError(gettext("the relay does not offer STARTTLS"))
-                conn.starttls(context=ctx)
-                conn.ehlo()
-            if c.username and c.password:
-                conn.login(c.username, c.password)
-        except BaseException:
-            conn.close()
-            raise
-        return conn
+        return open_smtp(
+            c.host,
+            c.port,
+            security=c.security,
+            helo=c.helo,
+            timeout=c.timeout,
+            ca_file=c.ca_file,
+            username=c.username,
+            password=c.password,
+        )
 
     def close(self) -> None:
         if self._conn is not None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+from ..core.mailout import open_smtp
 from .smtpd import has_bare_eol
 
 
@@ -136,19 +137,17 @@ class Relay:
 
     def _connect(self) -> smtplib.SMTP:
         t = self.target
-        conn = _Client(t.host, t.port, local_hostname=t.helo, timeout=t.timeout)
-        try:
-            conn.ehlo()
-            if t.starttls:
-                ctx = ssl.create_default_context(cafile=t.ca_file)
-                conn.starttls(context=ctx)
-                conn.ehlo()
-            if t.username and t.password:
-                conn.login(t.username, t.password)
-        except BaseException:
-            conn.close()
-            raise
-        return conn
+        return open_smtp(
+            t.host,
+            t.port,
+            security="starttls" if t.starttls else "none",
+            helo=t.helo,
+            timeout=t.timeout,
+            ca_file=t.ca_file,
+            username=t.username,
+            password=t.password,
+            client=_Client,
+        )
 
     def close(self) -> None:
         if self._conn is not None:
