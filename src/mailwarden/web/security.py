@@ -7,8 +7,9 @@ import secrets
 from typing import Any
 
 from fastapi import HTTPException, Request
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.datastructures import MutableHeaders
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..core import i18n, sessions
 from ..core.config import Settings
@@ -113,25 +114,55 @@ def pick_language(request: Request, settings: Settings) -> str:
     return i18n.DEFAULT_LANGUAGE
 
 
-class LanguageAndHeaders(BaseHTTPMiddleware):
-    def __init__(self, app: Any, settings: Settings) -> None:
-        super().__init__(app)
-        self.settings = settings
+#: the headers every response carries
+SECURE_HEADERS = (
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+)
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+
+class LanguageAndHeaders:
+    """Every request in its reader's language (``request.state.lang``; remembered in a cookie
+    when asked for with ``?lang=``), every response with the security headers. Plain ASGI: the
+    response streams through as the app sends it."""
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app, self.settings = app, settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
         lang = pick_language(request, self.settings)
-        request.state.lang = lang
+        scope.setdefault("state", {})["lang"] = lang
+        asked = request.query_params.get("lang")
+        cookie = _language_cookie(lang) if asked and i18n.normalise_language(asked) else None
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURE_HEADERS:
+                    if name not in headers:
+                        headers[name] = value
+                if cookie:
+                    headers.append("set-cookie", cookie)
+            await send(message)
+
         with i18n.language(lang):
-            response = await call_next(request)
-        if request.query_params.get("lang") and i18n.normalise_language(request.query_params["lang"]):
-            response.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax", httponly=True)
-        return secure_headers(response)
+            await self.app(scope, receive, with_headers)
+
+
+def _language_cookie(lang: str) -> str:
+    r = Response()
+    r.set_cookie("lang", lang, max_age=365 * 86400, samesite="lax", httponly=True)
+    return r.headers["set-cookie"]
 
 
 def secure_headers(response: Response) -> Response:
     """The headers every response carries (also the error pages made outside the middleware)."""
-    response.headers.setdefault("Content-Security-Policy", CSP)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
-    response.headers.setdefault("X-Frame-Options", "DENY")
+    for name, value in SECURE_HEADERS:
+        response.headers.setdefault(name, value)
     return response
