@@ -105,10 +105,10 @@ def serve(
 
     s = get_settings()
     if s.intake_workers is None:
-        # staff reports analysed beside the console, one process a spare core (at most 3); the
-        # console process keeps them (MAILWARDEN_INTAKE_WORKERS=0: all on the console's threads)
+        # staff reports analysed beside the console where cores are to spare (at most 3): on
+        # two cores the console does it all faster itself (docs/benchmarks.md, staff reports)
         cores = os.cpu_count() or 1
-        s = s.model_copy(update={"intake_workers": min(cores - 1, 3)})
+        s = s.model_copy(update={"intake_workers": max(0, min(cores - 2, 3))})
     store = open_store(s)
     password = ensure_admin(store)
     if password:

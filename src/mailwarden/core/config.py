@@ -55,8 +55,8 @@ class Settings(BaseSettings):
     relay_user: str | None = None
     relay_password: str | None = None
     #: Processes staff reports are read and analysed in beside the console (the console keeps
-    #: them): 0 does it all on the console's threads. ``mailwarden serve`` sets it to one a
-    #: spare core (at most 3) unless it is given.
+    #: them): 0 does it all on the console's threads. ``mailwarden serve`` sets it to the cores
+    #: beyond two (at most 3) unless it is given: 0 on a 2-core machine.
     intake_workers: int | None = None
     #: Feedback mails to staff who report suspicious mail: the SMTP relay (``HOST[:PORT]``;
     #: empty: feedback is queued but not sent), how it is reached (starttls: required; tls:
