@@ -31,6 +31,7 @@ system-deps:
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	test -x /usr/sbin/postfix || missing="$$missing postfix"; \
 	perl -MMail::DKIM -MCrypt::PK::Ed25519 -e1 2>/dev/null || missing="$$missing libmail-dkim-perl libcryptx-perl"; \
+	command -v openssl >/dev/null || missing="$$missing openssl"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections; \
