@@ -12,10 +12,9 @@ import asyncio
 import hmac
 import re
 from typing import Annotated, Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
 from ...core.errors import InputError
@@ -25,6 +24,7 @@ from ...gateway.models import Incident
 from ...gateway.notices import cancel_token
 from ...gateway.queue import NoticeSettings, Queues
 from ...gateway.spool import Entry, NotQueued, Spool
+from .. import forms
 from ..console import Console, ConsoleDep
 from ..params import Days, Limit, RowId
 from ..security import PERMISSIONS, check_csrf, current_user, require
@@ -272,13 +272,11 @@ async def queue_act(
     check_csrf(request, csrf)
     if confirm != "yes":
         return await _confirm_page(request, c, sid, op, note[:500])
-    try:
-        await asyncio.to_thread(act, c, op, sid, user, note[:500])
-    except HTTPException as exc:
-        if exc.status_code != 409:
-            raise
-        return RedirectResponse(f"/gateway/queue?error={quote(str(exc.detail))}", status_code=303)
-    return RedirectResponse(f"/gateway/queue?done={op}", status_code=303)
+    return await forms.act(
+        lambda: act(c, op, sid, user, note[:500]),
+        done=lambda _: f"/gateway/queue?done={op}",
+        back="/gateway/queue",
+    )
 
 
 @router.post("/api/gateway/queue/{sid}/{op}", tags=["gateway"])

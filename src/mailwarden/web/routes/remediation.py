@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
 from ...core.errors import ConfigError, InputError
@@ -22,6 +22,7 @@ from ...core.i18n import gettext
 from ...reports import remediate as rm
 from ...reports import triage
 from ...reports.remediate import RemediationRow, RestoreResult, RunResult
+from .. import forms
 from ..console import Console, ConsoleDep
 from ..errors import ApiError
 from ..params import RowId
@@ -161,11 +162,9 @@ async def remediation_page(
     )
 
 
-def _back(cluster_id: int, **params: str) -> RedirectResponse:
+def _page_url(cluster_id: int, **params: str) -> str:
     query = "&".join(f"{k}={quote(v)}" for k, v in params.items() if v)
-    return RedirectResponse(
-        f"/reports/remediation/{cluster_id}" + (f"?{query}" if query else ""), status_code=303
-    )
+    return f"/reports/remediation/{cluster_id}" + (f"?{query}" if query else "")
 
 
 @router.post("/reports/remediation/{cluster_id}/search", include_in_schema=False)
@@ -178,13 +177,12 @@ async def search_post(
 ) -> Response:
     """The dry run: every configured mailbox searched, nothing moved; the page shows what was found."""
     check_csrf(request, csrf)
-    try:
-        got = await asyncio.to_thread(_run, c, cluster_id, user, False, [])
-    except HTTPException as exc:
-        if exc.status_code not in (409, 503):
-            raise
-        return _back(cluster_id, error=str(exc.detail))
-    return _back(cluster_id, run=got["run"], done="search")
+    return await forms.act(
+        lambda: _run(c, cluster_id, user, False, []),
+        done=lambda got: _page_url(cluster_id, run=got["run"], done="search"),
+        back=_page_url(cluster_id),
+        refused=(409, 503),
+    )
 
 
 @router.post("/reports/remediation/{cluster_id}/apply", include_in_schema=False)
@@ -212,13 +210,12 @@ async def apply_post(
             done="",
             confirm=True,
         )
-    try:
-        got = await asyncio.to_thread(_run, c, cluster_id, user, True, [])
-    except HTTPException as exc:
-        if exc.status_code not in (409, 503):
-            raise
-        return _back(cluster_id, error=str(exc.detail))
-    return _back(cluster_id, run=got["run"], done="apply")
+    return await forms.act(
+        lambda: _run(c, cluster_id, user, True, []),
+        done=lambda got: _page_url(cluster_id, run=got["run"], done="apply"),
+        back=_page_url(cluster_id),
+        refused=(409, 503),
+    )
 
 
 @router.post("/reports/remediation/{cluster_id}/restore", include_in_schema=False)
@@ -232,10 +229,9 @@ async def restore_post(
 ) -> Response:
     """Put back what a run moved (the run's messages, back in their folders)."""
     check_csrf(request, csrf)
-    try:
-        await asyncio.to_thread(_restore, c, cluster_id, user, run)
-    except HTTPException as exc:
-        if exc.status_code not in (404, 409, 503):
-            raise
-        return _back(cluster_id, error=str(exc.detail))
-    return _back(cluster_id, run=run, done="restore")
+    return await forms.act(
+        lambda: _restore(c, cluster_id, user, run),
+        done=lambda _: _page_url(cluster_id, run=run, done="restore"),
+        back=_page_url(cluster_id),
+        refused=(404, 409, 503),
+    )

@@ -11,7 +11,6 @@ import base64
 import binascii
 import json
 from typing import Annotated, Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -27,6 +26,7 @@ from ...reports.metrics import ReportMetrics
 from ...reports.pool import IntakePool, PoolConfig
 from ...reports.service import AuditRow, ReportDetail, ReportRow
 from ...reports.triage import ClusterDetail, ClusterRow
+from .. import forms
 from ..charts import ChartText, daily_chart
 from ..console import Console, ConsoleDep
 from ..limits import API_TOKEN_STATE
@@ -558,15 +558,13 @@ async def note_post(
     text: Annotated[str, Form(max_length=triage.MAX_NOTE)] = "",
 ) -> Response:
     check_csrf(request, csrf)
-    try:
-        await asyncio.to_thread(_note, c, cluster_id, user, text)
-    except HTTPException as exc:
-        if exc.status_code != 422:
-            raise
-        return RedirectResponse(
-            f"/reports/clusters/{cluster_id}?error={quote(str(exc.detail))}", status_code=303
-        )
-    return RedirectResponse(f"/reports/clusters/{cluster_id}?done=note", status_code=303)
+    page = f"/reports/clusters/{cluster_id}"
+    return await forms.act(
+        lambda: _note(c, cluster_id, user, text),
+        done=lambda _: f"{page}?done=note",
+        back=page,
+        refused=(422,),
+    )
 
 
 @router.post("/reports/clusters/{cluster_id}/{op}", include_in_schema=False)
@@ -587,15 +585,10 @@ async def cluster_act(
         return await _confirm(request, c, cluster_id, op, note[:2000])
     if op not in CLUSTER_OPS:
         raise HTTPException(404, gettext("there is no such decision"))
-    try:
-        await asyncio.to_thread(_act, c, cluster_id, op, user, note[:2000])
-    except HTTPException as exc:
-        if exc.status_code != 409:
-            raise
-        return RedirectResponse(
-            f"/reports/clusters/{cluster_id}?error={quote(str(exc.detail))}", status_code=303
-        )
-    return RedirectResponse(f"/reports/clusters/{cluster_id}?done={op}", status_code=303)
+    page = f"/reports/clusters/{cluster_id}"
+    return await forms.act(
+        lambda: _act(c, cluster_id, op, user, note[:2000]), done=lambda _: f"{page}?done={op}", back=page
+    )
 
 
 def _report_page_data(c: Console, report_id: int) -> dict[str, Any]:
