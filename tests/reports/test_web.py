@@ -75,8 +75,10 @@ def test_revoked_token_refused(button_api, store):
     assert _post(button_api, token, corpus.phish()).status_code == 401
 
 
-def test_rate_per_token(button_api, store, monkeypatch):
-    monkeypatch.setattr(routes, "RATE_LIMIT", 3)
+def test_rate_per_token(button_api, store):
+    button_api.app.state.console.settings = button_api.app.state.console.settings.model_copy(
+        update={"report_rate": 3}
+    )
     _, first = tokens.create_token(store, "a")
     _, second = tokens.create_token(store, "b")
     codes = [_post(button_api, first, corpus.phish()).status_code for _ in range(4)]

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     gateway_auth_password: str | None = None
     relay_user: str | None = None
     relay_password: str | None = None
+    #: Reports one API token may post a minute (a report button per member of staff shares
+    #: the installation's token: a whole office reporting one campaign must fit).
+    report_rate: int = 600
     #: Processes staff reports are read and analysed in beside the console (the console keeps
     #: them): 0 does it all on the console's threads. ``mailwarden serve`` sets it to the cores
     #: beyond two (at most 3) unless it is given: 0 on a 2-core machine.

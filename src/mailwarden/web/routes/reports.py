@@ -42,7 +42,6 @@ SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 #: a base64 message of MAX_REPORT_BYTES, the answers and the JSON around them
 BODY_LIMIT = MAX_REPORT_BYTES * 4 // 3 + 256 * 1024
 #: reports a token may post in a window (a button per member of staff shares one token)
-RATE_LIMIT = 600
 RATE_WINDOW = 60.0
 
 router = APIRouter()
@@ -71,7 +70,8 @@ def _rate(request: Request) -> Throttle:
     state = request.app.state
     rate: Throttle | None = getattr(state, "reports_rate", None)
     if rate is None:
-        rate = state.reports_rate = Throttle(RATE_LIMIT, RATE_WINDOW)
+        console: Console = state.console
+        rate = state.reports_rate = Throttle(console.settings.report_rate, RATE_WINDOW)
     return rate
 
 
