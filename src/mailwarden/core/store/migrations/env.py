@@ -7,7 +7,8 @@ import mailwarden.analyze.models
 import mailwarden.core.sessions
 import mailwarden.dmarc.models
 import mailwarden.gateway.models
-import mailwarden.reports.models  # noqa: F401
+import mailwarden.reports.models
+import mailwarden.simulate.models  # noqa: F401
 from mailwarden.core.store.models import Base
 
 config = context.config
