@@ -12,6 +12,7 @@ i18n.set_language(i18n.language_from_environment())
 
 from . import feedback_cmds, remediate_cmds, triage_cmds  # noqa: E402,F401  (reports subcommands)
 from .admin_cmds import codes, db_app, serve, user_app  # noqa: E402  (help texts need the language set)
+from .campaign_cmds import campaign_app  # noqa: E402
 from .dlp_cmds import dlp_app  # noqa: E402
 from .dmarc_cmds import dmarc_app  # noqa: E402
 from .domain_cmds import domain_app  # noqa: E402
@@ -32,6 +33,7 @@ app.add_typer(dlp_app, name="dlp")
 app.add_typer(gateway_app, name="gateway")
 app.add_typer(reports_app, name="reports")
 app.add_typer(token_app, name="token")
+app.add_typer(campaign_app, name="campaign")
 app.add_typer(user_app, name="user")
 app.add_typer(db_app, name="db")
 app.command("scan")(scan)
