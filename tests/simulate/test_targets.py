@@ -108,3 +108,16 @@ def test_size_bound():
 
     with pytest.raises(InputError):
         parse_csv(b"name,email\n" + b"a,b@c\n" * (targets.MAX_BYTES // 6 + 1))
+
+
+def test_malformed_csv_is_an_input_error():
+    with pytest.raises(InputError, match="malformed"):
+        parse_csv(b"name,email\n" + b'"' + b"x" * 200_000 + b'",a@b\n')
+
+
+def test_a_large_import_in_one_go(store):
+    with store.session(write=True) as s:
+        s.add(SimDomain(domain="example.co.jp", token="t", verified_at=__import__("datetime").datetime.now()))
+    data = "name,email\n" + "".join(f"n{i},u{i}@example.co.jp\n" for i in range(40_000))
+    assert import_targets(data.encode(), store=store).imported == 40_000
+    assert import_targets(data.encode(), store=store).updated == 40_000

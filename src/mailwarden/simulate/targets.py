@@ -87,6 +87,8 @@ def parse_csv(data: bytes) -> list[Row]:
         header = next(reader)
     except StopIteration:
         raise InputError(_("the file is empty")) from None
+    except csv.Error as exc:
+        raise InputError(_("malformed CSV: {error}").format(error=exc)) from exc
     cols: dict[str, int] = {}
     for i, h in enumerate(header):
         key = HEADERS.get(h.strip().lower())
@@ -96,7 +98,11 @@ def parse_csv(data: bytes) -> list[Row]:
         if need not in cols:
             raise InputError(_("missing column: {column}").format(column=need))
     rows: list[Row] = []
-    for n, rec in enumerate(reader, start=2):
+    try:
+        records = list(reader)
+    except csv.Error as exc:  # a field over csv's limit, a NUL byte
+        raise InputError(_("malformed CSV: {error}").format(error=exc)) from exc
+    for n, rec in enumerate(records, start=2):
         if not any(c.strip() for c in rec):
             continue
         if len(rows) >= MAX_ROWS:
@@ -139,11 +145,11 @@ def import_targets(data: bytes, *, store: Store, dry_run: bool = False) -> Impor
     departments = sorted({r.department for r in good if r.department})
     result.groups = departments
     with store.session(write=not dry_run) as s:
-        existing = (
-            {t.address: t for t in s.scalars(select(SimTarget).where(SimTarget.address.in_(seen)))}
-            if seen
-            else {}
-        )
+        # in chunks: SQLite allows at most 32 766 bound parameters a statement
+        wanted, existing = sorted(seen), {}
+        for i in range(0, len(wanted), 5000):
+            q = select(SimTarget).where(SimTarget.address.in_(wanted[i : i + 5000]))
+            existing.update({t.address: t for t in s.scalars(q)})
         groups = {g.name: g for g in s.scalars(select(SimGroup))}
         for dep in departments:
             if dep not in groups:
