@@ -49,13 +49,13 @@ class RestoreRequest(BaseModel):
 
 
 def _run(c: Console, cluster_id: int, user: dict[str, Any], apply: bool, mailboxes: list[str]) -> RunResult:
-    """The dry run or the move; HTTPException 409 (not phishing, bad list) or 503 (not set up)."""
+    """The dry run or the move; HTTPException 409 (not phishing, bad list, not set up)."""
     try:
         config = rm.RemediateConfig.from_settings(c.settings)
         names = rm.mailboxes_from(mailboxes, c.settings.remediate_mailboxes)
         return rm.remediate(c.store, config, cluster_id, names, actor=f"web:{user['name']}", apply=apply)
-    except ConfigError as exc:  # not set up: said as such (a bare 503 reads "database down")
-        raise ApiError(503, "not-configured", str(exc)) from exc
+    except ConfigError as exc:  # not set up: the installation's state, said as such
+        raise ApiError(409, "not-configured", str(exc)) from exc
     except InputError as exc:
         raise HTTPException(409, str(exc)) from exc
 
@@ -72,8 +72,8 @@ def _restore(c: Console, cluster_id: int, user: dict[str, Any], run: str) -> Res
             run=run or None,
             cluster_id=None if run else cluster_id,
         )
-    except ConfigError as exc:  # not set up: said as such (a bare 503 reads "database down")
-        raise ApiError(503, "not-configured", str(exc)) from exc
+    except ConfigError as exc:  # not set up: the installation's state, said as such
+        raise ApiError(409, "not-configured", str(exc)) from exc
     except InputError as exc:
         raise HTTPException(409, str(exc)) from exc
 
@@ -85,7 +85,7 @@ async def api_remediations(c: ConsoleDep, user: User, cluster_id: RowId) -> list
     return await asyncio.to_thread(rm.remediations, c.store, cluster_id=cluster_id)
 
 
-@router.post("/api/reports/remediation/{cluster_id}", tags=["reports"], responses={409: {}, 503: {}})
+@router.post("/api/reports/remediation/{cluster_id}", tags=["reports"], responses={409: {}})
 async def api_remediate(
     request: Request, c: ConsoleDep, user: Decider, cluster_id: RowId, body: RemediateRequest
 ) -> RunResult:
@@ -95,9 +95,7 @@ async def api_remediate(
     return await asyncio.to_thread(_run, c, cluster_id, user, body.apply, body.mailboxes)
 
 
-@router.post(
-    "/api/reports/remediation/{cluster_id}/restore", tags=["reports"], responses={404: {}, 409: {}, 503: {}}
-)
+@router.post("/api/reports/remediation/{cluster_id}/restore", tags=["reports"], responses={404: {}, 409: {}})
 async def api_restore(
     request: Request, c: ConsoleDep, user: Decider, cluster_id: RowId, body: RestoreRequest
 ) -> RestoreResult:
@@ -181,7 +179,7 @@ async def search_post(
         lambda: _run(c, cluster_id, user, False, []),
         done=lambda got: _page_url(cluster_id, run=got["run"], done="search"),
         back=_page_url(cluster_id),
-        refused=(409, 503),
+        refused=(409,),
     )
 
 
@@ -214,7 +212,7 @@ async def apply_post(
         lambda: _run(c, cluster_id, user, True, []),
         done=lambda got: _page_url(cluster_id, run=got["run"], done="apply"),
         back=_page_url(cluster_id),
-        refused=(409, 503),
+        refused=(409,),
     )
 
 
@@ -233,5 +231,5 @@ async def restore_post(
         lambda: _restore(c, cluster_id, user, run),
         done=lambda _: _page_url(cluster_id, run=run, done="restore"),
         back=_page_url(cluster_id),
-        refused=(404, 409, 503),
+        refused=(404, 409),
     )
