@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -161,3 +162,26 @@ def dovecot(test_ca):
     server = DovecotServer(chain, cert.private_key_pem.bytes().decode()).start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def mw(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """``mailwarden …`` run as a user runs it: a real process, in English, on a store of its own."""
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "MAILWARDEN_LANG": "en",
+        "COLUMNS": "300",
+        "MAILWARDEN_DATABASE_URL": f"sqlite:///{tmp_path / 'mw.db'}",
+        "MAILWARDEN_DATA_DIR": str(tmp_path / "data"),
+    }
+    env.pop("LC_ALL", None)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "mailwarden", *args], capture_output=True, text=True, env=env, timeout=120
+        )
+
+    return run

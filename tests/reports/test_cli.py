@@ -3,33 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
 from . import corpus
-
-
-@pytest.fixture
-def mw(tmp_path: Path):  # type: ignore[no-untyped-def]
-    env = {
-        **os.environ,
-        "MAILWARDEN_LANG": "en",
-        "COLUMNS": "300",
-        "MAILWARDEN_DATABASE_URL": f"sqlite:///{tmp_path / 'mw.db'}",
-        "MAILWARDEN_DATA_DIR": str(tmp_path / "data"),
-    }
-    env.pop("LC_ALL", None)
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "mailwarden", *args], capture_output=True, text=True, env=env, timeout=120
-        )
-
-    return run
 
 
 def test_ingest_list_show_resolve(mw, tmp_path: Path) -> None:
