@@ -8,10 +8,9 @@ import json
 from pathlib import Path
 
 from . import corpus
-from .test_cli import mw  # noqa: F401 - the fixture
 
 
-def test_metrics_json_csv_and_table(mw, tmp_path: Path) -> None:  # noqa: F811
+def test_metrics_json_csv_and_table(mw, tmp_path: Path) -> None:
     files = []
     for i in range(2):
         f = tmp_path / f"r{i}.eml"
