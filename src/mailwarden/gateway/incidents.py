@@ -51,7 +51,9 @@ def record_many(store: Store, metas: list[dict[str, Any]]) -> int:
     are skipped. Returns how many were added."""
     if not metas:
         return 0
-    with store.session() as s:
+    # reads, then writes: on SQLite the write lock first (a writer committing between the two
+    # would otherwise fail this at once with "database is locked")
+    with store.session(write=True) as s:
         ids = [m["id"] for m in metas]
         known = set(s.scalars(select(Incident.spool_id).where(Incident.spool_id.in_(ids))))
         fresh = {m["id"]: m for m in metas if m["id"] not in known}
