@@ -79,6 +79,12 @@ class Settings(BaseSettings):
     remediate_login_format: str = "{mailbox}*{master}"
     remediate_mailboxes: Path | None = None
     remediate_quarantine: str = "Quarantine"
+    #: Phishing simulations: the public base URL of the tracking links, landing and training
+    #: pages (default: console_url), the days raw tracking hits keep their address, user agent
+    #: and headers, and a YAML of scanner networks and user agents added to the shipped list.
+    sim_url: str = ""
+    sim_retention_days: int = 180
+    scanner_rules: Path | None = None
     #: Extra CA bundle for HTTPS (MTA-STS, BIMI) – used by tests with a private CA.
     ca_bundle: Path | None = None
 

@@ -125,7 +125,7 @@ class Report(Base):
     #: phishing, spam, clean, simulation
     classification: Mapped[str | None] = mapped_column(String(20), nullable=True)
     #: the simulation campaign and target the marker named
-    simulation: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    simulation: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
     assignee: Mapped[str | None] = mapped_column(String(320), nullable=True)
     cluster_id: Mapped[int | None] = mapped_column(
         ForeignKey("report_clusters.id", ondelete="SET NULL"), nullable=True, index=True
