@@ -10,7 +10,12 @@ from ..core.i18n import gettext as _
 
 i18n.set_language(i18n.language_from_environment())
 
-from . import feedback_cmds, remediate_cmds, triage_cmds  # noqa: E402,F401  (reports subcommands)
+from . import (  # noqa: E402,F401  (reports subcommands)
+    campaign_results_cmds,
+    feedback_cmds,
+    remediate_cmds,
+    triage_cmds,
+)
 from .admin_cmds import codes, db_app, serve, user_app  # noqa: E402  (help texts need the language set)
 from .campaign_cmds import campaign_app  # noqa: E402
 from .dlp_cmds import dlp_app  # noqa: E402

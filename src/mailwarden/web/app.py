@@ -23,6 +23,7 @@ from .console import HERE, Console
 from .limits import BodyLimits
 from .routes import (
     account,
+    campaigns,
     dashboard,
     dlp,
     dmarc,
@@ -36,6 +37,7 @@ from .routes import (
     users,
 )
 from .security import LanguageAndHeaders
+from .tracking import create_tracking_app
 
 ROUTERS = (
     account,
@@ -50,6 +52,7 @@ ROUTERS = (
     users,
     reports,
     remediation,
+    campaigns,
 )
 
 
@@ -116,6 +119,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     )
     app.add_middleware(cors.ReportCors)  # POST /api/reports from MAILWARDEN_REPORT_ORIGINS only
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    # simulations' tracking links, landing and training pages (public: reached by link id)
+    app.mount("/t", create_tracking_app(settings, store), name="tracking")
     # errors as pages for browsers, as {"error": {"code", "message"}} for API clients
     errors.install(app)
     for module in ROUTERS:
