@@ -39,7 +39,7 @@ def _mail(template: str, lang: str = "ja") -> tuple[EmailMessage, SimRecipient]:
 
 
 def _part(msg: EmailMessage, ctype: str) -> EmailMessage:
-    return next(p for p in msg.walk() if p.get_content_type() == ctype)  # type: ignore[misc]
+    return next(p for p in msg.walk() if p.get_content_type() == ctype)
 
 
 def test_the_marker_names_campaign_and_recipient_and_the_contact_is_there() -> None:
@@ -85,7 +85,7 @@ def test_a_pdf_attachment_links_to_the_click_link_and_nothing_else() -> None:
     msg, r = _mail("invoice-check")
     pdf = pypdf.PdfReader(io.BytesIO(_part(msg, "application/pdf").get_content()))
     (page,) = pdf.pages
-    uris = [a.get_object()["/A"]["/URI"] for a in page["/Annots"]]
+    uris = [a.get_object()["/A"]["/URI"] for a in page["/Annots"]]  # type: ignore[attr-defined]
     assert uris == [links(BASE, KEY, r.token).click]
     assert "/JavaScript" not in str(pdf.trailer["/Root"]) and "/OpenAction" not in str(pdf.trailer["/Root"])
 
