@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import IntEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -25,6 +26,19 @@ NameserverOpt = Annotated[
     typer.Option("--nameserver", "-n", help=_("DNS server HOST[:PORT]; repeat for several.")),
 ]
 LangOpt = Annotated[str | None, typer.Option("--lang", help=_("Output language: ja or en."))]
+
+# the options of commands that read a mailbox over IMAP (dmarc fetch, reports fetch)
+ImapHostOpt = Annotated[str, typer.Option("--imap-host", help=_("IMAP server."))]
+ImapUserOpt = Annotated[
+    str,
+    typer.Option("--imap-user", help=_("IMAP user; the password comes from MAILWARDEN_IMAP_PASSWORD.")),
+]
+ImapPortOpt = Annotated[int | None, typer.Option("--imap-port")]
+FolderOpt = Annotated[str, typer.Option("--folder", help=_("Folder to read."))]
+ProcessedFolderOpt = Annotated[
+    str, typer.Option("--processed-folder", help=_("Where handled messages are moved."))
+]
+CaFileOpt = Annotated[Path | None, typer.Option("--ca-file", help=_("Extra CA certificates (PEM)."))]
 
 
 def make_resolver(nameservers: list[str] | None, timeout: float | None = None) -> Resolver:

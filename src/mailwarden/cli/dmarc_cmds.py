@@ -14,7 +14,20 @@ from ..core.render import WrappingTable, to_json
 from ..core.sources import read_stdin
 from ..core.store import open_store
 from ..dmarc.ingest import REJECTED, Ingestor, Outcome, counts
-from .common import LangOpt, NameserverOpt, fail, out, resolver_or_exit, use_language
+from .common import (
+    CaFileOpt,
+    FolderOpt,
+    ImapHostOpt,
+    ImapPortOpt,
+    ImapUserOpt,
+    LangOpt,
+    NameserverOpt,
+    ProcessedFolderOpt,
+    fail,
+    out,
+    resolver_or_exit,
+    use_language,
+)
 
 dmarc_app = typer.Typer(
     help=_("DMARC aggregate and failure reports, SMTP TLS reports."), no_args_is_help=True
@@ -74,23 +87,18 @@ class Security(StrEnum):
 
 @dmarc_app.command("fetch")
 def fetch(
-    imap_host: Annotated[str, typer.Option("--imap-host", help=_("IMAP server."))],
-    imap_user: Annotated[
-        str,
-        typer.Option("--imap-user", help=_("IMAP user; the password comes from MAILWARDEN_IMAP_PASSWORD.")),
-    ],
-    imap_port: Annotated[int | None, typer.Option("--imap-port")] = None,
+    imap_host: ImapHostOpt,
+    imap_user: ImapUserOpt,
+    imap_port: ImapPortOpt = None,
     security: Annotated[
         Security, typer.Option("--imap-security", help=_("tls (993), starttls (143) or plain."))
     ] = Security.tls,
-    folder: Annotated[str, typer.Option("--folder", help=_("Folder to read."))] = "INBOX",
-    processed: Annotated[
-        str, typer.Option("--processed-folder", help=_("Where handled messages are moved."))
-    ] = "Processed",
+    folder: FolderOpt = "INBOX",
+    processed: ProcessedFolderOpt = "Processed",
     rejected: Annotated[
         str, typer.Option("--rejected-folder", help=_("Where messages without a usable report go."))
     ] = "Rejected",
-    ca_file: Annotated[Path | None, typer.Option("--ca-file", help=_("Extra CA certificates (PEM)."))] = None,
+    ca_file: CaFileOpt = None,
     watch_: Annotated[bool, typer.Option("--watch", help=_("Keep polling."))] = False,
     interval: Annotated[
         float, typer.Option("--interval", help=_("Seconds between polls with --watch."))
@@ -240,7 +248,7 @@ def advise_cmd(
     https_port: Annotated[
         int, typer.Option("--https-port", help=_("Port for the MTA-STS policy fetch."))
     ] = 443,
-    ca_file: Annotated[Path | None, typer.Option("--ca-file", help=_("Extra CA certificates (PEM)."))] = None,
+    ca_file: CaFileOpt = None,
     fmt: Annotated[SummaryFormat, typer.Option("--format", "-f")] = SummaryFormat.table,
     lang: LangOpt = None,
 ) -> None:

@@ -14,7 +14,18 @@ from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
 from ..core.render import to_json, to_jsonl
 from ..core.timefmt import local_datetime
-from .common import err, fail, out, print_rows
+from .common import (
+    CaFileOpt,
+    FolderOpt,
+    ImapHostOpt,
+    ImapPortOpt,
+    ImapUserOpt,
+    ProcessedFolderOpt,
+    err,
+    fail,
+    out,
+    print_rows,
+)
 
 reports_app = typer.Typer(
     help=_("Staff reports of suspicious mail: take in, list, decide."), no_args_is_help=True
@@ -298,23 +309,18 @@ def _raise_stop(*_args: object) -> None:
 
 @reports_app.command("fetch")
 def reports_fetch(
-    imap_host: Annotated[str, typer.Option("--imap-host", help=_("IMAP server."))],
-    imap_user: Annotated[
-        str,
-        typer.Option("--imap-user", help=_("IMAP user; the password comes from MAILWARDEN_IMAP_PASSWORD.")),
-    ],
-    imap_port: Annotated[int | None, typer.Option("--imap-port")] = None,
+    imap_host: ImapHostOpt,
+    imap_user: ImapUserOpt,
+    imap_port: ImapPortOpt = None,
     security: Annotated[
         str, typer.Option("--imap-security", help=_("tls (993), starttls (143) or plain."))
     ] = "tls",
-    folder: Annotated[str, typer.Option("--folder", help=_("Folder to read."))] = "INBOX",
-    processed: Annotated[
-        str, typer.Option("--processed-folder", help=_("Where handled messages are moved."))
-    ] = "Processed",
+    folder: FolderOpt = "INBOX",
+    processed: ProcessedFolderOpt = "Processed",
     rejected: Annotated[
         str, typer.Option("--rejected-folder", help=_("Where report mails without a reported message go."))
     ] = "Rejected",
-    ca_file: Annotated[Path | None, typer.Option("--ca-file", help=_("Extra CA certificates (PEM)."))] = None,
+    ca_file: CaFileOpt = None,
     watch: Annotated[
         bool,
         typer.Option(
