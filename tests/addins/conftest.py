@@ -23,15 +23,13 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-from tests.support.nsd import free_port
+from tests.support.serve import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDINS = ROOT / "addins"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-WAIT = 30.0  # seconds a server gets to come up
 
 
 @dataclass
@@ -159,7 +157,6 @@ class Mailwarden:
 def mailwarden(tmp_path: Path, harness: Harness) -> Iterator[Mailwarden]:
     """`mailwarden serve` as a real process; its API token made with `mailwarden token create`
     in the same data directory; the harness's origin allowed to post reports."""
-    port = free_port()
     data = tmp_path / "data"
     data.mkdir()
     env = {
@@ -170,44 +167,17 @@ def mailwarden(tmp_path: Path, harness: Harness) -> Iterator[Mailwarden]:
         "LANG": "C.UTF-8",
     }
     env.pop("MAILWARDEN_TRUSTED_HOSTS", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mailwarden", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    up = threading.Event()
-    lines: list[str] = []
-
-    def read() -> None:  # uvicorn says when it listens; reading on keeps the pipe from filling
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            lines.append(line)
-            if "Uvicorn running on" in line:
-                up.set()
-        up.set()  # the process ended: the check below says so
-
-    threading.Thread(target=read, daemon=True).start()
-    if not up.wait(WAIT) or proc.poll() is not None:
-        proc.kill()
-        pytest.fail("server did not start: " + "".join(lines))
-    assert httpx.get(base + "/healthz", timeout=5.0).status_code == 200
-    token = subprocess.run(
-        [sys.executable, "-m", "mailwarden", "token", "create", "report-button"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    ).stdout.strip()
-    assert token, "mailwarden token create printed no token"
-    try:
-        yield Mailwarden(base, env, token)
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    with serve(env) as served:
+        token = subprocess.run(
+            [sys.executable, "-m", "mailwarden", "token", "create", "report-button"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout.strip()
+        assert token, "mailwarden token create printed no token"
+        yield Mailwarden(served.base, env, token)
 
 
 @pytest.fixture

@@ -5,15 +5,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.support.nsd import free_port
+from tests.support.serve import serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.browser
@@ -21,7 +17,6 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def server(audit_dns, tmp_path):
-    port = free_port()
     env = {
         **os.environ,
         "MAILWARDEN_DATA_DIR": str(tmp_path),
@@ -30,27 +25,10 @@ def server(audit_dns, tmp_path):
         "MAILWARDEN_LANG": "",
         "LANG": "C.UTF-8",
     }
-    log = open(tmp_path / "server.log", "w+")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mailwarden", "serve", "--port", str(port)], env=env, stdout=log, stderr=log
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120  # a loaded 2-core machine starts Python slowly
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/healthz", timeout=2.0).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("server did not start: " + (tmp_path / "server.log").read_text())
-    text = (tmp_path / "server.log").read_text()
-    m = re.search(r"(?:one-time password|初回パスワード): (\S+)", text)
-    assert m, text
-    yield base, m.group(1)
-    proc.terminate()
-    proc.wait(10)
+    with serve(env) as served:
+        m = re.search(r"(?:one-time password|初回パスワード): (\S+)", served.output)
+        assert m, served.output
+        yield served.base, m.group(1)
 
 
 def first_login(page, base: str, password: str) -> None:
