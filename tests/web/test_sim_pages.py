@@ -25,6 +25,7 @@ from mailwarden.simulate.models import (
     SimTarget,
 )
 from mailwarden.web import sim_pages
+from mailwarden.web.app import create_app
 from mailwarden.web.tracking import create_tracking_app
 
 KEY = "a-test-secret-key-of-some-length-for-sim-pages"
@@ -49,7 +50,9 @@ def sim(store, tmp_path):  # type: ignore[no-untyped-def]
     settings = Settings(data_dir=tmp_path, secret_key=KEY, lang=None)
     s.client = TestClient(create_tracking_app(settings, store))  # type: ignore[attr-defined]
 
-    def make(template: str = "delivery-absence", lang: str = "ja", survey: bool = False) -> tuple[int, str]:
+    def make(
+        template: str = "delivery-absence", lang: str = "ja", survey: bool = False, name: str = "山田 太郎"
+    ) -> tuple[int, str]:
         token = ids.new_token()
         with store.session(write=True) as ss:
             profile = SimProfile(name=f"p-{token}", relay="127.0.0.1:25", mail_from="notice@example-sim.jp")
@@ -71,7 +74,7 @@ def sim(store, tmp_path):  # type: ignore[no-untyped-def]
                 campaign_id=campaign.id,
                 target_id=target.id,
                 address=target.address,
-                name="山田 太郎",
+                name=name,
                 token=token,
                 status="sent",
                 sent_at=SENT,
@@ -399,3 +402,31 @@ def test_the_page_is_made_off_the_event_loop(sim, monkeypatch) -> None:  # type:
         release.set()
         first.join(60)
     assert got["page"] == 200
+
+
+def test_what_the_mail_carries_is_shown_as_text(sim) -> None:  # type: ignore[no-untyped-def]
+    _, lid = sim.make(
+        "delivery-absence", "en", name='<script>alert(1)</script><img src="https://x.example/p">'
+    )
+    r = sim.client.get(f"/x/{lid}")
+    doc = inert(r.text)  # no script, no image: the name is text
+    assert "<script>alert(1)</script>" in doc.get_element_by_id("mail-body").text_content()
+
+
+def test_served_under_the_consoles_t_mount(store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MAILWARDEN_TRUSTED_HOSTS", "*")
+    token = ids.new_token()
+    with store.session(write=True) as s:
+        profile = SimProfile(name="p", relay="127.0.0.1:25", mail_from="notice@example-sim.jp")
+        s.add(profile)
+        s.flush()
+        campaign = SimCampaign(name="c", template="payslip", lang="ja", profile_id=profile.id, base_url=BASE)
+        s.add(campaign)
+        s.flush()
+        s.add(SimRecipient(campaign_id=campaign.id, address="taro@example.jp", token=token, sent_at=SENT))
+    app = create_app(Settings(data_dir=tmp_path, secret_key=KEY, lang=None), store=store)
+    with TestClient(app) as c:
+        r = c.get(f"/t/x/{link_id(KEY, token)}")
+        assert r.status_code == 200 and r.headers["content-security-policy"] == EXPECTED_CSP
+        assert inert(r.text).get_element_by_id("quiz") is not None
+        assert c.get(f"/t/x/{link_id(KEY, token)[:-2]}").status_code == 404
