@@ -23,6 +23,7 @@ from .dlp_cmds import dlp_app  # noqa: E402
 from .dmarc_cmds import dmarc_app  # noqa: E402
 from .domain_cmds import domain_app  # noqa: E402
 from .gateway_cmds import gateway_app  # noqa: E402
+from .leaks_cmds import leaks_app  # noqa: E402
 from .localise import LocalisedGroup  # noqa: E402
 from .reports_cmds import reports_app, token_app  # noqa: E402
 from .scan_cmds import scan  # noqa: E402
@@ -40,6 +41,7 @@ app.add_typer(gateway_app, name="gateway")
 app.add_typer(reports_app, name="reports")
 app.add_typer(token_app, name="token")
 app.add_typer(campaign_app, name="campaign")
+app.add_typer(leaks_app, name="leaks")
 app.add_typer(user_app, name="user")
 app.add_typer(db_app, name="db")
 app.command("scan")(scan)

@@ -1,0 +1,340 @@
+"""What the leak scanner looks for: sending credentials, each a rule with a finding code.
+
+Every rule works on bytes (a secret is ASCII, whatever the file's encoding — Shift_JIS and
+broken UTF-8 are read as they are) in two steps:
+
+1. a **prefilter**, one pass over the whole file for all rules at once: Hyperscan where it is
+   installed, else one alternation of Python ``re`` — a loose pattern (a literal prefix, the
+   name of a setting, a bounded shape between delimiters) that finds every place a rule could
+   match and little else;
+2. the rule's own pattern, run only on the lines around a prefilter hit (a line is cut to
+   :data:`WINDOW` bytes either side: a minified file's one huge line costs no more than a short
+   one), then its checks: shape (``check``), words that must stand near it (``context``,
+   within :data:`CONTEXT_LINES` lines) and placeholders (:func:`placeholder`).
+
+The cloud tokens (GitHub, Slack, Google, Stripe, GitLab) and private keys are the DLP
+detectors' own patterns (``dlp/detectors.py``), read here as bytes."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..dlp.detectors import BY_ID as DLP
+
+#: bytes either side of a prefilter hit that the rule's pattern sees
+WINDOW = 600
+#: lines either side in which a rule's context words must stand
+CONTEXT_LINES = 3
+B64 = rb"A-Za-z0-9+/"
+
+
+@dataclass(frozen=True)
+class Rule:
+    #: the finding code
+    code: str
+    #: what piece of a credential it is: aws-key-id, aws-secret, ses-password, other
+    kind: str
+    #: group ``v`` is the secret; group ``k``, where there is one, the setting's name
+    pattern: re.Pattern[bytes]
+    #: loose, Hyperscan-friendly (no lookarounds): matches wherever ``pattern`` could
+    prefilter: bytes
+    #: lower-case words one of which must stand within CONTEXT_LINES lines
+    context: tuple[bytes, ...] = ()
+    check: Callable[[bytes], bool] | None = None
+    #: file names (lower case, fnmatch) the rule is limited to
+    names: tuple[str, ...] = ()
+    #: the value may be short or plain (a password): placeholders are judged more strictly
+    password: bool = False
+    #: lines either side of a prefilter hit the pattern is looked for in (a secret key is
+    #: found by its setting's name or its key id, on the same line or near it)
+    lines: int = 0
+    #: lines either side in which ``context`` must stand
+    context_lines: int = 3
+
+
+def entropy(value: bytes) -> float:
+    """Shannon entropy in bits per character."""
+    if not value:
+        return 0.0
+    counts = Counter(value)
+    n = len(value)
+    return -sum(c / n * math.log2(c / n) for c in counts.values())
+
+
+_PLACEHOLDER = re.compile(
+    rb"example|sample|dummy|placeholder|changeme|change_me|your[_-]?|<[^>]*>|\$\{|\{\{|%\(|%[sd]\b"
+    rb"|xxxx|\*\*\*|\.\.\.|redacted|fake|foobar|n/?a$|^none$|^null$|^true$|^false$|^password\d*$"
+    rb"|^secret$|^pass(wd)?$|^test(ing)?\d*$|^todo$|^tbd$",
+    re.I,
+)
+#: a value that reads another setting instead of being one
+_REFERENCE = re.compile(
+    rb"^(env|os\.|getenv|process\.env|ENV\[|config\(|settings\.|secrets\.|vault|\$[A-Za-z_(]|%[A-Z_]+%)", re.I
+)
+
+
+def placeholder(value: bytes, *, password: bool = False) -> bool:
+    """Test values, examples and placeholders: AKIAIOSFODNN7EXAMPLE, ``your-key``, ``xxxx``,
+    ``${SMTP_PASSWORD}``, ``<password>``, one character repeated."""
+    if _PLACEHOLDER.search(value) or _REFERENCE.match(value):
+        return True
+    if re.search(rb"(.)\1{5,}", value):
+        return True
+    if password:
+        return len(set(value)) < 4
+    return False
+
+
+def _ses_shape(value: bytes) -> bool:
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return len(raw) == 33 and raw[0] == 4 and entropy(value) > 4.2
+
+
+def _random(min_entropy: float) -> Callable[[bytes], bool]:
+    def check(value: bytes) -> bool:
+        # a hex digest or a word is not a secret key: both cases and a digit or symbol
+        mixed = any(c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ" for c in value) and any(
+            c in b"abcdefghijklmnopqrstuvwxyz" for c in value
+        )
+        return mixed and entropy(value) >= min_entropy
+
+    return check
+
+
+def _dlp(detector: str) -> re.Pattern[bytes]:
+    pat = DLP[detector].pattern.pattern
+    return re.compile(("(?P<v>" + pat + ")").encode())
+
+
+# the name of a mail password setting, in the forms frameworks write it
+_MAIL_KEY = (
+    rb"(?:smtp|mail|mailer|email|e_mail|sendmail|relay)[\w.\-]{0,24}?pass(?:word|wd)?"
+    rb"|EMAIL_HOST_PASSWORD|spring\.mail\.password|mail\.smtp\.password|->Password"
+)
+_ASSIGN = rb"""['"]?\s*(?:=>|:=|=|:)\s*(?:\(\s*)?(?P<q>['"]?)(?P<v>[^'"\s,;#)]{4,200})"""
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "leaks.aws-access-key-id",
+        "aws-key-id",
+        re.compile(rb"(?<![A-Z0-9])(?P<v>(?:AKIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Z0-9])"),
+        rb"(?:AKIA|ABIA|ACCA)[A-Z2-7]{16}",
+    ),
+    Rule(
+        "leaks.aws-temporary-key-id",
+        "aws-key-id",
+        re.compile(rb"(?<![A-Z0-9])(?P<v>ASIA[A-Z2-7]{16})(?![A-Z0-9])"),
+        rb"ASIA[A-Z2-7]{16}",
+    ),
+    Rule(
+        "leaks.aws-secret-key",
+        "aws-secret",
+        re.compile(rb"(?<![" + B64 + rb"])(?P<v>[" + B64 + rb"]{40})(?![" + B64 + rb"=])"),
+        # found by what names it: the setting, or an access key id (the secret is near it)
+        rb"(?i)secret.?access.?key|aws.?secret|secret.?key.?id|(?-i:(?:AKIA|ASIA)[A-Z2-7]{16})",
+        context=(
+            b"secret_access_key",
+            b"secretaccesskey",
+            b"secret-access-key",
+            b"secret access key",
+            b"aws_secret",
+            b"aws-secret",
+            b"awssecret",
+            b"akia",
+            b"asia",
+        ),
+        check=_random(4.3),
+        lines=3,
+    ),
+    Rule(
+        "leaks.ses-smtp-password",
+        "ses-password",
+        re.compile(rb"(?<![" + B64 + rb"])(?P<v>B[A-P][" + B64 + rb"]{42})(?![" + B64 + rb"=])"),
+        rb"(?:^|[^" + B64 + rb"])B[A-P][" + B64 + rb"]{42}(?:$|[^" + B64 + rb"=])",
+        check=_ses_shape,
+    ),
+    Rule(
+        "leaks.smtp-url",
+        "other",
+        re.compile(
+            rb"(?i)(?P<k>smtps?|submission)://[^:@/\s'\"]{1,200}:(?P<v>[^@/\s'\"]{3,200})@[\w.\-\[\]]+"
+        ),
+        rb"(?i)(?:smtps?|submission)://[^:@/\s]{1,200}:[^@/\s]{3,200}@",
+        password=True,
+    ),
+    Rule(
+        "leaks.smtp-password",
+        "other",
+        re.compile(rb"(?i)(?P<k>" + _MAIL_KEY + rb")" + _ASSIGN),
+        rb"(?i)(?:smtp|mail|mailer|email|e_mail|sendmail|relay)[\w.\-]{0,24}pass|->Password",
+        password=True,
+    ),
+    Rule(
+        # Rails (smtp_settings … password:), Symfony/Laravel YAML under a mail block
+        "leaks.smtp-password",
+        "other",
+        re.compile(
+            rb"""(?i)^\s*(?P<k>:?password)['"]?\s*(?:=>|:|=)\s*(?P<q>['"]?)(?P<v>[^'"\s,#]{4,200})""", re.M
+        ),
+        rb"(?i)password\s*(?:=>|:|=)",
+        context=(b"smtp_settings", b"smtp:", b"mailer:", b"mail:", b"delivery_method", b"smtp_"),
+        password=True,
+        context_lines=8,
+    ),
+    Rule(
+        "leaks.sasl-password",
+        "other",
+        re.compile(rb"(?m)^\s*(?P<k>\[?[\w.\-]+\]?(?::\d+)?)\s+[^\s:]+:(?P<v>\S{3,200})\s*$"),
+        rb"(?m)^\s*\[?[\w.\-]+\]?(?::[0-9]+)?\s+[^\s:]+:\S",
+        names=("*sasl_passwd*", "*sasl-passwd*", "*smtp_auth*"),
+        password=True,
+    ),
+    Rule(
+        "leaks.sendgrid-api-key",
+        "other",
+        re.compile(rb"(?<![\w.])(?P<v>SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})(?![\w\-])"),
+        rb"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}",
+    ),
+    Rule(
+        "leaks.mailgun-api-key",
+        "other",
+        re.compile(rb"(?<![\w\-])(?P<v>key-[0-9a-z]{32})(?![\w\-])"),
+        rb"key-[0-9a-z]{32}",
+        check=lambda v: entropy(v[4:]) >= 3.5 and any(c in b"0123456789" for c in v[4:]),
+    ),
+    Rule(
+        "leaks.mailgun-api-key",
+        "other",
+        re.compile(rb"(?<![\w\-])(?P<v>[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![\w\-])"),
+        rb"[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}",
+        context=(b"mailgun",),
+    ),
+    Rule(
+        "leaks.postmark-token",
+        "other",
+        re.compile(
+            rb"(?<![\w\-])(?P<v>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![\w\-])"
+        ),
+        rb"(?i)postmark",
+        context=(b"postmark",),
+        lines=3,
+    ),
+    Rule(
+        "leaks.resend-api-key",
+        "other",
+        re.compile(rb"(?<![\w\-])(?P<v>re_[A-Za-z0-9]{6,12}_[A-Za-z0-9]{16,40})(?![\w\-])"),
+        rb"re_[A-Za-z0-9]{6,12}_[A-Za-z0-9]{16,40}",
+        check=_random(3.5),
+    ),
+    Rule(
+        "leaks.sparkpost-api-key",
+        "other",
+        re.compile(rb"(?<![\w\-])(?P<v>[0-9a-f]{40})(?![\w\-])"),
+        rb"(?i)sparkpost",
+        context=(b"sparkpost",),
+        lines=3,
+    ),
+    Rule(
+        "leaks.brevo-api-key",
+        "other",
+        re.compile(rb"(?<![\w\-])(?P<v>x(?:keysib|smtpsib)-[0-9a-f]{64}-[A-Za-z0-9]{16})(?![\w\-])"),
+        rb"x(?:keysib|smtpsib)-[0-9a-f]{64}-",
+    ),
+    Rule(
+        "leaks.blastengine-api-key",
+        "other",
+        re.compile(rb"(?<![A-Za-z0-9])(?P<v>[A-Za-z0-9]{40,128})(?![A-Za-z0-9])"),
+        rb"(?i)blastengine|blast_engine|BLASTENGINE",
+        context=(b"blastengine", b"blast_engine"),
+        check=_random(4.0),
+        lines=3,
+    ),
+    Rule(
+        "leaks.dkim-private-key",
+        "other",
+        re.compile(rb"(?P<v>-----BEGIN (?:RSA |EC )?PRIVATE KEY-----)"),
+        rb"-----BEGIN (?:RSA |EC )?PRIVATE KEY-----",
+        context=(b"dkim", b"domainkey"),
+        context_lines=5,
+    ),
+    Rule(
+        "leaks.private-key",
+        "other",
+        _dlp("secret.private-key"),
+        rb"-----BEGIN [A-Z ]{0,20}PRIVATE KEY",
+    ),
+    Rule(
+        "leaks.cloud-token",
+        "other",
+        _dlp("secret.api-token"),
+        rb"gh[pousr]_|xox[abposr]-|AIza|sk_live_|glpat-",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    rule: Rule
+    start: int
+    end: int
+    value: bytes
+    setting: str = ""
+
+
+@cache
+def _hyperscan() -> Any | None:
+    try:
+        import hyperscan
+    except ImportError:
+        return None
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    exprs, flags = [], []
+    for r in RULES:
+        expr, flag = r.prefilter, 0
+        if expr.startswith(b"(?i)"):
+            expr, flag = expr[4:], hyperscan.HS_FLAG_CASELESS
+        exprs.append(expr.replace(b"(?-i:", b"(?:"))
+        flags.append(flag | (hyperscan.HS_FLAG_MULTILINE if b"(?m)" in expr else 0))
+    exprs = [e.replace(b"(?m)", b"") for e in exprs]
+    db.compile(expressions=exprs, ids=list(range(len(RULES))), elements=len(exprs), flags=flags)
+    return db
+
+
+@cache
+def _fallback() -> tuple[re.Pattern[bytes], ...]:
+    return tuple(re.compile(r.prefilter, re.M) for r in RULES)
+
+
+#: prefilter hits a file may make before the rest of it is scanned by rule patterns alone
+MAX_HITS = 20_000
+
+
+def prefilter(data: bytes, rules: tuple[int, ...] | None = None) -> list[tuple[int, int]]:
+    """(rule index, end offset) of every prefilter hit."""
+    hits: list[tuple[int, int]] = []
+    db = _hyperscan()
+    if db is not None:
+
+        def on(rule: int, _from: int, to: int, _flags: int, _ctx: Any) -> bool | None:
+            hits.append((rule, to))
+            return True if len(hits) >= MAX_HITS else None
+
+        db.scan(data, match_event_handler=on)
+        return hits
+    for i, pat in enumerate(_fallback()):  # pragma: no cover - platforms without Hyperscan
+        for m in pat.finditer(data):
+            hits.append((i, m.end()))
+            if len(hits) >= MAX_HITS:
+                return hits
+    return hits

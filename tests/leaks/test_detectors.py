@@ -1,0 +1,154 @@
+"""The leak scanner's rules on single buffers: what each finds, what it leaves, and how the
+pieces of one AWS credential are tied together."""
+
+from __future__ import annotations
+
+import base64
+import secrets
+
+import pytest
+
+from mailwarden.leaks import aws
+from mailwarden.leaks.find import find_in, link
+
+
+def _secret_key() -> str:
+    while True:
+        key = base64.b64encode(secrets.token_bytes(30)).decode()
+        if any(c.isupper() for c in key) and any(c.islower() for c in key):
+            return key
+
+
+def _codes(text: str | bytes, path: str = "config/app.env") -> list[str]:
+    data = text.encode() if isinstance(text, str) else text
+    return [s.code for s in link(find_in(data, path))]
+
+
+SG = "SG." + "a1B2c3D4e5F6g7H8i9J0kL" + "." + "Zy9Xw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBaZyXwVuT"
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "code"),
+    [
+        ("aws_access_key_id = AKIAY34FZKBOKMUTVV7A\n", "a.ini", "leaks.aws-access-key-id"),
+        ("token: ASIAY34FZKBOKMUTVV7A\n", "a.yml", "leaks.aws-temporary-key-id"),
+        ("MAILER_DSN=smtp://apikey:Xk29fjQm77zz@smtp.sendgrid.net:587\n", ".env", "leaks.smtp-url"),
+        ('EMAIL_HOST_PASSWORD = "Tr0ub4dor&3x"\n', "settings.py", "leaks.smtp-password"),
+        ("MAIL_PASSWORD=q8Zr!pw0rd2024\n", ".env", "leaks.smtp-password"),
+        ("spring.mail.password=Kq83jd0Lmz\n", "application.properties", "leaks.smtp-password"),
+        ("$mail->Password = 'pH9!mailer-2024';\n", "send.php", "leaks.smtp-password"),
+        (
+            "config.action_mailer.smtp_settings = {\n  address: 'smtp.example.jp',\n"
+            "  user_name: 'info',\n  password: 'Rz82kdPq1x'\n}\n",
+            "production.rb",
+            "leaks.smtp-password",
+        ),
+        (
+            "[smtp.example.jp]:587 info@example.jp:Sasl-Pass-2024\n",
+            "etc/postfix/sasl_passwd",
+            "leaks.sasl-password",
+        ),
+        (f'SENDGRID_API_KEY="{SG}"\n', ".env", "leaks.sendgrid-api-key"),
+        ("MAILGUN_KEY=key-3ax6xnjp29jd6fds4gc373sgvjxteol0\n", ".env", "leaks.mailgun-api-key"),
+        ("mailgun: 0123456789abcdef0123456789abcdef-0a1b2c3d-4e5f6a7b\n", "m.yml", "leaks.mailgun-api-key"),
+        ("POSTMARK_SERVER_TOKEN=6f1d2c3b-4a59-4e8f-9d0c-1b2a3c4d5e6f\n", ".env", "leaks.postmark-token"),
+        ("RESEND_API_KEY=re_Ab3dEf9h_Qw8ErTy7UiOp6AsDf5GhJk4\n", ".env", "leaks.resend-api-key"),
+        ("SPARKPOST_API_KEY=9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6\n", ".env", "leaks.sparkpost-api-key"),
+        ("BREVO=xkeysib-" + "ab12" * 16 + "-Zx9Yw8Vu7Ts6Rq5P\n", ".env", "leaks.brevo-api-key"),
+        (
+            "BLASTENGINE_API_KEY=Zq8Xw7Vu6Ts5Rq4Po3Nm2Lk1Ji0HgFeDcBaZyXwVuTsRq\n",
+            ".env",
+            "leaks.blastengine-api-key",
+        ),
+        ("-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n", "keys/dkim/mail.private", "leaks.dkim-private-key"),
+        ("-----BEGIN PRIVATE KEY-----\nMIIEow\n", "certs/server.key", "leaks.private-key"),
+        ("GITHUB_TOKEN=ghp_" + "Qz81Xk" + "B7c8D9e0F1g2H3i4J5k6L7m8N9o0P1\n", ".env", "leaks.cloud-token"),
+    ],
+)
+def test_each_rule_finds_its_credential(text: str, path: str, code: str) -> None:
+    assert code in _codes(text, path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n",  # AWS's documentation key
+        "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n",
+        "MAIL_PASSWORD=${MAIL_PASSWORD}\n",
+        "MAIL_PASSWORD=your-password-here\n",
+        'EMAIL_HOST_PASSWORD = os.environ["EMAIL_HOST_PASSWORD"]\n',
+        "SMTP_PASSWORD=xxxxxxxx\n",
+        "smtp://user:<password>@smtp.example.com\n",
+        "commit 3f786850e387550fdab836ed7e6dc881de23001b\n",  # a SHA-1 is not a secret key
+        "integrity sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n",
+        "id: 6f1d2c3b-4a59-4e8f-9d0c-1b2a3c4d5e6f\n",  # a UUID without Postmark around it
+        "SPARKPOST: see docs\n" + "\n" * 10 + "hash = 9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6\n",
+        "-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n",
+        "MAIL_PASSWORD=s3cret-but-fine  # mailwarden:allow\n",
+        "# pragma: allowlist nextline secret\nMAIL_PASSWORD=s3cret-but-fine\n",
+    ],
+)
+def test_examples_placeholders_and_lookalikes_are_left(text: str) -> None:
+    assert _codes(text) == []
+
+
+def test_a_secret_key_needs_its_name_or_its_key_id_near_it() -> None:
+    key = _secret_key()
+    assert _codes(f"value = {key}\n") == []
+    assert _codes(f"AWS_SECRET_ACCESS_KEY={key}\n") == ["leaks.aws-secret-key"]
+    # the key id two lines above: one finding, the whole credential, the account decoded
+    found = link(
+        find_in(f"id: AKIAY34FZKBOKMUTVV7A\nregion: ap-northeast-1\nsecret: {key}\n".encode(), "c.yml")
+    )
+    assert [s.code for s in found] == ["leaks.aws-credential-pair"]
+    assert found[0].params["account"] == "609629065308" and found[0].line == 3
+
+
+def test_an_ses_smtp_password_is_linked_to_the_secret_key_it_was_made_from_in_another_file() -> None:
+    key = _secret_key()
+    password = aws.smtp_password(key, "ap-northeast-1")
+    found = link(
+        find_in(f"AWS_SECRET_ACCESS_KEY={key}\n".encode(), "deploy/aws.env")
+        + find_in(f"smtp_password: {password}\n".encode(), "config/mail.yml")
+    )
+    linked = [s for s in found if s.code == "leaks.ses-smtp-password-linked"]
+    assert len(linked) == 1
+    assert linked[0].params["region"] == "ap-northeast-1"
+    assert (linked[0].params["secret_path"], linked[0].params["secret_line"]) == ("deploy/aws.env", "1")
+    # the password is reported once, as the SES password (not also as a generic SMTP password)
+    assert [s.code for s in found if s.path == "config/mail.yml"] == ["leaks.ses-smtp-password-linked"]
+
+
+def test_an_ses_password_alone_is_known_by_shape_and_context() -> None:
+    password = aws.smtp_password(_secret_key(), "eu-west-1")
+    assert _codes(f"SES_SMTP_PASSWORD={password}\n") == ["leaks.ses-smtp-password"]
+    assert _codes(f"value {password}\n", "data.txt") == ["leaks.ses-smtp-password-shape"]
+    # 44 base64 characters that do not decode to version 4: not an SES password
+    other = base64.b64encode(b"\x05" + secrets.token_bytes(32)).decode()
+    assert _codes(f"smtp {other}\n", "x.txt") == []
+
+
+def test_the_secret_is_never_in_what_is_shown() -> None:
+    key = _secret_key()
+    (s,) = link(find_in(f"AWS_SECRET_ACCESS_KEY={key}\n".encode(), "a.env"))
+    assert key not in s.masked and key not in s.evidence and key not in repr(s)
+    assert s.evidence.startswith("AWS_SECRET_ACCESS_KEY=")
+
+
+def test_a_fingerprint_survives_moving_the_secret_within_its_file() -> None:
+    a = find_in(b"MAIL_PASSWORD=q8Zr!pw0rd2024\n", "x.env")[0]
+    b = find_in(b"# a comment\n\nMAIL_PASSWORD=q8Zr!pw0rd2024\n", "x.env")[0]
+    c = find_in(b"MAIL_PASSWORD=q8Zr!pw0rd2025\n", "x.env")[0]
+    assert a.fingerprint == b.fingerprint != c.fingerprint
+    assert (a.line, b.line) == (1, 3)
+
+
+def test_shift_jis_broken_utf8_and_a_minified_line() -> None:
+    sjis = "# メール設定\nMAIL_PASSWORD=q8Zr!pw0rd2024\n".encode("shift_jis")
+    assert _codes(sjis) == ["leaks.smtp-password"]
+    broken = b"\xff\xfe\xc3(\nMAIL_PASSWORD=q8Zr!pw0rd2024\n"
+    assert _codes(broken) == ["leaks.smtp-password"]
+    minified = b"var a=" + b"x" * 3_000_000 + b';var k="' + SG.encode() + b'";' + b"y" * 3_000_000
+    found = find_in(minified, "dist/app.min.js")
+    assert [s.code for s in found] == ["leaks.sendgrid-api-key"]
+    assert len(found[0].evidence) <= 240
