@@ -196,9 +196,8 @@ def _training(ask: _Ask) -> Response:
             return _page("sim/refused.html", lang, 403, code=403)
         result = training.score(quiz, form)
         training.record_quiz(ask.store, found.recipient.id, result)
-        best = max(result.score, found.recipient.quiz_score or 0)
         questions = training.survey_questions(lang) if result.passed and found.campaign.survey else ()
-        return _page("sim/result.html", lang, result=result, best=best, survey_questions=questions, **ctx)
+        return _page("sim/result.html", lang, result=result, survey_questions=questions, **ctx)
     marked = training.tells(
         found.campaign,
         found.profile,
