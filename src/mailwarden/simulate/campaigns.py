@@ -331,7 +331,7 @@ def _refuse_unverified(bad: list[str]) -> None:
         if more > 0:
             named += " " + _("(and {n} more)").format(n=more)
         raise InputError(
-            _("{n} targets are outside the verified domains: {addresses}").format(n=len(bad), addresses=named)
+            _("targets outside the verified domains ({n}): {addresses}").format(n=len(bad), addresses=named)
         )
 
 
