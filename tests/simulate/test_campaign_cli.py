@@ -119,7 +119,7 @@ def test_create_start_pause_resume_send_stop(mw, tmp_path: Path, sink) -> None:
             "--company",
             "例株式会社",
             "--json",
-        )  # fmt: skip
+        )
     )
     assert (made["status"], made["recipients"], made["training_after"]) == ("draft", 3, "submit")
 
