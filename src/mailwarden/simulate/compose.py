@@ -63,7 +63,7 @@ def values(campaign: SimCampaign, recipient: SimRecipient, click: str, when: dat
         "manager": recipient.manager,
         "company": campaign.company,
         "link": click,
-        "date": local_date(when),
+        "date": local_date(when, campaign.lang),
     }
 
 

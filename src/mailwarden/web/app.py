@@ -60,7 +60,9 @@ def trusted_hosts(settings: Settings) -> list[str]:
     if settings.trusted_hosts.strip():
         return [h.strip() for h in settings.trusted_hosts.split(",") if h.strip()]
     own = urlsplit(settings.console_url).hostname or "127.0.0.1"
-    return sorted({own, "localhost", "127.0.0.1", "::1"})
+    # the simulations' tracking links may name a host of their own (MAILWARDEN_SIM_URL)
+    sim = urlsplit(settings.sim_url).hostname if settings.sim_url.strip() else None
+    return sorted({own, "localhost", "127.0.0.1", "::1", *([sim] if sim else [])})
 
 
 async def healthz() -> dict[str, str]:

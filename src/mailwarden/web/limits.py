@@ -40,9 +40,13 @@ LIMITS: tuple[tuple[str, int], ...] = (
     # a report mail or message uploaded in the console (40 MB, reports/intake.py), the form around it
     ("/reports/upload", 41 * MB),
     ("/api/reports/upload", 41 * MB),
+    # simulations: a landing page's form (field names kept only), the beacon, quiz and survey;
+    # the tracking server bounds each route tighter itself
+    ("/t/", 64 * 1024),
 )
-#: writing routes anyone may call: the login form and the sender's cancel link (its token)
-PUBLIC = ("/login", "/gateway/cancel/", "/api/gateway/cancel/")
+#: writing routes anyone may call: the login form, the sender's cancel link (its token) and a
+#: simulation's pages (reached by a recipient's link id, checked by the tracking server)
+PUBLIC = ("/login", "/gateway/cancel/", "/api/gateway/cancel/", "/t/")
 #: writing routes a program calls with an API token instead of a session (exact paths): the
 #: report buttons. The token is checked here, before the body is read, and its largest body
 TOKEN_ROUTES: dict[str, int] = {"/api/reports": 54 * MB}
