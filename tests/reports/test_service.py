@@ -11,7 +11,9 @@ import mailwarden.analyze.models
 import mailwarden.core.sessions
 import mailwarden.dmarc.models
 import mailwarden.gateway.models
-import mailwarden.reports.models  # noqa: F401
+import mailwarden.leaks.models
+import mailwarden.reports.models
+import mailwarden.simulate.models  # noqa: F401  (every table, for the migration check)
 from mailwarden.analyze.rules import load_rules
 from mailwarden.core.errors import InputError
 from mailwarden.core.store import Base

@@ -140,6 +140,9 @@ def scan(
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help=_("Exit 1 for new findings of this severity or worse."))
     ] = FailOn.notice,
+    save: Annotated[
+        bool, typer.Option("--save", help=_("Keep the scan (masked findings) for the console."))
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
     """Look for sending credentials in files, directories or git history."""
@@ -166,6 +169,17 @@ def scan(
             sys.stdout.write(text)
         else:
             output.write_text(text, encoding="utf-8")
+    if save:
+        import getpass
+
+        from ..core.config import get_settings
+        from ..core.store import open_store
+        from ..leaks.service import save as keep
+
+        scan_id = keep(
+            open_store(get_settings()), " ".join(map(str, paths)), git, result, new, getpass.getuser()
+        )
+        out.print(_("Kept as scan {id} (the console's Credential leaks page).").format(id=scan_id))
     tracker = ExitTracker()
     threshold = _RANK[fail_on]
     if any(finding(s).severity.rank >= threshold for s in new):

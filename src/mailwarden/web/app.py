@@ -30,6 +30,7 @@ from .routes import (
     dmarc_reports,
     domains,
     gateway,
+    leaks,
     messages,
     remediation,
     reports,
@@ -53,6 +54,7 @@ ROUTERS = (
     reports,
     remediation,
     campaigns,
+    leaks,
 )
 
 

@@ -7,6 +7,7 @@ import mailwarden.analyze.models
 import mailwarden.core.sessions
 import mailwarden.dmarc.models
 import mailwarden.gateway.models
+import mailwarden.leaks.models
 import mailwarden.reports.models
 import mailwarden.simulate.models  # noqa: F401
 from mailwarden.core.store.models import Base
