@@ -114,7 +114,8 @@ def serve(
     if password:
         err.print(_("Created user 'admin' with one-time password: {password}").format(password=password))
         err.print(_("Change it with: mailwarden user passwd admin"))
-    uvicorn.run(create_app(s, store=store), host=host or s.host, port=port or s.port, log_level="info")
+    app = create_app(s, store=store, simulations=True)
+    uvicorn.run(app, host=host or s.host, port=port or s.port, log_level="info")
 
 
 def codes(

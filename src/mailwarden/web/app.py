@@ -18,6 +18,7 @@ from ..core import sessions
 from ..core.config import Settings, get_settings
 from ..core.store import Store, open_store
 from ..reports.feedback_send import BackgroundSender
+from ..simulate.worker import SimulationWorker
 from . import cors, errors
 from .console import HERE, Console
 from .limits import BodyLimits
@@ -38,7 +39,7 @@ from .routes import (
     users,
 )
 from .security import LanguageAndHeaders
-from .tracking import create_tracking_app
+from .tracking import close_tracking, create_tracking_app
 
 ROUTERS = (
     account,
@@ -74,24 +75,35 @@ async def healthz() -> dict[str, str]:
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 
-def feedback_sender(store: Store, settings: Settings) -> Lifespan:
-    """With a feedback relay set, the feedback outbox is sent by a thread of this process
-    (never on the event loop), stopped between two sends when the console shuts down."""
+def background(store: Store, settings: Settings, *, simulations: bool) -> Lifespan:
+    """What runs on threads of this process beside the console, never on the event loop:
+    with a feedback relay set, the feedback outbox's sender; with ``simulations`` (``mailwarden
+    serve``), the campaign sender and the simulations' periodic work. At shutdown each stops
+    between two steps, and the tracking server's queued hits are stored."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         sender = BackgroundSender(store, settings).start() if settings.feedback_relay.strip() else None
+        worker = SimulationWorker(store, settings).start() if simulations else None
         app.state.feedback_sender = sender
+        app.state.simulation_worker = worker
         try:
             yield
         finally:
             if sender is not None:
                 await asyncio.to_thread(sender.stop)
+            if worker is not None:
+                await asyncio.to_thread(worker.stop)
+            await asyncio.to_thread(close_tracking, app)
 
     return lifespan
 
 
-def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, *, store: Store | None = None, simulations: bool = False
+) -> FastAPI:
+    """The console. ``simulations``: also send campaigns and refresh their figures in the
+    background (``mailwarden serve`` does; tests that build an app need not)."""
     settings = settings or get_settings()
     store = store or open_store(settings)
     console = Console.build(settings, store)
@@ -101,7 +113,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         docs_url="/api/docs",
         redoc_url=None,
         openapi_url="/api/openapi.json",
-        lifespan=feedback_sender(store, settings),
+        lifespan=background(store, settings, simulations=simulations),
     )
     app.state.console = console
     app.state.store = store
