@@ -20,7 +20,7 @@ from mailwarden.cli.campaign_server_cmds import uvicorn_config
 from mailwarden.core.config import Settings
 from mailwarden.core.store.models import Base, utcnow
 from mailwarden.simulate import ids
-from mailwarden.simulate.hits import HEADER_VALUE_MAX, HEADERS_MAX, HitRecorder, bounded_headers
+from mailwarden.simulate.hits import HEADER_VALUE_MAX, HEADERS_MAX, MISSING, HitRecorder, bounded_headers
 from mailwarden.simulate.models import SimCampaign, SimHit, SimProfile, SimRecipient
 from mailwarden.simulate.templates import load_templates, parse_template
 from mailwarden.web.tracking import GIF, SUBMIT_LIMIT, close_tracking, create_server_app
@@ -532,3 +532,68 @@ def test_over_real_http_on_loopback(store, settings):
     ]
     assert got[0].headers["x-forwarded-for"] == "192.0.2.99"  # kept as a header, not believed
     assert TYPED not in _everything_stored(store)
+
+
+# -- routing, the console, the cache -------------------------------------------------------------
+
+
+def test_wrong_methods_and_other_paths(store, recorder, client):
+    _, [(_, lid), *_] = make_campaign(store)
+    r = client.post(f"/t/c/{lid}")
+    assert r.status_code == 405 and r.headers["allow"] == "GET, HEAD"
+    r = client.get(f"/t/s/{lid}")
+    assert r.status_code == 405 and r.headers["allow"] == "POST"
+    assert client.get(f"/t/o/{lid}").status_code == 404  # the pixel is .gif
+    assert client.get(f"/t/c/{lid}/more").status_code == 404
+    assert client.get(f"/c/{lid}").status_code == 404  # only under /t, as in the console
+    assert client.get("/t/z/x").status_code == 404
+    recorder.flush()
+    assert count(store) == 0
+
+
+def test_the_console_serves_the_tracking_pages_and_close_tracking_finds_them(store, tmp_path):
+    from mailwarden.web.app import create_app
+
+    _, [(_, lid), *_] = make_campaign(store, template="delivery-absence")
+    console = create_app(Settings(data_dir=tmp_path, secret_key=KEY, lang=None), store=store)
+    with TestClient(console, base_url="http://127.0.0.1", client=CLIENT, follow_redirects=False) as c:
+        r = c.get(f"/t/o/{lid}.gif", headers={"user-agent": UA})
+        assert r.status_code == 200 and r.content == GIF
+        r = c.get(f"/t/c/{lid}")
+        assert r.status_code == 302 and r.headers["location"] == f"/t/l/{lid}"
+        r = c.get(f"/t/l/{lid}")
+        assert r.status_code == 200
+        # the landing page's own CSP, not the console's
+        assert "script-src 'nonce-" in r.headers["content-security-policy"]
+    close_tracking(console)  # the console's lifespan is to call this
+    assert [h.kind for h in hits(store)] == ["open", "click", "landing"]
+
+
+def test_the_console_takes_submissions_and_beacons_without_a_session(store, tmp_path):
+    from mailwarden.web.app import create_app
+
+    _, [(_, lid), *_] = make_campaign(store)
+    console = create_app(Settings(data_dir=tmp_path, secret_key=KEY, lang=None), store=store)
+    with TestClient(console, base_url="http://127.0.0.1", client=CLIENT, follow_redirects=False) as c:
+        assert c.post(f"/t/b/{lid}").status_code == 204
+        r = c.post(f"/t/s/{lid}", data={"user": "u"})
+        assert r.status_code == 303 and r.headers["location"] == f"/t/x/{lid}"
+        assert c.post(f"/t/s/{lid}", content=b"a=" + b"x" * SUBMIT_LIMIT).status_code == 413
+    close_tracking(console)
+    assert [h.kind for h in hits(store)] == ["beacon", "submit"]
+
+
+def test_the_first_hit_of_a_campaign_loads_its_recipients(store):
+    _, recipients = make_campaign(store, n=5)
+    _, unsent = make_campaign(store, n=1, sent=False)
+    rec = HitRecorder(store, templates=TEMPLATES)
+    tokens = [ids.read_id(KEY, lid) or "" for _, lid in recipients]
+    assert all(rec.peek(t) is MISSING for t in tokens)
+    first = rec.resolve(tokens[0])
+    assert first is not None
+    rec.wait_preloads()
+    cached = [rec.peek(t) for t in tokens[1:]]
+    assert [getattr(r, "id", None) for r in cached] == [rid for rid, _ in recipients[1:]]
+    # a recipient not sent yet is not preloaded (its sent_at is to come)
+    assert rec.peek(ids.read_id(KEY, unsent[0][1]) or "") is MISSING
+    assert rec.preload(first.campaign_id) >= 1  # again: those sent since (the newest again)

@@ -78,6 +78,8 @@ NEVER_KEPT = frozenset({"cookie", "authorization", "proxy-authorization", "user-
 #: where a submission's field names are kept (a name a client cannot send: see bounded_headers)
 FIELDS_HEADER = "x-mw-fields"
 _OWN_PREFIX = "x-mw-"
+#: seconds between two preloads of one campaign's recipients (those sent since the last)
+PRELOAD_EVERY = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +246,9 @@ class HitRecorder:
         self._cache_seconds = cache_seconds
         self._cache: OrderedDict[str, tuple[Recipient | None, float]] = OrderedDict()
         self._cache_lock = threading.Lock()
+        #: campaign id: (the newest sent_at preloaded, when)
+        self._preloaded: dict[int, tuple[datetime | None, float]] = {}
+        self._preloading: dict[int, threading.Thread] = {}
         self._batch_size = batch_size
         self._interval = interval
         self._backlog = backlog
@@ -274,27 +279,83 @@ class HitRecorder:
             return entry[0]
 
     def resolve(self, token: str) -> Recipient | None:
-        """The recipient ``token`` names, from the cache or the database (blocking)."""
+        """The recipient ``token`` names, from the cache or the database (blocking). The
+        first recipient of a campaign found in the database has the campaign's other sent
+        recipients loaded into the cache in the background (:meth:`preload`): a campaign's
+        people click within the same hours, and a lookup each would cost the server a worker
+        thread per request."""
         found = self.peek(token)
         if not isinstance(found, Missing):
             return found
-        recipient = self._lookup(token)
+        recipient = next((r for _, r in self._rows(SimRecipient.token == token)), None)
         if recipient is None:
-            ttl = 30.0  # a token we signed but nobody holds: a deleted campaign
-        elif recipient.sent_at is None:
-            ttl = 5.0  # not sent yet: its sent_at is coming
-        else:
-            ttl = self._cache_seconds
-        with self._cache_lock:
-            self._cache[token] = (recipient, self._clock() + ttl)
-            self._cache.move_to_end(token)
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+            self._remember([(token, None)], 30.0)  # a token we signed but nobody holds
+            return None
+        # not sent yet: its sent_at is coming
+        self._remember([(token, recipient)], 5.0 if recipient.sent_at is None else self._cache_seconds)
+        if recipient.sent_at is not None:
+            self._preload_soon(recipient.campaign_id)
         return recipient
 
-    def _lookup(self, token: str) -> Recipient | None:
+    def preload(self, campaign_id: int) -> int:
+        """Cache the campaign's recipients sent since its last preload (all of them the first
+        time; none when they would take more than half the cache). Returns how many."""
+        with self._cache_lock:
+            since = self._preloaded.get(campaign_id, (None, 0.0))[0]
+        cond = [SimRecipient.campaign_id == campaign_id, SimRecipient.sent_at.is_not(None)]
+        if since is not None:
+            cond.append(SimRecipient.sent_at >= since)
+        found = self._rows(*cond, limit=self._cache_size // 2 + 1)
+        newest = max((r.sent_at for _, r in found if r.sent_at is not None), default=since)
+        with self._cache_lock:
+            self._preloaded[campaign_id] = (newest, self._clock())
+        if len(found) > self._cache_size // 2:
+            return 0
+        self._remember(found, self._cache_seconds)
+        return len(found)
+
+    def wait_preloads(self) -> None:
+        """Return once the preloads started so far are done (tests)."""
+        with self._cache_lock:
+            threads = list(self._preloading.values())
+        for t in threads:
+            t.join()
+
+    def _preload_soon(self, campaign_id: int) -> None:
+        now = self._clock()
+        with self._cache_lock:
+            last = self._preloaded.get(campaign_id)
+            if campaign_id in self._preloading or (last is not None and now - last[1] < PRELOAD_EVERY):
+                return
+            thread = threading.Thread(
+                target=self._preload_quietly, args=(campaign_id,), name="mailwarden-hits-preload", daemon=True
+            )
+            self._preloading[campaign_id] = thread
+        thread.start()
+
+    def _preload_quietly(self, campaign_id: int) -> None:
+        try:
+            self.preload(campaign_id)
+        except (StoreError, SQLAlchemyError) as exc:
+            log.warning("recipients of campaign %d not preloaded: %s", campaign_id, str(exc)[:200])
+        finally:
+            with self._cache_lock:
+                self._preloading.pop(campaign_id, None)
+
+    def _remember(self, entries: Iterable[tuple[str, Recipient | None]], ttl: float) -> None:
+        expires = self._clock() + ttl
+        with self._cache_lock:
+            for token, recipient in entries:
+                self._cache[token] = (recipient, expires)
+                self._cache.move_to_end(token)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+
+    def _rows(self, *where: Any, limit: int | None = None) -> list[tuple[str, Recipient]]:
+        """The recipients matching ``where``, with their tokens."""
         q = (
             select(
+                SimRecipient.token,
                 SimRecipient.id,
                 SimRecipient.campaign_id,
                 SimRecipient.sent_at,
@@ -308,28 +369,35 @@ class HitRecorder:
                 SimCampaign.company,
             )
             .join(SimCampaign, SimCampaign.id == SimRecipient.campaign_id)
-            .where(SimRecipient.token == token)
+            .where(*where)
         )
+        if limit is not None:
+            q = q.limit(limit)
         with self.store.session() as s:
-            row = s.execute(q).first()
-        if row is None:
-            return None
-        template = self.templates.get(row.template)
-        landing = bool(template is not None and template.part(row.lang).landing.strip())
-        return Recipient(
-            id=row.id,
-            campaign_id=row.campaign_id,
-            sent_at=_aware(row.sent_at),
-            training_after=row.training_after,
-            template=row.template,
-            lang=row.lang,
-            has_landing=landing,
-            name=row.name,
-            address=row.address,
-            department=row.department,
-            manager=row.manager,
-            company=row.company,
-        )
+            rows = s.execute(q).all()
+        landing: dict[tuple[str, str], bool] = {}
+        out: list[tuple[str, Recipient]] = []
+        for row in rows:
+            if (row.template, row.lang) not in landing:
+                template = self.templates.get(row.template)
+                has = bool(template is not None and template.part(row.lang).landing.strip())
+                landing[(row.template, row.lang)] = has
+            recipient = Recipient(
+                id=row.id,
+                campaign_id=row.campaign_id,
+                sent_at=_aware(row.sent_at),
+                training_after=row.training_after,
+                template=row.template,
+                lang=row.lang,
+                has_landing=landing[(row.template, row.lang)],
+                name=row.name,
+                address=row.address,
+                department=row.department,
+                manager=row.manager,
+                company=row.company,
+            )
+            out.append((row.token, recipient))
+        return out
 
     # -- keep this -------------------------------------------------------------------------
 

@@ -35,16 +35,15 @@ import re
 import secrets
 import threading
 from collections import OrderedDict
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
 from typing import Any, cast
 from urllib.parse import parse_qsl
 
 import lxml.html
 from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import BaseRoute, Mount, Route
+from starlette.requests import ClientDisconnect, Request
+from starlette.routing import BaseRoute, Mount
+from starlette.types import Receive, Scope, Send
 
 from ..core import i18n
 from ..core.config import Settings
@@ -55,11 +54,18 @@ from ..core.store.models import utcnow
 from ..core.timefmt import local_date
 from ..simulate.hits import FIELDS_HEADER, HitRecorder, Missing, Recipient, bounded_headers
 from ..simulate.ids import read_id
-from ..simulate.templates import render_landing, submitted
+from ..simulate.templates import VARIABLES, Template, render_landing, submitted
 from ..simulate.urls import path as sim_path
 from . import sim_pages
 
-__all__ = ["SUBMIT_LIMIT", "close_tracking", "create_server_app", "create_tracking_app"]
+__all__ = [
+    "SUBMIT_LIMIT",
+    "ServerApp",
+    "TrackingApp",
+    "close_tracking",
+    "create_server_app",
+    "create_tracking_app",
+]
 
 #: the largest landing-page submission read (a form of a few fields is well under 1 KB)
 SUBMIT_LIMIT = 64 * 1024
@@ -67,6 +73,8 @@ SUBMIT_LIMIT = 64 * 1024
 MAX_FIELDS = 50
 #: landing pages kept rendered (one per recipient and day)
 PAGE_CACHE = 4096
+#: landing-page skeletons kept (one per template, language and day)
+SKELETONS = 256
 
 #: the smallest transparent GIF: 1x1, one colour, that colour transparent
 GIF = (
@@ -94,25 +102,32 @@ BEACON_JS = (
     "return}}catch(e){{}}try{{fetch(u,{{method:'POST',keepalive:true,credentials:'omit'}})}}catch(e){{}}}}"
     "if(document.readyState==='complete')s();else addEventListener('load',s,{{once:true}})}})();"
 )
+_GETS = frozenset({"GET", "HEAD"})
+_POSTS = frozenset({"POST"})
+Endpoint = Callable[[Scope, Receive, Send, str], Awaitable[None]]
 _MULTIPART_NAME = re.compile(rb'content-disposition:[^\r\n]*?\bname="([^"\r\n]*)"', re.I)
 
 
-def _reply(
-    request: Request,
-    status: int,
-    body: bytes = b"",
-    content_type: str | None = None,
-    headers: dict[str, str] | None = None,
-) -> Response:
-    """An answer with the common headers; a HEAD request gets its headers, not its body."""
-    h = {**BASE_HEADERS, "content-security-policy": PLAIN_CSP, **(headers or {})}
-    if content_type:
-        h["content-type"] = content_type
-    h["content-length"] = str(len(body))
-    return Response(b"" if request.method == "HEAD" else body, status_code=status, headers=h)
+Headers = list[tuple[bytes, bytes]]
+_BASE_RAW: Headers = [(k.encode(), v.encode()) for k, v in BASE_HEADERS.items()]
+_PLAIN_CSP_RAW = (b"content-security-policy", PLAIN_CSP.encode())
+_HTML = (b"content-type", b"text/html; charset=utf-8")
 
 
-def _not_found(request: Request) -> Response:
+async def _reply(
+    scope: Scope, send: Send, status: int, body: bytes = b"", headers: Headers | None = None
+) -> None:
+    """Send an answer with the common headers (and the plain CSP unless ``headers`` has one);
+    a HEAD request gets its headers, not its body."""
+    h = [*_BASE_RAW, *(headers or ())]
+    if not any(name == b"content-security-policy" for name, _v in h):
+        h.append(_PLAIN_CSP_RAW)
+    h.append((b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": h})
+    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
+
+def _not_found_page() -> bytes:
     """A short page in both languages: the reader's is not known to a link out of a mail."""
     lines = []
     for lang in ("ja", "en"):
@@ -125,15 +140,20 @@ def _not_found(request: Request) -> Response:
         + "".join(lines)
         + "</body></html>"
     )
-    return _reply(request, 404, page.encode(), "text/html; charset=utf-8")
+    return page.encode()
 
 
-def _too_large(request: Request) -> Response:
+async def _not_found(scope: Scope, send: Send) -> None:
+    await _reply(scope, send, 404, _not_found_page(), [_HTML])
+
+
+async def _too_large(scope: Scope, send: Send) -> None:
     texts = []
     for lang in ("ja", "en"):
         with i18n.language(lang):
             texts.append(_("The form is too large."))
-    return _reply(request, 413, ("\n".join(texts) + "\n").encode(), "text/plain; charset=utf-8")
+    body = ("\n".join(texts) + "\n").encode()
+    await _reply(scope, send, 413, body, [(b"content-type", b"text/plain; charset=utf-8")])
 
 
 def landing_parts(page: str, *, submit: str) -> tuple[str, str]:
@@ -164,22 +184,55 @@ class Tracker:
         self.recorder = recorder
         self._pages: OrderedDict[tuple[int, str], tuple[str, str]] = OrderedDict()
         self._pages_lock = threading.Lock()
+        self._skeletons: dict[tuple[str, str, str], _Skeleton] = {}
+        self._endpoints: dict[str, tuple[Endpoint, frozenset[str]]] = {
+            "o": (self.pixel, _GETS),
+            "c": (self.click, _GETS),
+            "h": (self.honeypot, _GETS),
+            "l": (self.landing, _GETS),
+            "s": (self.submit, _POSTS),
+            "b": (self.beacon, _POSTS),
+        }
 
-    def routes(self) -> list[BaseRoute]:
-        get = ["GET", "HEAD"]
-        return [
-            Route("/o/{id}.gif", self.pixel, methods=get),
-            Route("/c/{id}", self.click, methods=get),
-            Route("/h/{id}", self.honeypot, methods=get),
-            Route("/l/{id}", self.landing, methods=get),
-            Route("/s/{id}", self.submit, methods=["POST"]),
-            Route("/b/{id}", self.beacon, methods=["POST"]),
-        ]
+    def endpoint(self, scope: Scope) -> tuple[Endpoint, frozenset[str], str] | None:
+        """The endpoint of an HTTP request and its link id, or None when it is not one of
+        the tracking routes (then the training pages' router has it). Matched by hand: the
+        routes are six letters, and Starlette's routing was a fifth of a hit's cost."""
+        path: str = scope["path"]
+        root: str = scope.get("root_path", "")
+        if root and path.startswith(root):
+            path = path[len(root) :]
+        if len(path) < 4 or path[0] != "/" or path[2] != "/":
+            return None
+        kind, lid = path[1], path[3:]
+        if kind == "o":
+            if not lid.endswith(".gif"):
+                return None
+            lid = lid[:-4]
+        found = self._endpoints.get(kind)
+        if found is None or not lid or "/" in lid:
+            return None
+        return found[0], found[1], lid
+
+    async def __call__(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        endpoint: Endpoint,
+        methods: frozenset[str],
+        lid: str,
+    ) -> None:
+        if scope["method"] not in methods:
+            allow = (b"allow", ", ".join(sorted(methods)).encode())
+            await _reply(scope, send, 405, headers=[allow])
+            return
+        await endpoint(scope, receive, send, lid)
 
     # -- who and what ------------------------------------------------------------------------
 
-    async def _who(self, request: Request) -> Recipient | None:
-        token = read_id(self.key, request.path_params["id"])
+    async def _who(self, lid: str) -> Recipient | None:
+        token = read_id(self.key, lid)
         found: Recipient | None = None
         if token is not None:
             cached = self.recorder.peek(token)
@@ -192,53 +245,55 @@ class Tracker:
         return found
 
     def _record(
-        self, request: Request, recipient: Recipient, kind: str, extra: dict[str, str] | None = None
+        self, scope: Scope, recipient: Recipient, kind: str, extra: dict[str, str] | None = None
     ) -> None:
-        raw = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw]
+        raw = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"]]
+        agent = next((v for k, v in raw if k == "user-agent"), "")
+        client = scope.get("client")
         self.recorder.record(
             recipient,
             kind,
-            ip=request.client.host if request.client else "",
-            method=request.method,
-            user_agent=request.headers.get("user-agent", ""),
+            ip=str(client[0]) if client else "",
+            method=scope["method"],
+            user_agent=agent,
             headers=bounded_headers(raw, extra),
         )
 
     # -- the endpoints ---------------------------------------------------------------------
 
-    async def pixel(self, request: Request) -> Response:
-        recipient = await self._who(request)
+    async def pixel(self, scope: Scope, receive: Receive, send: Send, lid: str) -> None:
+        recipient = await self._who(lid)
         if recipient is not None:
-            self._record(request, recipient, "open")
-        return _reply(request, 200, GIF, "image/gif")
+            self._record(scope, recipient, "open")
+        await _reply(scope, send, 200, GIF, [(b"content-type", b"image/gif")])
 
-    async def click(self, request: Request) -> Response:
-        recipient = await self._who(request)
+    async def click(self, scope: Scope, receive: Receive, send: Send, lid: str) -> None:
+        recipient = await self._who(lid)
         if recipient is None:
-            return _not_found(request)
-        self._record(request, recipient, "click")
-        lid = request.path_params["id"]
+            await _not_found(scope, send)
+            return
+        self._record(scope, recipient, "click")
         to_training = recipient.training_after == "click" or not recipient.has_landing
-        return _reply(
-            request, 302, headers={"location": sim_path("training" if to_training else "landing", lid)}
-        )
+        where = sim_path("training" if to_training else "landing", lid)
+        await _reply(scope, send, 302, headers=[(b"location", where.encode())])
 
-    async def honeypot(self, request: Request) -> Response:
-        recipient = await self._who(request)
+    async def honeypot(self, scope: Scope, receive: Receive, send: Send, lid: str) -> None:
+        recipient = await self._who(lid)
         if recipient is not None:
-            self._record(request, recipient, "honeypot")
-        return _reply(request, 200, BLANK, "text/html; charset=utf-8")
+            self._record(scope, recipient, "honeypot")
+        await _reply(scope, send, 200, BLANK, [_HTML])
 
-    async def landing(self, request: Request) -> Response:
-        recipient = await self._who(request)
+    async def landing(self, scope: Scope, receive: Receive, send: Send, lid: str) -> None:
+        recipient = await self._who(lid)
         if recipient is None:
-            return _not_found(request)
-        self._record(request, recipient, "landing")
-        lid = request.path_params["id"]
+            await _not_found(scope, send)
+            return
+        self._record(scope, recipient, "landing")
         if not recipient.has_landing:
-            return _reply(request, 302, headers={"location": sim_path("training", lid)})
+            await _reply(scope, send, 302, headers=[(b"location", sim_path("training", lid).encode())])
+            return
         day = local_date(utcnow(), recipient.lang)
-        parts = self._cached_page(recipient.id, day)
+        parts = self._page(recipient, lid, day)
         if parts is None:
             parts = await asyncio.to_thread(self._render, recipient, lid, day)
         nonce = secrets.token_urlsafe(18)
@@ -246,69 +301,124 @@ class Tracker:
             f'<script nonce="{nonce}">{BEACON_JS.format(url=json.dumps(sim_path("beacon", lid)))}</script>'
         )
         body = (parts[0] + script + parts[1]).encode()
-        return _reply(
-            request,
-            200,
-            body,
-            "text/html; charset=utf-8",
-            {"content-security-policy": LANDING_CSP.format(nonce=nonce)},
-        )
+        csp = (b"content-security-policy", LANDING_CSP.format(nonce=nonce).encode())
+        await _reply(scope, send, 200, body, [_HTML, csp])
 
-    async def submit(self, request: Request) -> Response:
-        recipient = await self._who(request)
+    async def submit(self, scope: Scope, receive: Receive, send: Send, lid: str) -> None:
+        recipient = await self._who(lid)
         if recipient is None:
-            return _not_found(request)
+            await _not_found(scope, send)
+            return
+        request = Request(scope, receive)
         try:
             declared = int(request.headers.get("content-length", "0"))
         except ValueError:
-            return _reply(request, 400)
+            await _reply(scope, send, 400)
+            return
         if declared > SUBMIT_LIMIT:
-            return _too_large(request)
+            await _too_large(scope, send)
+            return
         body = bytearray()
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > SUBMIT_LIMIT:
-                return _too_large(request)
+        try:
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > SUBMIT_LIMIT:
+                    await _too_large(scope, send)
+                    return
+        except ClientDisconnect:  # gone before the form was whole: nothing was submitted
+            return
         names = _field_names(bytes(body), request.headers.get("content-type", ""))
         del body  # the values go no further than this function
         fields = submitted(dict.fromkeys(names[:MAX_FIELDS], "")).fields
-        self._record(request, recipient, "submit", {FIELDS_HEADER: ",".join(fields)})
-        return _reply(request, 303, headers={"location": sim_path("training", request.path_params["id"])})
+        self._record(scope, recipient, "submit", {FIELDS_HEADER: ",".join(fields)})
+        await _reply(scope, send, 303, headers=[(b"location", sim_path("training", lid).encode())])
 
-    async def beacon(self, request: Request) -> Response:
-        recipient = await self._who(request)
+    async def beacon(self, scope: Scope, receive: Receive, send: Send, lid: str) -> None:
+        recipient = await self._who(lid)
         if recipient is None:
-            return _reply(request, 404)
-        self._record(request, recipient, "beacon")
-        return _reply(request, 204)
+            await _reply(scope, send, 404)
+            return
+        self._record(scope, recipient, "beacon")
+        await _reply(scope, send, 204)
 
     # -- landing pages -------------------------------------------------------------------------
 
-    def _cached_page(self, recipient_id: int, day: str) -> tuple[str, str] | None:
+    def _page(self, r: Recipient, lid: str, day: str) -> tuple[str, str] | None:
+        """The recipient's page from its template's skeleton (no parsing), or None when the
+        skeleton cannot serve it (rendered then per recipient, off the loop)."""
         with self._pages_lock:
-            parts = self._pages.get((recipient_id, day))
-            if parts is not None:
-                self._pages.move_to_end((recipient_id, day))
-            return parts
+            skeleton = self._skeletons.get((r.template, r.lang, day))
+            if skeleton is None:
+                skeleton = self._skeletons[(r.template, r.lang, day)] = _Skeleton.build(
+                    self.recorder.templates[r.template], r.lang, day
+                )
+                while len(self._skeletons) > SKELETONS:
+                    del self._skeletons[next(iter(self._skeletons))]
+            if skeleton.parts is None:
+                parts = self._pages.get((r.id, day))
+                if parts is not None:
+                    self._pages.move_to_end((r.id, day))
+                return parts
+        return skeleton.fill(_values(r, lid, day))
 
     def _render(self, r: Recipient, lid: str, day: str) -> tuple[str, str]:
         template = self.recorder.templates[r.template]
-        submit = sim_path("submit", lid)
-        values = {
-            "name": r.name or r.address.split("@", 1)[0],
-            "email": r.address,
-            "department": r.department,
-            "manager": r.manager,
-            "company": r.company,
-            "date": day,
-            "link": submit,
-        }
-        parts = landing_parts(render_landing(template, r.lang, values), submit=submit)
+        page = render_landing(template, r.lang, _values(r, lid, day))
+        parts = landing_parts(page, submit=sim_path("submit", lid))
         with self._pages_lock:
             self._pages[(r.id, day)] = parts
             while len(self._pages) > PAGE_CACHE:
                 self._pages.popitem(last=False)
         return parts
+
+
+def _values(r: Recipient, lid: str, day: str) -> dict[str, str]:
+    return {
+        "name": r.name or r.address.split("@", 1)[0],
+        "email": r.address,
+        "department": r.department,
+        "manager": r.manager,
+        "company": r.company,
+        "date": day,
+        "link": sim_path("submit", lid),
+    }
+
+
+def _mark(name: str) -> str:
+    # private-use characters: neither the templates nor HTML give them any meaning
+    return f"\ue000{name}\ue001"
+
+
+class _Skeleton:
+    """A template's landing page rendered once (passwords removed, forms rewritten) with a
+    marker for each variable; a recipient's page is the skeleton with the markers replaced by
+    the recipient's values, HTML-escaped as :func:`render_landing` escapes them. Not for a
+    template that puts a variable in an input tag: whether an input is a password field may
+    depend on it, so such a page is rendered per recipient."""
+
+    def __init__(self, parts: tuple[str, str] | None, names: tuple[str, ...]) -> None:
+        self.parts = parts
+        self.names = names
+
+    @classmethod
+    def build(cls, template: Template, lang: str, day: str) -> _Skeleton:
+        values = {name: _mark(name) for name in VARIABLES}
+        values["date"] = day
+        page = render_landing(template, lang, values)
+        parts = landing_parts(page, submit=_mark("link"))
+        text = "".join(parts)
+        if re.search(r"<input[^>]*\ue000", text, re.I):
+            return cls(None, ())
+        return cls(parts, tuple(n for n in sorted(VARIABLES) if _mark(n) in text))
+
+    def fill(self, values: dict[str, str]) -> tuple[str, str]:
+        assert self.parts is not None
+        before, after = self.parts
+        for name in self.names:
+            value = html.escape(values.get(name, ""))
+            before = before.replace(_mark(name), value)
+            after = after.replace(_mark(name), value)
+        return before, after
 
 
 def _field_names(body: bytes, content_type: str) -> list[str]:
@@ -321,6 +431,22 @@ def _field_names(body: bytes, content_type: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+class TrackingApp(Starlette):
+    """A Starlette app whose tracking routes are answered before its router is asked: the
+    training pages (``web/sim_pages.py``) are its ordinary routes."""
+
+    def __init__(self, tracker: Tracker, routes: list[BaseRoute]) -> None:
+        super().__init__(routes=routes)
+        self.tracker = tracker
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and (found := self.tracker.endpoint(scope)) is not None:
+            scope["app"] = self
+            await self.tracker(scope, receive, send, *found)
+            return
+        await super().__call__(scope, receive, send)
+
+
 def create_tracking_app(
     settings: Settings, store: Store, *, recorder: HitRecorder | None = None
 ) -> Starlette:
@@ -329,8 +455,7 @@ def create_tracking_app(
     Call :func:`close_tracking` on shutdown (mounted apps get no lifespan events)."""
     recorder = recorder or HitRecorder(store)
     tracker = Tracker(secret_key(settings), recorder)
-    routes: list[BaseRoute] = [*tracker.routes(), *sim_pages.routes]
-    app = Starlette(routes=routes)
+    app = TrackingApp(tracker, [*sim_pages.routes])
     app.state.settings = settings
     app.state.store = store
     app.state.link_key = tracker.key
@@ -340,7 +465,7 @@ def create_tracking_app(
 
 
 def _recorder_of(app: Any) -> HitRecorder | None:
-    found = getattr(app.state, "recorder", None)
+    found = getattr(getattr(app, "state", None), "recorder", None)
     if isinstance(found, HitRecorder):
         return found
     for route in getattr(app, "routes", ()):
@@ -359,19 +484,40 @@ def close_tracking(app: Any) -> None:
         recorder.close()
 
 
-def create_server_app(settings: Settings, store: Store, *, recorder: HitRecorder | None = None) -> Starlette:
-    """The tracking app alone, mounted at ``/t`` (the URLs of the console), its recorder
-    closed on shutdown."""
-    tracking = create_tracking_app(settings, store, recorder=recorder)
+class ServerApp:
+    """The tracking app alone: ``/t/…`` to it (as the console mounts it), anything else 404;
+    its recorder closed on shutdown (the lifespan). Plain ASGI: a Starlette app with one Mount
+    cost a tenth of a hit."""
 
-    @asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        try:
-            yield
-        finally:
-            await asyncio.to_thread(close_tracking, tracking)
+    def __init__(self, tracking: Starlette) -> None:
+        self.tracking = tracking
+        self.state = tracking.state
 
-    app = Starlette(routes=[Mount("/t", app=tracking)], lifespan=lifespan)
-    app.state.tracking = tracking
-    app.state.recorder = tracking.state.recorder
-    return app
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        path: str = scope.get("path", "")
+        if scope["type"] in ("http", "websocket") and (path == "/t" or path.startswith("/t/")):
+            root = scope.get("root_path", "")
+            child = {**scope, "root_path": root + "/t", "app_root_path": scope.get("app_root_path", root)}
+            await self.tracking(child, receive, send)
+            return
+        if scope["type"] == "http":
+            await _not_found(scope, send)
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await asyncio.to_thread(close_tracking, self.tracking)
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+
+def create_server_app(settings: Settings, store: Store, *, recorder: HitRecorder | None = None) -> ServerApp:
+    """The tracking app alone, at ``/t`` (the URLs of the console), its recorder closed on
+    shutdown."""
+    return ServerApp(create_tracking_app(settings, store, recorder=recorder))
