@@ -82,7 +82,7 @@ def _print_figures(f: Figures, title: str) -> None:
             _pct(k["raw_rate"]),
             str(k["raw_hits"]),
         )
-    t.add_row(_("Reported"), str(f["reported"]), _pct(f["report_rate"]), "", "", "")
+    t.add_row(_("Reported the mail"), str(f["reported"]), _pct(f["report_rate"]), "", "", "")
     out.print(t)
     times: list[tuple[str, Durations]] = [
         (_("Time to click"), f["time_to_click"]),
@@ -138,7 +138,14 @@ def campaign_metrics_cmd(
         print_rows(
             m["departments"],
             False,
-            (_("Department"), _("Sent"), _("Clicked"), _("Submitted"), _("Reported"), _("Resilience")),
+            (
+                _("Department"),
+                _("Sent"),
+                _("Clicked"),
+                _("Submitted"),
+                _("Reported the mail"),
+                _("Resilience"),
+            ),
             lambda d: (
                 d["department"] or "—",
                 str(d["figures"]["sent"]),
@@ -308,7 +315,7 @@ def campaign_trend(as_json: JsonOpt = False) -> None:
             _("Sent"),
             _("Clicked"),
             _("Submitted"),
-            _("Reported"),
+            _("Reported the mail"),
             _("Resilience"),
             _("Raw click rate"),
         ),

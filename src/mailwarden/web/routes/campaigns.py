@@ -266,7 +266,7 @@ def _chart_words() -> dict[str, str]:
         "opened": gettext("Opened"),
         "clicked": gettext("Clicked"),
         "submitted": gettext("Submitted"),
-        "reported": gettext("Reported"),
+        "reported": gettext("Reported the mail"),
         "empty": gettext("Nothing sent yet"),
     }
 
