@@ -259,3 +259,15 @@ def test_the_background_sender_sends_and_stops(store: Store, tmp_path, sink) -> 
 
     assert again(store, settings(tmp_path)).handed == 0
     assert cmp.get_campaign(c.id, store=store).status == "done"
+
+
+def test_mail_composed_in_a_child_process_is_the_same(store: Store, tmp_path, sink) -> None:
+    c = _started(store, tmp_path, sink.port, 6)
+    got = send_due(store, settings(tmp_path), now=T0, processes=1, processes_from=1)
+    assert got.sent == 6 and got.done == ["c1"]
+    tokens = {r.address: r.token for r in recipients(store, c.id)}
+    for m in sink.sink.messages:
+        msg = message_from_bytes(m.data, policy=policy.default)
+        token = tokens[m.rcpt_tos[0]]
+        assert simmark.check(KEY, str(msg[simmark.HEADER])) == (str(c.id), token)
+        assert msg["Message-ID"] == f"<sim.{token}@example.co.jp>"

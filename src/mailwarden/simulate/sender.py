@@ -28,21 +28,26 @@ cancels them.
 from __future__ import annotations
 
 import logging
+import os
+import pickle
+import queue
+import re
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email.policy import SMTP as SMTP_POLICY
-from typing import Any, cast
+from typing import IO, Any, cast
 
-from sqlalchemy import Table, bindparam, exists, select, update
+from sqlalchemy import Table, bindparam, exists, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..core.config import Settings
 from ..core.errors import ConfigError, StoreError
-from ..core.i18n import N_
+from ..core.i18n import N_, get_language
 from ..core.i18n import gettext as _
 from ..core.mailout import Delivery, Mailer, RelayConfig
 from ..core.secretkey import secret_key
@@ -80,6 +85,9 @@ CHUNK = 50
 #: a campaign's status is read again when older than this (seconds): pause and stop act
 #: between two messages, within this delay
 RECHECK = 0.5
+#: from this many due recipients on, a pass composes in child processes (starting them costs
+#: about a second; composing is two thirds of a message's cost)
+PROCESSES_FROM = 300
 #: the background sender looks for due recipients this often (seconds)
 INTERVAL = 2.0
 
@@ -88,6 +96,7 @@ NOT_COMPOSED = N_("the message could not be made: {error}")
 
 _WAITING = ("queued", "retry")
 _KEYS = ("rid", "st", "att", "due", "sent", "err")
+_CRLF = re.compile(rb"\r?\n")
 _R = cast(Table, SimRecipient.__table__)
 
 
@@ -166,6 +175,139 @@ def _outcome(
     return {"rid": c.id, "st": status, "att": attempts, "due": due, "sent": sent, "err": error[:500]}
 
 
+@dataclass(frozen=True)
+class _Spec:
+    """What composing a campaign's mail needs, as plain data (it crosses to a child process)."""
+
+    campaign_id: int
+    template: str
+    lang: str
+    company: str
+    contact: str
+    base_url: str
+    mail_from: str
+
+
+#: a recipient as composing needs it: token, address, name, department, manager
+_Person = tuple[str, str, str, str, str]
+
+
+def _compose_one(spec: _Spec, person: _Person, key: str, when: datetime) -> bytes | str:
+    """The recipient's mail as the relay gets it, or why it could not be made."""
+    token, address, name, department, manager = person
+    campaign = SimCampaign(
+        id=spec.campaign_id,
+        lang=spec.lang,
+        company=spec.company,
+        contact=spec.contact,
+        template=spec.template,
+    )
+    profile = SimProfile(mail_from=spec.mail_from)
+    recipient = SimRecipient(token=token, address=address, name=name, department=department, manager=manager)
+    try:
+        msg = compose(
+            campaign,
+            profile,
+            recipient,
+            templates()[spec.template],
+            key=key,
+            base_url=spec.base_url,
+            when=when,
+        )
+        # CRLF line ends: smtplib sends bytes as they are (RFC 5321 §2.3.8); serialised with
+        # the message's own policy and the ends replaced after (twice as fast as
+        # as_bytes(policy=SMTP), which folds every header again)
+        return _CRLF.sub(b"\r\n", msg.as_bytes())
+    except ValueError as exc:  # an address or a name the headers cannot carry
+        return _(NOT_COMPOSED).format(error=exc)
+
+
+def _compose_chunk(
+    specs: dict[int, _Spec], people: list[tuple[int, _Person]], key: str, when: datetime
+) -> list[bytes | str]:
+    """A chunk's mails (run in a composing process)."""
+    return [_compose_one(specs[cid], person, key, when) for cid, person in people]
+
+
+class _Composer:
+    """Child processes that compose chunks of mail, so the sending threads of this process are
+    not kept waiting for the interpreter lock (composing is two thirds of a message's cost).
+    Plain subprocesses talking pickle over their own pipes: started by fork and exec, safe from
+    a process with threads (the console), and no re-import of the caller's main module."""
+
+    def __init__(self, processes: int) -> None:
+        self.children: list[subprocess.Popen[bytes]] = []
+        self.free: queue.SimpleQueue[subprocess.Popen[bytes]] = queue.SimpleQueue()
+        self.broken = False
+        code = "from mailwarden.simulate.sender import _composer_main; _composer_main()"
+        for _n in range(processes):
+            child = subprocess.Popen(
+                [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+            )
+            self.children.append(child)
+            self.free.put(child)
+
+    def run(
+        self, specs: dict[int, _Spec], people: list[tuple[int, _Person]], key: str, when: datetime
+    ) -> list[bytes | str]:
+        child = self.free.get()
+        try:
+            assert child.stdin is not None and child.stdout is not None
+            _write_frame(child.stdin, (specs, people, key, when, get_language()))
+            got: list[bytes | str] = _read_frame(child.stdout)
+            return got
+        except (OSError, EOFError, pickle.UnpicklingError) as exc:
+            log.warning("campaigns: a composing process failed (%s); composing here", exc)
+            self.broken = True
+            return _compose_chunk(specs, people, key, when)
+        finally:
+            self.free.put(child)
+
+    def close(self) -> None:
+        for child in self.children:
+            if child.stdin is not None:
+                child.stdin.close()
+        for child in self.children:
+            try:
+                child.wait(30)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+            if child.stdout is not None:
+                child.stdout.close()
+
+
+def _write_frame(pipe: IO[bytes], value: object) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    pipe.write(len(data).to_bytes(8, "big") + data)
+    pipe.flush()
+
+
+def _read_frame(pipe: IO[bytes]) -> Any:
+    head = pipe.read(8)
+    if len(head) < 8:
+        raise EOFError("the composing process ended")
+    size = int.from_bytes(head, "big")
+    data = pipe.read(size)
+    if len(data) < size:
+        raise EOFError("the composing process ended")
+    return pickle.loads(data)
+
+
+def _composer_main() -> None:
+    """A composing process: chunks in on stdin, mails out on stdout, until stdin closes."""
+    from ..core.i18n import set_language
+
+    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        try:
+            specs, people, key, when, lang = _read_frame(inp)
+        except EOFError:
+            return
+        set_language(lang)
+        _write_frame(out, _compose_chunk(specs, people, key, when))
+
+
 class _Pass:
     """The shared state of one :func:`send_due`: campaigns, their status, the relays down."""
 
@@ -179,6 +321,7 @@ class _Pass:
         stop: threading.Event | None,
         recheck: float,
     ) -> None:
+        self.composer: _Composer | None = None
         self.store = store
         self.fixed = aware(now) if now is not None else None
         self.stop = stop or threading.Event()
@@ -189,6 +332,7 @@ class _Pass:
         self.stats = SendStats()
         self.down: dict[int, str] = {}
         self.campaigns: dict[int, _Campaign] = {}
+        self.specs: dict[int, _Spec] = {}
         self.pg = store.engine.dialect.name == "postgresql"
         with store.session() as s:
             rows = s.execute(
@@ -207,6 +351,9 @@ class _Pass:
                     self.stats.errors[c.name] = str(exc)
                     continue
                 self.campaigns[c.id] = _Campaign(c, p, tpl, config)
+                self.specs[c.id] = _Spec(
+                    c.id, c.template, c.lang, c.company, c.contact, c.base_url, p.mail_from
+                )
         self.status = {cid: c.row.status for cid, c in self.campaigns.items()}
         self.checked = time.monotonic()
 
@@ -248,6 +395,20 @@ class _Pass:
                 self.quota += n
 
     # -- claims --------------------------------------------------------------------------------
+    def due_count(self) -> int:
+        r = SimRecipient
+        q = (
+            select(func.count())
+            .select_from(r)
+            .where(
+                r.campaign_id.in_(self.campaigns),
+                r.status.in_((*_WAITING, "sending")),
+                r.due_at <= self.clock(),
+            )
+        )
+        with self.store.session() as s:
+            return int(s.scalar(q) or 0)
+
     def claim(self, campaign_ids: list[int], n: int) -> list[_Claim]:
         at = self.clock()
         lease = max(at, utcnow()) + LEASE
@@ -345,6 +506,14 @@ class _Pass:
                     self.stats.released += 1
 
     # -- one worker ----------------------------------------------------------------------------
+    def compose(self, claims: list[_Claim]) -> list[bytes | str]:
+        when = self.clock()
+        people = [(c.campaign_id, (c.token, c.address, c.name, c.department, c.manager)) for c in claims]
+        if self.composer is None or self.composer.broken:
+            return _compose_chunk(self.specs, people, self.key, when)
+        specs = {cid: self.specs[cid] for cid, _p in people}
+        return self.composer.run(specs, people, self.key, when)
+
     def _hold(self, c: _Claim) -> dict[str, Any] | None:
         """What becomes of a claim that must not be sent now, or None to send it."""
         camp = self.campaigns[c.campaign_id]
@@ -362,27 +531,11 @@ class _Pass:
             return _outcome(c, c.status, attempts=c.attempts, due=self.clock() + RELAY_BACKOFF, error=down)
         return None
 
-    def _send(self, c: _Claim, mailers: dict[int, Mailer]) -> dict[str, Any]:
+    def _send(self, c: _Claim, data: bytes | str, mailers: dict[int, Mailer]) -> dict[str, Any]:
         camp = self.campaigns[c.campaign_id]
         when = self.clock()
-        person = SimRecipient(
-            token=c.token, address=c.address, name=c.name, department=c.department, manager=c.manager
-        )
-        try:
-            msg = compose(
-                camp.row,
-                camp.profile,
-                person,
-                camp.template,
-                key=self.key,
-                base_url=camp.row.base_url,
-                when=when,
-            )
-            # CRLF line ends: smtplib sends bytes as they are (RFC 5321 §2.3.8)
-            data = msg.as_bytes(policy=SMTP_POLICY)
-        except ValueError as exc:  # an address or a name the headers cannot carry
-            error = _(NOT_COMPOSED).format(error=exc)
-            return _outcome(c, "failed", attempts=c.attempts + 1, due=when, error=error)
+        if isinstance(data, str):
+            return _outcome(c, "failed", attempts=c.attempts + 1, due=when, error=data)
         mailer = mailers.get(camp.profile.id)
         if mailer is None:
             mailer = mailers[camp.profile.id] = Mailer(camp.config)
@@ -417,10 +570,11 @@ class _Pass:
                 self.give_back(n - len(claims))
                 if not claims:
                     return
-                outcomes = []
+                outcomes: list[dict[str, Any]] = []
                 try:
-                    for c in claims:
-                        outcomes.append(self._hold(c) or self._send(c, mailers))
+                    mails = self.compose(claims)
+                    for c, data in zip(claims, mails, strict=True):
+                        outcomes.append(self._hold(c) or self._send(c, data, mailers))
                 finally:
                     # whatever happened, the rows not dealt with go back as they were
                     done = {o["rid"] for o in outcomes}
@@ -476,17 +630,34 @@ def send_due(
     workers: int = WORKERS,
     stop: threading.Event | None = None,
     recheck: float = RECHECK,
+    processes: int | None = None,
+    processes_from: int = PROCESSES_FROM,
 ) -> SendStats:
     """Send every recipient due at ``now`` (default: the clock, read as the pass goes on) of the
     campaigns scheduled or running, at most ``limit`` of them, over ``workers`` parallel relay
     connections; ``stop`` ends the pass between two messages. A campaign whose profile cannot
-    be used (its password variable unset) is left out and named in ``errors``."""
+    be used (its password variable unset) is left out and named in ``errors``.
+
+    When ``processes_from`` or more are due, the mail is composed in ``processes`` child
+    processes (default: one per core but one, at most 4; 0: never), so the sending threads are
+    not kept waiting for the interpreter lock by the composing."""
     started = time.perf_counter()
     p = _Pass(store, settings, now=now, limit=limit, stop=stop, recheck=recheck)
     if p.campaigns:
-        with ThreadPoolExecutor(max(1, workers), thread_name_prefix="mailwarden-campaign-send") as pool:
-            for f in [pool.submit(p.work) for _ in range(max(1, workers))]:
-                f.result()
+        if processes is None:
+            processes = min(4, max(1, (os.cpu_count() or 1) - 1))
+        due = p.due_count()
+        if limit is not None:
+            due = min(due, limit)
+        if processes > 0 and due >= max(1, processes_from):
+            p.composer = _Composer(processes)
+        try:
+            with ThreadPoolExecutor(max(1, workers), thread_name_prefix="mailwarden-campaign-send") as pool:
+                for f in [pool.submit(p.work) for _ in range(max(1, workers))]:
+                    f.result()
+        finally:
+            if p.composer is not None:
+                p.composer.close()
         p.finish()
     p.stats.seconds = time.perf_counter() - started
     return p.stats
