@@ -369,3 +369,22 @@ def test_linear_context_says_what_tracking_context_says():
     for seed in (3, 18):
         hits = [e.hit for e in sim_events.campaign(400, seed=seed)]
         assert metrics.context(hits, rules) == tracking.context(hits, rules)
+
+
+def test_passes_at_once_emit_each_first_click_once(store):
+    """The worker and page views may classify one campaign at the same moment: whatever the
+    interleaving, each person's first click is one webhook event."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    cid, recips = make_campaign(store, 6)
+    webhooks.add_webhook(store, "http://127.0.0.1:9/hook")
+    scanner_heads_everything(store, cid, recips)
+    for i in range(3):
+        person_clicks(store, cid, recips[i][0], T0 + timedelta(hours=1, minutes=i), f"198.51.100.{i + 1}")
+    report(store, cid, recips[4][1], T0 + timedelta(minutes=9))
+    now = T0 + timedelta(days=1)
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda _: metrics.refresh(store, cid, now=now, force=True), range(8)))
+    with store.session() as s:
+        events = sorted(s.scalars(select(SimWebhookDelivery.event)))
+    assert events == ["recipient.clicked"] * 3 + ["recipient.reported"]

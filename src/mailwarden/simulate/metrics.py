@@ -350,7 +350,16 @@ def classify_campaign(
         return _classify(s, campaign_id, rules or tracking.shipped(), _utc(now or utcnow()))
 
 
+def _serialise(s: Session, campaign_id: int) -> None:
+    """One pass over a campaign at a time: two at once (the worker and a page view) would both
+    find a recipient's first click new and emit its webhook twice. SQLite: the write session's
+    lock already does it; PostgreSQL: a transaction-level advisory lock per campaign."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(18005, :id)"), {"id": campaign_id})
+
+
 def _classify(s: Session, campaign_id: int, rules: tracking.ScannerRules, now: datetime) -> ClassifyCounts:
+    _serialise(s, campaign_id)
     rows = s.execute(
         select(
             SimHit.id,
@@ -502,6 +511,7 @@ def sync_reports(target: Store | Session, campaign_id: int) -> int:
 
 
 def _sync_reports(s: Session, campaign_id: int) -> int:
+    _serialise(s, campaign_id)
     recips = {
         f"{campaign_id}.{r.token}": r
         for r in s.execute(
