@@ -154,7 +154,7 @@ def test_scanner_heads_every_link_three_of_ten_click(store):
     f = m["figures"]
     assert f["sent"] == 10
     assert f["clicked"] == {"human": 3, "rate": 0.3, "raw_hits": 14, "raw_recipients": 10, "raw_rate": 1.0}
-    assert (f["opened"]["human"], f["opened"]["rate"]) == (3, 0.3)
+    assert (f["opened"]["human"], f["opened"]["rate"], f["opened"]["raw_hits"]) == (3, 0.3, 4 + 14)
     assert f["failures"] == 3 and f["submitted"]["human"] == 0
     assert m["automated"]["by_reason"]["method"] == 10 and m["automated"]["hits"] == 10
     # 60, 70, 80 minutes after delivery: the median is 70

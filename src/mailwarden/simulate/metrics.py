@@ -9,7 +9,8 @@ hit (``raw_hits``) and every recipient with any hit of the kind (``raw_recipient
 tool that trusts every hit would show. Rates divide by the recipients whose mail was sent.
 
 - *opened*: a human open (the pixel) or a human click or submission (a person who clicked
-  opened the mail, even with images blocked);
+  opened the mail, even with images blocked); its raw figures count every open, click and
+  submission hit;
 - *clicked*: a human ``click`` or ``landing`` hit; *submitted*: a human ``submit``;
 - *failure*: a human click or submission; *resilience*: recipients who reported ÷ failures
   (None while nobody failed);
@@ -693,7 +694,8 @@ def _figures(people: list[_Person], raw_hits: Counter[str] | None = None) -> Fig
     return {
         "recipients": len(people),
         "sent": sent,
-        "opened": _kind(people, sent, "open", raw_hits["open"]),
+        # a click proves an open: the raw side of "opened" is every hit, as its people side is
+        "opened": _kind(people, sent, "open", sum(raw_hits.values())),
         "clicked": _kind(people, sent, "click", raw_hits["click"] + raw_hits["landing"]),
         "submitted": _kind(people, sent, "submit", raw_hits["submit"]),
         "reported": reported,
