@@ -597,3 +597,46 @@ def test_the_first_hit_of_a_campaign_loads_its_recipients(store):
     # a recipient not sent yet is not preloaded (its sent_at is to come)
     assert rec.peek(ids.read_id(KEY, unsent[0][1]) or "") is MISSING
     assert rec.preload(first.campaign_id) >= 1  # again: those sent since (the newest again)
+
+
+def test_the_tracking_server_command(store, tmp_path):
+    """``mailwarden campaign tracking-server`` as a user runs it: it says where it listens once
+    it does, serves /t/, and on Ctrl-C stores what is queued and says how many hits it kept."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    _, [(rid, lid), *_] = make_campaign(store)
+    env = {
+        **os.environ,
+        "MAILWARDEN_LANG": "en",
+        "MAILWARDEN_DATABASE_URL": store.engine.url.render_as_string(hide_password=False),
+        "MAILWARDEN_DATA_DIR": str(tmp_path / "data"),
+        "MAILWARDEN_SECRET_KEY": KEY,
+    }
+    cmd = [
+        sys.executable,
+        "-m",
+        "mailwarden",
+        "campaign",
+        "tracking-server",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+    ]
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()  # printed once the socket listens
+        base = re.search(r"(http://\S+)/t/", line)
+        assert base, line
+        with httpx.Client(base_url=base.group(1), timeout=30) as h:
+            assert h.get(f"/t/o/{lid}.gif").content == GIF
+            assert h.post(f"/t/b/{lid}").status_code == 204
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, rest = proc.communicate(timeout=60)
+    assert "Tracking hits: 2 stored, 0 not stored" in rest
+    assert [(h.kind, h.recipient_id) for h in hits(store)] == [("open", rid), ("beacon", rid)]

@@ -39,7 +39,9 @@ def tracking_server(
     host: Annotated[
         str | None, typer.Option("--host", help=_("Address to listen on (default: the console's host)."))
     ] = None,
-    port: Annotated[int, typer.Option("--port", help=_("Port to listen on."))] = DEFAULT_PORT,
+    port: Annotated[
+        int, typer.Option("--port", help=_("Port to listen on (0: any free port)."))
+    ] = DEFAULT_PORT,
     per_address_rate: Annotated[
         float,
         typer.Option(
@@ -75,7 +77,16 @@ def tracking_server(
     try:
         # on Ctrl-C or SIGTERM uvicorn stops gracefully (the lifespan stores what is queued),
         # then raises the signal again: the counts are printed on the way out
-        uvicorn.Server(uvicorn_config(app, host or settings.host, port)).run()
+        config = uvicorn_config(app, host or settings.host, port)
+        sock = config.bind_socket()
+        # listening from now: a client that connects before the server runs waits in the
+        # backlog instead of being refused, so the line below means "ready" (port 0: any)
+        sock.listen(config.backlog)
+        bound = sock.getsockname()
+        where = f"[{bound[0]}]" if ":" in bound[0] else bound[0]
+        said = _("Tracking server: http://{where}:{port}/t/").format(where=where, port=bound[1])
+        err.print(said, markup=False, highlight=False, soft_wrap=True)
+        uvicorn.Server(config).run(sockets=[sock])
     finally:
         recorder.close()  # the lifespan closed it; this covers a server that never started
         stats = recorder.snapshot()
@@ -85,5 +96,8 @@ def tracking_server(
                 "{failed} failed, {unknown} unknown ids."
             ).format(
                 stored=stats.stored, flood=stats.dropped_flood, failed=stats.failed, unknown=stats.unknown
-            )
+            ),
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
         )
