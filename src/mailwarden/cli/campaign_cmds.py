@@ -515,7 +515,7 @@ def campaign_list(as_json: JsonOpt = False) -> None:
         rows,
         as_json,
         [
-            _("Id"),
+            _("Campaign id"),
             _("Name"),
             _("Status"),
             _("Template"),

@@ -40,6 +40,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import IO, Any, cast
 
 from sqlalchemy import Table, bindparam, exists, func, select, update
@@ -192,9 +193,9 @@ class _Spec:
 _Person = tuple[str, str, str, str, str]
 
 
-def _compose_one(spec: _Spec, person: _Person, key: str, when: datetime) -> bytes | str:
-    """The recipient's mail as the relay gets it, or why it could not be made."""
-    token, address, name, department, manager = person
+@lru_cache(maxsize=64)
+def _sender_of(spec: _Spec) -> tuple[SimCampaign, SimProfile]:
+    """The campaign and profile as composing reads them (made once a campaign, not per mail)."""
     campaign = SimCampaign(
         id=spec.campaign_id,
         lang=spec.lang,
@@ -202,7 +203,13 @@ def _compose_one(spec: _Spec, person: _Person, key: str, when: datetime) -> byte
         contact=spec.contact,
         template=spec.template,
     )
-    profile = SimProfile(mail_from=spec.mail_from)
+    return campaign, SimProfile(mail_from=spec.mail_from)
+
+
+def _compose_one(spec: _Spec, person: _Person, key: str, when: datetime) -> bytes | str:
+    """The recipient's mail as the relay gets it, or why it could not be made."""
+    token, address, name, department, manager = person
+    campaign, profile = _sender_of(spec)
     recipient = SimRecipient(token=token, address=address, name=name, department=department, manager=manager)
     try:
         msg = compose(
