@@ -2,7 +2,8 @@
 
 The tracking server (``web/tracking.py``) asks :class:`HitRecorder` two things per request:
 *who is this?* (:meth:`HitRecorder.peek`, then :meth:`HitRecorder.resolve` on a miss — the
-recipient with what the pages need of its campaign, kept in a bounded LRU) and *keep this*
+recipient with what the pages need of its campaign, kept in a bounded LRU; a campaign's first
+hit loads its other sent recipients into it in the background) and *keep this*
 (:meth:`HitRecorder.record`, which only queues the row). A background thread, started on the
 first hit, inserts queued rows in batches (every ``interval`` seconds or ``batch_size`` hits),
 so no request waits on the database. :meth:`HitRecorder.flush` returns once everything

@@ -24,7 +24,10 @@ as usual (they would otherwise tell which ids are real). The client address is t
 peer: ``X-Forwarded-For`` is not trusted (a reverse proxy's setting is for later).
 
 The hits go to :class:`~mailwarden.simulate.hits.HitRecorder`, which stores them from a
-background thread; :func:`close_tracking` flushes and stops it on shutdown."""
+background thread; :func:`close_tracking` flushes and stops it on shutdown. The six routes are
+answered as plain ASGI before Starlette's router is asked (it cost a hit several times what the
+endpoint does), and a landing page is its template's skeleton, rendered once a day, with the
+recipient's values put in (benchmarks/campaign_tracking.py)."""
 
 from __future__ import annotations
 
