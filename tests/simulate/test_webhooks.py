@@ -4,6 +4,7 @@ after MAX_ATTEMPTS, redirects never followed — on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import ssl
 import threading
@@ -28,8 +29,9 @@ class Receiver:
     """A webhook receiver on the loopback: answers each POST with the next status of
     ``statuses`` (the last one repeats) and keeps what it got, checking the signature."""
 
-    def __init__(self, statuses: list[int], tls: ssl.SSLContext | None = None) -> None:
+    def __init__(self, statuses: list[int], tls: ssl.SSLContext | None = None, body: bytes = b"") -> None:
         self.statuses = list(statuses)
+        self.answer = body
         self.got: list[dict[str, object]] = []
         self.secret = ""
         receiver = self
@@ -55,9 +57,12 @@ class Receiver:
                 self.send_response(status)
                 if status in (301, 302, 307, 308):
                     self.send_header("Location", "/elsewhere")
-                self.send_header("Content-Length", "2")
+                answer = receiver.answer or (b"no" if status >= 300 else b"ok")
+                self.send_header("Content-Length", str(len(answer)))
                 self.end_headers()
-                self.wfile.write(b"no" if status >= 300 else b"ok")
+                # the sender may read what it wants of a large answer and hang up
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(answer)
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -241,3 +246,12 @@ def test_https_verified_with_the_ca_bundle(store, tmp_path, test_ca, ca_file) ->
         trusted = Settings(data_dir=tmp_path, secret_key="k" * 40, ca_bundle=ca_file)
         got = webhooks.deliver_due(store, trusted, t0 + timedelta(minutes=1))
         assert got["sent"] == 1 and r.got[0]["valid"]
+
+
+def test_a_huge_error_answer_is_not_read_whole(store, settings) -> None:  # type: ignore[no-untyped-def]
+    with Receiver([500], body=b"x" * 5_000_000) as r:
+        webhooks.add_webhook(store, r.url())
+        _emit(store)
+        assert webhooks.deliver_due(store, settings, _due(store))["retrying"] == 1
+        error = _deliveries(store)[0].last_error
+        assert error.startswith("HTTP 500: xxx") and len(error) <= 300

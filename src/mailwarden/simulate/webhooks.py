@@ -382,16 +382,22 @@ def _post(client: httpx.Client, d: _Due, clock: Callable[[], float]) -> str | No
         "X-Mailwarden-Signature": sign(d.secret, stamp, body),
     }
     try:
-        r = client.post(url, content=body, headers=headers)
+        with client.stream("POST", url, content=body, headers=headers) as r:
+            if 200 <= r.status_code < 300:
+                return None  # the answer's body is not read: nothing in it matters
+            if r.is_redirect:
+                return gettext("HTTP {status}: redirects are not followed").format(status=r.status_code)
+            said = b""
+            for chunk in r.iter_bytes():  # the start of the body only, however large it is
+                said += chunk
+                if len(said) >= _ERROR_CHARS:
+                    break
     except httpx.TimeoutException:
         return gettext("timeout")
     except httpx.HTTPError as exc:
         return f"{type(exc).__name__}: {exc}"[:_ERROR_CHARS]
-    if 200 <= r.status_code < 300:
-        return None
-    if r.is_redirect:
-        return gettext("HTTP {status}: redirects are not followed").format(status=r.status_code)
-    return f"HTTP {r.status_code}: {r.text[:200]}"[:_ERROR_CHARS]
+    text = said[:_ERROR_CHARS].decode("utf-8", "replace")
+    return f"HTTP {r.status_code}: {text}"[:_ERROR_CHARS]
 
 
 def client_for(settings: Settings, transport: httpx.BaseTransport | None = None) -> httpx.Client:
