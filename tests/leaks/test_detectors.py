@@ -152,3 +152,82 @@ def test_shift_jis_broken_utf8_and_a_minified_line() -> None:
     found = find_in(minified, "dist/app.min.js")
     assert [s.code for s in found] == ["leaks.sendgrid-api-key"]
     assert len(found[0].evidence) <= 240
+
+
+# --- found by the quality benchmark (benchmarks/leaks_quality.py, tuning seed) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        # nodemailer: auth {user, pass}
+        (
+            "const t = nodemailer.createTransport({\n  host: 'smtp.example.jp',\n  auth: {\n"
+            "    user: 'noreply@example.jp',\n    pass: 'Xk29fjQm77zzQ',\n  },\n});\n",
+            "config/mailer.js",
+        ),
+        # Spring's application.yml: a bare value in a configuration file
+        ("spring:\n  mail:\n    host: smtp.example.jp\n    password: Xk29fjQm77zzQ\n", "application.yml"),
+        # appsettings.json: a quoted "Password" under "Smtp"
+        (
+            '  "Smtp": {\n    "Host": "smtp.example.jp",\n    "Password": "Xk29fjQm77zzQ"\n  },\n',
+            "appsettings.json",
+        ),
+        # smtplib, JavaMail and Go's net/smtp
+        (
+            "with smtplib.SMTP('smtp.example.jp', 587) as s:\n"
+            "    s.login('noreply@example.jp', 'Xk29fjQm77zzQ')\n",
+            "send.py",
+        ),
+        (
+            "Session.getInstance(props, new javax.mail.Authenticator() {\n"
+            "  return new PasswordAuthentication(\n"
+            '      "noreply@example.jp", "Xk29fjQm77zzQ");\n',
+            "Mail.java",
+        ),
+        ('auth := smtp.PlainAuth("", "noreply@example.jp", "Xk29fjQm77zzQ", "smtp.example.jp")\n', "main.go"),
+        # a quoted name, then the value after a comma or value=
+        ("define( 'WPMS_SMTP_PASS', 'Xk29fjQm77zzQ' );\n", "wp-config.php"),
+        ('os.environ.setdefault("EMAIL_HOST_PASSWORD", "Xk29fjQm77zzQ")\n', "config.py"),
+        ('props.put("mail.smtp.password", "Xk29fjQm77zzQ");\n', "MailConfig.java"),
+        ('<property name="mail.smtp.password" value="Xk29fjQm77zzQ"/>\n', "applicationContext.xml"),
+    ],
+)
+def test_smtp_passwords_in_code_and_json(text: str, path: str) -> None:
+    assert _codes(text, path) == ["leaks.smtp-password"]
+
+
+def test_an_smtp_url_whose_user_is_an_address_written_as_it_is() -> None:
+    assert _codes("MAILER_DSN=smtp://noreply@example.jp:Xk29fjQm77zzQ@smtp.example.jp:587\n") == [
+        "leaks.smtp-url"
+    ]
+
+
+def test_a_secret_key_named_with_dots() -> None:
+    key = _secret_key()
+    assert _codes(f"aws.secret.access.key = {key}\n", "application.properties") == ["leaks.aws-secret-key"]
+    assert _codes(f'<property name="aws.secret.key" value="{key}"/>\n', "ctx.xml") == ["leaks.aws-secret-key"]
+
+
+def test_a_key_ending_in_na_is_not_a_placeholder() -> None:
+    # "n/a" was matched anywhere at the end of a value: a SendGrid key ending in "na" was left
+    key = "SG." + "JV7ou0GQcyiM6So5V11yvH" + "." + "SwIrhjAnf-3DOpZHvCawZ-nlgCTppR0fNZ6wYNyGhna"
+    assert _codes(f'sgMail.setApiKey("{key}");\n', "mail.js") == ["leaks.sendgrid-api-key"]
+    assert _codes("MAIL_PASSWORD=n/a\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        # type annotations and names in code near SMTP words (aiosmtpd's own sources)
+        ("import smtplib\ndef auth(self, login: bytes, password: bytes) -> bool:\n", "smtp.py"),
+        ("# smtp_settings\n    password: _TriStateType = None\n", "smtp.py"),
+        ("# smtp.\n_, login, password = login_and_password.split(b'\\x00')\n", "smtp.py"),
+        ('fields = ("smtp_password", "smtp_user")\n', "forms.py"),
+        # a test fixture's password, and ftp (not mail)
+        ('smtp = SMTP("localhost")\nsmtp.login("goodlogin", "goodpasswd")\n', "test_smtp.py"),
+        ('ftp.login("user", "Xk29fjQm77zzQ")\n', "ftp.py"),
+    ],
+)
+def test_names_types_and_fixtures_near_smtp_words_are_left(text: str, path: str) -> None:
+    assert _codes(text, path) == []

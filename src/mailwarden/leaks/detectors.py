@@ -71,14 +71,20 @@ def entropy(value: bytes) -> float:
 
 _PLACEHOLDER = re.compile(
     rb"example|sample|dummy|placeholder|changeme|change_me|your[_-]?|<[^>]*>|\$\{|\{\{|%\(|%[sd]\b"
-    rb"|xxxx|\*\*\*|\.\.\.|redacted|fake|foobar|n/?a$|^none$|^null$|^true$|^false$|^password\d*$"
-    rb"|^secret$|^pass(wd)?$|^test(ing)?\d*$|^todo$|^tbd$",
+    rb"|xxxx|\*\*\*|\.\.\.|redacted|fake|foobar|^n/?a$|^none$|^null$|^true$|^false$|^password\d*$"
+    rb"|^secret$|^pass(wd)?$|^test(ing)?\d*$|^todo$|^tbd$"
+    # a test fixture's password: goodpassword, bad_password, wrongpass1
+    rb"|^(good|bad|wrong|invalid|my|new|old|other|some)[_-]?pass(word|wd)?\d*$",
     re.I,
 )
 #: a value that reads another setting instead of being one
 _REFERENCE = re.compile(
     rb"^(env|os\.|getenv|process\.env|ENV\[|config\(|settings\.|secrets\.|vault|\$[A-Za-z_(]|%[A-Z_]+%)", re.I
 )
+
+
+#: a setting's or a variable's name where a password would be (``("smtp_password", "smtp_user")``)
+_IDENTIFIER = re.compile(rb"^(?:[a-z]+(?:[_.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+)$")
 
 
 def placeholder(value: bytes, *, password: bool = False) -> bool:
@@ -89,7 +95,7 @@ def placeholder(value: bytes, *, password: bool = False) -> bool:
     if re.search(rb"(.)\1{5,}", value):
         return True
     if password:
-        return len(set(value)) < 4
+        return len(set(value)) < 4 or _IDENTIFIER.match(value) is not None
     return False
 
 
@@ -122,7 +128,22 @@ _MAIL_KEY = (
     rb"(?:smtp|mail|mailer|email|e_mail|sendmail|relay)[\w.\-]{0,24}?pass(?:word|wd)?"
     rb"|EMAIL_HOST_PASSWORD|spring\.mail\.password|mail\.smtp\.password|->Password"
 )
-_ASSIGN = rb"""['"]?\s*(?:=>|:=|=|:)\s*(?:\(\s*)?(?P<q>['"]?)(?P<v>[^'"\s,;#)]{4,200})"""
+#: words that say a bare "password" setting is a mail server's, within CONTEXT_LINES lines
+_MAIL_BLOCK = (
+    b"smtp_settings", b"smtp:", b"mailer:", b"mail:", b"delivery_method", b"smtp_", b'"smtp"', b"'smtp'",
+    b"smtp.", b"nodemailer", b"createtransport",
+)  # fmt: skip
+#: configuration files, where a setting's value may stand unquoted
+_CONFIG_FILES = (
+    "*.yml", "*.yaml", "*.properties", "*.ini", "*.cfg", "*.conf", "*.toml", "*.env", ".env*", "*.env.*",
+)  # fmt: skip
+_ASSIGN = (
+    # NAME = v, name: "v", 'name' => 'v'; a quoted name then a quoted value after a comma —
+    # define('SMTP_PASS', 'v'), setdefault("SMTP_PASSWORD", "v"), props.put("mail.smtp.password",
+    # "v") — or after value= (<property name="mail.smtp.password" value="v"/>)
+    rb"""(?:['"]?\s*(?:=>|:=|=|:)|['"]\s*,\s*(?=['"])|['"]\s+value\s*=\s*(?=['"]))"""
+    rb"""\s*(?:\(\s*)?(?P<q>['"]?)(?P<v>[^'"\s,;#)]{4,200})"""
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -148,6 +169,8 @@ RULES: tuple[Rule, ...] = (
             b"secretaccesskey",
             b"secret-access-key",
             b"secret access key",
+            b"secret.access.key",
+            b"aws.secret",
             b"aws_secret",
             b"aws-secret",
             b"awssecret",
@@ -168,9 +191,10 @@ RULES: tuple[Rule, ...] = (
         "leaks.smtp-url",
         "other",
         re.compile(
-            rb"(?i)(?P<k>smtps?|submission)://[^:@/\s'\"]{1,200}:(?P<v>[^@/\s'\"]{3,200})@[\w.\-\[\]]+"
+            # the user may be an address written as it is (smtp://me@example.jp:pw@host)
+            rb"(?i)(?P<k>smtps?|submission)://[^:/\s'\"]{1,200}:(?P<v>[^@/\s'\"]{3,200})@[\w.\-\[\]]+"
         ),
-        rb"(?i)(?:smtps?|submission)://[^:@/\s]{1,200}:[^@/\s]{3,200}@",
+        rb"(?i)(?:smtps?|submission)://[^:/\s]{1,200}:[^@/\s]{3,200}@",
         password=True,
     ),
     Rule(
@@ -181,16 +205,58 @@ RULES: tuple[Rule, ...] = (
         password=True,
     ),
     Rule(
-        # Rails (smtp_settings … password:), Symfony/Laravel YAML under a mail block
+        # Rails (smtp_settings … password: '…'), JSON and appsettings.json ("Smtp": {"Password":
+        # "…"}), nodemailer (auth: {user, pass: '…'}): a quoted value, in any file
         "leaks.smtp-password",
         "other",
         re.compile(
-            rb"""(?i)^\s*(?P<k>:?password)['"]?\s*(?:=>|:|=)\s*(?P<q>['"]?)(?P<v>[^'"\s,#]{4,200})""", re.M
+            rb"""(?i)(?:^|[{,])\s*['"]?(?P<k>:?pass(?:word)?)['"]?\s*(?:=>|:|=)\s*(?P<q>['"])"""
+            rb"""(?P<v>[^'"\s,#]{4,200})""",
+            re.M,
         ),
-        rb"(?i)password\s*(?:=>|:|=)",
-        context=(b"smtp_settings", b"smtp:", b"mailer:", b"mail:", b"delivery_method", b"smtp_"),
+        rb"(?i)pass(?:word)?['\"]?\s*(?:=>|:|=)\s*['\"]",
+        context=_MAIL_BLOCK,
         password=True,
         context_lines=8,
+    ),
+    Rule(
+        # Symfony/Laravel/Spring YAML, INI and properties under a mail block: a bare value, in
+        # configuration files only (in code, "password: bytes" is a type, "password = x" a name)
+        "leaks.smtp-password",
+        "other",
+        re.compile(
+            rb"""(?i)^\s*['"]?(?P<k>:?pass(?:word)?)['"]?\s*(?:=>|:|=)\s*(?P<q>)(?P<v>[^'"\s,#]{4,200})""",
+            re.M,
+        ),
+        rb"(?i)pass(?:word)?\s*(?:=>|:|=)",
+        context=_MAIL_BLOCK,
+        names=_CONFIG_FILES,
+        password=True,
+        context_lines=8,
+    ),
+    Rule(
+        # a password handed to a mail client: smtplib's server.login(user, "…"), JavaMail's
+        # new PasswordAuthentication(user, "…")
+        "leaks.smtp-password",
+        "other",
+        re.compile(
+            rb"""(?P<k>\.login|PasswordAuthentication)\(\s*[^,()]{1,100},\s*(?P<q>['"])(?P<v>[^'"\s]{4,200})['"]"""
+        ),
+        rb"\.login\(|PasswordAuthentication\(",
+        context=(b"smtp", b"mail", b"imap", b"pop3"),
+        password=True,
+        lines=1,
+    ),
+    Rule(
+        # Go's net/smtp: smtp.PlainAuth(identity, user, "…", host)
+        "leaks.smtp-password",
+        "other",
+        re.compile(
+            rb"""(?P<k>PlainAuth)\(\s*[^,()]{0,100},\s*[^,()]{1,100},\s*(?P<q>['"`])(?P<v>[^'"`\s]{4,200})['"`]"""
+        ),
+        rb"PlainAuth\(",
+        password=True,
+        lines=1,
     ),
     Rule(
         "leaks.sasl-password",
