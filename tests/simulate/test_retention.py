@@ -65,3 +65,26 @@ def test_worker_call_uses_the_configured_days(store, tmp_path):  # type: ignore[
     [h] = _hits(store)
     assert h.human is not None and h.ip == ""
     assert retention.run(store, settings, now=T0 + timedelta(days=9))["hits"] == 0
+
+
+def test_done_webhook_deliveries_past_the_limit_are_deleted(store):  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from mailwarden.core.store.models import utcnow
+    from mailwarden.simulate import webhooks
+    from mailwarden.simulate.models import SimCampaign, SimRecipient, SimWebhookDelivery
+
+    cid, recips = make_campaign(store, 2)
+    webhooks.add_webhook(store, "http://127.0.0.1:9/x")
+    with store.session() as s:
+        c = s.get(SimCampaign, cid)
+        for rid, _, _ in recips:
+            webhooks.emit(s, "recipient.sent", webhooks.recipient_payload(c, s.get(SimRecipient, rid)))
+    with store.session() as s:
+        first = s.scalar(select(SimWebhookDelivery.id).order_by(SimWebhookDelivery.id))
+        s.execute(update(SimWebhookDelivery).where(SimWebhookDelivery.id == first).values(status="sent"))
+    assert retention.purge(store, days=180, now=utcnow() + timedelta(days=179))["deliveries"] == 0
+    got = retention.purge(store, days=180, now=utcnow() + timedelta(days=181))
+    assert got["deliveries"] == 1
+    with store.session() as s:
+        assert list(s.scalars(select(SimWebhookDelivery.status))) == ["pending"]  # still to be sent

@@ -297,6 +297,8 @@ def campaign_purge(
         ),
         highlight=False,
     )
+    if got["deliveries"]:
+        out.print(_("{n} webhook deliveries done with deleted.").format(n=got["deliveries"]), highlight=False)
 
 
 @campaign_app.command("trend")

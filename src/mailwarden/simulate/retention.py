@@ -1,7 +1,8 @@
 """The retention limit of raw tracking hits (issue 18, point 5): a hit older than
 ``MAILWARDEN_SIM_RETENTION_DAYS`` (180 by default) loses what identifies a machine or a person
 — its address, user agent and request headers — and keeps its kind, time, classification and
-reasons, so that every figure stays as it was.
+reasons, so that every figure stays as it was. Webhook deliveries past the limit that are done with
+(sent, or given up) are deleted: their payloads name people too.
 
 Hits still undecided when they reach the limit are classified first (their campaign's pass
 runs before anything is emptied). Once emptied, a hit is frozen: later classification passes
@@ -12,14 +13,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import String, cast, or_, select, update
+from sqlalchemy import String, cast, delete, or_, select, update
 from typing_extensions import TypedDict
 
 from ..core.config import Settings
 from ..core.store import Store
 from ..core.store.models import utcnow
 from . import metrics, tracking
-from .models import SimHit
+from .models import SimHit, SimWebhookDelivery
 
 __all__ = ["PurgeCounts", "purge", "run"]
 
@@ -30,6 +31,8 @@ class PurgeCounts(TypedDict):
     days: int
     #: hits emptied by this run
     hits: int
+    #: webhook deliveries (sent or given up) deleted by this run
+    deliveries: int
     #: campaigns classified first (they had undecided hits past the limit)
     classified_campaigns: int
 
@@ -64,10 +67,18 @@ def purge(
             .execution_options(synchronize_session=False)
         )
         emptied = int(getattr(result, "rowcount", 0) or 0)
+        # webhook deliveries done with: their payloads name people too
+        gone = s.execute(
+            delete(SimWebhookDelivery)
+            .where(SimWebhookDelivery.created_at < before, SimWebhookDelivery.status.in_(("sent", "failed")))
+            .execution_options(synchronize_session=False)
+        )
+        deliveries = int(getattr(gone, "rowcount", 0) or 0)
     return {
         "before": before.isoformat(),
         "days": days,
         "hits": emptied,
+        "deliveries": deliveries,
         "classified_campaigns": len(undecided),
     }
 
