@@ -244,3 +244,17 @@ def test_purge_api(console, store):  # type: ignore[no-untyped-def]
         assert got["hits"] == 2 and got["classified_campaigns"] == 1
         hits = c.get(f"/api/campaigns/{cid}/hits").json()["hits"]
         assert all(h["ip"] == "" and h["human"] is False for h in hits)
+
+
+def test_a_campaign_not_sent_yet(console, store):  # type: ignore[no-untyped-def]
+    cid, _ = make_campaign(store, 3, sent_at=None)
+    with TestClient(console) as c:
+        _login(c, "viewer")
+        page = c.get(f"/campaigns/{cid}")
+        assert page.status_code == 200 and "—" in page.text
+        chart = c.get(f"/campaigns/{cid}/chart.svg")
+        assert chart.status_code == 200 and "Nothing sent yet" in chart.text
+        m = c.get(f"/api/campaigns/{cid}").json()
+        assert m["figures"]["sent"] == 0 and m["figures"]["clicked"]["rate"] is None
+        assert m["figures"]["resilience"] is None
+        assert c.get("/campaigns").status_code == 200
