@@ -255,3 +255,18 @@ def test_a_huge_error_answer_is_not_read_whole(store, settings) -> None:  # type
         assert webhooks.deliver_due(store, settings, _due(store))["retrying"] == 1
         error = _deliveries(store)[0].last_error
         assert error.startswith("HTTP 500: xxx") and len(error) <= 300
+
+
+def test_emit_by_id_for_the_sender_and_the_training_pages(store) -> None:  # type: ignore[no-untyped-def]
+    webhooks.add_webhook(store, "http://127.0.0.1:9/x", ["recipient.trained", "campaign.finished"])
+    cid, recips = make_campaign(store, 1)
+    with store.session() as s:
+        assert webhooks.emit_recipient(s, "recipient.trained", recips[0][0], at=T0) == 1
+        assert webhooks.emit_recipient(s, "recipient.sent", recips[0][0]) == 0  # not taken by the webhook
+        assert webhooks.emit_campaign(s, "campaign.finished", cid) == 1
+        assert webhooks.emit_recipient(s, "recipient.trained", 424242) == 0
+        with pytest.raises(ValueError):
+            webhooks.emit(s, "recipient.opened", {})
+    rows = _deliveries(store)
+    assert [d.event for d in rows] == ["recipient.trained", "campaign.finished"]
+    assert rows[0].payload["at"] == T0.isoformat() and rows[1].payload["campaign"]["id"] == cid

@@ -64,7 +64,9 @@ __all__ = [
     "check_url",
     "deliver_due",
     "emit",
+    "emit_campaign",
     "emit_many",
+    "emit_recipient",
     "list_webhooks",
     "recipient_payload",
     "remove_webhook",
@@ -288,6 +290,24 @@ def emit(s: Session, event: str, payload: dict[str, Any]) -> int:
     if event not in EVENTS:
         raise ValueError(f"unknown webhook event {event!r}")
     return emit_many(s, [(event, payload)])
+
+
+def emit_recipient(s: Session, event: str, recipient_id: int, *, at: datetime | None = None) -> int:
+    """Queue a recipient event (``recipient.sent``, ``recipient.trained``…) by the recipient's
+    id, in the caller's transaction: the one line the sender and the training pages need."""
+    recipient = s.get(SimRecipient, recipient_id)
+    campaign = None if recipient is None else s.get(SimCampaign, recipient.campaign_id)
+    if recipient is None or campaign is None:
+        return 0
+    return emit(s, event, recipient_payload(campaign, recipient, at=at))
+
+
+def emit_campaign(s: Session, event: str, campaign_id: int) -> int:
+    """Queue ``campaign.started`` or ``campaign.finished`` by the campaign's id."""
+    campaign = s.get(SimCampaign, campaign_id)
+    return (
+        0 if campaign is None else emit(s, event, {**campaign_payload(campaign), "at": utcnow().isoformat()})
+    )
 
 
 # -- signatures --------------------------------------------------------------------------------
