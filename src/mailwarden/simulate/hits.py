@@ -40,7 +40,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any, Final
 
@@ -101,6 +101,13 @@ class Recipient:
     department: str
     manager: str
     company: str
+
+    def astuple(self) -> tuple[Any, ...]:
+        """The fields in order (``Recipient(*r.astuple()) == r``), shallow."""
+        return tuple(getattr(self, f) for f in _RECIPIENT_FIELDS)
+
+
+_RECIPIENT_FIELDS = tuple(f.name for f in fields(Recipient))
 
 
 class Missing:
@@ -245,7 +252,9 @@ class HitRecorder:
         self.stats = HitStats()
         self._cache_size = cache_size
         self._cache_seconds = cache_seconds
-        self._cache: OrderedDict[str, tuple[Recipient | None, float]] = OrderedDict()
+        # entries are plain tuples of plain values: the cyclic GC stops tracking those, so a
+        # cache of 50,000 recipients adds nothing to a full collection's pause
+        self._cache: OrderedDict[str, tuple[tuple[Any, ...] | None, float]] = OrderedDict()
         self._cache_lock = threading.Lock()
         #: campaign id: (the newest sent_at preloaded, when)
         self._preloaded: dict[int, tuple[datetime | None, float]] = {}
@@ -277,7 +286,7 @@ class HitRecorder:
                 del self._cache[token]
                 return MISSING
             self._cache.move_to_end(token)
-            return entry[0]
+        return None if entry[0] is None else Recipient(*entry[0])
 
     def resolve(self, token: str) -> Recipient | None:
         """The recipient ``token`` names, from the cache or the database (blocking). The
@@ -347,7 +356,7 @@ class HitRecorder:
         expires = self._clock() + ttl
         with self._cache_lock:
             for token, recipient in entries:
-                self._cache[token] = (recipient, expires)
+                self._cache[token] = (None if recipient is None else recipient.astuple(), expires)
                 self._cache.move_to_end(token)
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
