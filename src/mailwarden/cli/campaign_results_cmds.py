@@ -18,7 +18,8 @@ from .common import fail, out, print_rows
 if TYPE_CHECKING:
     from ..core.config import Settings
     from ..core.store import Store
-    from ..simulate.metrics import Durations, Figures, KindCount
+    from ..reports.metrics import Durations
+    from ..simulate.metrics import Figures, KindCount
 
 __all__ = ["campaign_app"]
 

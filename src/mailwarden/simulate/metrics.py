@@ -37,11 +37,10 @@ import csv
 import hashlib
 import hmac
 import io
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, text, update
@@ -51,6 +50,8 @@ from typing_extensions import TypedDict
 from ..core.config import Settings
 from ..core.store import Store
 from ..core.store.models import utcnow
+from ..core.timefmt import to_datetime as _utc
+from ..reports.metrics import Durations, durations
 from ..reports.models import Report
 from . import tracking, webhooks
 from .models import SimAssignment, SimCampaign, SimGroup, SimHit, SimRecipient, SimTarget
@@ -89,10 +90,6 @@ GROUPS = {"open": "open", "click": "click", "landing": "click", "submit": "submi
 _CHUNK = 500
 
 
-def _utc(dt: datetime) -> datetime:
-    return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
-
-
 def _opt_utc(dt: datetime | None) -> datetime | None:
     return None if dt is None else _utc(dt)
 
@@ -108,14 +105,6 @@ def _rate(n: int, d: int) -> float | None:
 def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
     for i in range(0, len(values), _CHUNK):
         yield values[i : i + _CHUNK]
-
-
-def nearest_rank(values: list[float], p: float) -> float | None:
-    """The value at rank ⌈p·n⌉ of the sorted values (None for none)."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[max(1, math.ceil(p * len(ordered))) - 1]
 
 
 def pseudonym(key: str, address: str) -> str:
@@ -149,12 +138,6 @@ class KindCount(TypedDict):
     #: recipients with any hit of the kind
     raw_recipients: int
     raw_rate: float | None
-
-
-class Durations(TypedDict):
-    count: int
-    median_seconds: float | None
-    p90_seconds: float | None
 
 
 class Figures(TypedDict):
@@ -606,21 +589,25 @@ class _Person:
         return "click" in self.first or "submit" in self.first
 
 
+def _person(r: SimRecipient) -> _Person:
+    return _Person(
+        r.id,
+        r.target_id,
+        r.address,
+        r.name,
+        r.department,
+        r.status,
+        _opt_utc(r.sent_at),
+        _opt_utc(r.reported_at),
+        _opt_utc(r.trained_at),
+        r.quiz_score,
+        _opt_utc(r.completed_at),
+    )
+
+
 def _load(s: Session, campaign_id: int) -> tuple[list[_Person], Counter[str], Automated]:
     people = {
-        r.id: _Person(
-            r.id,
-            r.target_id,
-            r.address,
-            r.name,
-            r.department,
-            r.status,
-            _opt_utc(r.sent_at),
-            _opt_utc(r.reported_at),
-            _opt_utc(r.trained_at),
-            r.quiz_score,
-            _opt_utc(r.completed_at),
-        )
+        r.id: _person(r)
         for r in s.scalars(
             select(SimRecipient).where(SimRecipient.campaign_id == campaign_id).order_by(SimRecipient.id)
         )
@@ -652,14 +639,6 @@ def _load(s: Session, campaign_id: int) -> tuple[list[_Person], Counter[str], Au
                 p.first[group] = at
     auto["by_reason"] = dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
     return list(people.values()), raw_hits, auto
-
-
-def _durations(values: list[float]) -> Durations:
-    return {
-        "count": len(values),
-        "median_seconds": nearest_rank(values, 0.5),
-        "p90_seconds": nearest_rank(values, 0.9),
-    }
 
 
 def _kind(people: list[_Person], sent: int, group: str, raw_hits: int) -> KindCount:
@@ -705,8 +684,8 @@ def _figures(people: list[_Person], raw_hits: Counter[str] | None = None) -> Fig
         "resilience": _rate(reported, failures),
         "trained": sum(1 for p in people if p.trained_at is not None),
         "completed": sum(1 for p in people if p.completed_at is not None),
-        "time_to_click": _durations(to_click),
-        "time_to_report": _durations(to_report),
+        "time_to_click": durations(to_click),
+        "time_to_report": durations(to_report),
     }
 
 
@@ -913,19 +892,7 @@ def list_recipients(store: Store, campaign_id: int, *, limit: int = 100, offset:
             or 0
         )
         people = [
-            _Person(
-                r.id,
-                r.target_id,
-                r.address,
-                r.name,
-                r.department,
-                r.status,
-                _opt_utc(r.sent_at),
-                _opt_utc(r.reported_at),
-                _opt_utc(r.trained_at),
-                r.quiz_score,
-                _opt_utc(r.completed_at),
-            )
+            _person(r)
             for r in s.scalars(
                 select(SimRecipient)
                 .where(SimRecipient.campaign_id == campaign_id)

@@ -38,7 +38,7 @@ import secrets
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -52,6 +52,7 @@ from ..core.errors import InputError
 from ..core.i18n import gettext
 from ..core.store import Store
 from ..core.store.models import utcnow
+from ..core.timefmt import to_datetime as _utc
 from .models import SimCampaign, SimRecipient, SimWebhook, SimWebhookDelivery
 
 __all__ = [
@@ -120,10 +121,6 @@ class DeliveryCounts(TypedDict):
     sent: int
     retrying: int
     failed: int
-
-
-def _utc(dt: datetime) -> datetime:
-    return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
 
 
 # -- URLs --------------------------------------------------------------------------------------
