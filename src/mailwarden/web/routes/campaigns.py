@@ -37,6 +37,7 @@ from .. import forms
 from ..console import Console, ConsoleDep
 from ..params import Limit, Offset, RowId
 from ..security import PERMISSIONS, check_csrf, current_user, require
+from .reports import SVG_CSP
 
 #: what acting on people and on other systems needs: administrators only (a permission of
 #: its own, e.g. "campaigns", would say it better — see docs/roles.md)
@@ -44,8 +45,6 @@ MANAGE = "users"
 User = Annotated[dict[str, Any], Depends(current_user)]
 Manager = Annotated[dict[str, Any], Depends(require(MANAGE))]
 MANAGERS = PERMISSIONS[MANAGE]
-#: the chart is an image of its own: matplotlib's inline styles, nothing else, no script
-SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 PAGE = 100
 MinFailures = Annotated[int, Query(ge=1, le=1000)]
 
