@@ -130,6 +130,7 @@ def test_create_start_pause_resume_send_stop(mw, tmp_path: Path, sink) -> None:
     again = mw("campaign", "start", "q4")
     assert again.returncode == 2 and "cannot be started" in again.stderr
     assert _json(mw("campaign", "send", "--json"))["handed"] == 0  # not due before 2030
+    assert "no campaign mail is due" in mw("campaign", "send").stdout
     assert mw("campaign", "pause", "q4").returncode == 0
     resumed = _json(mw("campaign", "resume", str(made["id"]), "--json"))
     assert resumed["status"] == "scheduled"

@@ -554,6 +554,9 @@ def campaign_show(campaign: CampaignArg, as_json: JsonOpt = False) -> None:
 
 
 def _report(stats: SendStats) -> None:
+    if not (stats.handed or stats.cancelled or stats.released or stats.relay_down or stats.errors):
+        out.print(_("no campaign mail is due"))
+        return
     out.print(
         _(
             "sent {sent}, to retry {retry}, failed {failed}, cancelled {cancelled} ({rate:.0f} mails/s)"

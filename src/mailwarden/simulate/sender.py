@@ -602,7 +602,7 @@ class _Pass:
         r = SimRecipient
         at = self.clock()
         with self.store.session(write=True) as s:
-            for pid, reply in self.down.items():
+            for pid in self.down:
                 # the profile's other due recipients wait too (not one connection attempt each)
                 ids = [cid for cid, c in self.campaigns.items() if c.profile.id == pid]
                 s.execute(
@@ -611,7 +611,6 @@ class _Pass:
                     .values(due_at=at + RELAY_BACKOFF)
                     .execution_options(synchronize_session=False)
                 )
-                log.warning("campaigns: relay of profile %s is down: %s", pid, reply)
             left = exists().where(r.campaign_id == SimCampaign.id, r.status.in_((*_WAITING, "sending")))
             finished = list(
                 s.execute(
@@ -696,6 +695,9 @@ def watch(
                     log.error("campaign %s is not sent: %s", name, why)
             if report is not None and (stats.handed or stats.cancelled or stats.done or stats.relay_down):
                 report(stats)
+            elif report is None:
+                for name, reply in stats.relay_down.items():
+                    log.warning("campaigns: the relay of profile %s is down: %s", name, reply)
         stop.wait(interval)
 
 
