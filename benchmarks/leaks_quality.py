@@ -30,8 +30,9 @@ and line.
 Two seeds: the **tuning seed**, whose misses and false positives were read and the rules
 changed for, and the **held-out seed** (another mix of syntaxes, other values and places): no
 rule was changed for it (its output was printed in the same runs during development, and its
-misses then were of the same forms as the tuning seed's). Targets from issue 19: recall ≥ 99 % and precision ≥ 95 % on the
-planted set; every planted SES SMTP password linked to its secret key.
+misses then were of the same forms as the tuning seed's). Targets from issue 19: recall ≥ 99 %
+and precision ≥ 95 % on the planted set; every planted SES SMTP password linked to its secret
+key.
 
 detect-secrets (``.venv-peers/bin/detect-secrets scan --all-files``) runs on the same tree:
 a result of any type on a planted line counts as finding that credential (its types are not

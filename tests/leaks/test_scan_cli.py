@@ -198,3 +198,20 @@ def test_a_shallow_clone_is_said_to_be_shallow_and_a_broken_repository_is_report
     assert any("could not read" in n for n in json.loads(broken.stdout)["notes"])
     not_repo = leaks(tmp_path, "scan", "--git", str(tmp_path / "shallow" / "f.txt"), "-f", "json")
     assert not_repo.returncode == 3
+
+
+def test_fifos_and_linked_files_are_counted_not_read(tmp_path: Path) -> None:
+    # the reader opens each file once, never through a link and never blocking on a FIFO
+    (tmp_path / "real.env").write_text(PASSWORD_LINE)
+    (tmp_path / "link.env").symlink_to(tmp_path / "real.env")
+    os.mkfifo(tmp_path / "pipe.env")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "sasl_passwd").write_text("[smtp.example.jp]:587 info@example.jp:Sasl-Pass-2024\n")
+    result = scan_paths([tmp_path])
+    assert sorted((s.code, Path(s.path).name) for s in result.secrets) == [
+        ("leaks.sasl-password", "sasl_passwd"),
+        ("leaks.smtp-password", "real.env"),
+    ]
+    assert result.skipped["symlink"] == 1
+    assert result.skipped["not-a-file"] == 1
+    assert result.files == 2

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import fnmatch
 import math
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..dlp.detectors import BY_ID as DLP
@@ -358,22 +359,45 @@ class Candidate:
     setting: str = ""
 
 
+#: the rules every file is scanned for; those limited to some file names (sasl_passwd, bare
+#: values in configuration files) are added only for files of those names — their loose
+#: prefilters match all over ordinary code, and cost most of the prefilter's time there
+GENERAL = tuple(i for i, r in enumerate(RULES) if not r.names)
+
+
+#: (rule index, its file name globs as one pattern) of the rules limited to some names
+_NAMED = tuple(
+    (i, re.compile("|".join(fnmatch.translate(g) for g in r.names))) for i, r in enumerate(RULES) if r.names
+)
+
+
+@lru_cache(maxsize=1024)
+def _with_named(named: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(sorted(GENERAL + named))
+
+
+def rules_for(name: str) -> tuple[int, ...]:
+    """Indices of the rules a file called ``name`` (lower case, no directory) is scanned for."""
+    named = tuple(i for i, pat in _NAMED if pat.match(name))
+    return _with_named(named) if named else GENERAL
+
+
 @cache
-def _hyperscan() -> Any | None:
+def _hyperscan(rules: tuple[int, ...]) -> Any | None:
     try:
         import hyperscan
     except ImportError:
         return None
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     exprs, flags = [], []
-    for r in RULES:
-        expr, flag = r.prefilter, 0
+    for i in rules:
+        expr, flag = RULES[i].prefilter, 0
         if expr.startswith(b"(?i)"):
             expr, flag = expr[4:], hyperscan.HS_FLAG_CASELESS
         exprs.append(expr.replace(b"(?-i:", b"(?:"))
         flags.append(flag | (hyperscan.HS_FLAG_MULTILINE if b"(?m)" in expr else 0))
     exprs = [e.replace(b"(?m)", b"") for e in exprs]
-    db.compile(expressions=exprs, ids=list(range(len(RULES))), elements=len(exprs), flags=flags)
+    db.compile(expressions=exprs, ids=list(rules), elements=len(exprs), flags=flags)
     return db
 
 
@@ -387,9 +411,10 @@ MAX_HITS = 20_000
 
 
 def prefilter(data: bytes, rules: tuple[int, ...] | None = None) -> list[tuple[int, int]]:
-    """(rule index, end offset) of every prefilter hit."""
+    """(rule index, end offset) of every prefilter hit of ``rules`` (all of them by default)."""
+    rules = tuple(range(len(RULES))) if rules is None else rules
     hits: list[tuple[int, int]] = []
-    db = _hyperscan()
+    db = _hyperscan(rules)
     if db is not None:
 
         def on(rule: int, _from: int, to: int, _flags: int, _ctx: Any) -> bool | None:
@@ -398,9 +423,10 @@ def prefilter(data: bytes, rules: tuple[int, ...] | None = None) -> list[tuple[i
 
         db.scan(data, match_event_handler=on)
         return hits
-    for i, pat in enumerate(_fallback()):  # pragma: no cover - platforms without Hyperscan
-        for m in pat.finditer(data):
+    patterns = _fallback()  # pragma: no cover - platforms without Hyperscan
+    for i in rules:  # pragma: no cover
+        for m in patterns[i].finditer(data):
             hits.append((i, m.end()))
             if len(hits) >= MAX_HITS:
                 return hits
-    return hits
+    return hits  # pragma: no cover

@@ -12,11 +12,10 @@ import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from fnmatch import fnmatch
 
 from ..dlp.detectors import mask
 from . import aws
-from .detectors import RULES, WINDOW, Rule, placeholder, prefilter
+from .detectors import RULES, WINDOW, Rule, placeholder, prefilter, rules_for
 
 #: a comment on a secret's line (or alone on the line above it) that says it is meant to be
 #: there: ours, and detect-secrets' and gitleaks' for repositories that already use them
@@ -138,14 +137,15 @@ def _allowed(data: bytes, offset: int) -> bool:
 def find_in(data: bytes, path: str) -> list[Secret]:
     """Every credential in ``data`` (the contents of ``path``), checked, one per place."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    hits = prefilter(data, rules_for(name))
+    if not hits:
+        return []
     lines = Lines(data)
     #: by the value's offset: one secret per place, the first rule's (the more specific)
     found: dict[int, tuple[int, Secret]] = {}
     windows: set[tuple[int, int, int]] = set()
-    for idx, end in prefilter(data):
+    for idx, end in hits:
         rule = RULES[idx]
-        if rule.names and not any(fnmatch(name, g) for g in rule.names):
-            continue
         if rule.lines:
             lo, hi = lines.around(max(end - 1, 0), rule.lines, WINDOW * 4)
         else:

@@ -8,6 +8,7 @@ as bytes: any encoding, broken UTF-8 or Shift_JIS included."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections import Counter
@@ -63,67 +64,93 @@ class Options:
 
 
 def _excluded(rel: str, options: Options) -> bool:
-    return any(fnmatch(rel, g) or fnmatch(rel, g.rstrip("/") + "/*") for g in options.exclude)
+    return bool(options.exclude) and any(
+        fnmatch(rel, g) or fnmatch(rel, g.rstrip("/") + "/*") for g in options.exclude
+    )
 
 
-def files(roots: Iterable[Path], options: Options, result: ScanResult) -> Iterator[tuple[Path, str]]:
-    """(path, name shown) of every file to read, skipping and counting the rest."""
+def files(roots: Iterable[Path], options: Options, result: ScanResult) -> Iterator[tuple[str, str]]:
+    """(path, name shown) of every file to read, skipping and counting the rest: symbolic
+    links are known from the directory entry (no system call), never followed."""
     for root in roots:
+        top = os.fspath(root)
         try:
-            st = os.lstat(root)
+            st = os.lstat(top)
         except OSError:
             result.skipped["unreadable"] += 1
             continue
         if stat.S_ISREG(st.st_mode):
-            yield root, root.as_posix()
+            yield top, root.as_posix()
             continue
         if stat.S_ISLNK(st.st_mode):
             result.skipped["symlink"] += 1
             continue
-        for dirpath, dirnames, filenames in os.walk(
-            root, onerror=lambda _e: result.skipped.update(["unreadable"])
-        ):
-            here = Path(dirpath)
-            keep = []
-            for d in sorted(dirnames):
-                rel = (here / d).relative_to(root).as_posix()
-                if (not options.all_dirs and d in SKIP_DIRS) or _excluded(rel, options):
-                    result.skipped["skipped-dir"] += 1
-                elif os.path.islink(here / d):
-                    result.skipped["symlink"] += 1
-                else:
-                    keep.append(d)
-            dirnames[:] = keep
-            for name in sorted(filenames):
-                path = here / name
-                rel = path.relative_to(root).as_posix()
-                if _excluded(rel, options):
+        prefix = "" if root == Path(".") else root.as_posix().rstrip("/") + "/"
+        # depth first, a directory's files before its subdirectories, each in name order
+        stack: list[tuple[str, str]] = [(top, "")]
+        while stack:
+            here, rel_dir = stack.pop()
+            try:
+                with os.scandir(here) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError:
+                result.skipped["unreadable"] += 1
+                continue
+            subdirs = []
+            for e in entries:
+                rel = rel_dir + e.name
+                if e.is_symlink():
+                    if e.is_dir() and (
+                        (not options.all_dirs and e.name in SKIP_DIRS) or _excluded(rel, options)
+                    ):
+                        result.skipped["skipped-dir"] += 1
+                    else:
+                        result.skipped["symlink"] += 1
+                elif e.is_dir(follow_symlinks=False):
+                    if (not options.all_dirs and e.name in SKIP_DIRS) or _excluded(rel, options):
+                        result.skipped["skipped-dir"] += 1
+                    else:
+                        subdirs.append((e.path, rel + "/"))
+                elif _excluded(rel, options):
                     result.skipped["excluded"] += 1
-                    continue
-                yield path, (root / rel).as_posix() if root != Path(".") else rel
+                else:
+                    yield e.path, prefix + rel
+            stack.extend(reversed(subdirs))
 
 
-def read(path: Path, options: Options, result: ScanResult) -> bytes | None:
-    """The file's bytes, or None (counted) when it is not to be scanned."""
+def read(path: str, options: Options, result: ScanResult) -> bytes | None:
+    """The file's bytes, or None (counted) when it is not to be scanned. One open (never
+    through a symbolic link, never blocking on a FIFO), one fstat, reads to the end."""
+    dot = path.rfind(".")
+    if dot > path.rfind("/") and path[dot:].lower() in BINARY_SUFFIXES:
+        result.skipped["binary"] += 1
+        return None
     try:
-        st = os.lstat(path)
-        if stat.S_ISLNK(st.st_mode):
-            result.skipped["symlink"] += 1
-            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        result.skipped["symlink" if e.errno == errno.ELOOP else "unreadable"] += 1
+        return None
+    try:
+        st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             result.skipped["not-a-file"] += 1
             return None
         if st.st_size > options.max_size:
             result.skipped["too-large"] += 1
             return None
-        if path.suffix.lower() in BINARY_SUFFIXES:
-            result.skipped["binary"] += 1
-            return None
-        with open(path, "rb") as fh:
-            data = fh.read(options.max_size + 1)
+        data = os.read(fd, st.st_size + 1)
+        if len(data) > st.st_size or len(data) < st.st_size:  # it grew or shrank meanwhile: read it whole
+            rest = [data]
+            while chunk := os.read(fd, 1 << 20):
+                rest.append(chunk)
+                if sum(map(len, rest)) > options.max_size:
+                    break
+            data = b"".join(rest)
     except OSError:
         result.skipped["unreadable"] += 1
         return None
+    finally:
+        os.close(fd)
     if len(data) > options.max_size:
         result.skipped["too-large"] += 1
         return None
