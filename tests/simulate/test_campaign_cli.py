@@ -199,3 +199,28 @@ def test_parse_duration() -> None:
     for bad in ("", "2", "h", "2x", "0m", "-1h"):
         with pytest.raises(ValueError):
             parse_duration(bad)
+
+
+def test_two_send_commands_at_once_mail_everyone_once(mw, tmp_path: Path, sink) -> None:
+    _ready(mw, tmp_path, sink.port, n=300, outsider=False)
+    assert mw("campaign", "create", "two", "--template", "payslip", "--profile", "local",
+              "--contact", "sec@example.co.jp").returncode == 0  # fmt: skip
+    assert mw("campaign", "start", "two").returncode == 0
+    env = {
+        **os.environ,
+        "MAILWARDEN_LANG": "en",
+        "MAILWARDEN_DATABASE_URL": f"sqlite:///{tmp_path / 'mw.db'}",
+        "MAILWARDEN_DATA_DIR": str(tmp_path / "data"),
+    }
+    cmd = [sys.executable, "-m", "mailwarden", "campaign", "send", "--json"]
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        for _ in "ab"
+    ]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [e for _o, e in results]
+    sent = [json.loads(o)["sent"] for o, _e in results]
+    assert sum(sent) == 300
+    addresses = [a for m in sink.sink.messages for a in m.rcpt_tos]
+    assert len(addresses) == 300 and len(set(addresses)) == 300
+    assert _json(mw("campaign", "show", "two", "--json"))["counts"]["sent"] == 300
