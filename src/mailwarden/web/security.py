@@ -86,6 +86,7 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "ingest": ("admin",),  # upload DMARC reports
     "survey": ("admin",),  # start surveys of many domains
     "users": ("admin",),  # add users, change their roles, disable them, reset their passwords
+    "campaigns": ("admin",),  # simulation campaigns: assign training, webhooks, purge raw hits
 }
 
 

@@ -41,7 +41,7 @@ from .reports import SVG_CSP
 
 #: what acting on people and on other systems needs: administrators only (a permission of
 #: its own, e.g. "campaigns", would say it better — see docs/roles.md)
-MANAGE = "users"
+MANAGE = "campaigns"
 User = Annotated[dict[str, Any], Depends(current_user)]
 Manager = Annotated[dict[str, Any], Depends(require(MANAGE))]
 MANAGERS = PERMISSIONS[MANAGE]
