@@ -640,3 +640,21 @@ def test_the_tracking_server_command(store, tmp_path):
         _, rest = proc.communicate(timeout=60)
     assert "Tracking hits: 2 stored, 0 not stored" in rest
     assert [(h.kind, h.recipient_id) for h in hits(store)] == [("open", rid), ("beacon", rid)]
+
+
+def test_a_database_that_refuses_the_hits_does_not_hang_flush(tmp_path, store):
+    """The writer counts what it could not store and carries on; flush and close return."""
+    from mailwarden.core.store import open_store
+
+    _, [(_, lid), *_] = make_campaign(store)
+    who = HitRecorder(store, templates=TEMPLATES).resolve(ids.read_id(KEY, lid) or "")
+    assert who is not None
+    empty = open_store(url=f"sqlite:///{tmp_path / 'no-schema.db'}", migrate=False)  # no sim_hits table
+    rec = HitRecorder(empty, templates=TEMPLATES, rate=0)
+    for _ in range(3):
+        assert rec.record(who, "open", ip="192.0.2.1")
+    rec.flush()
+    rec.close()
+    stats = rec.snapshot()
+    assert (stats.recorded, stats.stored, stats.failed) == (3, 0, 3)
+    empty.engine.dispose()
