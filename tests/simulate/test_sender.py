@@ -271,3 +271,23 @@ def test_mail_composed_in_a_child_process_is_the_same(store: Store, tmp_path, si
         token = tokens[m.rcpt_tos[0]]
         assert simmark.check(KEY, str(msg[simmark.HEADER])) == (str(c.id), token)
         assert msg["Message-ID"] == f"<sim.{token}@example.co.jp>"
+
+
+def test_a_composing_process_that_dies_is_replaced_by_composing_here() -> None:
+    from mailwarden.simulate.sender import _Composer, _Spec
+
+    spec = _Spec(
+        1, "payslip", "ja", "例", "sec@example.co.jp", "https://sim.example.co.jp", "it@example.co.jp"
+    )
+    person = ("A" * 22, "u0@example.co.jp", "社員0", "営業部", "")
+    composer = _Composer(1)
+    try:
+        (first,) = composer.run({1: spec}, [(1, person)], KEY, T0)
+        assert isinstance(first, bytes) and b"\r\nSubject: " in first
+        composer.children[0].kill()
+        composer.children[0].wait(30)
+        (again,) = composer.run({1: spec}, [(1, person)], KEY, T0)
+        assert composer.broken and isinstance(again, bytes)
+        assert again.split(b"\r\n")[:8] == first.split(b"\r\n")[:8]  # the headers (not the MIME boundary)
+    finally:
+        composer.close()

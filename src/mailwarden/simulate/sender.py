@@ -29,6 +29,7 @@ cancels them.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
@@ -275,7 +276,8 @@ class _Composer:
     def close(self) -> None:
         for child in self.children:
             if child.stdin is not None:
-                child.stdin.close()
+                with contextlib.suppress(OSError):  # a child that died: its pipe is broken
+                    child.stdin.close()
         for child in self.children:
             try:
                 child.wait(30)
@@ -300,14 +302,19 @@ def _read_frame(pipe: IO[bytes]) -> Any:
     data = pipe.read(size)
     if len(data) < size:
         raise EOFError("the composing process ended")
-    return pickle.loads(data)
+    return pickle.loads(data)  # our own child, over its own pipe
 
 
 def _composer_main() -> None:
     """A composing process: chunks in on stdin, mails out on stdout, until stdin closes."""
+    import signal
+
     from ..core.i18n import set_language
 
+    # Ctrl-C reaches the whole process group: the parent decides when we end (it closes stdin)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     inp, out = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing printed by mistake can corrupt the frames
     while True:
         try:
             specs, people, key, when, lang = _read_frame(inp)
