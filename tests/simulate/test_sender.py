@@ -291,3 +291,23 @@ def test_a_composing_process_that_dies_is_replaced_by_composing_here() -> None:
         assert again.split(b"\r\n")[:8] == first.split(b"\r\n")[:8]  # the headers (not the MIME boundary)
     finally:
         composer.close()
+
+
+def test_webhooks_hear_started_sent_and_finished(store: Store, tmp_path, sink) -> None:
+    from sqlalchemy import select
+
+    from mailwarden.simulate.models import SimWebhook, SimWebhookDelivery
+
+    with store.session(write=True) as s:
+        s.add(SimWebhook(url="http://127.0.0.1:9/hook", secret="s" * 32, events=[], enabled=True))
+    c = _started(store, tmp_path, sink.port, 3)
+    sink.sink.refuse_rcpt["u1@example.co.jp"] = "550 5.1.1 no such user"
+    got = send_due(store, settings(tmp_path), now=T0)
+    assert (got.sent, got.failed) == (2, 1)
+    with store.session() as s:
+        rows = list(s.scalars(select(SimWebhookDelivery).order_by(SimWebhookDelivery.id)))
+    events = [r.event for r in rows]
+    assert events[0] == "campaign.started" and events[-1] == "campaign.finished"
+    sent = [r.payload for r in rows if r.event == "recipient.sent"]
+    assert sorted(p["recipient"]["address"] for p in sent) == ["u0@example.co.jp", "u2@example.co.jp"]
+    assert all(p["campaign"]["id"] == c.id for p in sent)

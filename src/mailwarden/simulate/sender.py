@@ -57,9 +57,10 @@ from ..core.mailout import Delivery, Mailer, RelayConfig
 from ..core.secretkey import secret_key
 from ..core.store import Store
 from ..core.store.models import utcnow
+from . import webhooks
 from .campaigns import ACTIVE, LEASE, aware, relay_config, templates
 from .compose import compose
-from .models import SimCampaign, SimProfile, SimRecipient
+from .models import SimCampaign, SimProfile, SimRecipient, SimWebhook
 from .templates import Template
 
 __all__ = [
@@ -371,6 +372,9 @@ class _Pass:
                     c.id, c.template, c.lang, c.company, c.contact, c.base_url, p.mail_from
                 )
         self.status = {cid: c.row.status for cid, c in self.campaigns.items()}
+        #: webhooks to tell (campaign.started, recipient.sent, campaign.finished), looked up once
+        with store.session() as s:
+            self.hooks = bool(s.scalar(select(exists().where(SimWebhook.enabled.is_(True)))))
         self.checked = time.monotonic()
 
     def clock(self) -> datetime:
@@ -464,13 +468,23 @@ class _Pass:
                 .values(status="sending", due_at=lease)
                 .execution_options(synchronize_session=False)
             )
-            starting = {int(x[1]) for x in rows}
-            s.execute(
-                update(SimCampaign)
-                .where(SimCampaign.id.in_(starting), SimCampaign.status == "scheduled")
-                .values(status="running")
-                .execution_options(synchronize_session=False)
+            starting = list(
+                s.scalars(
+                    select(SimCampaign.id).where(
+                        SimCampaign.id.in_({int(x[1]) for x in rows}), SimCampaign.status == "scheduled"
+                    )
+                )
             )
+            if starting:
+                s.execute(
+                    update(SimCampaign)
+                    .where(SimCampaign.id.in_(starting), SimCampaign.status == "scheduled")
+                    .values(status="running")
+                    .execution_options(synchronize_session=False)
+                )
+                if self.hooks:
+                    for cid in starting:
+                        webhooks.emit_campaign(s, "campaign.started", cid)
         return [
             _Claim(
                 id=int(x[0]),
@@ -507,6 +521,18 @@ class _Pass:
         params = [{k: o[k] for k in _KEYS} for o in outcomes]
         with self.store.session(write=True) as s:
             s.connection().execute(stmt, params)
+            if self.hooks:
+                webhooks.emit_many(
+                    s,
+                    [
+                        (
+                            "recipient.sent",
+                            webhooks.recipient_payload(self.campaigns[o["cid"]].row, o["who"], at=o["sent"]),
+                        )
+                        for o in outcomes
+                        if o["st"] == "sent"
+                    ],
+                )
         with self.lock:
             for o in outcomes:
                 st = o["st"]
@@ -558,7 +584,11 @@ class _Pass:
         got: Delivery = mailer.send(data, mail_from=camp.profile.mail_from, to=c.address)
         when = self.clock()
         if got.sent:
-            return _outcome(c, "sent", attempts=c.attempts + 1, due=c.due_at, sent=when, error="")
+            sent = _outcome(c, "sent", attempts=c.attempts + 1, due=c.due_at, sent=when, error="")
+            if self.hooks:  # what the recipient.sent event names
+                who = SimRecipient(id=c.id, address=c.address, department=c.department)
+                sent.update(cid=c.campaign_id, who=who)
+            return sent
         if got.relay_down:
             with self.lock:
                 self.down.setdefault(camp.profile.id, got.reply)
@@ -633,6 +663,9 @@ class _Pass:
                     .values(status="done", finished_at=at)
                     .execution_options(synchronize_session=False)
                 )
+                if self.hooks:
+                    for cid, _n in finished:
+                        webhooks.emit_campaign(s, "campaign.finished", cid)
             self.stats.done = [str(n) for _i, n in finished]
 
 
