@@ -300,3 +300,18 @@ def test_survey_stored_once_per_recipient_and_replaced(store) -> None:  # type: 
     with store.session() as s:
         rows = s.scalars(select(SimSurvey).where(SimSurvey.recipient_id == rid)).all()
         assert [r.answers for r in rows] == [{"fair": "no", "comment": "短い"}]
+
+
+def test_the_first_pass_is_one_recipient_trained_event(store) -> None:  # type: ignore[no-untyped-def]
+    from mailwarden.simulate import webhooks
+    from mailwarden.simulate.models import SimWebhookDelivery
+
+    rid, _, _ = _setup(store)
+    webhooks.add_webhook(store, "http://127.0.0.1:9/hook", ["recipient.trained"])
+    assert training.record_quiz(store, rid, _result(60, False)) is False
+    assert training.record_quiz(store, rid, _result(80, True)) is True
+    assert training.record_quiz(store, rid, _result(100, True)) is False  # passed again: no new event
+    with store.session() as s:
+        events = s.scalars(select(SimWebhookDelivery)).all()
+        assert [e.event for e in events] == ["recipient.trained"]
+        assert events[0].payload["recipient"]["id"] == rid

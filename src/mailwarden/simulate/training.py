@@ -49,6 +49,7 @@ from ..core.errors import ConfigError
 from ..core.i18n import N_, gettext, language
 from ..core.store import Store
 from ..core.store.models import utcnow
+from . import webhooks
 from .compose import compose, links, values
 from .models import SimAssignment, SimCampaign, SimProfile, SimRecipient, SimSurvey
 from .templates import LANGS, Template
@@ -665,6 +666,8 @@ def record_quiz(store: Store, recipient_id: int, result: QuizResult, *, now: dat
                 .where(SimAssignment.target_id == target, SimAssignment.completed_at.is_(None))
                 .values(completed_at=now)
             )
+        if first:  # the first pass: other systems hear it once (webhooks)
+            webhooks.emit_recipient(s, "recipient.trained", recipient_id, at=now)
         return bool(first)
 
 
