@@ -196,6 +196,12 @@ def test_every_page_has_a_json_twin(app):
         "/reports/clusters/{cluster_id}/{op}": "/api/reports/clusters/{cluster_id}",
         "/reports/{report_id}": "/api/reports/{report_id}",
         "/reports/remediation/{cluster_id}": "/api/reports/remediation/{cluster_id}",
+        "/campaigns": "/api/campaigns",
+        "/campaigns/offenders": "/api/campaigns/offenders",
+        "/campaigns/webhooks": "/api/campaigns/webhooks",
+        "/campaigns/{campaign_id}": "/api/campaigns/{campaign_id}",
+        "/leaks": "/api/leaks/scans",
+        "/leaks/{scan_id}": "/api/leaks/scans/{scan_id}",
     }
 
     def flatten(routes):
