@@ -239,11 +239,13 @@ def test_an_unusable_profile_is_named_and_nothing_is_sent(store: Store, tmp_path
     assert sink.sink.messages == []
 
 
-def test_limit_caps_a_pass(store: Store, tmp_path, sink) -> None:
+def test_limit_caps_a_pass_and_progress_is_told(store: Store, tmp_path, sink) -> None:
     _started(store, tmp_path, sink.port, 30)
     st = settings(tmp_path)
     assert send_due(store, st, now=T0, limit=7).sent == 7
-    assert send_due(store, st, now=T0).sent == 23
+    told: list[tuple[int, int]] = []
+    assert send_due(store, st, now=T0, progress=lambda done, due: told.append((done, due))).sent == 23
+    assert told and told[-1] == (23, 23) and all(due == 23 for _d, due in told)
     assert len(sink.sink.messages) == 30
 
 

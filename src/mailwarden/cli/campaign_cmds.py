@@ -603,7 +603,24 @@ def campaign_send(
 
     store, settings = _store(), _settings()
     if not watch:
-        stats = sender.send_due(store, settings, limit=limit, workers=workers)
+        if as_json or not out.is_terminal:
+            stats = sender.send_due(store, settings, limit=limit, workers=workers)
+        else:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            columns = (
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+            )
+            with Progress(*columns, console=out, transient=True) as bar:
+                task = bar.add_task(_("sending"), total=None)
+
+                def show(done: int, due: int) -> None:
+                    bar.update(task, completed=done, total=due or None)
+
+                stats = sender.send_due(store, settings, limit=limit, workers=workers, progress=show)
         if as_json:
             sys.stdout.write(to_json({**asdict(stats), "handed": stats.handed, "rate": stats.rate}) + "\n")
         else:

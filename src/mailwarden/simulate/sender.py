@@ -339,6 +339,8 @@ class _Pass:
         recheck: float,
     ) -> None:
         self.composer: _Composer | None = None
+        self.due = 0
+        self.progress: Callable[[int, int], None] | None = None
         self.store = store
         self.fixed = aware(now) if now is not None else None
         self.stop = stop or threading.Event()
@@ -546,6 +548,9 @@ class _Pass:
                     self.stats.retry += 1
                 else:
                     self.stats.released += 1
+            done = self.stats.handed + self.stats.cancelled
+        if self.progress is not None:
+            self.progress(done, self.due)
 
     # -- one worker ----------------------------------------------------------------------------
     def compose(self, claims: list[_Claim]) -> list[bytes | str]:
@@ -680,6 +685,7 @@ def send_due(
     recheck: float = RECHECK,
     processes: int | None = None,
     processes_from: int = PROCESSES_FROM,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SendStats:
     """Send every recipient due at ``now`` (default: the clock, read as the pass goes on) of the
     campaigns scheduled or running, at most ``limit`` of them, over ``workers`` parallel relay
@@ -688,7 +694,9 @@ def send_due(
 
     When ``processes_from`` or more are due, the mail is composed in ``processes`` child
     processes (default: one per core but one, at most 4; 0: never), so the sending threads are
-    not kept waiting for the interpreter lock by the composing."""
+    not kept waiting for the interpreter lock by the composing. ``progress(done, due)`` is
+    called from the sending threads after each batch (messages handed or cancelled so far, and
+    how many were due when the pass began)."""
     started = time.perf_counter()
     p = _Pass(store, settings, now=now, limit=limit, stop=stop, recheck=recheck)
     if p.campaigns:
@@ -697,6 +705,7 @@ def send_due(
         due = p.due_count()
         if limit is not None:
             due = min(due, limit)
+        p.due, p.progress = due, progress
         if processes > 0 and due >= max(1, processes_from):
             p.composer = _Composer(processes)
         try:
