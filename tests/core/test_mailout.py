@@ -219,3 +219,32 @@ def test_bytes_are_sent_as_they_are(plain: tuple[CountingSink, int]) -> None:
     )
     assert got.sent
     assert sink.messages[0].data == data
+
+
+class RawSink(Sink):
+    """Keeps the DATA exactly as it came over the wire."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.raw: list[bytes] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.raw.append(bytes(envelope.original_content or b""))
+        return "250 OK"
+
+
+def test_a_message_goes_on_the_wire_with_crlf_line_ends() -> None:
+    sink = RawSink()
+    controller = start(sink)
+    try:
+        long = mail("長い本文")
+        long.set_content(
+            "一行です。\n" * 400
+        )  # 400 short lines: sent as one LF-joined line, 500 Line too long
+        config = RelayConfig("127.0.0.1", controller.port, "none")
+        got = send_one(config, long, mail_from="security@example.co.jp", to="tanaka@example.co.jp")
+    finally:
+        controller.stop()
+    assert got.sent, got.reply
+    (raw,) = sink.raw
+    assert raw.count(b"\r\n") > 400 and b"\n" not in raw.replace(b"\r\n", b"")

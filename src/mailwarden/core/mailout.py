@@ -198,7 +198,12 @@ class Mailer:
     def send(self, message: EmailMessage | bytes, *, mail_from: str, to: str) -> Delivery:
         """One message to one recipient, one attempt (a kept connection the relay has closed
         while idle is opened again once)."""
-        data = message.as_bytes() if isinstance(message, EmailMessage) else message
+        # on the wire, lines end in CRLF (RFC 5321): smtplib sends bytes as they are
+        data = (
+            message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+            if isinstance(message, EmailMessage)
+            else message
+        )
         opts = [] if (mail_from + to).isascii() else ["SMTPUTF8"]
         for attempt in (1, 2):
             reused = self._conn is not None
