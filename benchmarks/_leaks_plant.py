@@ -750,6 +750,13 @@ class Planter:
             ],
         }
         specials["python"].append([f'os.environ.setdefault("EMAIL_HOST_PASSWORD", "{v}")'])
+        specials["python"].append(
+            ["app.config['MAIL_SERVER'] = 'smtp.example.jp'", f"app.config['MAIL_PASSWORD'] = '{v}'"]
+        )
+        specials["ruby"].append(
+            ["gitlab_rails['smtp_enable'] = true", f"gitlab_rails['smtp_password'] = \"{v}\""]
+        )
+        specials["yaml"].append([f"smtp: {{host: smtp.example.jp, port: 587, user: noreply, password: {v}}}"])
         if syntax in specials and rnd.random() < 0.7:
             lines = rnd.choice(specials[syntax])
         else:
@@ -765,6 +772,29 @@ class Planter:
             )
             lines = [assign(rnd, syntax, words, v)]
         return self.mark(lines, [(v, p)])
+
+    def mail_client_file(self) -> tuple[Block, str]:
+        """An SMTP password in a mail client's or a server's own file: ssmtp.conf, .msmtprc,
+        .netrc, grafana.ini's [smtp], a TOML [smtp] table."""
+        rnd = self.rnd
+        p = Plant("smtp-password", password(rnd), syntax="mailrc")
+        v = p.value
+        user = "noreply@example.jp"
+        forms = [
+            ("etc/ssmtp/ssmtp.conf", ["root=postmaster", "mailhub=smtp.gmail.com:587", f"AuthUser={user}",
+                                      f"AuthPass={v}", "UseSTARTTLS=YES"]),
+            ("home/deploy/.msmtprc", ["defaults", "tls on", "account default", "host smtp.gmail.com",
+                                      "port 587", "auth on", f"user {user}", f"password {v}"]),
+            ("home/deploy/.netrc", ["machine github.com login deploy password x-oauth-basic",
+                                    f"machine smtp.gmail.com login {user} password {v}"]),
+            ("etc/grafana/grafana.ini", ["[server]", "http_port = 3000", "[smtp]", "enabled = true",
+                                         "host = smtp.gmail.com:587", f"user = {user}", f"password = {v}",
+                                         "from_address = grafana@example.jp"]),
+            ("config/app.toml", ["[server]", "port = 8080", "", "[smtp]", 'host = "smtp.example.jp"',
+                                 "port = 587", f'username = "{user}"', f'password = "{v}"']),
+        ]  # fmt: skip
+        own, lines = rnd.choice(forms)
+        return self.mark(lines, [(v, p)]), own
 
     def sasl(self) -> Block:
         rnd = self.rnd
@@ -1030,6 +1060,9 @@ def build(dest: Path, seed: int, per_kind: int = 60, decoys: int = 400) -> Tree:
         while count[kind] < per_kind:
             if kind == "smtp-url":
                 add(pl.smtp_url(pl.syntax()), "")
+            elif kind == "smtp-password" and rnd.random() < 0.25:
+                block, own = pl.mail_client_file()
+                add(block, "mailrc", own)
             elif kind == "smtp-password":
                 add(pl.smtp_password(pl.syntax()), "")
             elif kind == "sasl-password":

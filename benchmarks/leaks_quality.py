@@ -186,6 +186,8 @@ def report(
     n_files = sum(1 for _ in tree.root.rglob("*") if _.is_file())
     print(f"\n=== {label} (seed {seed}): {len(tree.plants)} planted credentials, {len(tree.decoys)} decoys, "
           f"{n_files} files ({tree.original_bytes / 1e6:.1f} MB copied from the real tree) ===")  # fmt: skip
+    mix = Counter(p.syntax or "?" for p in tree.plants)
+    print("  syntaxes of the planted credentials: " + ", ".join(f"{k} {v}" for k, v in mix.most_common()))
     head = f"  {'kind':22} {'planted':>7} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>9} {'recall':>7}"
     print(head + ("   | detect-secrets hits  recall" if peer else ""))
     tot = Counter[str]()

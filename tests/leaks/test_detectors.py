@@ -231,3 +231,41 @@ def test_a_key_ending_in_na_is_not_a_placeholder() -> None:
 )
 def test_names_types_and_fixtures_near_smtp_words_are_left(text: str, path: str) -> None:
     assert _codes(text, path) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        (
+            "mailhub=smtp.gmail.com:587\nAuthUser=noreply@example.jp\nAuthPass=Xk29fjQm77zzQ\n",
+            "etc/ssmtp/ssmtp.conf",
+        ),
+        (
+            "account default\nhost smtp.gmail.com\nauth on\nuser noreply\npassword Xk29fjQm77zzQ\n",
+            "home/me/.msmtprc",
+        ),
+        ("machine smtp.gmail.com login noreply@example.jp password Xk29fjQm77zzQ\n", "home/me/.netrc"),
+        ("machine smtp.gmail.com\n  login noreply@example.jp\n  password Xk29fjQm77zzQ\n", "home/me/.netrc"),
+        (
+            '[smtp]\nhost = "smtp.example.jp"\nusername = "noreply"\npassword = "Xk29fjQm77zzQ"\n',
+            "config.toml",
+        ),
+        ("smtp: {host: smtp.example.jp, user: noreply, password: Xk29fjQm77zzQ}\n", "values.yaml"),
+        ("gitlab_rails['smtp_password'] = \"Xk29fjQm77zzQ\"\n", "gitlab.rb"),
+        ("app.config['MAIL_PASSWORD'] = 'Xk29fjQm77zzQ'\n", "app.py"),
+    ],
+)
+def test_smtp_passwords_in_mail_clients_files_and_subscripts(text: str, path: str) -> None:
+    assert _codes(text, path) == ["leaks.smtp-password"]
+
+
+def test_a_netrc_password_of_another_host_is_left() -> None:
+    # the host named before the password says whether it is a mail server's, not a line near it
+    text = (
+        "machine github.com login deploy password x-oauth-basic\n"
+        "machine smtp.gmail.com login a password Xk29fjQm77\n"
+    )
+    found = link(find_in(text.encode(), ".netrc"))
+    assert [(s.code, s.line) for s in found] == [("leaks.smtp-password", 2)]
+    assert _codes("machine api.heroku.com login me password Xk29fjQm77zzQ\n", ".netrc") == []
+    assert _codes("x = settings['smtp_password']\n", "app.py") == []

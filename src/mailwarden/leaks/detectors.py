@@ -128,11 +128,13 @@ def _dlp(detector: str) -> re.Pattern[bytes]:
 _MAIL_KEY = (
     rb"(?:smtp|mail|mailer|email|e_mail|sendmail|relay)[\w.\-]{0,24}?pass(?:word|wd)?"
     rb"|EMAIL_HOST_PASSWORD|spring\.mail\.password|mail\.smtp\.password|->Password"
+    # ssmtp.conf
+    rb"|(?<![A-Za-z])AuthPass"
 )
 #: words that say a bare "password" setting is a mail server's, within CONTEXT_LINES lines
 _MAIL_BLOCK = (
     b"smtp_settings", b"smtp:", b"mailer:", b"mail:", b"delivery_method", b"smtp_", b'"smtp"', b"'smtp'",
-    b"smtp.", b"nodemailer", b"createtransport",
+    b"smtp.", b"nodemailer", b"createtransport", b"[smtp]", b"[mail]", b"[email]", b"[mailer]",
 )  # fmt: skip
 #: configuration files, where a setting's value may stand unquoted
 _CONFIG_FILES = (
@@ -142,9 +144,11 @@ _ASSIGN = (
     # NAME = v, name: "v", 'name' => 'v'; a quoted name then a quoted value after a comma —
     # define('SMTP_PASS', 'v'), setdefault("SMTP_PASSWORD", "v"), props.put("mail.smtp.password",
     # "v") — or after value= (<property name="mail.smtp.password" value="v"/>)
-    rb"""(?:['"]?\s*(?:=>|:=|=|:)|['"]\s*,\s*(?=['"])|['"]\s+value\s*=\s*(?=['"]))"""
+    rb"""(?:['"]?\]?\s*(?:=>|:=|=|:)|['"]\s*,\s*(?=['"])|['"]\s+value\s*=\s*(?=['"]))"""
     rb"""\s*(?:\(\s*)?(?P<q>['"]?)(?P<v>[^'"\s,;#)]{4,200})"""
 )
+# (gitlab_rails['smtp_password'] = '…' and app.config['MAIL_PASSWORD'] = '…' close a bracket
+# between the name and the sign)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -202,7 +206,7 @@ RULES: tuple[Rule, ...] = (
         "leaks.smtp-password",
         "other",
         re.compile(rb"(?i)(?P<k>" + _MAIL_KEY + rb")" + _ASSIGN),
-        rb"(?i)(?:smtp|mail|mailer|email|e_mail|sendmail|relay)[\w.\-]{0,24}pass|->Password",
+        rb"(?i)(?:smtp|mail|mailer|email|e_mail|sendmail|relay)[\w.\-]{0,24}pass|->Password|AuthPass",
         password=True,
     ),
     Rule(
@@ -226,7 +230,8 @@ RULES: tuple[Rule, ...] = (
         "leaks.smtp-password",
         "other",
         re.compile(
-            rb"""(?i)^\s*['"]?(?P<k>:?pass(?:word)?)['"]?\s*(?:=>|:|=)\s*(?P<q>)(?P<v>[^'"\s,#]{4,200})""",
+            rb"""(?i)(?:^|[{,])\s*['"]?(?P<k>:?pass(?:word)?)['"]?\s*(?:=>|:|=)\s*(?P<q>)"""
+            rb"""(?P<v>[^'"\s,#{}]{4,200})""",
             re.M,
         ),
         rb"(?i)pass(?:word)?\s*(?:=>|:|=)",
@@ -234,6 +239,29 @@ RULES: tuple[Rule, ...] = (
         names=_CONFIG_FILES,
         password=True,
         context_lines=8,
+    ),
+    Rule(
+        # msmtp (.msmtprc, msmtp.conf: "password …"): every account in it is a mail server's
+        "leaks.smtp-password",
+        "other",
+        re.compile(rb"""(?im)^[ \t]*(?P<k>password)[ \t]+(?P<q>['"]?)(?P<v>[^'"\s]{3,200})"""),
+        rb"(?im)^[ \t]*password[ \t]+\S",
+        names=("*msmtprc*", "msmtp*.conf"),
+        password=True,
+    ),
+    Rule(
+        # .netrc: the password of a machine whose name says mail (smtp.…, mail.…, imap.…), on one
+        # line or over a few
+        "leaks.smtp-password",
+        "other",
+        re.compile(
+            rb"""(?i)machine\s+(?P<k>\S*(?:smtp|mail|imap|pop)\S*)\s+(?:(?:login|account)\s+\S+\s+){0,2}"""
+            rb"""password\s+(?P<q>)(?P<v>\S{3,200})"""
+        ),
+        rb"(?i)machine\s+\S*(?:smtp|mail|imap|pop)",
+        names=("*netrc*",),
+        password=True,
+        lines=3,
     ),
     Rule(
         # a password handed to a mail client: smtplib's server.login(user, "…"), JavaMail's
