@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 
 from mailwarden.reports.models import Report, ReportAnalysis
-from mailwarden.simulate import metrics, webhooks
+from mailwarden.simulate import classify, figures, listings, offenders, webhooks
 from mailwarden.simulate.ids import new_token
 from mailwarden.simulate.models import (
     SimAssignment,
@@ -144,13 +144,13 @@ def test_scanner_heads_every_link_three_of_ten_click(store):
     person_clicks(store, cid, recips[0][0], T0 + timedelta(days=1), "198.51.100.1")
     now = T0 + timedelta(days=2)
 
-    first = metrics.classify_campaign(store, cid, now=now)
+    first = classify.classify_campaign(store, cid, now=now)
     assert first["hits"] == 10 + 3 * 3 + 3 and first["pending"] == 0
     assert first["automated"] == 10 and first["events"] == 3
-    again = metrics.classify_campaign(store, cid, now=now)
+    again = classify.classify_campaign(store, cid, now=now)
     assert again["changed"] == 0 and again["events"] == 0  # idempotent, no second webhook
 
-    m = metrics.campaign_metrics(store, cid, now=now)
+    m = figures.campaign_metrics(store, cid, now=now)
     f = m["figures"]
     assert f["sent"] == 10
     assert f["clicked"] == {"human": 3, "rate": 0.3, "raw_hits": 14, "raw_recipients": 10, "raw_rate": 1.0}
@@ -166,14 +166,14 @@ def test_scanner_heads_every_link_three_of_ten_click(store):
         )
         assert sorted(events) == ["recipient.clicked"] * 3
 
-    hits = metrics.list_hits(store, cid, human=False, limit=50)
+    hits = listings.list_hits(store, cid, human=False, limit=50)
     assert hits["total"] == 10
     assert all(h["reasons"] and h["reasons"][0]["code"] == "method" for h in hits["hits"])
     assert "HEAD" in hits["hits"][0]["reasons"][0]["text"]
-    human = metrics.list_hits(store, cid, human=True, limit=50)
+    human = listings.list_hits(store, cid, human=True, limit=50)
     assert {h["recipient_id"] for h in human["hits"] if h["kind"] == "click"} == {r[0] for r in recips[:3]}
 
-    listed = metrics.list_campaigns(store)
+    listed = figures.list_campaigns(store)
     assert [(c["campaign"]["id"], c["click_rate"], c["raw_click_rate"]) for c in listed] == [(cid, 0.3, 1.0)]
 
 
@@ -187,7 +187,7 @@ def test_reports_count_once_with_the_right_time_to_report(store):
     # a report of another campaign's token is not ours
     report(store, cid + 1000, recips[2][1], T0 + timedelta(minutes=5))
     person_clicks(store, cid, recips[1][0], T0 + timedelta(minutes=30), "198.51.100.7")
-    m = metrics.campaign_metrics(store, cid, now=T0 + timedelta(days=1))
+    m = figures.campaign_metrics(store, cid, now=T0 + timedelta(days=1))
     f = m["figures"]
     assert f["reported"] == 2 and f["report_rate"] == 0.5
     assert f["time_to_report"]["count"] == 2
@@ -204,7 +204,7 @@ def test_reports_count_once_with_the_right_time_to_report(store):
         events = sorted(s.scalars(select(SimWebhookDelivery.event)))
     assert events == ["recipient.clicked", "recipient.reported", "recipient.reported"]
     # a second pass changes nothing and emits nothing
-    assert metrics.sync_reports(store, cid) == 0
+    assert classify.sync_reports(store, cid) == 0
     depts = {d["department"]: d["figures"] for d in m["departments"]}
     assert depts["営業部"]["sent"] == 2 and depts["営業部"]["reported"] == 1
     assert depts["経理部"]["clicked"]["human"] == 1 and depts["経理部"]["reported"] == 1
@@ -215,15 +215,15 @@ def test_beacon_gets_two_minutes_before_a_click_is_decided(store):
     rid = recips[0][0]
     at = T0 + timedelta(hours=2)
     add_hit(store, cid, rid, "click", at, "198.51.100.20")
-    early = metrics.classify_campaign(store, cid, now=at + timedelta(seconds=30))
+    early = classify.classify_campaign(store, cid, now=at + timedelta(seconds=30))
     assert early["pending"] == 1
-    late = metrics.classify_campaign(store, cid, now=at + timedelta(minutes=3))
+    late = classify.classify_campaign(store, cid, now=at + timedelta(minutes=3))
     assert late["automated"] == 1 and late["pending"] == 0
-    hit = metrics.list_hits(store, cid)["hits"][0]
+    hit = listings.list_hits(store, cid)["hits"][0]
     assert hit["human"] is False and [r["code"] for r in hit["reasons"]] == ["no-beacon"]
     # a HEAD is automated at once: no beacon can overturn it
     add_hit(store, cid, rid, "click", at + timedelta(minutes=10), "203.0.113.50", method="HEAD")
-    got = metrics.classify_campaign(store, cid, now=at + timedelta(minutes=10, seconds=5))
+    got = classify.classify_campaign(store, cid, now=at + timedelta(minutes=10, seconds=5))
     assert got["pending"] == 0 and got["automated"] == 2
 
 
@@ -231,19 +231,19 @@ def test_csv_is_pseudonymised_and_excel_friendly(store):
     cid, recips = make_campaign(store, 3, departments=("=cmd", "営業部"))
     person_clicks(store, cid, recips[1][0], T0 + timedelta(minutes=10), "198.51.100.9", submit=True)
     report(store, cid, recips[2][1], T0 + timedelta(minutes=3))
-    data = metrics.export_csv(store, cid, KEY)
+    data = listings.export_csv(store, cid, KEY)
     assert data.startswith("\ufeff") and "\r\n" in data
     for _, _, address in recips:
         assert address not in data and address.split("@")[0] not in data
     assert "社員" not in data and "example.co.jp" not in data
     rows = list(csv.DictReader(io.StringIO(data.lstrip("\ufeff"))))
-    assert [r["person"] for r in rows] == [metrics.pseudonym(KEY, a) for _, _, a in recips]
+    assert [r["person"] for r in rows] == [listings.pseudonym(KEY, a) for _, _, a in recips]
     assert rows[0]["department"] == "'=cmd"  # never a formula
     assert (rows[1]["clicked"], rows[1]["submitted"], rows[1]["seconds_to_click"]) == ("1", "1", "600")
     assert (rows[2]["reported"], rows[2]["seconds_to_report"], rows[2]["clicked"]) == ("1", "180", "0")
     # the same person has the same id in another campaign; another key names nobody
-    assert metrics.pseudonym(KEY, recips[0][2].upper()) == rows[0]["person"]
-    assert metrics.pseudonym("other" * 8, recips[0][2]) != rows[0]["person"]
+    assert listings.pseudonym(KEY, recips[0][2].upper()) == rows[0]["person"]
+    assert listings.pseudonym("other" * 8, recips[0][2]) != rows[0]["person"]
     assert len(rows[0]["person"]) == 16
 
 
@@ -257,22 +257,22 @@ def test_repeat_offenders_and_idempotent_assignments(store):
     person_clicks(store, c1, r1[1][0], T0 + timedelta(hours=2), "198.51.100.2")
     for cid, recips, base in ((c1, r1, T0), (c2, r2, T0 + timedelta(days=30))):
         add_hit(store, cid, recips[2][0], "click", base + timedelta(seconds=3), "203.0.113.1", method="HEAD")
-        metrics.classify_campaign(store, cid, now=T0 + timedelta(days=60))
-    offenders = metrics.repeat_offenders(store)
-    assert [(o["address"], o["failures"], o["campaigns"], o["assigned"]) for o in offenders] == [
+        classify.classify_campaign(store, cid, now=T0 + timedelta(days=60))
+    found = offenders.repeat_offenders(store)
+    assert [(o["address"], o["failures"], o["campaigns"], o["assigned"]) for o in found] == [
         ("a@example.co.jp", 2, [c1, c2], False)
     ]
-    assert len(metrics.repeat_offenders(store, min_failures=1)) == 2
-    assert metrics.assign_repeat_offenders(store) == {"offenders": 1, "created": 1}
-    assert metrics.assign_repeat_offenders(store) == {"offenders": 1, "created": 0}
+    assert len(offenders.repeat_offenders(store, min_failures=1)) == 2
+    assert offenders.assign_repeat_offenders(store) == {"offenders": 1, "created": 1}
+    assert offenders.assign_repeat_offenders(store) == {"offenders": 1, "created": 0}
     with store.session() as s:
         rows = list(s.execute(select(SimAssignment.campaign_id, SimAssignment.reason)))
         assert [tuple(r) for r in rows] == [(c2, "repeat")]
         assert s.scalar(select(func.count()).select_from(SimAssignment)) == 1
-    assert metrics.repeat_offenders(store)[0]["assigned"] is True
-    assert [a["address"] for a in metrics.list_assignments(store)] == ["a@example.co.jp"]
+    assert offenders.repeat_offenders(store)[0]["assigned"] is True
+    assert [a["address"] for a in offenders.list_assignments(store)] == ["a@example.co.jp"]
 
-    rows = metrics.trend(store)
+    rows = figures.trend(store)
     assert [(t["campaign"]["id"], t["clicked"], t["submitted"], t["raw_click_rate"]) for t in rows] == [
         (c1, 2, 0, 1.0),
         (c2, 1, 1, round(2 / 3, 4)),
@@ -288,13 +288,13 @@ def test_purged_hits_stay_frozen(store):
     got = retention.purge(store, days=30, now=T0 + timedelta(days=40))
     assert got["classified_campaigns"] == 1 and got["hits"] == 5
     # classified before emptying, and the figures stay as they were afterwards
-    m = metrics.campaign_metrics(store, cid, now=T0 + timedelta(days=41))
+    m = figures.campaign_metrics(store, cid, now=T0 + timedelta(days=41))
     assert m["figures"]["clicked"]["human"] == 1 and m["automated"]["by_reason"] == {
         "method": 2,
         "instant": 2,
         "no-beacon": 2,
     }
-    assert metrics.classify_campaign(store, cid, now=T0 + timedelta(days=42))["hits"] == 0
+    assert classify.classify_campaign(store, cid, now=T0 + timedelta(days=42))["hits"] == 0
 
 
 def test_large_campaign_is_classified_in_bulk(store):
@@ -339,12 +339,12 @@ def test_large_campaign_is_classified_in_bulk(store):
                 rows.append(_hit(cid, rid, "click", at, ip, CHROME))
                 rows.append(_hit(cid, rid, "beacon", at + timedelta(seconds=1), ip, CHROME))
         s.execute(SimHit.__table__.insert(), rows)
-    counts = metrics.classify_campaign(store, cid, now=T0 + timedelta(days=1))
+    counts = classify.classify_campaign(store, cid, now=T0 + timedelta(days=1))
     assert counts["hits"] == len(rows) and counts["pending"] == 0
-    m = metrics.campaign_metrics(store, cid, update_first=False)
+    m = figures.campaign_metrics(store, cid, update_first=False)
     assert m["figures"]["clicked"]["human"] == n // 10
     assert m["figures"]["clicked"]["raw_rate"] == 1.0
-    assert metrics.classify_campaign(store, cid, now=T0 + timedelta(days=1))["changed"] == 0
+    assert classify.classify_campaign(store, cid, now=T0 + timedelta(days=1))["changed"] == 0
 
 
 def _hit(cid, rid, kind, at, ip, ua):  # type: ignore[no-untyped-def]
@@ -361,16 +361,6 @@ def _hit(cid, rid, kind, at, ip, ua):  # type: ignore[no-untyped-def]
     }
 
 
-def test_linear_context_says_what_tracking_context_says():
-    from mailwarden.simulate import tracking
-    from tests.support import sim_events
-
-    rules = tracking.shipped()
-    for seed in (3, 18):
-        hits = [e.hit for e in sim_events.campaign(400, seed=seed)]
-        assert metrics.context(hits, rules) == tracking.context(hits, rules)
-
-
 def test_passes_at_once_emit_each_first_click_once(store):
     """The worker and page views may classify one campaign at the same moment: whatever the
     interleaving, each person's first click is one webhook event."""
@@ -384,7 +374,7 @@ def test_passes_at_once_emit_each_first_click_once(store):
     report(store, cid, recips[4][1], T0 + timedelta(minutes=9))
     now = T0 + timedelta(days=1)
     with ThreadPoolExecutor(4) as pool:
-        list(pool.map(lambda _: metrics.refresh(store, cid, now=now, force=True), range(8)))
+        list(pool.map(lambda _: classify.refresh(store, cid, now=now, force=True), range(8)))
     with store.session() as s:
         events = sorted(s.scalars(select(SimWebhookDelivery.event)))
     assert events == ["recipient.clicked"] * 3 + ["recipient.reported"]

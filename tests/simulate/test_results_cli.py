@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from mailwarden.core.store import open_store
-from mailwarden.simulate import metrics
+from mailwarden.simulate import classify, listings
 
 from .test_metrics import T0, make_campaign, person_clicks, report, scanner_heads_everything
 from .test_webhooks import Receiver
@@ -55,7 +55,7 @@ def test_metrics_hits_export_trend(mw, tmp_path: Path) -> None:
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     assert b"example.co.jp" not in data and "社員".encode() not in data
     key = (tmp_path / "data" / "secret_key").read_text().strip()
-    assert metrics.pseudonym(key, recips[0][2]).encode() in data
+    assert listings.pseudonym(key, recips[0][2]).encode() in data
 
     trend = json.loads(mw("campaign", "trend", "--json").stdout)
     assert [(t["campaign"]["id"], t["click_rate"]) for t in trend] == [(cid, 0.3)]
@@ -67,7 +67,7 @@ def test_offenders_assign_and_purge(mw, tmp_path: Path) -> None:
     c2, r2 = make_campaign(store, people=[r1[0][2], r1[1][2]], name="二回目", sent_at=T0 + timedelta(days=7))
     person_clicks(store, c2, r2[0][0], T0 + timedelta(days=7, hours=2), "198.51.100.1", submit=True)
     for cid in (c1, c2):
-        metrics.classify_campaign(store, cid, now=T0 + timedelta(days=8))
+        classify.classify_campaign(store, cid, now=T0 + timedelta(days=8))
     listed = json.loads(mw("campaign", "offenders", "--json").stdout)
     assert [(o["address"], o["failures"]) for o in listed] == [(r1[0][2], 2)]
     first = json.loads(mw("campaign", "offenders", "--assign", "--json").stdout)

@@ -8,7 +8,7 @@ from datetime import UTC, timedelta
 from sqlalchemy import select
 
 from mailwarden.core.config import Settings
-from mailwarden.simulate import metrics, retention
+from mailwarden.simulate import classify, figures, retention
 from mailwarden.simulate.models import SimHit
 
 from .test_metrics import T0, add_hit, make_campaign, person_clicks
@@ -34,7 +34,7 @@ def test_old_hits_lose_what_identifies_and_keep_their_classification(store, tmp_
     )
     new_at = T0 + timedelta(days=200)
     add_hit(store, cid, recips[1][0], "open", new_at, "198.51.100.2", headers={"accept": "image/*"})
-    metrics.classify_campaign(store, cid, now=new_at)
+    classify.classify_campaign(store, cid, now=new_at)
     before = {h.id: (h.human, h.reasons) for h in _hits(store)}
 
     now = T0 + timedelta(days=190)
@@ -51,7 +51,7 @@ def test_old_hits_lose_what_identifies_and_keep_their_classification(store, tmp_
             assert (h.ip, h.headers) == ("198.51.100.2", {"accept": "image/*"})
     assert retention.purge(store, days=180, now=now)["hits"] == 0
     # the figures do not move
-    m = metrics.campaign_metrics(store, cid, now=now)
+    m = figures.campaign_metrics(store, cid, now=now)
     assert m["figures"]["clicked"]["human"] == 1 and m["figures"]["clicked"]["raw_recipients"] == 2
 
 

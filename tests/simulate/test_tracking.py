@@ -95,6 +95,36 @@ def test_context_from_a_campaigns_hits():
     assert [g.human for g in got] == [False] * 20 + [True, True, True, False]
 
 
+def brute_force_context(hits: list[Hit], rules: tracking.ScannerRules) -> list[Seen]:
+    """``tracking.context`` as its docstring says it, hit by hit (quadratic): the reference."""
+    window = timedelta(seconds=rules.burst_seconds)
+    out = []
+    for h in hits:
+        near = {o.target for o in hits if o.ip == h.ip and o.kind != "beacon" and abs(o.at - h.at) <= window}
+        out.append(
+            Seen(
+                recipients_from_ip=max(1, len(near)),
+                honeypot_from_ip=any(o.kind == "honeypot" and o.ip == h.ip for o in hits),
+                beacon=any(o.kind == "beacon" and (o.target, o.ip) == (h.target, h.ip) for o in hits),
+            )
+        )
+    return out
+
+
+def test_context_says_what_the_brute_force_reference_says():
+    rules = tracking.shipped()
+    for seed in (3, 18):
+        hits = [e.hit for e in sim_events.campaign(150, seed=seed)]
+        assert tracking.context(hits, rules) == brute_force_context(hits, rules)
+    # the window's edges count (both ends inclusive), beacons count for nobody's burst
+    t0 = DELIVERED + timedelta(minutes=5)
+    edge = [
+        Hit("click", f"t{n}", t0 + timedelta(seconds=n * rules.burst_seconds / 2), "198.51.100.9")
+        for n in range(5)
+    ] + [Hit("beacon", "t9", t0, "198.51.100.9"), Hit("click", "t0", t0, "198.51.100.9")]
+    assert tracking.context(edge, rules) == brute_force_context(edge, rules)
+
+
 def test_reasons_are_told_in_the_readers_language():
     got = classify(hit(ip="40.107.1.1", after=2), Seen())
     with language("ja"):

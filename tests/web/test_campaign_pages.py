@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from mailwarden.core.config import Settings
 from mailwarden.core.users import create_user
-from mailwarden.simulate import metrics
+from mailwarden.simulate import classify, listings
 from mailwarden.web.app import create_app
 from tests.simulate.test_metrics import (
     T0,
@@ -108,7 +108,7 @@ def test_campaign_pages_show_people_beside_raw_and_every_reason(console, store):
         csv_ = c.get(f"/api/campaigns/{cid}/export.csv")
         assert csv_.status_code == 200 and csv_.content.startswith(b"\xef\xbb\xbf")
         assert b"example.co.jp" not in csv_.content
-        assert metrics.pseudonym(KEY, recips[0][2]).encode() in csv_.content
+        assert listings.pseudonym(KEY, recips[0][2]).encode() in csv_.content
 
         assert c.get("/campaigns/424242").status_code == 404
         assert c.get("/api/campaigns/424242").status_code == 404
@@ -140,7 +140,7 @@ def test_offenders_and_assignments(console, store):  # type: ignore[no-untyped-d
     person_clicks(store, c1, r1[0][0], T0 + timedelta(hours=1), "198.51.100.1")
     person_clicks(store, c2, r2[0][0], T0 + timedelta(days=10, hours=1), "198.51.100.1")
     for cid in (c1, c2):
-        metrics.classify_campaign(store, cid, now=T0 + timedelta(days=20))
+        classify.classify_campaign(store, cid, now=T0 + timedelta(days=20))
     with TestClient(console) as c:
         token = _login(c, "viewer")
         page = c.get("/campaigns/offenders")

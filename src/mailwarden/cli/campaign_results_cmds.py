@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..core.config import Settings
     from ..core.store import Store
     from ..reports.metrics import Durations
-    from ..simulate.metrics import Figures, KindCount
+    from ..simulate.figures import Figures, KindCount
 
 __all__ = ["campaign_app"]
 
@@ -115,11 +115,11 @@ def campaign_metrics_cmd(
 ) -> None:
     """A campaign's figures: people (human) beside the raw counts, automated hits by reason,
     time to click and to report; new hits are classified and reports counted first."""
-    from ..simulate import metrics
+    from ..simulate import classify, figures
 
     settings = _settings()
     try:
-        m = metrics.campaign_metrics(_store(), campaign, rules=metrics.rules_for(settings))
+        m = figures.campaign_metrics(_store(), campaign, rules=classify.rules_for(settings))
     except InputError as exc:
         raise fail(str(exc)) from exc
     if as_json:
@@ -173,14 +173,14 @@ def campaign_hits(
 ) -> None:
     """A campaign's raw hits with their classification and every reason."""
     from ..core.timefmt import local_datetime
-    from ..simulate import metrics
+    from ..simulate import classify, listings
 
     if automated and human:
         raise fail(_("--automated and --human exclude each other"))
     store, settings = _store(), _settings()
     try:
-        metrics.refresh(store, campaign, rules=metrics.rules_for(settings))
-        page = metrics.list_hits(
+        classify.refresh(store, campaign, rules=classify.rules_for(settings))
+        page = listings.list_hits(
             store, campaign, human=False if automated else True if human else None, limit=limit, offset=offset
         )
     except InputError as exc:
@@ -223,13 +223,13 @@ def campaign_export(
 ) -> None:
     """One row per recipient, pseudonymised (no names, no addresses), UTF-8 with BOM for Excel."""
     from ..core.secretkey import secret_key
-    from ..simulate import metrics
+    from ..simulate import classify, listings
 
     settings = _settings()
     store = _store()
     try:
-        metrics.refresh(store, campaign, rules=metrics.rules_for(settings))
-        data = metrics.export_csv(store, campaign, secret_key(settings), update_first=False)
+        classify.refresh(store, campaign, rules=classify.rules_for(settings))
+        data = listings.export_csv(store, campaign, secret_key(settings), update_first=False)
     except InputError as exc:
         raise fail(str(exc)) from exc
     output.write_text(data, encoding="utf-8", newline="")
@@ -247,11 +247,11 @@ def campaign_offenders(
     as_json: JsonOpt = False,
 ) -> None:
     """Repeat offenders: people who clicked or submitted in several campaigns."""
-    from ..simulate import metrics
+    from ..simulate import offenders
 
     store = _store()
-    result = metrics.assign_repeat_offenders(store, min_failures=min_failures) if assign else None
-    rows = metrics.repeat_offenders(store, min_failures=min_failures)
+    result = offenders.assign_repeat_offenders(store, min_failures=min_failures) if assign else None
+    rows = offenders.repeat_offenders(store, min_failures=min_failures)
     if as_json:
         doc: Any = {"offenders": rows, "assigned": result} if assign else rows
         sys.stdout.write(to_json(doc) + "\n")
@@ -284,11 +284,11 @@ def campaign_purge(
 ) -> None:
     """Empty the address, user agent and headers of raw hits past the retention limit (their
     classification is kept)."""
-    from ..simulate import metrics, retention
+    from ..simulate import classify, retention
 
     settings = _settings()
     days = settings.sim_retention_days if older_than is None else older_than
-    got = retention.purge(_store(), days=days, rules=metrics.rules_for(settings))
+    got = retention.purge(_store(), days=days, rules=classify.rules_for(settings))
     if as_json:
         sys.stdout.write(to_json(got) + "\n")
         return
@@ -306,9 +306,9 @@ def campaign_purge(
 def campaign_trend(as_json: JsonOpt = False) -> None:
     """One row per campaign, oldest first: how the figures move over campaigns."""
     from ..core.timefmt import local_date
-    from ..simulate import metrics
+    from ..simulate import figures
 
-    rows = metrics.trend(_store())
+    rows = figures.trend(_store())
     print_rows(
         rows,
         as_json,

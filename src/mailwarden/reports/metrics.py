@@ -260,10 +260,11 @@ def to_csv(m: ReportMetrics) -> str:
     rows += [("top_subject", t["value"], t["reports"]) for t in m["top_subjects"]]
     rows += [("top_sender", t["value"], t["reports"]) for t in m["top_senders"]]
     for metric, key, value in rows:
-        w.writerow([metric, _cell(key), value])
+        w.writerow([metric, cell(key), value])
     return buf.getvalue()
 
 
-def _cell(text: str) -> str:
-    """A spreadsheet must not read a subject as a formula."""
+def cell(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet will not read as a formula (a leading =, +, -, @,
+    tab or carriage return is quoted away): subjects, departments, anything people typed."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -6,7 +6,7 @@ reasons, so that every figure stays as it was. Webhook deliveries past the limit
 
 Hits still undecided when they reach the limit are classified first (their campaign's pass
 runs before anything is emptied). Once emptied, a hit is frozen: later classification passes
-leave it as it is (``metrics.py``). ``purge`` is what the background worker runs (daily is
+leave it as it is (``classify.py``). ``purge`` is what the background worker runs (daily is
 enough) and what ``mailwarden campaign purge`` and ``POST /api/campaigns/purge`` call."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing_extensions import TypedDict
 from ..core.config import Settings
 from ..core.store import Store
 from ..core.store.models import utcnow
-from . import metrics, tracking
+from . import classify, tracking
 from .models import SimHit, SimWebhookDelivery
 
 __all__ = ["PurgeCounts", "purge", "run"]
@@ -55,7 +55,7 @@ def purge(
             s.scalars(select(SimHit.campaign_id).where(SimHit.at < before, SimHit.human.is_(None)).distinct())
         )
     for campaign_id in undecided:
-        metrics.classify_campaign(store, campaign_id, rules=rules, now=moment)
+        classify.classify_campaign(store, campaign_id, rules=rules, now=moment)
     with store.session(write=True) as s:
         result = s.execute(
             update(SimHit)
@@ -85,4 +85,4 @@ def purge(
 
 def run(store: Store, settings: Settings, now: datetime | None = None) -> PurgeCounts:
     """The background worker's call: the configured limit."""
-    return purge(store, days=settings.sim_retention_days, now=now, rules=metrics.rules_for(settings))
+    return purge(store, days=settings.sim_retention_days, now=now, rules=classify.rules_for(settings))

@@ -4,7 +4,7 @@ waits for it):
 - the campaign sender (``sender.CampaignSender``): what is due, handed to the relay;
 - every ``interval`` seconds, for each campaign sent or sending in the last ``active_days``:
   the classification pass over new raw hits and the reports of simulations
-  (``metrics.refresh``, which also queues the webhook events of first human clicks, submits
+  (``classify.refresh``, which also queues the webhook events of first human clicks, submits
   and reports); then the due webhook deliveries (``webhooks.deliver_due``);
 - once a day: the retention limit on raw hits (``retention.run``).
 
@@ -26,7 +26,7 @@ from ..core.config import Settings
 from ..core.errors import StoreError
 from ..core.store import Store
 from ..core.store.models import utcnow
-from . import metrics, retention, webhooks
+from . import classify, retention, webhooks
 from .models import SimCampaign
 from .sender import CampaignSender
 
@@ -51,10 +51,10 @@ def active_campaigns(store: Store, days: int = ACTIVE_DAYS) -> list[int]:
 
 def turn(store: Store, settings: Settings) -> dict[str, int]:
     """One turn of the periodic work; counts of what it did."""
-    rules = metrics.rules_for(settings)
+    rules = classify.rules_for(settings)
     refreshed = 0
     for campaign_id in active_campaigns(store):
-        metrics.refresh(store, campaign_id, rules=rules)
+        classify.refresh(store, campaign_id, rules=rules)
         refreshed += 1
     delivered = webhooks.deliver_due(store, settings)
     return {"campaigns": refreshed, "webhooks": delivered["attempted"]}

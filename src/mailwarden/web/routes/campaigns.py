@@ -20,17 +20,10 @@ from pydantic import BaseModel, Field
 
 from ...core.errors import InputError
 from ...core.i18n import gettext
-from ...simulate import metrics, retention, webhooks
-from ...simulate.metrics import (
-    AssignmentRow,
-    AssignResult,
-    CampaignMetrics,
-    CampaignSummary,
-    Figures,
-    HitPage,
-    OffenderRow,
-    RecipientPage,
-)
+from ...simulate import classify, figures, listings, offenders, retention, webhooks
+from ...simulate.figures import CampaignMetrics, CampaignSummary, Figures
+from ...simulate.listings import HitPage, RecipientPage
+from ...simulate.offenders import AssignmentRow, AssignResult, OffenderRow
 from ...simulate.retention import PurgeCounts
 from ...simulate.webhooks import NewWebhook, WebhookRow
 from .. import forms
@@ -69,28 +62,28 @@ class PurgeIn(BaseModel):
 # -- the work, on worker threads ---------------------------------------------------------------
 def _metrics(c: Console, campaign_id: int) -> CampaignMetrics:
     try:
-        return metrics.campaign_metrics(c.store, campaign_id, rules=metrics.rules_for(c.settings))
+        return figures.campaign_metrics(c.store, campaign_id, rules=classify.rules_for(c.settings))
     except InputError as exc:
         raise HTTPException(404, str(exc)) from exc
 
 
 def _hits(c: Console, campaign_id: int, human: bool | None, limit: int, offset: int) -> HitPage:
     try:
-        return metrics.list_hits(c.store, campaign_id, human=human, limit=limit, offset=offset)
+        return listings.list_hits(c.store, campaign_id, human=human, limit=limit, offset=offset)
     except InputError as exc:
         raise HTTPException(404, str(exc)) from exc
 
 
 def _recipients(c: Console, campaign_id: int, limit: int, offset: int) -> RecipientPage:
     try:
-        return metrics.list_recipients(c.store, campaign_id, limit=limit, offset=offset)
+        return listings.list_recipients(c.store, campaign_id, limit=limit, offset=offset)
     except InputError as exc:
         raise HTTPException(404, str(exc)) from exc
 
 
 def _csv(c: Console, campaign_id: int) -> bytes:
     try:
-        return metrics.export_csv(c.store, campaign_id, c.secret, update_first=False).encode("utf-8")
+        return listings.export_csv(c.store, campaign_id, c.secret, update_first=False).encode("utf-8")
     except InputError as exc:
         raise HTTPException(404, str(exc)) from exc
 
@@ -121,7 +114,7 @@ def _purge(c: Console, days: int | None) -> PurgeCounts:
     return retention.purge(
         c.store,
         days=settings.sim_retention_days if days is None else days,
-        rules=metrics.rules_for(settings),
+        rules=classify.rules_for(settings),
     )
 
 
@@ -132,19 +125,19 @@ async def api_campaigns(
 ) -> list[CampaignSummary]:
     """Campaigns, newest first, with their headline rates (people, as last classified) and the
     raw click rate beside them."""
-    return await asyncio.to_thread(metrics.list_campaigns, c.store, limit=limit, offset=offset)
+    return await asyncio.to_thread(figures.list_campaigns, c.store, limit=limit, offset=offset)
 
 
 @router.get("/api/campaigns/trend", tags=["campaigns"])
 async def api_trend(c: ConsoleDep, user: User) -> list[CampaignSummary]:
     """One row per campaign, oldest first: the figures over campaigns."""
-    return await asyncio.to_thread(metrics.trend, c.store)
+    return await asyncio.to_thread(figures.trend, c.store)
 
 
 @router.get("/api/campaigns/offenders", tags=["campaigns"])
 async def api_offenders(c: ConsoleDep, user: User, min_failures: MinFailures = 2) -> list[OffenderRow]:
     """Targets who clicked or submitted in ``min_failures`` campaigns or more."""
-    return await asyncio.to_thread(metrics.repeat_offenders, c.store, min_failures=min_failures)
+    return await asyncio.to_thread(offenders.repeat_offenders, c.store, min_failures=min_failures)
 
 
 @router.post("/api/campaigns/offenders/assign", tags=["campaigns"])
@@ -154,7 +147,7 @@ async def api_assign(
     """Assign training to every repeat offender, once per target and campaign. Administrators;
     needs X-CSRF-Token."""
     check_csrf(request, request.headers.get("x-csrf-token"))
-    return await asyncio.to_thread(metrics.assign_repeat_offenders, c.store, min_failures=min_failures)
+    return await asyncio.to_thread(offenders.assign_repeat_offenders, c.store, min_failures=min_failures)
 
 
 @router.get("/api/campaigns/assignments", tags=["campaigns"])
@@ -162,7 +155,7 @@ async def api_assignments(
     c: ConsoleDep, user: User, limit: Limit = 500, offset: Offset = 0
 ) -> list[AssignmentRow]:
     """Training assignments, newest first."""
-    return await asyncio.to_thread(metrics.list_assignments, c.store, limit=limit, offset=offset)
+    return await asyncio.to_thread(offenders.list_assignments, c.store, limit=limit, offset=offset)
 
 
 @router.get("/api/campaigns/webhooks", tags=["campaigns"])
@@ -331,14 +324,14 @@ async def campaign_chart(c: ConsoleDep, user: User, campaign_id: RowId) -> Respo
 # -- the pages ---------------------------------------------------------------------------------
 @router.get("/campaigns", response_class=HTMLResponse, include_in_schema=False)
 async def campaigns_page(request: Request, c: ConsoleDep, user: User, offset: Offset = 0) -> HTMLResponse:
-    rows = await asyncio.to_thread(metrics.list_campaigns, c.store, limit=PAGE, offset=offset)
+    rows = await asyncio.to_thread(figures.list_campaigns, c.store, limit=PAGE, offset=offset)
     return c.page(request, "campaigns.html", rows=rows, offset=offset, page=PAGE)
 
 
 def _offenders_data(c: Console, min_failures: int) -> dict[str, Any]:
     return {
-        "offenders": metrics.repeat_offenders(c.store, min_failures=min_failures),
-        "assignments": metrics.list_assignments(c.store, limit=200),
+        "offenders": offenders.repeat_offenders(c.store, min_failures=min_failures),
+        "assignments": offenders.list_assignments(c.store, limit=200),
     }
 
 
@@ -373,7 +366,7 @@ async def assign_post(
 ) -> Response:
     check_csrf(request, csrf)
     return await forms.act(
-        lambda: metrics.assign_repeat_offenders(c.store, min_failures=min_failures),
+        lambda: offenders.assign_repeat_offenders(c.store, min_failures=min_failures),
         done=lambda got: f"/campaigns/offenders?min_failures={min_failures}&done={got['created']}",
         back=f"/campaigns/offenders?min_failures={min_failures}",
     )
