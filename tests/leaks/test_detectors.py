@@ -269,3 +269,18 @@ def test_a_netrc_password_of_another_host_is_left() -> None:
     assert [(s.code, s.line) for s in found] == [("leaks.smtp-password", 2)]
     assert _codes("machine api.heroku.com login me password Xk29fjQm77zzQ\n", ".netrc") == []
     assert _codes("x = settings['smtp_password']\n", "app.py") == []
+
+
+def test_a_path_of_words_near_aws_secret_names_is_no_secret_key() -> None:
+    # cfn-lint's managed policies: an ARN's last 40 characters next to "AWSSecretsManager…"
+    text = (
+        '"AWSSecretsManagerClientReadOnlyAccess":\n'
+        '  "arn:aws:iam::aws:policy/AWSSecretsManagerClientReadOnlyAccess",\n'
+        '"AWSSecurityHubOrganizationsAccess": "arn:aws:iam::aws:policy/AWSSecurityHubOrganizationsAccess",\n'
+    )
+    assert _codes(text, "ManagedPolicies.json") == []
+
+
+def test_a_password_read_from_a_variable_by_index_or_call_is_left() -> None:
+    assert _codes("smtp.user, smtp.password = sim_auth[0], sim_auth[1]\n", "test_smtplib.py") == []
+    assert _codes("SMTP_PASSWORD = get_password()\n", "config.py") == []

@@ -85,7 +85,11 @@ _REFERENCE = re.compile(
 
 
 #: a setting's or a variable's name where a password would be (``("smtp_password", "smtp_user")``)
-_IDENTIFIER = re.compile(rb"^(?:[a-z]+(?:[_.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+)$")
+_IDENTIFIER = re.compile(
+    rb"^(?:[a-z]+(?:[_.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+"
+    # a variable read by index, key or call: sim_auth[1], creds["smtp"], get_password()
+    rb"|[A-Za-z_][\w.]*(?:\[[^\]]*\]|\(\)?)+)$"
+)
 
 
 def placeholder(value: bytes, *, password: bool = False) -> bool:
@@ -108,12 +112,16 @@ def _ses_shape(value: bytes) -> bool:
     return len(raw) == 33 and raw[0] == 4 and entropy(value) > 4.2
 
 
-def _random(min_entropy: float) -> Callable[[bytes], bool]:
+def _random(min_entropy: float, *, digit: bool = False) -> Callable[[bytes], bool]:
     def check(value: bytes) -> bool:
-        # a hex digest or a word is not a secret key: both cases and a digit or symbol
+        # a hex digest or a word is not a secret key: both cases, and enough entropy
         mixed = any(c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ" for c in value) and any(
             c in b"abcdefghijklmnopqrstuvwxyz" for c in value
         )
+        # nor is a path of words ("policy/AWSSecurityHubOrganizationsAccess" in an ARN): 40
+        # random base64 characters hold a digit or a "+" but for one key in ~1,900
+        if digit and not any(c in b"0123456789+" for c in value):
+            return False
         return mixed and entropy(value) >= min_entropy
 
     return check
@@ -182,7 +190,7 @@ RULES: tuple[Rule, ...] = (
             b"akia",
             b"asia",
         ),
-        check=_random(4.3),
+        check=_random(4.3, digit=True),
         lines=3,
     ),
     Rule(
