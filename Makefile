@@ -86,6 +86,8 @@ bench: install system-deps bench-deps
 	$(PY) benchmarks/campaign_send.py
 	$(PY) benchmarks/campaign_tracking.py --seconds 20
 	$(PY) benchmarks/campaign_tracking.py --seconds 20 --postgres
+	$(PY) benchmarks/leaks_quality.py
+	$(PY) benchmarks/leaks_speed.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
