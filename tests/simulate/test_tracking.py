@@ -170,3 +170,13 @@ def test_a_generated_campaign_is_classified_as_its_labels_say(seed):
     assert total.keys() >= {"safelinks", "proofpoint", "head", "prefetch", "sandbox", "walker", "image-proxy"}
     for behaviour, n in total.items():
         assert caught[behaviour] / n >= 0.95, behaviour
+
+
+def test_lookups_are_remembered_per_rules_and_change_nothing():
+    rules = tracking.load()
+    hits = [e.hit for e in sim_events.campaign(120, seed=7)]
+    first = tracking.classify_all(hits, rules)
+    assert rules._agents_found and rules._networks_found
+    assert tracking.classify_all(hits, rules) == first == tracking.classify_all(hits, tracking.load())
+    # the memo is no part of the rules' value
+    assert rules == tracking.load() and hash(rules) == hash(tracking.load())

@@ -165,7 +165,9 @@ def test_offenders_and_assignments(console, store):  # type: ignore[no-untyped-d
         assert [(a["address"], a["campaign_id"], a["reason"]) for a in rows] == [
             ("a@example.co.jp", c2, "repeat")
         ]
-        assert "repeat offender" in c.get("/campaigns/offenders").text
+        # the reader's language is Japanese by default: the reason is asked for in English
+        assert "repeat offender" in c.get("/campaigns/offenders", params={"lang": "en"}).text
+        assert "繰り返し引っかかった人" in c.get("/campaigns/offenders", params={"lang": "ja"}).text
 
 
 def test_webhooks_admin_only_secret_shown_once(console, store):  # type: ignore[no-untyped-def]
@@ -252,8 +254,9 @@ def test_a_campaign_not_sent_yet(console, store):  # type: ignore[no-untyped-def
         _login(c, "viewer")
         page = c.get(f"/campaigns/{cid}")
         assert page.status_code == 200 and "—" in page.text
-        chart = c.get(f"/campaigns/{cid}/chart.svg")
+        chart = c.get(f"/campaigns/{cid}/chart.svg", params={"lang": "en"})
         assert chart.status_code == 200 and "Nothing sent yet" in chart.text
+        assert "まだ送信していません" in c.get(f"/campaigns/{cid}/chart.svg", params={"lang": "ja"}).text
         m = c.get(f"/api/campaigns/{cid}").json()
         assert m["figures"]["sent"] == 0 and m["figures"]["clicked"]["rate"] is None
         assert m["figures"]["resilience"] is None

@@ -32,12 +32,12 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -63,6 +63,7 @@ REASONS: dict[str, str] = {
 }
 _PREFETCH_HEADERS = ("purpose", "sec-purpose", "x-purpose", "x-moz")
 _PREFETCH_VALUES = re.compile(r"prefetch|preview|prerender", re.I)
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,14 @@ class ScannerRules:
     instant_seconds: float = 10.0
     burst_recipients: int = 10
     burst_seconds: float = 30.0
+    #: what ``_agent`` and ``_network`` found, by user agent and by (address, kind): a campaign's
+    #: hits share a few of each, and the patterns and blocks are many (see ``_memo``)
+    _agents_found: dict[str, str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+    _networks_found: dict[tuple[str, str], str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
 
 @dataclass(frozen=True)
@@ -192,7 +201,40 @@ def shipped() -> ScannerRules:
     return load()
 
 
+#: entries a memo of ScannerRules holds before it starts again (a long-running worker sees
+#: every campaign's addresses; a 10,000-recipient campaign has far fewer distinct ones)
+MEMO_SIZE = 20_000
+
+
+def _memo(found: dict[K, str | None], key: K, look: Callable[[], str | None]) -> str | None:
+    """``look()``, remembered under ``key``: the rules are frozen, so the answer is too."""
+    try:
+        return found[key]
+    except KeyError:
+        pass
+    got = look()
+    if len(found) >= MEMO_SIZE:
+        found.clear()
+    found[key] = got
+    return got
+
+
+def _agent(rules: ScannerRules, user_agent: str) -> str | None:
+    """The name of the first automated user agent pattern ``user_agent`` matches."""
+
+    def look() -> str | None:
+        ua = user_agent.strip()
+        return next((a.name for a in rules.agents if a.pattern.search(ua)), None)
+
+    return _memo(rules._agents_found, user_agent, look)
+
+
 def _network(rules: ScannerRules, ip: str, kind: str) -> str | None:
+    """The name of the scanner network (for hits of ``kind``) that ``ip`` is in."""
+    return _memo(rules._networks_found, (ip, kind), lambda: _find_network(rules, ip, kind))
+
+
+def _find_network(rules: ScannerRules, ip: str, kind: str) -> str | None:
     try:
         addr = ipaddress.ip_address(ip.split("%", 1)[0])
     except ValueError:
@@ -225,9 +267,8 @@ def classify(hit: Hit, seen: Seen, rules: ScannerRules | None = None) -> Classif
         reasons.append(Reason("honeypot-ip"))
     if (net := _network(rules, hit.ip, hit.kind)) is not None:
         reasons.append(Reason("network", {"name": net}))
-    agent = next((a for a in rules.agents if a.pattern.search(hit.user_agent.strip())), None)
-    if agent is not None:
-        reasons.append(Reason("user-agent", {"name": agent.name}))
+    if (agent := _agent(rules, hit.user_agent)) is not None:
+        reasons.append(Reason("user-agent", {"name": agent}))
     confirmed = seen.beacon is True and hit.kind in (*CONFIRMED, "submit", "beacon")
     if hit.delivered_at is not None and not confirmed:
         after = (hit.at - hit.delivered_at).total_seconds()
