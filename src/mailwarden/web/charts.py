@@ -3,7 +3,9 @@
 The console's CSP allows no inline script, so charts are SVG images the browser shows as
 they are (no script, no remote loads). Text is kept as SVG text (``svg.fonttype: none``), so
 Japanese titles and labels are set in the browser's fonts rather than as glyph outlines.
-Rendering is CPU work: handlers call ``daily_chart`` on a worker thread.
+Two charts: ``daily_chart`` (messages a day and rates over time) and ``share_bars``
+(horizontal grouped bars of shares). Rendering is CPU work: handlers call them on a worker
+thread.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import glob
 import io
 import threading
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC
 from functools import cache
@@ -147,6 +150,72 @@ def daily_chart(days: list[Any], text: ChartText) -> bytes:
                 ncol=len(handles),
                 frameon=False,
             )
+        fig.tight_layout()
+        buf = io.BytesIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None})
+    return buf.getvalue()
+
+
+#: the colour of a chart's secondary text (value labels, "nothing yet")
+MUTED = "#687084"
+
+
+@dataclass(frozen=True)
+class ShareSeries:
+    """One series of ``share_bars``: a share (0–1) per category."""
+
+    label: str
+    values: Sequence[float]
+    colour: str
+    #: the colour of its value labels (None: the chart's text colour)
+    value_colour: str | None = None
+    #: label a zero share too (False: a zero bar stays unlabelled)
+    label_zeros: bool = True
+
+
+def share_bars(
+    categories: Sequence[str],
+    series: Sequence[ShareSeries],
+    *,
+    title: str,
+    x_label: str,
+    empty: str,
+    size: tuple[float, float] = (8.4, 3.4),
+) -> bytes:
+    """Horizontal grouped bars of shares (0–1, the axis in %), one group per category (the
+    first at the top), each bar labelled with its share; ``series`` are given bottom bar first,
+    the legend's order. With no series, ``empty`` is said in the middle. An SVG document."""
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import PercentFormatter
+
+    _japanese_font()
+    with _LOCK, rc_context(RC):  # type: ignore[arg-type]
+        fig = Figure(figsize=size)
+        FigureCanvasSVG(fig)
+        ax = fig.add_subplot()
+        ys = list(range(len(categories)))
+        height = 0.8 / max(1, len(series))
+        # the bottom bar of a group is the furthest down (the axis is inverted below)
+        offsets = [(len(series) - 1) / 2 * height - i * height for i in range(len(series))]
+        for s, off in zip(series, offsets, strict=True):
+            ax.barh([y + off for y in ys], list(s.values), height=height, color=s.colour, label=s.label)
+        for y in ys:
+            for s, off in reversed(list(zip(series, offsets, strict=True))):
+                v, label = s.values[y], f"{s.values[y] * 100:.1f} %"
+                if v or s.label_zeros:
+                    ax.text(v + 0.01, y + off, label, va="center", fontsize=8, color=s.value_colour)
+        if series:
+            ax.legend(loc="lower right", frameon=False)
+        else:
+            ax.text(0.5, 0.5, empty, transform=ax.transAxes, ha="center", va="center", color=MUTED)
+        ax.set_yticks(ys, list(categories))
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1.12)
+        ax.xaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+        ax.set_xlabel(x_label)
+        ax.set_title(title)
         fig.tight_layout()
         buf = io.BytesIO()
         fig.savefig(buf, format="svg", metadata={"Date": None})

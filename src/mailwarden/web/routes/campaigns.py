@@ -11,7 +11,6 @@ new hits and count reports first: that and every store call run on a worker thre
 from __future__ import annotations
 
 import asyncio
-import io
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
@@ -26,7 +25,7 @@ from ...simulate.listings import HitPage, RecipientPage
 from ...simulate.offenders import AssignmentRow, AssignResult, OffenderRow
 from ...simulate.retention import PurgeCounts
 from ...simulate.webhooks import NewWebhook, WebhookRow
-from .. import forms
+from .. import charts, forms
 from ..console import Console, ConsoleDep
 from ..params import Limit, Offset, RowId
 from ..security import PERMISSIONS, check_csrf, current_user, require
@@ -266,45 +265,18 @@ def _chart_words() -> dict[str, str]:
 def rates_chart(f: Figures, words: dict[str, str]) -> bytes:
     """People's rates (dark) beside the raw rates (light) of opened, clicked and submitted,
     and the report rate, as an SVG document (matplotlib, text kept as text)."""
-    from matplotlib import rc_context
-    from matplotlib.backends.backend_svg import FigureCanvasSVG
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import PercentFormatter
-
-    from ..charts import _LOCK, RC, _japanese_font
-
-    _japanese_font()
-    kinds = [("opened", f["opened"]), ("clicked", f["clicked"]), ("submitted", f["submitted"])]
-    labels = [words[k] for k, _ in kinds] + [words["reported"]]
-    people = [k["rate"] or 0.0 for _, k in kinds] + [f["report_rate"] or 0.0]
-    raw = [k["raw_rate"] or 0.0 for _, k in kinds] + [0.0]
-    with _LOCK, rc_context(RC):  # type: ignore[arg-type]
-        fig = Figure(figsize=(8.4, 3.4))
-        FigureCanvasSVG(fig)
-        ax = fig.add_subplot()
-        ys = list(range(len(labels)))
-        if f["sent"]:
-            ax.barh([y + 0.2 for y in ys], raw, height=0.4, color="#c9d6ee", label=words["raw"])
-            ax.barh([y - 0.2 for y in ys], people, height=0.4, color="#1f5fbf", label=words["people"])
-            for y, p, r in zip(ys, people, raw, strict=True):
-                ax.text(p + 0.01, y - 0.2, f"{p * 100:.1f} %", va="center", fontsize=8)
-                if r:
-                    ax.text(r + 0.01, y + 0.2, f"{r * 100:.1f} %", va="center", fontsize=8, color="#687084")
-            ax.legend(loc="lower right", frameon=False)
-        else:
-            ax.text(
-                0.5, 0.5, words["empty"], transform=ax.transAxes, ha="center", va="center", color="#687084"
-            )
-        ax.set_yticks(ys, labels)
-        ax.invert_yaxis()
-        ax.set_xlim(0, 1.12)
-        ax.xaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
-        ax.set_xlabel(words["rate"])
-        ax.set_title(words["title"])
-        fig.tight_layout()
-        buf = io.BytesIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None})
-    return buf.getvalue()
+    kinds = [f["opened"], f["clicked"], f["submitted"]]
+    labels = [words["opened"], words["clicked"], words["submitted"], words["reported"]]
+    people = [k["rate"] or 0.0 for k in kinds] + [f["report_rate"] or 0.0]
+    # a report has no raw side: nothing to trust or not
+    raw = [k["raw_rate"] or 0.0 for k in kinds] + [0.0]
+    series = [
+        charts.ShareSeries(words["raw"], raw, "#c9d6ee", value_colour=charts.MUTED, label_zeros=False),
+        charts.ShareSeries(words["people"], people, "#1f5fbf"),
+    ]
+    return charts.share_bars(
+        labels, series if f["sent"] else [], title=words["title"], x_label=words["rate"], empty=words["empty"]
+    )
 
 
 @router.get(
