@@ -3,7 +3,7 @@ SIEM, a chat channel.
 
 **Events.** ``campaign.started``, ``campaign.finished``, ``recipient.sent``,
 ``recipient.clicked`` and ``recipient.submitted`` (a *person's* first click or submission, found
-by the classification pass in ``metrics.py`` — never a scanner's hit), ``recipient.reported``
+by the classification pass in ``classify.py`` — never a scanner's hit), ``recipient.reported``
 and ``recipient.trained``. A webhook takes every event, or the ones it lists.
 
 **Delivery.** An event becomes one ``SimWebhookDelivery`` row per webhook (``emit``), in the
