@@ -302,6 +302,27 @@ def campaign_purge(
         out.print(_("{n} webhook deliveries done with deleted.").format(n=got["deliveries"]), highlight=False)
 
 
+@campaign_app.command("survey")
+def campaign_survey(campaign: CampaignArg, as_json: JsonOpt = False) -> None:
+    """Invite everyone the campaign was sent to (not only those who failed) to its survey: one
+    mail each, in the campaign's language, through its sending profile."""
+    from ..core.errors import ConfigError
+    from ..simulate.survey_invite import invite
+
+    try:
+        got = invite(_store(), _settings(), campaign)
+    except (InputError, ConfigError) as exc:
+        raise fail(str(exc)) from exc
+    if as_json:
+        sys.stdout.write(to_json({"sent": got.sent, "failed": got.failed}) + "\n")
+    else:
+        out.print(_("{n} survey invitations sent.").format(n=got.sent), highlight=False)
+        for address, why in got.failed.items():
+            out.print(f"  {address}: {why}", highlight=False)
+    if got.failed:
+        raise typer.Exit(1)
+
+
 @campaign_app.command("trend")
 def campaign_trend(as_json: JsonOpt = False) -> None:
     """One row per campaign, oldest first: how the figures move over campaigns."""
