@@ -31,6 +31,7 @@ from email.utils import parseaddr
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..core.background import Background
 from ..core.config import Settings
 from ..core.errors import ConfigError, StoreError
 from ..core.i18n import N_, gettext
@@ -388,31 +389,19 @@ def watch(
         stop.wait(interval)
 
 
-class BackgroundSender:
+class BackgroundSender(Background):
     """:func:`watch` in a thread of the console's process (``mailwarden serve`` with a
     feedback relay): the event loop never waits for it; :meth:`stop` ends it between sends."""
+
+    name = "mailwarden-feedback"
 
     def __init__(self, store: Store, settings: Settings, *, interval: float = INTERVAL) -> None:
         RelayConfig.from_settings(settings)  # a relay setting that cannot work fails at start-up
         self.store, self.settings, self.interval = store, settings, interval
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="mailwarden-feedback", daemon=True)
+        super().__init__()
 
-    def _run(self) -> None:
+    def run(self) -> None:
         try:
-            watch(self.store, self.settings, self._stop, interval=self.interval)
+            watch(self.store, self.settings, self.stopping, interval=self.interval)
         except ConfigError as exc:
             log.error("feedback mails are not sent: %s", exc)
-
-    def start(self) -> BackgroundSender:
-        self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 60.0) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    @property
-    def running(self) -> bool:
-        return self._thread.is_alive()

@@ -18,10 +18,12 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Self
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..core.background import Background
 from ..core.config import Settings
 from ..core.errors import StoreError
 from ..core.store import Store
@@ -60,8 +62,10 @@ def turn(store: Store, settings: Settings) -> dict[str, int]:
     return {"campaigns": refreshed, "webhooks": delivered["attempted"]}
 
 
-class SimulationWorker:
+class SimulationWorker(Background):
     """The sender and the periodic work, started and stopped with the console."""
+
+    name = "mailwarden-simulations"
 
     def __init__(
         self,
@@ -73,15 +77,14 @@ class SimulationWorker:
     ) -> None:
         self.store, self.settings, self.interval, self.clock = store, settings, interval, clock
         self.sender = CampaignSender(store, settings)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="mailwarden-simulations", daemon=True)
         self._last_retention: float | None = None
         #: turns completed (tests wait on it)
         self.turns = 0
         self.done = threading.Condition()
+        super().__init__()
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
+    def run(self) -> None:
+        while not self.stopping.is_set():
             try:
                 turn(self.store, self.settings)
                 now = self.clock()
@@ -93,15 +96,13 @@ class SimulationWorker:
             with self.done:
                 self.turns += 1
                 self.done.notify_all()
-            self._stop.wait(self.interval)
+            self.stopping.wait(self.interval)
 
-    def start(self) -> SimulationWorker:
+    def start(self) -> Self:
         self.sender.start()
-        self._thread.start()
-        return self
+        return super().start()
 
     def stop(self, timeout: float = 60.0) -> None:
-        self._stop.set()
+        self.stopping.set()
         self.sender.stop(timeout)
-        if self._thread.is_alive():
-            self._thread.join(timeout)
+        super().stop(timeout)
