@@ -276,13 +276,13 @@ def test_mail_composed_in_a_child_process_is_the_same(store: Store, tmp_path, si
 
 
 def test_a_composing_process_that_dies_is_replaced_by_composing_here() -> None:
-    from mailwarden.simulate.sender import _Composer, _Spec
+    from mailwarden.simulate.composer import Composer, Spec
 
-    spec = _Spec(
+    spec = Spec(
         1, "payslip", "ja", "例", "sec@example.co.jp", "https://sim.example.co.jp", "it@example.co.jp"
     )
     person = ("A" * 22, "u0@example.co.jp", "社員0", "営業部", "")
-    composer = _Composer(1)
+    composer = Composer(1)
     try:
         (first,) = composer.run({1: spec}, [(1, person)], KEY, T0)
         assert isinstance(first, bytes) and b"\r\nSubject: " in first

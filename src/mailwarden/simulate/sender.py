@@ -10,6 +10,9 @@ transaction holds the write lock. Either way a recipient is claimed by one sende
 mailed twice in normal operation (after a crash, a recipient whose mail was handed to the relay
 just before may be mailed again when its lease runs out: the Message-ID is the same).
 
+Composing happens in :mod:`.composer` (in this process, or in child processes for a large
+pass); this module keeps the claims, leases, backoff and outcomes, and the pass and its threads.
+
 Speed. :data:`WORKERS` threads each keep one connection per relay, claim :data:`CHUNK` rows at
 a time and write their outcomes back in one statement; the template and the link key are read
 once a pass. Composing (the ``email`` package, ~2.5 ms a message) is two thirds of the cost: a
@@ -29,29 +32,22 @@ cancels them.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import pickle
-import queue
-import re
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import lru_cache
-from typing import IO, Any, cast
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, exists, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..core.config import Settings
 from ..core.errors import ConfigError, StoreError
-from ..core.i18n import N_, get_language
+from ..core.i18n import N_
 from ..core.i18n import gettext as _
 from ..core.mailout import Delivery, Mailer, RelayConfig
 from ..core.secretkey import secret_key
@@ -59,7 +55,7 @@ from ..core.store import Store
 from ..core.store.models import utcnow
 from . import webhooks
 from .campaigns import ACTIVE, LEASE, aware, relay_config, templates
-from .compose import compose
+from .composer import Composer, Spec, compose_chunk
 from .models import SimCampaign, SimProfile, SimRecipient, SimWebhook
 from .templates import Template
 
@@ -97,11 +93,9 @@ PROCESSES_FROM = 300
 INTERVAL = 2.0
 
 GAVE_UP = N_("gave up after {n} attempts: {error}")
-NOT_COMPOSED = N_("the message could not be made: {error}")
 
 _WAITING = ("queued", "retry")
 _KEYS = ("rid", "st", "att", "due", "sent", "err")
-_CRLF = re.compile(rb"\r?\n")
 _R = cast(Table, SimRecipient.__table__)
 
 
@@ -180,151 +174,6 @@ def _outcome(
     return {"rid": c.id, "st": status, "att": attempts, "due": due, "sent": sent, "err": error[:500]}
 
 
-@dataclass(frozen=True)
-class _Spec:
-    """What composing a campaign's mail needs, as plain data (it crosses to a child process)."""
-
-    campaign_id: int
-    template: str
-    lang: str
-    company: str
-    contact: str
-    base_url: str
-    mail_from: str
-
-
-#: a recipient as composing needs it: token, address, name, department, manager
-_Person = tuple[str, str, str, str, str]
-
-
-@lru_cache(maxsize=64)
-def _sender_of(spec: _Spec) -> tuple[SimCampaign, SimProfile]:
-    """The campaign and profile as composing reads them (made once a campaign, not per mail)."""
-    campaign = SimCampaign(
-        id=spec.campaign_id,
-        lang=spec.lang,
-        company=spec.company,
-        contact=spec.contact,
-        template=spec.template,
-    )
-    return campaign, SimProfile(mail_from=spec.mail_from)
-
-
-def _compose_one(spec: _Spec, person: _Person, key: str, when: datetime) -> bytes | str:
-    """The recipient's mail as the relay gets it, or why it could not be made."""
-    token, address, name, department, manager = person
-    campaign, profile = _sender_of(spec)
-    recipient = SimRecipient(token=token, address=address, name=name, department=department, manager=manager)
-    try:
-        msg = compose(
-            campaign,
-            profile,
-            recipient,
-            templates()[spec.template],
-            key=key,
-            base_url=spec.base_url,
-            when=when,
-        )
-        # CRLF line ends: smtplib sends bytes as they are (RFC 5321 §2.3.8); serialised with
-        # the message's own policy and the ends replaced after (twice as fast as
-        # as_bytes(policy=SMTP), which folds every header again)
-        return _CRLF.sub(b"\r\n", msg.as_bytes())
-    except ValueError as exc:  # an address or a name the headers cannot carry
-        return _(NOT_COMPOSED).format(error=exc)
-
-
-def _compose_chunk(
-    specs: dict[int, _Spec], people: list[tuple[int, _Person]], key: str, when: datetime
-) -> list[bytes | str]:
-    """A chunk's mails (run in a composing process)."""
-    return [_compose_one(specs[cid], person, key, when) for cid, person in people]
-
-
-class _Composer:
-    """Child processes that compose chunks of mail, so the sending threads of this process are
-    not kept waiting for the interpreter lock (composing is two thirds of a message's cost).
-    Plain subprocesses talking pickle over their own pipes: started by fork and exec, safe from
-    a process with threads (the console), and no re-import of the caller's main module."""
-
-    def __init__(self, processes: int) -> None:
-        self.children: list[subprocess.Popen[bytes]] = []
-        self.free: queue.SimpleQueue[subprocess.Popen[bytes]] = queue.SimpleQueue()
-        self.broken = False
-        code = "from mailwarden.simulate.sender import _composer_main; _composer_main()"
-        for _n in range(processes):
-            child = subprocess.Popen(
-                [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-            )
-            self.children.append(child)
-            self.free.put(child)
-
-    def run(
-        self, specs: dict[int, _Spec], people: list[tuple[int, _Person]], key: str, when: datetime
-    ) -> list[bytes | str]:
-        child = self.free.get()
-        try:
-            assert child.stdin is not None and child.stdout is not None
-            _write_frame(child.stdin, (specs, people, key, when, get_language()))
-            got: list[bytes | str] = _read_frame(child.stdout)
-            return got
-        except (OSError, EOFError, pickle.UnpicklingError) as exc:
-            log.warning("campaigns: a composing process failed (%s); composing here", exc)
-            self.broken = True
-            return _compose_chunk(specs, people, key, when)
-        finally:
-            self.free.put(child)
-
-    def close(self) -> None:
-        for child in self.children:
-            if child.stdin is not None:
-                with contextlib.suppress(OSError):  # a child that died: its pipe is broken
-                    child.stdin.close()
-        for child in self.children:
-            try:
-                child.wait(30)
-            except subprocess.TimeoutExpired:
-                child.kill()
-                child.wait()
-            if child.stdout is not None:
-                child.stdout.close()
-
-
-def _write_frame(pipe: IO[bytes], value: object) -> None:
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    pipe.write(len(data).to_bytes(8, "big") + data)
-    pipe.flush()
-
-
-def _read_frame(pipe: IO[bytes]) -> Any:
-    head = pipe.read(8)
-    if len(head) < 8:
-        raise EOFError("the composing process ended")
-    size = int.from_bytes(head, "big")
-    data = pipe.read(size)
-    if len(data) < size:
-        raise EOFError("the composing process ended")
-    return pickle.loads(data)  # our own child, over its own pipe
-
-
-def _composer_main() -> None:
-    """A composing process: chunks in on stdin, mails out on stdout, until stdin closes."""
-    import signal
-
-    from ..core.i18n import set_language
-
-    # Ctrl-C reaches the whole process group: the parent decides when we end (it closes stdin)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    inp, out = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr  # nothing printed by mistake can corrupt the frames
-    while True:
-        try:
-            specs, people, key, when, lang = _read_frame(inp)
-        except EOFError:
-            return
-        set_language(lang)
-        _write_frame(out, _compose_chunk(specs, people, key, when))
-
-
 class _Pass:
     """The shared state of one :func:`send_due`: campaigns, their status, the relays down."""
 
@@ -338,7 +187,7 @@ class _Pass:
         stop: threading.Event | None,
         recheck: float,
     ) -> None:
-        self.composer: _Composer | None = None
+        self.composer: Composer | None = None
         self.due = 0
         self.progress: Callable[[int, int], None] | None = None
         self.store = store
@@ -351,7 +200,7 @@ class _Pass:
         self.stats = SendStats()
         self.down: dict[int, str] = {}
         self.campaigns: dict[int, _Campaign] = {}
-        self.specs: dict[int, _Spec] = {}
+        self.specs: dict[int, Spec] = {}
         self.pg = store.engine.dialect.name == "postgresql"
         with store.session() as s:
             rows = s.execute(
@@ -370,7 +219,7 @@ class _Pass:
                     self.stats.errors[c.name] = str(exc)
                     continue
                 self.campaigns[c.id] = _Campaign(c, p, tpl, config)
-                self.specs[c.id] = _Spec(
+                self.specs[c.id] = Spec(
                     c.id, c.template, c.lang, c.company, c.contact, c.base_url, p.mail_from
                 )
         self.status = {cid: c.row.status for cid, c in self.campaigns.items()}
@@ -557,7 +406,7 @@ class _Pass:
         when = self.clock()
         people = [(c.campaign_id, (c.token, c.address, c.name, c.department, c.manager)) for c in claims]
         if self.composer is None or self.composer.broken:
-            return _compose_chunk(self.specs, people, self.key, when)
+            return compose_chunk(self.specs, people, self.key, when)
         specs = {cid: self.specs[cid] for cid, _p in people}
         return self.composer.run(specs, people, self.key, when)
 
@@ -707,7 +556,7 @@ def send_due(
             due = min(due, limit)
         p.due, p.progress = due, progress
         if processes > 0 and due >= max(1, processes_from):
-            p.composer = _Composer(processes)
+            p.composer = Composer(processes)
         try:
             with ThreadPoolExecutor(max(1, workers), thread_name_prefix="mailwarden-campaign-send") as pool:
                 for f in [pool.submit(p.work) for _ in range(max(1, workers))]:
