@@ -1,10 +1,10 @@
-"""``mailwarden campaign …``: phishing-awareness simulations — the organisation's domains,
-targets and groups, the lure templates, sending profiles, campaigns (create, start, pause,
-resume, stop, list, show) and sending."""
+"""``mailwarden campaign …``: phishing-awareness simulations — the ``campaign`` group and its
+sub-groups, the options they share, and campaigns (create, start, pause, resume, stop, list,
+show) and sending. The organisation's set-up (domains, targets, groups, templates, sending
+profiles) is in ``campaign_setup_cmds``; results in ``campaign_results_cmds``."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 import signal
 import sys
@@ -12,7 +12,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -20,7 +19,7 @@ import typer
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
 from ..core.render import to_json
-from .common import NameserverOpt, err, fail, out, print_rows
+from .common import err, fail, out, print_rows
 
 if TYPE_CHECKING:
     from ..core.config import Settings
@@ -40,179 +39,23 @@ campaign_app.add_typer(targets_app, name="targets")
 campaign_app.add_typer(groups_app, name="groups")
 campaign_app.add_typer(templates_app, name="templates")
 
-JsonOpt = Annotated[bool, typer.Option("--json", help=_("Print JSON."))]
-LangOpt = Annotated[str, typer.Option("--lang", help=_("Template language: ja or en."))]
-
-
-def _store() -> Store:
-    from ..core.config import get_settings
-    from ..core.store import open_store
-
-    return open_store(get_settings())
-
-
-@domain_app.command("add")
-def domain_add(domain: Annotated[str, typer.Argument(help=_("A domain of the organisation."))]) -> None:
-    """Add a domain and print the TXT record that verifies it."""
-    from ..simulate.domains import add_domain
-
-    st = add_domain(domain, store=_store())
-    out.print(
-        _("Publish this TXT record, then run 'mailwarden campaign domain verify {domain}':").format(
-            domain=st.domain
-        )
-    )
-    sys.stdout.write(f'{st.record_name}. TXT "{st.record_value}"\n')
-
-
-@domain_app.command("verify")
-def domain_verify(
-    domain: Annotated[str, typer.Argument(help=_("The domain to verify."))],
-    nameserver: NameserverOpt = None,
-) -> None:
-    """Look up the domain's verification record."""
-    from ..simulate.domains import verify_domain
-    from .common import resolver_or_exit
-
-    resolver = resolver_or_exit(nameserver)
-    v = asyncio.run(verify_domain(domain, store=_store(), resolver=resolver))
-    if not v.verified:
-        raise fail(_("{domain} is not verified: {reason}").format(domain=v.domain, reason=v.reason))
-    out.print(_("{domain} is verified").format(domain=v.domain))
-
-
-@domain_app.command("list")
-def domain_list(as_json: JsonOpt = False) -> None:
-    """The organisation's domains and whether they are verified."""
-    from ..simulate.domains import list_domains
-
-    rows = [asdict(d) for d in list_domains(store=_store())]
-    print_rows(
-        rows,
-        as_json,
-        [_("Domain"), _("Verified"), _("Last checked"), _("TXT record")],
-        lambda r: [r["domain"], str(r["verified_at"] or "-"), str(r["checked_at"] or "-"), r["record_value"]],
-        empty=_("No domains yet."),
-    )
-
-
-@targets_app.command("import")
-def targets_import(
-    file: Annotated[Path, typer.Argument(help=_("CSV file: name, address, department, manager."))],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=_("Check the file, import nothing."))] = False,
-    as_json: JsonOpt = False,
-) -> None:
-    """Import targets from a CSV file (UTF-8, Shift_JIS or UTF-16; English or Japanese headers)."""
-    from ..simulate.targets import MAX_BYTES, import_targets
-
-    if not file.is_file():
-        raise fail(_("not a regular file"))
-    with file.open("rb") as fh:
-        data = fh.read(MAX_BYTES + 1)
-    try:
-        r = import_targets(data, store=_store(), dry_run=dry_run)
-    except InputError as exc:
-        raise fail(str(exc)) from exc
-    if as_json:
-        sys.stdout.write(to_json(asdict(r)) + "\n")
-        return
-    out.print(
-        _("imported: {imported}, updated: {updated}, duplicates: {dup}, refused: {refused}").format(
-            imported=r.imported, updated=r.updated, dup=len(r.duplicates), refused=len(r.refused)
-        )
-    )
-    if dry_run:
-        out.print(_("(dry run: nothing was written)"))
-    for d in r.duplicates:
-        out.print(_("duplicate, imported once: {address}").format(address=d))
-    for x in r.refused:
-        out.print(
-            _("line {line}: {address} refused: {reason}").format(
-                line=x.line, address=x.address, reason=x.reason
-            )
-        )
-
-
-@targets_app.command("list")
-def targets_list(
-    group: Annotated[str | None, typer.Option("--group", help=_("Only this group."))] = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """The targets."""
-    from ..simulate.targets import list_targets
-
-    rows = [asdict(t) for t in list_targets(store=_store(), group=group)]
-    print_rows(
-        rows,
-        as_json,
-        [_("Name"), _("Address"), _("Group"), _("Manager")],
-        lambda r: [r["name"], r["address"], r["group"] or "-", r["manager"] or "-"],
-        empty=_("No targets."),
-    )
-
-
-@groups_app.command("list")
-def groups_list(as_json: JsonOpt = False) -> None:
-    """The groups and how many targets each has."""
-    from ..simulate.targets import list_groups
-
-    rows = [{"group": g, "targets": n} for g, n in list_groups(store=_store())]
-    print_rows(
-        rows,
-        as_json,
-        [_("Group"), _("Targets")],
-        lambda r: [r["group"], str(r["targets"])],
-        empty=_("No groups."),
-    )
-
-
-@templates_app.command("list")
-def templates_list(lang: LangOpt = "ja", as_json: JsonOpt = False) -> None:
-    """The shipped lure templates."""
-    from ..simulate.templates import load_templates
-
-    rows = [
-        {"id": t.id, "category": t.category, "difficulty": t.difficulty, "subject": t.part(lang).subject}
-        for t in load_templates().values()
-    ]
-    print_rows(
-        rows,
-        as_json,
-        [_("Template id"), _("Category"), _("Difficulty"), _("Subject")],
-        lambda r: [r["id"], r["category"], r["difficulty"], r["subject"]],
-    )
-
-
-@templates_app.command("show")
-def templates_show(
-    template_id: Annotated[str, typer.Argument(help=_("Template id."))],
-    lang: LangOpt = "ja",
-    as_json: JsonOpt = False,
-) -> None:
-    """One template: sender, subject, body, attachments and landing page."""
-    from ..simulate.templates import load_templates
-
-    t = load_templates().get(template_id)
-    if t is None:
-        raise fail(_("no template {id}").format(id=template_id))
-    p = t.part(lang)
-    if as_json:
-        sys.stdout.write(to_json({"id": t.id, "lang": lang, **asdict(p)}) + "\n")
-        return
-    sys.stdout.write(f"From: {p.sender_name}\nSubject: {p.subject}\n\n{p.body}\n")
-    for a in p.attachments:
-        sys.stdout.write(f"[{a.filename} ({a.content_type})]\n")
-    if p.landing:
-        sys.stdout.write(f"\n--- landing ---\n{p.landing}\n")
-
-
-# -- sending profiles, campaigns, sending --------------------------------------------------------
 profile_app = typer.Typer(
     help=_("Sending profiles: the SMTP relay a campaign's mail goes through."), no_args_is_help=True
 )
 campaign_app.add_typer(profile_app, name="profile")
 
 CampaignArg = Annotated[str, typer.Argument(help=_("Campaign id or name."))]
+
+JsonOpt = Annotated[bool, typer.Option("--json", help=_("Print JSON."))]
+LangOpt = Annotated[str, typer.Option("--lang", help=_("Template language: ja or en."))]
+
+
+def campaign_store() -> Store:
+    """The store the settings name (opened per command)."""
+    from ..core.config import get_settings
+    from ..core.store import open_store
+
+    return open_store(get_settings())
 
 
 def _when(value: str | None, option: str) -> datetime | None:
@@ -282,78 +125,6 @@ def _campaign_json(v: CampaignView) -> str:
     return to_json(asdict(v))
 
 
-@profile_app.command("add")
-def profile_add(
-    name: Annotated[str, typer.Argument(help=_("Profile name."))],
-    relay: Annotated[str, typer.Option("--relay", help=_("SMTP relay HOST[:PORT]."))],
-    mail_from: Annotated[str, typer.Option("--from", help=_("Sender address of the campaign's mail."))],
-    security: Annotated[
-        str, typer.Option("--security", help=_("starttls, tls or none (none only to a loopback relay)."))
-    ] = "starttls",
-    username: Annotated[str, typer.Option("--username", help=_("Relay login."))] = "",
-    password_env: Annotated[
-        str,
-        typer.Option(
-            "--password-env", help=_("Environment variable holding the relay password (never stored).")
-        ),
-    ] = "",
-    as_json: JsonOpt = False,
-) -> None:
-    """Add a sending profile."""
-    from ..simulate.campaigns import add_profile
-
-    try:
-        p = add_profile(
-            name,
-            relay,
-            mail_from=mail_from,
-            security=security,
-            username=username,
-            password_env=password_env,
-            store=_store(),
-        )
-    except (InputError, ConfigError) as exc:
-        raise fail(str(exc)) from exc
-    if as_json:
-        sys.stdout.write(to_json(asdict(p)) + "\n")
-        return
-    out.print(_("sending profile {name} added").format(name=p.name))
-
-
-@profile_app.command("list")
-def profile_list(as_json: JsonOpt = False) -> None:
-    """The sending profiles."""
-    from ..simulate.campaigns import list_profiles
-
-    rows = [asdict(p) for p in list_profiles(store=_store())]
-    print_rows(
-        rows,
-        as_json,
-        [_("Name"), _("Relay"), _("Security"), _("Username"), _("Password variable"), _("From")],
-        lambda r: [
-            r["name"],
-            r["relay"],
-            r["security"],
-            r["username"] or "-",
-            r["password_env"] or "-",
-            r["mail_from"],
-        ],
-        empty=_("No sending profiles."),
-    )
-
-
-@profile_app.command("remove")
-def profile_remove(name: Annotated[str, typer.Argument(help=_("Profile name."))]) -> None:
-    """Remove a sending profile no campaign uses."""
-    from ..simulate.campaigns import remove_profile
-
-    try:
-        remove_profile(name, store=_store())
-    except InputError as exc:
-        raise fail(str(exc)) from exc
-    out.print(_("sending profile {name} removed").format(name=name))
-
-
 @campaign_app.command("create")
 def campaign_create(
     name: Annotated[str, typer.Argument(help=_("Campaign name."))],
@@ -406,7 +177,7 @@ def campaign_create(
             training_after=training_after,
             survey=survey,
             created_by=f"cli:{who}" if who else "cli",
-            store=_store(),
+            store=campaign_store(),
             settings=_settings(),
         )
     except (InputError, ConfigError) as exc:
@@ -449,7 +220,7 @@ def campaign_start(
         except ValueError:
             raise fail(_("--over: not a duration (e.g. 2h, 90m, 1d): {value}").format(value=over)) from None
     try:
-        v = schedule(campaign, start_at=start, send_by=end, store=_store())
+        v = schedule(campaign, start_at=start, send_by=end, store=campaign_store())
     except InputError as exc:
         raise fail(str(exc)) from exc
     if as_json:
@@ -472,7 +243,7 @@ def campaign_start(
 
 def _transition(action: Callable[..., CampaignView], campaign: str, done: str, as_json: bool) -> None:
     try:
-        v = action(campaign, store=_store())
+        v = action(campaign, store=campaign_store())
     except InputError as exc:
         raise fail(str(exc)) from exc
     if as_json:
@@ -510,7 +281,7 @@ def campaign_list(as_json: JsonOpt = False) -> None:
     """The campaigns, newest first, with their recipients by status."""
     from ..simulate.campaigns import list_campaigns
 
-    rows = [asdict(v) for v in list_campaigns(store=_store())]
+    rows = [asdict(v) for v in list_campaigns(store=campaign_store())]
     print_rows(
         rows,
         as_json,
@@ -544,7 +315,7 @@ def campaign_show(campaign: CampaignArg, as_json: JsonOpt = False) -> None:
     from ..simulate.campaigns import get_campaign
 
     try:
-        v = get_campaign(campaign, store=_store())
+        v = get_campaign(campaign, store=campaign_store())
     except InputError as exc:
         raise fail(str(exc)) from exc
     if as_json:
@@ -601,7 +372,7 @@ def campaign_send(
     """Send the campaign mail that is due (once, or with --watch until stopped)."""
     from ..simulate import sender
 
-    store, settings = _store(), _settings()
+    store, settings = campaign_store(), _settings()
     if not watch:
         if as_json or not out.is_terminal:
             stats = sender.send_due(store, settings, limit=limit, workers=workers)

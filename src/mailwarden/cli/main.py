@@ -13,6 +13,7 @@ i18n.set_language(i18n.language_from_environment())
 from . import (  # noqa: E402,F401  (reports subcommands)
     campaign_results_cmds,
     campaign_server_cmds,
+    campaign_setup_cmds,
     feedback_cmds,
     remediate_cmds,
     triage_cmds,
