@@ -12,7 +12,7 @@ import typer
 from ..core.errors import InputError
 from ..core.i18n import gettext as _
 from ..core.render import to_json
-from .campaign_cmds import campaign_app
+from .campaign_cmds import JsonOpt, campaign_app
 from .common import fail, out, print_rows
 
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ __all__ = ["campaign_app"]
 webhook_app = typer.Typer(help=_("Webhooks: campaign events posted to other systems."), no_args_is_help=True)
 campaign_app.add_typer(webhook_app, name="webhook")
 
-JsonOpt = Annotated[bool, typer.Option("--json", help=_("Print JSON."))]
 CampaignArg = Annotated[int, typer.Argument(help=_("The campaign's ID."), min=1)]
 MinFailuresOpt = Annotated[
     int,

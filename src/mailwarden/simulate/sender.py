@@ -45,6 +45,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, exists, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..core.background import Background
 from ..core.config import Settings
 from ..core.errors import ConfigError, StoreError
 from ..core.i18n import N_
@@ -599,29 +600,17 @@ def watch(
         stop.wait(interval)
 
 
-class CampaignSender:
+class CampaignSender(Background):
     """:func:`watch` in a thread of the console's process: the event loop never waits for it;
     :meth:`stop` ends it between two messages (claimed rows go back unsent)."""
+
+    name = "mailwarden-campaigns"
 
     def __init__(
         self, store: Store, settings: Settings, *, interval: float = INTERVAL, workers: int = WORKERS
     ) -> None:
         self.store, self.settings, self.interval, self.workers = store, settings, interval, workers
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="mailwarden-campaigns", daemon=True)
+        super().__init__()
 
-    def _run(self) -> None:
-        watch(self.store, self.settings, self._stop, interval=self.interval, workers=self.workers)
-
-    def start(self) -> CampaignSender:
-        self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 60.0) -> None:
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    @property
-    def running(self) -> bool:
-        return self._thread.is_alive()
+    def run(self) -> None:
+        watch(self.store, self.settings, self.stopping, interval=self.interval, workers=self.workers)
