@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from mailwarden.analyze.rules import load_rules
 from mailwarden.core.errors import ConfigError
-from mailwarden.simulate import ids, training
+from mailwarden.simulate import ids, tells, training
 from mailwarden.simulate.compose import links
 from mailwarden.simulate.models import (
     SimAssignment,
@@ -20,6 +20,7 @@ from mailwarden.simulate.models import (
     SimSurvey,
     SimTarget,
 )
+from mailwarden.simulate.tells import aware
 from mailwarden.simulate.templates import load_templates
 
 KEY = "a-test-secret-key-of-some-length"
@@ -28,9 +29,7 @@ SENT = datetime(2026, 12, 4, 1, 2, 3, tzinfo=UTC)
 FROM = "notice@example-sim.jp"
 
 
-def marked(
-    template: str, lang: str, reader: str | None = None
-) -> tuple[training.MarkedMessage, SimRecipient]:
+def marked(template: str, lang: str, reader: str | None = None) -> tuple[tells.MarkedMessage, SimRecipient]:
     campaign = SimCampaign(id=7, name="c", template=template, lang=lang, company="例株式会社")
     profile = SimProfile(mail_from=FROM)
     recipient = SimRecipient(
@@ -41,7 +40,7 @@ def marked(
         token=ids.new_token(),
         sent_at=SENT,
     )
-    m = training.tells(
+    m = tells.tells(
         campaign,
         profile,
         recipient,
@@ -54,7 +53,7 @@ def marked(
     return m, recipient
 
 
-def spans(m: training.MarkedMessage, code: str) -> list[tuple[str, str]]:
+def spans(m: tells.MarkedMessage, code: str) -> list[tuple[str, str]]:
     """(field, marked text) of the tell ``code``."""
     tell = next(t for t in m.tells if t.code == code)
     return [(s.field, m.shown.text(s.field)[s.start : s.end]) for s in tell.spans]
@@ -129,7 +128,7 @@ def test_segments_cut_at_marks_and_number_them() -> None:
 def test_a_sender_inside_the_organisation_gets_the_display_name_tell() -> None:
     campaign = SimCampaign(id=1, name="c", template="hr-evaluation", lang="en", company="X")
     recipient = SimRecipient(address="taro@example.jp", name="Taro", token=ids.new_token(), sent_at=SENT)
-    m = training.tells(
+    m = tells.tells(
         campaign,
         SimProfile(mail_from="hr@example.jp"),
         recipient,
@@ -146,9 +145,9 @@ def test_a_sender_inside_the_organisation_gets_the_display_name_tell() -> None:
 
 
 def test_find_is_width_and_case_insensitive() -> None:
-    assert training.find("ＭＩＣＲＯＳＯＦＴ 365", "microsoft") == (0, 9)
-    assert training.find("please\n\n  pay now", "please pay") == (0, 13)
-    assert training.find("abc", "x") is None
+    assert tells.find("ＭＩＣＲＯＳＯＦＴ 365", "microsoft") == (0, 9)
+    assert tells.find("please\n\n  pay now", "please pay") == (0, 13)
+    assert tells.find("abc", "x") is None
 
 
 # -- quiz -------------------------------------------------------------------------------------
@@ -271,7 +270,7 @@ def test_shown_once_best_score_kept_and_completion_closes_the_assignment(store) 
     first = datetime(2026, 12, 5, tzinfo=UTC)
     training.record_shown(store, rid, now=first)
     training.record_shown(store, rid, now=datetime(2026, 12, 6, tzinfo=UTC))
-    assert training.aware(_recipient(store, rid).trained_at) == first  # type: ignore[arg-type]
+    assert aware(_recipient(store, rid).trained_at) == first  # type: ignore[arg-type]
 
     assert training.record_quiz(store, rid, _result(60, False)) is False
     r = _recipient(store, rid)
@@ -286,10 +285,10 @@ def test_shown_once_best_score_kept_and_completion_closes_the_assignment(store) 
         training.record_quiz(store, rid, _result(100, True), now=datetime(2026, 12, 8, tzinfo=UTC)) is False
     )
     r = _recipient(store, rid)
-    assert r.quiz_score == 100 and training.aware(r.completed_at) == done  # type: ignore[arg-type]
+    assert r.quiz_score == 100 and aware(r.completed_at) == done  # type: ignore[arg-type]
     with store.session() as s:
         closed = s.scalar(select(SimAssignment.completed_at).where(SimAssignment.target_id == target))
-        assert closed is not None and training.aware(closed) == done
+        assert closed is not None and aware(closed) == done
 
 
 def test_survey_stored_once_per_recipient_and_replaced(store) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from starlette.testclient import TestClient
 
 from mailwarden.core.config import Settings
-from mailwarden.simulate import ids, training
+from mailwarden.simulate import ids, tells, training
 from mailwarden.simulate.compose import links
 from mailwarden.simulate.ids import link_id
 from mailwarden.simulate.models import (
@@ -24,6 +24,7 @@ from mailwarden.simulate.models import (
     SimSurvey,
     SimTarget,
 )
+from mailwarden.simulate.tells import aware
 from mailwarden.web import sim_pages
 from mailwarden.web.app import create_app
 from mailwarden.web.tracking import create_tracking_app
@@ -150,7 +151,7 @@ def test_training_page_shows_this_mail_with_its_tells_marked(sim) -> None:  # ty
     # the number after each mark is the tell's place in the list
     n = codes.index("generic.deadline") + 1
     assert str(n) in [m.get("data-n") for m in body.iter("mark")]
-    assert training.aware(row(sim.store, rid).trained_at) is not None  # type: ignore[arg-type]
+    assert aware(row(sim.store, rid).trained_at) is not None  # type: ignore[arg-type]
 
 
 def test_english_page_and_the_language_switch(sim) -> None:  # type: ignore[no-untyped-def]
@@ -379,14 +380,14 @@ def test_a_prefetch_or_head_does_not_count_as_shown(sim) -> None:  # type: ignor
 def test_the_page_is_made_off_the_event_loop(sim, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     _, lid = sim.make()
     started, release = threading.Event(), threading.Event()
-    real = training.tells
+    real = tells.tells
 
     def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
         started.set()
         assert release.wait(60)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(training, "tells", slow)
+    monkeypatch.setattr(tells, "tells", slow)
     got: dict[str, int] = {}
     first = threading.Thread(target=lambda: got.setdefault("page", sim.client.get(f"/x/{lid}").status_code))
     first.start()

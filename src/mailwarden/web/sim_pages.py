@@ -40,7 +40,7 @@ from ..core.config import Settings
 from ..core.i18n import language, normalise_language
 from ..core.secretkey import secret_key
 from ..core.store import Store
-from ..simulate import training
+from ..simulate import tells, training
 from ..simulate.ids import read_id
 from ..simulate.templates import load_templates
 
@@ -198,7 +198,7 @@ def _training(ask: _Ask) -> Response:
         training.record_quiz(ask.store, found.recipient.id, result)
         questions = training.survey_questions(lang) if result.passed and found.campaign.survey else ()
         return _page("sim/result.html", lang, result=result, survey_questions=questions, **ctx)
-    marked = training.tells(
+    marked = tells.tells(
         found.campaign,
         found.profile,
         found.recipient,
