@@ -123,6 +123,8 @@ def codes(
     lang: LangOpt = None,
 ) -> None:
     """List every finding code (the registry)."""
+    from ..leaks import codes as leak_codes  # noqa: F401  (registers the leak scanner's codes)
+
     if lang:
         i18n.set_language(lang)
     print(
