@@ -6,6 +6,8 @@ A new page whose path parameter this test cannot fill fails it: give it a value 
 from __future__ import annotations
 
 import re
+import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import lxml.html
@@ -13,7 +15,10 @@ from fastapi.testclient import TestClient
 from starlette.routing import Route
 
 from mailwarden.core.labels import LABELS
+from mailwarden.leaks import service as leak_service
+from mailwarden.leaks.scan import scan_paths
 from tests.analyze.mail import message
+from tests.simulate.test_metrics import T0, make_campaign, person_clicks, scanner_heads_everything
 from tests.support.ja_text import problems
 from tests.web.test_console import app, csrf_of, login  # noqa: F401 - the fixture and helpers
 from tests.web.test_gateway_pages import _spooled
@@ -82,6 +87,16 @@ def seed(c: TestClient, app) -> dict[str, str]:  # noqa: F811
     values["report_id"] = str(staff.json()["report_id"])
     values["cluster_id"] = str(staff.json()["cluster_id"])
     values["/reports/clusters/{cluster_id}/{op}"] = f"/reports/clusters/{values['cluster_id']}/phishing"
+    # a simulation campaign with a person's click and a scanner's, and a kept leak scan
+    store = app.state.store
+    cid, recips = make_campaign(store, 3)
+    person_clicks(store, cid, recips[0][0], T0 + timedelta(minutes=30), "198.51.100.7")
+    scanner_heads_everything(store, cid, recips)
+    values["campaign_id"] = str(cid)
+    with tempfile.TemporaryDirectory() as tree:
+        (Path(tree) / "mail.env").write_text("MAIL_PASSWORD=q8Zr!pw0rd2024\n")
+        result = scan_paths([Path(tree)])
+    values["scan_id"] = str(leak_service.save(store, "src", False, result, result.secrets, "tester"))
     return values
 
 
