@@ -47,6 +47,10 @@ class FindingDef:
     references: tuple[str, ...] = ()
     #: Points taken off the domain grade when this finding is present (see docs/grading.md).
     penalty: int = 0
+    #: Why the check matters (shown with the remediation where a report explains itself).
+    rationale: str = ""
+    #: Standard controls the check corresponds to (``SecurityHub:IAM.4``, ``Prowler:iam_…``).
+    controls: tuple[str, ...] = ()
 
 
 _REGISTRY: dict[str, FindingDef] = {}
@@ -172,7 +176,7 @@ def worst(findings: Iterable[Finding]) -> Severity:
     return max((f.severity for f in findings), key=lambda s: s.rank, default=Severity.OK)
 
 
-_DEF_KEYS = {"code", "severity", "title", "detail", "remediation", "references", "penalty"}
+_DEF_KEYS = {"code", "severity", "title", "detail", "remediation", "references", "penalty", "rationale", "controls"}
 _CODE_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
@@ -200,6 +204,9 @@ def load_definitions(path: str | Path) -> list[FindingDef]:
         refs = entry.get("references", [])
         if not all(isinstance(r, str) and r.startswith("https://") for r in refs):
             raise ValueError(f"{where}: references must be https URLs")
+        controls = entry.get("controls", [])
+        if not all(isinstance(c, str) and ":" in c for c in controls):
+            raise ValueError(f"{where}: controls look like 'Standard:ID'")
         penalty = entry.get("penalty", 0)
         if not isinstance(penalty, int) or not 0 <= penalty <= 100:
             raise ValueError(f"{where}: penalty must be 0–100")
@@ -212,6 +219,8 @@ def load_definitions(path: str | Path) -> list[FindingDef]:
                 remediation=entry.get("remediation", ""),
                 references=tuple(refs),
                 penalty=penalty,
+                rationale=entry.get("rationale", ""),
+                controls=tuple(controls),
             )
         )
     register(*defs)

@@ -7,7 +7,7 @@ from typing import IO, Any
 
 import yaml
 
-TEXT_KEYS = ("title", "detail", "remediation")
+TEXT_KEYS = ("title", "detail", "remediation", "rationale")
 
 
 def extract_findings(

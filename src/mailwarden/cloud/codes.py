@@ -1,0 +1,18 @@
+"""Registers the cloud audit's finding codes: one YAML data file per area beside this file.
+
+Each entry is a check: code (the check id), severity, title, detail, rationale, remediation
+(with the exact AWS CLI command or console path), references, and ``controls`` — the AWS
+Security Hub control (``SecurityHub:IAM.4``) and Prowler check (``Prowler:iam_no_root_access_key``)
+it corresponds to, where one exists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.findings import FindingDef, load_definitions
+
+AREAS = ("iam", "ses", "detection", "trail")
+
+DEFS: list[FindingDef] = [
+    d for area in AREAS for d in load_definitions(Path(__file__).with_name(f"{area}.yaml"))
+]
