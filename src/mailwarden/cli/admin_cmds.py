@@ -123,6 +123,7 @@ def codes(
     lang: LangOpt = None,
 ) -> None:
     """List every finding code (the registry)."""
+    from ..cloud import codes as cloud_codes  # noqa: F401  (registers the cloud audit's codes)
     from ..leaks import codes as leak_codes  # noqa: F401  (registers the leak scanner's codes)
 
     if lang:

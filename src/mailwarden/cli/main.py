@@ -14,12 +14,14 @@ from . import (  # noqa: E402,F401  (reports subcommands)
     campaign_results_cmds,
     campaign_server_cmds,
     campaign_setup_cmds,
+    cloud_trail_cmds,
     feedback_cmds,
     remediate_cmds,
     triage_cmds,
 )
 from .admin_cmds import codes, db_app, serve, user_app  # noqa: E402  (help texts need the language set)
 from .campaign_cmds import campaign_app  # noqa: E402
+from .cloud_cmds import cloud_app  # noqa: E402
 from .dlp_cmds import dlp_app  # noqa: E402
 from .dmarc_cmds import dmarc_app  # noqa: E402
 from .domain_cmds import domain_app  # noqa: E402
@@ -43,6 +45,7 @@ app.add_typer(reports_app, name="reports")
 app.add_typer(token_app, name="token")
 app.add_typer(campaign_app, name="campaign")
 app.add_typer(leaks_app, name="leaks")
+app.add_typer(cloud_app, name="cloud")
 app.add_typer(user_app, name="user")
 app.add_typer(db_app, name="db")
 app.command("scan")(scan)
