@@ -8,6 +8,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
 import mailwarden.analyze.models
+import mailwarden.cloud.models
 import mailwarden.core.sessions
 import mailwarden.dmarc.models
 import mailwarden.gateway.models

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..core.findings import FindingDef, load_definitions
 
-AREAS = ("iam", "ses", "detection", "trail")
+AREAS = ("iam", "ses", "detection", "align", "trail")
 
 DEFS: list[FindingDef] = [
     d for area in AREAS for d in load_definitions(Path(__file__).with_name(f"{area}.yaml"))

@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 import mailwarden.analyze.models
+import mailwarden.cloud.models
 import mailwarden.core.sessions
 import mailwarden.dmarc.models
 import mailwarden.gateway.models
