@@ -217,3 +217,11 @@ def render_audit(audit: CloudAudit) -> None:
     if not failing and not unknown:
         out.print(_("Every check passed."))
     sys.stdout.flush()
+
+
+@cloud_app.command("policy")
+def cloud_policy() -> None:
+    """Print the read-only IAM policy the audit needs (attach it to the audit's role or user)."""
+    from ..cloud.audit import policy_document
+
+    print(to_json(policy_document()))

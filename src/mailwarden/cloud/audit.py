@@ -24,13 +24,24 @@ assert codes.DEFS  # the check definitions are registered before any check runs
 AREAS: tuple[Any, ...] = (iam, ses, detection)
 _ses: Any = ses  # INTEGRATION: typed call once ses.py exports sending_regions/domain_identities
 
-#: the calls the audit makes besides the areas' (who am I; the role it assumes)
-BASE_ACTIONS = ("sts:GetCallerIdentity", "sts:AssumeRole")
+#: the call the audit makes besides the areas' (who am I). With --role-arn it also calls
+#: sts:AssumeRole, as the principal it starts from: that permission belongs to that principal.
+BASE_ACTIONS = ("sts:GetCallerIdentity",)
 
 
 def actions() -> list[str]:
     """Every IAM action the audit may call: the policy docs/cloud.md documents."""
     return sorted({*BASE_ACTIONS, *(a for area in AREAS for a in area.ACTIONS)})
+
+
+def policy_document() -> dict[str, Any]:
+    """The least-privilege IAM policy for the audit: read-only actions, nothing else."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Sid": "MailwardenCloudAuditReadOnly", "Effect": "Allow", "Action": actions(), "Resource": "*"}
+        ],
+    }
 
 
 def run_audit(

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..core.findings import Finding, Severity, get_def
+from . import codes  # noqa: F401  (the check definitions: every CheckResult names one)
 from .session import Unavailable
 
 

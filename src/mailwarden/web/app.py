@@ -25,6 +25,7 @@ from .limits import BodyLimits
 from .routes import (
     account,
     campaigns,
+    cloud,
     dashboard,
     dlp,
     dmarc,
@@ -56,6 +57,7 @@ ROUTERS = (
     remediation,
     campaigns,
     leaks,
+    cloud,
 )
 
 
