@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..core.dns import Resolver
+from ..core.findings import FindingDef
 from . import align, codes, detection, iam, ses
 from .model import CloudAudit, Facts, Scope, by_severity
 from .session import AwsContext
@@ -32,6 +33,11 @@ BASE_ACTIONS = ("sts:GetCallerIdentity",)
 def actions() -> list[str]:
     """Every IAM action the audit may call: the policy docs/cloud.md documents."""
     return sorted({*BASE_ACTIONS, *(a for area in AREAS for a in area.ACTIONS)})
+
+
+def check_definitions() -> list[FindingDef]:
+    """The audit's checks (every area's codes and the SES domain alignment), in code order."""
+    return sorted((d for d in codes.DEFS if not d.code.startswith("cloud.trail-")), key=lambda d: d.code)
 
 
 def policy_document() -> dict[str, Any]:
