@@ -153,6 +153,31 @@ def test_read_and_write_split_over_two_selectors_pass() -> None:
     assert not detection.records_management_events({"EventSelectors": [], "AdvancedEventSelectors": []})
 
 
+@pytest.mark.parametrize(
+    "selectors",
+    [
+        {
+            "EventSelectors": [
+                {"ReadWriteType": "All", "ExcludeManagementEventSources": ["kms.amazonaws.com"]}
+            ]
+        },
+        {
+            "AdvancedEventSelectors": [
+                {
+                    "FieldSelectors": [
+                        {"Field": "eventCategory", "Equals": ["Management"]},
+                        {"Field": "eventSource", "NotEquals": ["kms.amazonaws.com"]},
+                    ]
+                }
+            ]
+        },
+    ],
+    ids=["classic", "advanced"],
+)
+def test_excluded_management_sources_are_not_all_management_events(selectors: dict[str, Any]) -> None:
+    assert not detection.records_management_events(selectors)
+
+
 def test_describe_trails_refused_is_undetermined(aws: MotoAccount) -> None:
     ctx = aws.context([REGION])
     refuse(ctx, "cloudtrail", "DescribeTrails")

@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from py_ocsf_models.events.findings.compliance_finding import ComplianceFinding
 from py_ocsf_models.events.findings.detection_finding import DetectionFinding
 
@@ -169,3 +170,45 @@ def test_trail_findings_as_detection_findings() -> None:
     assert e["finding_info"]["uid"] != b["finding_info"]["uid"]
     assert "region" not in b["cloud"] and "account" not in b["cloud"]
     assert o["time"] == b["time"]  # an unreadable time is the time given for a missing one
+
+
+def test_texts_are_in_the_current_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mailwarden.core import i18n
+
+    ja = {
+        "GuardDuty not enabled in a sending Region": "送信リージョンで GuardDuty が有効になっていない",
+        "Amazon GuardDuty is not enabled in {region}.": "{region} で GuardDuty が有効になっていません。",
+    }
+    monkeypatch.setattr(i18n, "catalogue", lambda lang: ja if lang == "ja" else {})
+    with i18n.language("ja"):
+        asff = [f for f in to_asff(sample_audit(), REGION) if f["GeneratorId"] == "cloud.guardduty-off"]
+        ocsf = [e for e in to_ocsf(sample_audit()) if e["metadata"]["event_code"] == "cloud.guardduty-off"]
+    assert (
+        asff[0]["Title"]
+        == ocsf[0]["finding_info"]["title"]
+        == "送信リージョンで GuardDuty が有効になっていない"
+    )
+    assert asff[0]["Description"] == f"{REGION} で GuardDuty が有効になっていません。"
+    assert ocsf[1]["finding_info"]["desc"] == "us-east-1 で GuardDuty が有効になっていません。"
+
+
+def test_a_real_detection_audit_imports_into_security_hub(aws: MotoAccount) -> None:
+    from mailwarden.cloud import detection
+    from mailwarden.cloud.model import Scope
+
+    ctx = aws.context([REGION, "us-east-1"])
+    checks = detection.check(detection.collect(ctx), Scope(ACCOUNT, tuple(ctx.regions), ctx.now))
+    audit = CloudAudit(
+        ACCOUNT, "aws", list(ctx.regions), "2026-12-05T01:00:00+00:00", "2026-12-05T01:01:00+00:00", checks
+    )
+    hub = aws.client("securityhub", REGION)
+    hub.enable_security_hub()
+    findings = to_asff(audit, REGION)
+    # an empty account: no trail; GuardDuty and Security Hub off in both Regions
+    assert sorted(f["GeneratorId"] for f in findings) == sorted(
+        ["cloud.trail-multi-region"] + ["cloud.guardduty-off"] * 2 + ["cloud.securityhub-off"] * 2
+    )
+    assert hub.batch_import_findings(Findings=findings)["FailedCount"] == 0
+    assert len(hub.get_findings()["Findings"]) == 5
+    for e in to_ocsf(audit):
+        CloudComplianceFinding.model_validate(e)

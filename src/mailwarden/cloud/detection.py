@@ -128,14 +128,17 @@ def records_management_events(selectors: dict[str, Any]) -> bool:
     possibly split over several selectors (one ReadOnly, one WriteOnly)."""
     kinds: set[str] = set()
     for sel in selectors.get("EventSelectors", []):
-        if sel.get("IncludeManagementEvents", True):
+        # a trail that leaves out some sources (KMS, RDS Data API) does not record *all*
+        # management events: Security Hub's CloudTrail.1 (AWS Config's
+        # multi-region-cloudtrail-enabled) fails it too
+        if sel.get("IncludeManagementEvents", True) and not sel.get("ExcludeManagementEventSources"):
             kinds |= {"All": {"read", "write"}, "ReadOnly": {"read"}, "WriteOnly": {"write"}}.get(
                 str(sel.get("ReadWriteType", "All")), set()
             )
     for sel in selectors.get("AdvancedEventSelectors", []):
         fields = {f.get("Field"): f for f in sel.get("FieldSelectors", [])}
         category = fields.get("eventCategory") or {}
-        if "Management" not in (category.get("Equals") or []):
+        if "Management" not in (category.get("Equals") or []) or "eventSource" in fields:
             continue
         read_only = fields.get("readOnly")
         if read_only is None:
