@@ -48,8 +48,19 @@ typecheck: install
 layers: install
 	$(BIN)/lint-imports
 
-pytest: install system-deps
+pytest: install system-deps prowler
 	$(BIN)/pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+# Prowler, the peer of the cloud audit's parity test and benchmark, in a venv of its own: it pins
+# its own boto3/botocore, so it must not go in $(VENV). Installs only when missing.
+PROWLER_VENV := .venv-prowler
+PROWLER_VERSION := 5.46.0
+.PHONY: prowler
+prowler:
+	@test -x $(PROWLER_VENV)/bin/prowler || { \
+	  $(PYTHON) -m venv $(PROWLER_VENV) && \
+	  $(PROWLER_VENV)/bin/python -m pip install -q --upgrade pip && \
+	  $(PROWLER_VENV)/bin/python -m pip install -q prowler==$(PROWLER_VERSION); }
 
 test: lint typecheck layers pytest
 
