@@ -188,7 +188,10 @@ def seed_vulnerable(endpoint: str, regions: Sequence[str]) -> VulnerableAccount:
         )
         acct.public_identities.append((region, unsigned))
 
-        # bounce/complaint notifications: a public, unencrypted topic with an http subscriber
+        # bounce/complaint notifications: a public, unencrypted topic with an http subscriber,
+        # set as the identity's notification topic and as the event destination of a
+        # configuration set that requires TLS (moto's GetIdentityNotificationAttributes leaves
+        # the topics out, so only the configuration set shows the topic to an audit)
         bounces = sns.create_topic(Name=f"ses-bounces-{i}")["TopicArn"]
         sns.set_topic_attributes(
             TopicArn=bounces,
@@ -206,22 +209,24 @@ def seed_vulnerable(endpoint: str, regions: Sequence[str]) -> VulnerableAccount:
         acct.public_topics.append(bounces)
         for kind in ("Bounce", "Complaint"):
             ses.set_identity_notification_topic(Identity=unsigned, NotificationType=kind, SnsTopic=bounces)
-        # the configuration set's event destination: unencrypted, not public
+        # the other configuration set's event destination: unencrypted, not public
         events = sns.create_topic(Name=f"ses-events-{i}")["TopicArn"]
         acct.unencrypted_topics.append(events)
         config_set = f"marketing-{i}"
-        sesv2.create_configuration_set(
-            ConfigurationSetName=config_set, DeliveryOptions={"TlsPolicy": "OPTIONAL"}
-        )
-        ses.create_configuration_set_event_destination(  # SESv1: moto lacks SESv2's call
-            ConfigurationSetName=config_set,
-            EventDestination={
-                "Name": f"{config_set}-to-sns",
-                "Enabled": True,
-                "MatchingEventTypes": ["bounce", "complaint", "delivery"],
-                "SNSDestination": {"TopicARN": events},
-            },
-        )
+        for name, tls, topic in (
+            (f"transactional-{i}", "REQUIRE", bounces),
+            (config_set, "OPTIONAL", events),
+        ):
+            sesv2.create_configuration_set(ConfigurationSetName=name, DeliveryOptions={"TlsPolicy": tls})
+            ses.create_configuration_set_event_destination(  # SESv1: moto lacks SESv2's call
+                ConfigurationSetName=name,
+                EventDestination={
+                    "Name": f"{name}-to-sns",
+                    "Enabled": True,
+                    "MatchingEventTypes": ["bounce", "complaint", "delivery"],
+                    "SNSDestination": {"TopicARN": topic},
+                },
+            )
         acct.tls_optional.append((region, config_set))
     return acct
 
@@ -274,8 +279,8 @@ def seed_big(
     inline policy, every 25th with the ``ses:*`` policy attached, every 100th an
     ``ses-smtp-user.*``), ``keys`` access keys (the first ``keys - users`` users have two),
     ``identities`` SES identities spread evenly over ``regions`` (two thirds domains, half of
-    them with DKIM signing), per Region two SNS topics (one public) and a configuration set
-    without required TLS."""
+    them with DKIM signing), per Region two SNS topics (one public) and two configuration sets
+    sending events to them (one without required TLS)."""
     import time
 
     if keys > 2 * users:
@@ -352,30 +357,31 @@ def seed_big(
             ),
         )
         events = sns.create_topic(Name=f"ses-events-{i}")["TopicArn"]
-        sesv2.create_configuration_set(
-            ConfigurationSetName=f"bulk-{i}", DeliveryOptions={"TlsPolicy": "OPTIONAL"}
-        )
         ses = c("ses", region)
-        ses.create_configuration_set_event_destination(
-            ConfigurationSetName=f"bulk-{i}",
-            EventDestination={
-                "Name": f"bulk-{i}-to-sns",
-                "Enabled": True,
-                "MatchingEventTypes": ["bounce", "complaint"],
-                "SNSDestination": {"TopicARN": events},
-            },
-        )
+        # the public topic is also a configuration set's destination: moto's
+        # GetIdentityNotificationAttributes leaves identities' topics out
+        for name, tls, topic in ((f"bulk-{i}", "OPTIONAL", events), (f"alerts-{i}", "REQUIRE", public)):
+            sesv2.create_configuration_set(ConfigurationSetName=name, DeliveryOptions={"TlsPolicy": tls})
+            ses.create_configuration_set_event_destination(
+                ConfigurationSetName=name,
+                EventDestination={
+                    "Name": f"{name}-to-sns",
+                    "Enabled": True,
+                    "MatchingEventTypes": ["bounce", "complaint"],
+                    "SNSDestination": {"TopicARN": topic},
+                },
+            )
         # a domain identity of this Region (identity n is in Region n % len(regions))
         n = next((n for n in range(i, identities, len(regions)) if n % 3 != 2), None)
         if n is not None:
             domain = f"d{n}.example.com"
             for kind in ("Bounce", "Complaint"):
                 ses.set_identity_notification_topic(Identity=domain, NotificationType=kind, SnsTopic=public)
-        return 7
+        return 9
 
     calls += sum(run_all([lambda i=i, r=r: make_region(i, r) for i, r in enumerate(regions)], workers))
     out.topics = 2 * len(regions)
-    out.config_sets = len(regions)
+    out.config_sets = 2 * len(regions)
     out.calls = calls
     out.seconds = time.perf_counter() - started
     return out
