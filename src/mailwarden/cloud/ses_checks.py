@@ -86,7 +86,8 @@ def _identities(facts: Facts, scope: Scope, region: str, results: dict[str, Chec
         name = summary["IdentityName"]
         key = identity_key(region, name)
         if not facts.need(dkim, key):
-            facts.need(mail_from, key)
+            if "@" not in name:  # MAIL FROM is asked of domains only
+                facts.need(mail_from, key)
             facts.need(policy_open, key)
             continue
         ident = facts.get(key)
