@@ -149,10 +149,13 @@ def _table(result: TrailResult) -> None:
     )
     if result.findings:
         table = Table()
-        for column in (_("Severity"), _("Time"), _("Finding"), _("Principal"), _("Detail")):
+        for column in (_("Severity"), _("Time"), _("Finding"), _("Principal")):
             table.add_column(column)
         for f in result.findings:
-            table.add_row(severity_label(f.severity), f.params["event_time"], f.title, f.subject, f.detail)
+            table.add_row(severity_label(f.severity), f.params["event_time"], f.title, f.subject)
         out.print(table)
+        for f in result.findings:
+            out.print(f"[bold]{f.title}[/bold]: {f.detail}")
+            out.print(f"  → {f.remediation}")
     for note in result.skipped:
         out.print(f"[yellow]{note}[/yellow]")
