@@ -59,8 +59,7 @@ def cloud_trail(
     endpoint_url: EndpointOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Find SES abuse patterns (new SMTP keys, identities, quota requests, probing, new networks)
-    in CloudTrail logs."""
+    """Find SES abuse patterns in CloudTrail logs (SMTP keys, identities, quota requests, probing)."""
     use_language(lang)
     from ..cloud.trail import IpDb, Rules
     from ..core.errors import InputError

@@ -5,6 +5,7 @@ state (``trail_scan``), and the rules decided once everything is read (``trail_r
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -51,7 +52,25 @@ def analyse(
     ip_db: IpDb | None = None,
     progress: Callable[[Batch], None] | None = None,
 ) -> TrailResult:
-    """Fold every batch, then decide: the analysis alone (what the benchmark times)."""
+    """Fold every batch, then decide: the analysis alone (what the benchmark times).
+
+    The cyclic garbage collector is paused meanwhile: parsing makes millions of short-lived
+    dicts, none in a cycle, and its passes over them cost about a fifth of the time."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyse(batches, rules, ip_db, progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _analyse(
+    batches: Iterable[Batch],
+    rules: Rules | None,
+    ip_db: IpDb | None,
+    progress: Callable[[Batch], None] | None,
+) -> TrailResult:
     st = State()
     result = TrailResult()
     for b in batches:
