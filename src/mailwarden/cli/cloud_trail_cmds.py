@@ -20,7 +20,7 @@ from .cloud_cmds import cloud_app as cloud_app
 from .common import ExitCode, ExitTracker, LangOpt, err, fail, out, use_language
 
 if TYPE_CHECKING:
-    from ..cloud.trail import TrailResult
+    from ..cloud.trail import IpDb, Rules, TrailResult
 
 
 class TrailFormat(StrEnum):
@@ -76,7 +76,7 @@ def cloud_trail(
     rules = Rules(
         ses_users=tuple(ses_user or ()), known_domains=tuple(known_domain or ()), silence_days=silence_days
     )
-    result = _run(sources, rules, db, profile, endpoint_url, show=fmt is TrailFormat.table)
+    result = _run(sources, rules, db, profile, endpoint_url)
     _emit(result, fmt)
     tracker = ExitTracker()
     if result.findings:
@@ -87,13 +87,7 @@ def cloud_trail(
 
 
 def _run(
-    sources: list[str],
-    rules: object,
-    db: object,
-    profile: str | None,
-    endpoint_url: str | None,
-    *,
-    show: bool,
+    sources: list[str], rules: Rules, db: IpDb | None, profile: str | None, endpoint_url: str | None
 ) -> TrailResult:
     from botocore.exceptions import BotoCoreError, ClientError
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -103,7 +97,7 @@ def _run(
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed} files"),
+        TextColumn(_("{task.completed} files")),
         TimeElapsedColumn(),
     )
     try:
@@ -111,8 +105,8 @@ def _run(
             task = bar.add_task(_("Reading CloudTrail files"), total=None)
             return analyse_sources(
                 sources,
-                rules,  # type: ignore[arg-type]
-                ip_db=db,  # type: ignore[arg-type]
+                rules,
+                ip_db=db,
                 profile=profile,
                 endpoint_url=endpoint_url,
                 progress=lambda _b: bar.advance(task),
