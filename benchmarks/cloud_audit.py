@@ -182,7 +182,7 @@ def trail_benchmark(events: int) -> None:
     result = module.run(events)
     if isinstance(result, dict):
         for key, value in result.items():
-            print(f"  {key}: {value:.3f}" if isinstance(value, float) else f"  {key}: {value}")
+            print(f"  {key}: {value}")
     elif result is not None:
         print(f"  {result}")
 
