@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from ..core.i18n import N_
 from . import iam_policy as pol
 from .model import CheckResult, Facts, Scope
 
@@ -27,6 +28,8 @@ ADMIN_AWS = "arn:aws:iam::aws:policy/AdministratorAccess"
 SENDING = {"ses:sendrawemail", "ses:sendemail"}
 RESTRICTING = {"ses:fromaddress", "aws:sourceip", "aws:sourcevpce"}
 ROOT = "<root_account>"
+#: how the detail texts name a credential (translated where shown)
+KEY_SLOT = {1: N_("access key 1"), 2: N_("access key 2")}
 
 
 def when(value: str | None) -> datetime | None:
@@ -195,10 +198,10 @@ def run(facts: Facts, scope: Scope, report_key: str, details_key: str, summary_k
                 r["cloud.iam-console-no-mfa"].fail(arn, **user_p)
             created = when(row.get("user_creation_time"))
             creds: list[tuple[str, int | None]] = [
-                (f"access key {n}", _days(now, used or rotated)) for n, rotated, used in keys
+                (KEY_SLOT[n], _days(now, used or rotated)) for n, rotated, used in keys
             ]
             if password:
-                creds.append(("password", _days(now, when(row.get("password_last_used")) or created)))
+                creds.append((N_("password"), _days(now, when(row.get("password_last_used")) or created)))
             for what, idle in creds:
                 r["cloud.iam-credentials-unused-45"].checked += 1
                 r["cloud.iam-credentials-unused-90"].checked += 1
@@ -277,14 +280,26 @@ def _smtp_checks(
 ) -> None:
     old, unused = r["cloud.ses-smtp-key-old"], r["cloud.ses-smtp-key-unused"]
     creators, unrestricted = r["cloud.ses-smtp-key-creators"], r["cloud.ses-smtp-unrestricted"]
+    # only principals with an Allow that names iam:CreateAccessKey are asked per SMTP user
+    # (principal, its statements naming the action, whether it may for every user: an Allow on
+    # "*" and no Deny of the action at all)
+    makers: list[tuple[Principal, list[dict[str, Any]], bool]] = []
+    for o in ps.everyone():
+        own = [s for s in o.statements if pol.action_matches(s, "iam:CreateAccessKey")]
+        allow = [s for s in own if pol.effect(s) == "Allow"]
+        if allow:
+            anyone = not any(pol.effect(s) == "Deny" for s in own) and any(
+                "*" in pol.strings(s.get("Resource")) for s in allow
+            )
+            makers.append((o, own, anyone))
     for user in (u for u in ps.users if ps.is_smtp(u)):
         p = {**g, "resource_type": "AwsIamUser", "user": user.name}
         # who else can make this user a new key
         creators.checked += 1
         who = [
             o.arn
-            for o in ps.everyone()
-            if o.arn != user.arn and pol.allows(o.statements, "iam:CreateAccessKey", user.arn)
+            for o, own, anyone in makers
+            if o.arn != user.arn and (anyone or pol.allows(own, "iam:CreateAccessKey", user.arn))
         ]
         if who:
             creators.fail(user.arn, **p, principals=", ".join(sorted(who)), count=len(who))
@@ -307,7 +322,7 @@ def _smtp_checks(
                 old.fail(user.arn, **{**p, "resource_type": "AwsIamAccessKey"}, slot=n, days=age)
             idle = _days(now, used)
             if used is None or (idle is not None and idle >= 45):
-                last = "never" if used is None else f"{idle} days ago"
+                last = N_("never") if used is None else used.date().isoformat()
                 unused.fail(user.arn, **{**p, "resource_type": "AwsIamAccessKey"}, slot=n, last_used=last)
 
 

@@ -50,7 +50,7 @@ def statements(doc: Any) -> list[dict[str, Any]]:
     return [s for s in items[:MAX_STATEMENTS] if isinstance(s, dict)]
 
 
-def _strings(value: Any) -> list[str]:
+def strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):
@@ -62,18 +62,18 @@ def action_matches(stmt: dict[str, Any], action: str) -> bool:
     """Does the statement's Action (or NotAction) cover ``action`` (case-insensitive)?"""
     action = action.lower()
     if "Action" in stmt:
-        return any(fnmatchcase(action, p.lower()) for p in _strings(stmt["Action"]))
+        return any(fnmatchcase(action, p.lower()) for p in strings(stmt["Action"]))
     if "NotAction" in stmt:
-        return not any(fnmatchcase(action, p.lower()) for p in _strings(stmt["NotAction"]))
+        return not any(fnmatchcase(action, p.lower()) for p in strings(stmt["NotAction"]))
     return False
 
 
 def resource_matches(stmt: dict[str, Any], resource: str) -> bool:
     """Does the statement's Resource (or NotResource) cover ``resource``?"""
     if "Resource" in stmt:
-        return any(fnmatchcase(resource, p) for p in _strings(stmt["Resource"]))
+        return any(fnmatchcase(resource, p) for p in strings(stmt["Resource"]))
     if "NotResource" in stmt:
-        return not any(fnmatchcase(resource, p) for p in _strings(stmt["NotResource"]))
+        return not any(fnmatchcase(resource, p) for p in strings(stmt["NotResource"]))
     return False
 
 
@@ -102,8 +102,8 @@ def is_admin(stmt: dict[str, Any]) -> bool:
     """Allow ``*`` on ``*``."""
     return (
         effect(stmt) == "Allow"
-        and "*" in _strings(stmt.get("Action"))
-        and "*" in _strings(stmt.get("Resource"))
+        and "*" in strings(stmt.get("Action"))
+        and "*" in strings(stmt.get("Resource"))
     )
 
 
@@ -111,8 +111,8 @@ def is_ses_wildcard(stmt: dict[str, Any]) -> bool:
     """Allow ``ses:*`` (any case) on ``*``; ``ses:Send*`` and narrower are not flagged."""
     return (
         effect(stmt) == "Allow"
-        and any(a.lower() == "ses:*" for a in _strings(stmt.get("Action")))
-        and "*" in _strings(stmt.get("Resource"))
+        and any(a.lower() == "ses:*" for a in strings(stmt.get("Action")))
+        and "*" in strings(stmt.get("Resource"))
     )
 
 
@@ -125,5 +125,5 @@ def allowed_actions(stmts: Iterable[dict[str, Any]]) -> set[str] | None:
             continue
         if "Action" not in s:
             return None
-        out.update(a.lower() for a in _strings(s["Action"]))
+        out.update(a.lower() for a in strings(s["Action"]))
     return out
