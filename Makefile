@@ -74,6 +74,7 @@ docs: install
 	$(PY) tools/schemas.py
 	$(BIN)/mailwarden codes --lang en > docs/findings.md
 	$(BIN)/mailwarden codes --lang ja > docs/findings.ja.md
+	$(PY) tools/cloud_docs.py
 
 i18n: install
 	$(PY) tools/i18n.py

@@ -23,7 +23,9 @@ assert codes.DEFS
 
 OTHER = "us-east-1"
 OUTSIDER = "999988887777"
-SES_CODES = {d.code for d in codes.DEFS if d.code.startswith("cloud.ses-")} - {
+SES_CODES = {
+    d.code for d in codes.DEFS if d.code.startswith("cloud.ses-") and not d.code.startswith("cloud.ses-smtp-")
+} - {
     "cloud.ses-domain-unaligned",
     "cloud.ses-dkim-not-published",
 }

@@ -52,13 +52,20 @@ def test_placeholders_kept(messages):
 
 
 #: terms Japanese administrators write as they are
-TECHNICAL = ("Null MX", "Message-ID", "ID")
+TECHNICAL = ("Null MX", "Message-ID", "ID", "Prowler", "Security Hub")
+
+
+def command(msgid: str) -> bool:
+    """An AWS CLI command given as the whole remediation: the same in every language."""
+    return msgid.startswith("aws ")
 
 
 def test_japanese_text_is_japanese(messages):
     cat = i18n.catalogue("ja")
     kana_or_kanji = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-    untranslated = [m for m in messages if not kana_or_kanji.search(cat[m]) and m not in TECHNICAL]
+    untranslated = [
+        m for m in messages if not kana_or_kanji.search(cat[m]) and m not in TECHNICAL and not command(m)
+    ]
     assert not untranslated, untranslated[:10]
 
 

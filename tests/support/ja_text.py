@@ -32,7 +32,8 @@ def english_prose() -> tuple[str, ...]:
         first = m.id.split("\n")[0]
         # the fixed text before the first placeholder: what shows whatever fills it
         fixed = re.split(r"\{|%\(", first)[0].strip()
-        if len(fixed.split()) >= 3 and len(fixed) >= 15:
+        # an AWS CLI command (aws sesv2 …) reads the same in Japanese: not prose
+        if len(fixed.split()) >= 3 and len(fixed) >= 15 and not fixed.startswith("aws "):
             out.append(fixed)
     return tuple(sorted(set(out), key=len, reverse=True))
 

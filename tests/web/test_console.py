@@ -202,6 +202,8 @@ def test_every_page_has_a_json_twin(app):
         "/campaigns/{campaign_id}": "/api/campaigns/{campaign_id}",
         "/leaks": "/api/leaks/scans",
         "/leaks/{scan_id}": "/api/leaks/scans/{scan_id}",
+        "/cloud": "/api/cloud/audits",
+        "/cloud/{audit_id}": "/api/cloud/audits/{audit_id}",
     }
 
     def flatten(routes):

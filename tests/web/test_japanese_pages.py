@@ -97,6 +97,12 @@ def seed(c: TestClient, app) -> dict[str, str]:  # noqa: F811
         (Path(tree) / "mail.env").write_text("MAIL_PASSWORD=q8Zr!pw0rd2024\n")
         result = scan_paths([Path(tree)])
     values["scan_id"] = str(leak_service.save(store, "src", False, result, result.secrets, "tester"))
+    # two kept cloud audits: the second shows what was fixed and what could not be checked
+    from mailwarden.cloud import service as cloud_service
+    from tests.cloud.test_console import audit
+
+    cloud_service.save(store, audit(["a.example.jp"], ["a.example.jp"]), "tester")
+    values["audit_id"] = str(cloud_service.save(store, audit(["b.example.jp"], None), "tester"))
     return values
 
 

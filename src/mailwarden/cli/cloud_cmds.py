@@ -130,14 +130,13 @@ def _emit(audit: CloudAudit, fmt: AuditFormat) -> None:
         log["runs"][0]["tool"]["driver"]["name"] = "mailwarden-cloud"
         print(to_json(log))
     elif fmt is AuditFormat.ocsf:
-        import importlib  # INTEGRATION: plain import once cloud/ocsf.py lands
+        from ..cloud.ocsf import to_ocsf
 
-        print(to_json(importlib.import_module("mailwarden.cloud.ocsf").to_ocsf(audit)))
+        print(to_json(to_ocsf(audit)))
     elif fmt is AuditFormat.asff:
-        import importlib  # INTEGRATION: plain import once cloud/asff.py lands
+        from ..cloud.asff import to_asff
 
-        asff = importlib.import_module("mailwarden.cloud.asff")
-        print(to_json(asff.to_asff(audit, audit.regions[0] if audit.regions else "us-east-1")))
+        print(to_json(to_asff(audit, audit.regions[0] if audit.regions else "us-east-1")))
     else:
         render_audit(audit)
 

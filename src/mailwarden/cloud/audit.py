@@ -23,7 +23,6 @@ from .session import AwsContext
 assert codes.DEFS  # the check definitions are registered before any check runs
 
 AREAS: tuple[Any, ...] = (iam, ses, detection)
-_ses: Any = ses  # INTEGRATION: typed call once ses.py exports sending_regions/domain_identities
 
 #: the call the audit makes besides the areas' (who am I). With --role-arn it also calls
 #: sts:AssumeRole, as the principal it starts from: that permission belongs to that principal.
@@ -37,7 +36,7 @@ def actions() -> list[str]:
 
 def check_definitions() -> list[FindingDef]:
     """The audit's checks (every area's codes and the SES domain alignment), in code order."""
-    return sorted((d for d in codes.DEFS if not d.code.startswith("cloud.trail-")), key=lambda d: d.code)
+    return sorted((d for d in codes.DEFS if d.code in codes.AUDIT_CODES), key=lambda d: d.code)
 
 
 def policy_document() -> dict[str, Any]:
@@ -73,13 +72,13 @@ def run_audit(
         account_id=ctx.account_id,
         regions=tuple(ctx.regions),
         now=ctx.now,
-        sending_regions=tuple(_ses.sending_regions(ses_facts)),
+        sending_regions=tuple(ses.sending_regions(ses_facts)),
         partition=ctx.partition,
     )
     checks = [r for area, facts in zip(AREAS, collected, strict=True) for r in area.check(facts, scope)]
     why_not = "domain checks not run (--no-domains)" if not domains else "no resolver"
     alignments, align_checks = align.check_domains(
-        _ses.domain_identities(ses_facts), resolver if domains else None, why_not=why_not
+        ses.domain_identities(ses_facts), resolver if domains else None, why_not=why_not
     )
     checks += align_checks
     if progress:

@@ -13,6 +13,9 @@ from ..core.findings import FindingDef, load_definitions
 
 AREAS = ("iam", "ses", "detection", "align", "trail")
 
-DEFS: list[FindingDef] = [
-    d for area in AREAS for d in load_definitions(Path(__file__).with_name(f"{area}.yaml"))
-]
+BY_AREA: dict[str, list[FindingDef]] = {
+    area: load_definitions(Path(__file__).with_name(f"{area}.yaml")) for area in AREAS
+}
+DEFS: list[FindingDef] = [d for defs in BY_AREA.values() for d in defs]
+#: the audit's checks (the CloudTrail analysis's codes are findings, not checks)
+AUDIT_CODES = frozenset(d.code for area, defs in BY_AREA.items() if area != "trail" for d in defs)

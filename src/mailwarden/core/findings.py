@@ -176,7 +176,17 @@ def worst(findings: Iterable[Finding]) -> Severity:
     return max((f.severity for f in findings), key=lambda s: s.rank, default=Severity.OK)
 
 
-_DEF_KEYS = {"code", "severity", "title", "detail", "remediation", "references", "penalty", "rationale", "controls"}
+_DEF_KEYS = {
+    "code",
+    "severity",
+    "title",
+    "detail",
+    "remediation",
+    "references",
+    "penalty",
+    "rationale",
+    "controls",
+}
 _CODE_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
