@@ -84,7 +84,7 @@ bench-deps:
 	command -v rspamd >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rspamd)
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 
-bench: install system-deps bench-deps
+bench: install system-deps bench-deps prowler
 	$(PY) benchmarks/domain_survey.py 10000 --sample 300
 	test -x .venv-peers/bin/python || $(PYTHON) -m venv .venv-peers
 	.venv-peers/bin/pip install -q parsedmarc==11.1.0 presidio-analyzer==2.2.366 detect-secrets==1.5.0
@@ -93,6 +93,7 @@ bench: install system-deps bench-deps
 	$(PY) benchmarks/scan_quality.py
 	$(PY) benchmarks/console_latency.py --mb 100
 	$(PY) benchmarks/dlp_quality.py
+	$(PY) benchmarks/cloud_audit.py
 	$(PY) benchmarks/dlp_speed.py --messages 2000 --paced 1000
 	$(PY) benchmarks/campaign.py
 	$(PY) benchmarks/campaign_send.py
