@@ -8,7 +8,6 @@ list[CheckResult] (one result per check code of cloud/detection.yaml)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
@@ -50,36 +49,15 @@ def collect(ctx: AwsContext) -> Facts:
     for region in ctx.regions:
         jobs.append((_guardduty_key(region), partial(_guardduty_enabled, ctx, region)))
         jobs.append((_securityhub_key(region), partial(_securityhub_enabled, ctx, region)))
-    _gather_all(facts, jobs)
+    facts.gather_all(jobs)
     # each trail's status and selectors are asked in its home Region (a shadow trail by its ARN)
     trail_jobs: list[tuple[str, Callable[[], Any]]] = []
     for trail in facts.get(TRAILS) or []:
         arn, home = trail["TrailARN"], trail.get("HomeRegion") or ctx.home_region
         trail_jobs.append((_status_key(arn), partial(_trail_status, ctx, arn, home)))
         trail_jobs.append((_selectors_key(arn), partial(_selectors, ctx, arn, home)))
-    _gather_all(facts, trail_jobs)
+    facts.gather_all(trail_jobs)
     return facts
-
-
-def _gather_all(facts: Facts, jobs: list[tuple[str, Callable[[], Any]]]) -> None:
-    """Runs the fetches on threads; each result (or refusal) is stored under its name."""
-    if not jobs:
-        return
-    with ThreadPoolExecutor(min(8, len(jobs)), thread_name_prefix="cloud-detection") as pool:
-        futures = [(name, pool.submit(_attempt, fetch)) for name, fetch in jobs]
-    for name, future in futures:
-        ok, value = future.result()
-        if ok:
-            facts.put(name, value)
-        else:
-            facts.missing[name] = value
-
-
-def _attempt(fetch: Callable[[], Any]) -> tuple[bool, Any]:
-    try:
-        return True, fetch()
-    except Unavailable as exc:
-        return False, exc.reason
 
 
 def _describe_trails(ctx: AwsContext) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ in the registry, with title, rationale, remediation and Security Hub control as 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -100,6 +101,20 @@ class Facts:
         self.values[name] = value
         return value
 
+    def gather_all(self, jobs: list[tuple[str, Callable[[], Any]]], workers: int = 8) -> None:
+        """Every ``(name, fetch)`` on threads, each stored as :meth:`gather` stores one (a refusal
+        recorded under its name); stored in the order given, whatever order they finish in."""
+        if not jobs:
+            return
+        with ThreadPoolExecutor(min(workers, len(jobs)), thread_name_prefix="cloud-collect") as pool:
+            futures = [(name, pool.submit(_attempt, fetch)) for name, fetch in jobs]
+        for name, future in futures:
+            ok, value = future.result()
+            if ok:
+                self.values[name] = value
+            else:
+                self.missing[name] = value
+
     def need(self, result: CheckResult, *names: str) -> bool:
         """True when every named value is there; otherwise the check is marked undetermined."""
         ok = True
@@ -108,6 +123,13 @@ class Facts:
                 result.cannot(self.missing.get(name, f"{name}: not collected"))
                 ok = False
         return ok
+
+
+def _attempt(fetch: Callable[[], Any]) -> tuple[bool, Any]:
+    try:
+        return True, fetch()
+    except Unavailable as exc:
+        return False, exc.reason
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ Region not enabled) is stored as missing with its reason, which names the Region
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
@@ -94,7 +93,7 @@ def collect(ctx: AwsContext) -> Facts:
             (config_sets_key(region), partial(_config_set_names, ctx, region)),
             (alarms_key(region), partial(_alarms, ctx, region)),
         ]
-    run_jobs(facts, first)
+    facts.gather_all(first, WORKERS)
     second: list[Job] = []
     for region in ctx.regions:
         names = [i["IdentityName"] for i in facts.get(identities_key(region)) or []]
@@ -104,7 +103,7 @@ def collect(ctx: AwsContext) -> Facts:
         for cs in facts.get(config_sets_key(region)) or []:
             second.append((config_set_key(region, cs), partial(_config_set, ctx, region, cs)))
             second.append((destinations_key(region, cs), partial(_destinations, ctx, region, cs)))
-    run_jobs(facts, second)
+    facts.gather_all(second, WORKERS)
     third: list[Job] = []
     for region in ctx.regions:
         # SESv2 gives MAIL FROM with the identity; an endpoint that leaves it out is asked SESv1
@@ -118,29 +117,8 @@ def collect(ctx: AwsContext) -> Facts:
         if lacking:
             third.append((mail_from_key(region), partial(_mail_from, ctx, region, lacking)))
     third += [(topic_key(arn), partial(_topic, ctx, arn)) for arn in sorted(topics_used(facts))]
-    run_jobs(facts, third)
+    facts.gather_all(third, WORKERS)
     return facts
-
-
-def run_jobs(facts: Facts, jobs: list[Job]) -> None:
-    """Runs the fetches on threads; each result (or refusal) is stored under its name."""
-    if not jobs:
-        return
-    with ThreadPoolExecutor(min(WORKERS, len(jobs)), thread_name_prefix="cloud-ses") as pool:
-        futures = [(name, pool.submit(_attempt, fetch)) for name, fetch in jobs]
-    for name, future in futures:
-        ok, value = future.result()
-        if ok:
-            facts.put(name, value)
-        else:
-            facts.missing[name] = value
-
-
-def _attempt(fetch: Callable[[], Any]) -> tuple[bool, Any]:
-    try:
-        return True, fetch()
-    except Unavailable as exc:
-        return False, exc.reason
 
 
 def _account(ctx: AwsContext, region: str) -> dict[str, Any]:
