@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
 import threading
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -433,5 +434,9 @@ def test_cli_watch_sends_as_mails_fall_due_and_stops_on_sigterm(rules, relay, tm
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
-    assert [line.count('"sent": 1') for line in out.splitlines()] == [1, 1]  # JSON Lines, one a pass
+    # JSON Lines, one a pass that sent something: b may be queued while the pass that sent a is
+    # still looking for more, so the two mails come in one or two passes — never lost or doubled.
+    passes = [json.loads(line) for line in out.splitlines()]
+    assert 1 <= len(passes) <= 2 and all(p["sent"] >= 1 for p in passes)
+    assert sum(p["sent"] for p in passes) == 2
     assert sorted(m.rcpt_tos[0] for m in relay.sink.messages) == ["a@example.co.jp", "b@example.co.jp"]
