@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 import mailwarden.analyze.models
 import mailwarden.cloud.models
 import mailwarden.core.sessions
+import mailwarden.deliverability.models
 import mailwarden.dmarc.models
 import mailwarden.gateway.models
 import mailwarden.leaks.models

@@ -87,6 +87,39 @@ class Settings(BaseSettings):
     scanner_rules: Path | None = None
     #: Extra CA bundle for HTTPS (MTA-STS, BIMI) – used by tests with a private CA.
     ca_bundle: Path | None = None
+    #: Deliverability. The sending domains whose provider events are kept (comma-separated;
+    #: empty: every domain); events for other domains are counted and dropped.
+    sending_domains: str = ""
+    #: Webhook verification, from the environment only: SendGrid's verification keys (base64
+    #: public keys, comma-separated while rotating); Postmark's basic-auth user and password
+    #: and, optionally, the networks its posts may come from (comma-separated CIDRs); Resend's
+    #: (Svix) signing secrets (whsec_…, comma-separated while rotating); Mailgun's webhook
+    #: signing keys (comma-separated while rotating); the SNS topics (ARNs) SES events may
+    #: come from. A provider left unset has no webhook (404).
+    hook_sendgrid_keys: str = ""
+    hook_postmark_user: str | None = None
+    hook_postmark_password: str | None = None
+    hook_postmark_networks: str = ""
+    hook_resend_secrets: str = ""
+    hook_mailgun_keys: str = ""
+    hook_sns_topics: str = ""
+    #: Seconds a signed timestamp may differ from the clock (replays, clock skew).
+    hook_tolerance: int = 300
+    #: The HTTPS port SNS signing certificates and subscription URLs are fetched on (443;
+    #: tests point it at a private server, with nameservers and ca_bundle).
+    sns_https_port: int = 443
+    #: Deliverability alerts: addresses mailed (comma-separated; sent through feedback_relay),
+    #: and a webhook posted to, signed with alert_webhook_secret (HMAC-SHA256).
+    alert_mail_to: str = ""
+    alert_webhook_url: str = ""
+    alert_webhook_secret: str | None = None
+    #: Google Postmaster Tools (API v2): a service-account key file (JSON) with the
+    #: postmaster.readonly scope, and the API's and token endpoints (tests: a private server).
+    postmaster_credentials: Path | None = None
+    postmaster_endpoint: str = "https://gmailpostmastertools.googleapis.com"
+    postmaster_token_url: str = "https://oauth2.googleapis.com/token"
+    #: The sender test inbox: the domain of its addresses (the console shows one to send to).
+    sender_inbox_domain: str = ""
 
     def spool_dir(self) -> Path:
         return self.gateway_spool or self.data_dir / "spool"

@@ -6,6 +6,7 @@ from sqlalchemy import engine_from_config, pool
 import mailwarden.analyze.models
 import mailwarden.cloud.models
 import mailwarden.core.sessions
+import mailwarden.deliverability.models
 import mailwarden.dmarc.models
 import mailwarden.gateway.models
 import mailwarden.leaks.models
