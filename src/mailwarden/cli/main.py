@@ -22,6 +22,7 @@ from . import (  # noqa: E402,F401  (reports subcommands)
 from .admin_cmds import codes, db_app, serve, user_app  # noqa: E402  (help texts need the language set)
 from .campaign_cmds import campaign_app  # noqa: E402
 from .cloud_cmds import cloud_app  # noqa: E402
+from .deliverability_cmds import deliverability_app  # noqa: E402
 from .dlp_cmds import dlp_app  # noqa: E402
 from .dmarc_cmds import dmarc_app  # noqa: E402
 from .domain_cmds import domain_app  # noqa: E402
@@ -30,6 +31,7 @@ from .leaks_cmds import leaks_app  # noqa: E402
 from .localise import LocalisedGroup  # noqa: E402
 from .reports_cmds import reports_app, token_app  # noqa: E402
 from .scan_cmds import scan  # noqa: E402
+from .sender_cmds import sender_app  # noqa: E402
 
 app = typer.Typer(
     cls=LocalisedGroup,
@@ -46,6 +48,8 @@ app.add_typer(token_app, name="token")
 app.add_typer(campaign_app, name="campaign")
 app.add_typer(leaks_app, name="leaks")
 app.add_typer(cloud_app, name="cloud")
+app.add_typer(deliverability_app, name="deliverability")
+app.add_typer(sender_app, name="sender")
 app.add_typer(user_app, name="user")
 app.add_typer(db_app, name="db")
 app.command("scan")(scan)

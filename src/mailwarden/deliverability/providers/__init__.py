@@ -1,0 +1,33 @@
+"""The sending providers' webhooks: one verifier and parser per provider (``sns`` for Amazon
+SES, ``sendgrid``, ``postmark``, ``resend``, ``mailgun``), built from the settings.
+
+A verifier checks a request before anything of it is believed (signature, timestamp window,
+replay, pinned certificate URL and topic, credentials, source network) and raises
+:class:`~mailwarden.deliverability.events.Rejected`; ``parse`` turns the verified body into
+events. ``parse`` is CPU work: the web layer runs it on a worker thread."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from ...core.config import Settings
+from ..events import HookRequest, Parsed
+
+
+class Verifier(Protocol):
+    name: str  # the Provider value and the webhook's path: /hooks/<name>
+    max_body: int  # the largest body read (bytes); more is answered 413 before parsing
+
+    async def verify(self, req: HookRequest) -> None:
+        """Raise Rejected unless ``req`` comes from the provider, now, and for the first time."""
+
+    def parse(self, req: HookRequest) -> Parsed:
+        """The events of a verified request; what is not understood is counted, not raised."""
+
+    async def confirm(self, url: str) -> None:
+        """Confirm a subscription (SNS); nothing for the other providers."""
+
+
+def configured(settings: Settings) -> dict[str, Verifier]:
+    """The providers whose secrets are set, by name."""
+    raise NotImplementedError  # filled in by the providers' task
