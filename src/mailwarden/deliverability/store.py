@@ -61,6 +61,8 @@ def store_events(store: Store, events: Sequence[Event], *, received: datetime | 
         unique.setdefault((e.provider, e.event_id), e)
     rows = [row(e, received) for e in unique.values()]
     with store.session(write=True) as s:
-        result = s.execute(_insert(s.get_bind().dialect.name), rows)
-        inserted = max(int(getattr(result, "rowcount", 0) or 0), 0)
+        # RETURNING names the rows inserted: a conflicting one returns nothing (rowcount is not
+        # summed over SQLAlchemy's multi-row VALUES batches)
+        stmt = _insert(s.get_bind().dialect.name).returning(DeliveryEvent.id)
+        inserted = len(s.execute(stmt, rows).all())
     return Stored(stored=inserted, duplicates=len(events) - inserted)
