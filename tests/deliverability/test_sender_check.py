@@ -23,6 +23,8 @@ from ._sender_support import (
 
 GOOD = {"client_ip": "127.0.0.1", "helo": f"mta.{DOMAIN}", "mail_from": f"bounce@{DOMAIN}"}
 
+pytestmark = pytest.mark.dns
+
 
 @pytest.fixture(scope="module")
 def keys():

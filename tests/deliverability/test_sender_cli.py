@@ -15,6 +15,8 @@ from mailwarden.deliverability.sender import recent_checks
 
 from ._sender_support import DOMAIN, make_keys, message, sign, start_dns
 
+pytestmark = [pytest.mark.dns, pytest.mark.smtp]
+
 
 @pytest.fixture(scope="module")
 def keys():

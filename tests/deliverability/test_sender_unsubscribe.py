@@ -8,6 +8,8 @@ from ._sender_support import DOMAIN, UNSUB_HOST, PostRecorder, check, make_keys,
 
 GOOD = {"client_ip": "127.0.0.1", "mail_from": f"bounce@{DOMAIN}"}
 
+pytestmark = [pytest.mark.dns, pytest.mark.https]
+
 
 @pytest.fixture(scope="module")
 def keys():

@@ -7,6 +7,7 @@ import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+from ...core.i18n import N_
 from ...core.message import ParsedMessage
 from .report import SenderReport
 
@@ -14,10 +15,6 @@ _ADDRESS = re.compile(r"^[^@\s<>]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A
 _MSGID = re.compile(r"^<[^<>@\s]{1,400}@[^<>@\s]{1,255}>$")
 #: how far a Date may be from now before it is called skewed
 SKEW_HOURS = 24
-
-
-def N_(text: str) -> str:
-    return text
 
 
 def check_headers(report: SenderReport, msg: ParsedMessage, *, now: datetime | None = None) -> None:
