@@ -141,3 +141,24 @@ def test_token_of():
     assert token_of('"we ird"@x') == "weird"
     assert len(token_of("a" * 300 + "@x")) == 64
     assert token_of("<>") == ""
+
+
+def test_saved_and_read_back(store):
+    """On SQLite and PostgreSQL: kept under the token, newest first, the report as given."""
+    from mailwarden.deliverability.sender import latest_check, recent_checks, save_report
+
+    first = SenderReport(sender="a@example.test", subject="one", tls={"used": False})
+    check_tls(first, first.tls)
+    grade(first)
+    second = SenderReport(sender="b@example.test", subject="二通目")
+    grade(second)
+    id1 = save_report(store, first, "tok")
+    id2 = save_report(store, second, "tok")
+    save_report(store, second, "other")
+    latest = latest_check(store, "tok")
+    assert latest["id"] == id2 > id1 and latest["subject"] == "二通目"
+    assert latest_check(store, "nobody") is None
+    assert [r["token"] for r in recent_checks(store, 2)] == ["other", "tok"]
+    kept = next(r for r in recent_checks(store, 10) if r["id"] == id1)
+    assert kept["report"]["checks"][0]["code"] == "sender.tls-not-used"
+    assert kept["grade"] == "C" and kept["score"] == 90
