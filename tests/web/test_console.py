@@ -204,6 +204,8 @@ def test_every_page_has_a_json_twin(app):
         "/leaks/{scan_id}": "/api/leaks/scans/{scan_id}",
         "/cloud": "/api/cloud/audits",
         "/cloud/{audit_id}": "/api/cloud/audits/{audit_id}",
+        "/sender": "/api/sender",
+        "/sender/{graded_id}": "/api/sender/checks/{graded_id}",
     }
 
     def flatten(routes):

@@ -103,6 +103,11 @@ def seed(c: TestClient, app) -> dict[str, str]:  # noqa: F811
 
     cloud_service.save(store, audit(["a.example.jp"], ["a.example.jp"]), "tester")
     values["audit_id"] = str(cloud_service.save(store, audit(["b.example.jp"], None), "tester"))
+    # a message graded by the sender test inbox
+    from mailwarden.deliverability.sender import save_report
+    from tests.deliverability.test_console_sender import graded
+
+    values["graded_id"] = str(save_report(store, graded("12月のお知らせ"), "check-x"))
     return values
 
 

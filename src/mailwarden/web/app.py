@@ -36,6 +36,7 @@ from .routes import (
     messages,
     remediation,
     reports,
+    sender,
     surveys,
     users,
 )
@@ -58,6 +59,7 @@ ROUTERS = (
     campaigns,
     leaks,
     cloud,
+    sender,
 )
 
 

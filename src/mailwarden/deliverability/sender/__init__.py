@@ -9,8 +9,8 @@ raised on what a message holds."""
 from __future__ import annotations
 
 from .check import MAX_MESSAGE, MessageTooLarge, check_message
-from .report import REQUIRED, Check, SenderReport
-from .saved import latest_check, recent_checks, save_report
+from .report import REQUIRED, Check, SenderReport, localised
+from .saved import checks_for, get_check, latest_check, recent_checks, save_report
 
 __all__ = [
     "MAX_MESSAGE",
@@ -19,7 +19,10 @@ __all__ = [
     "MessageTooLarge",
     "SenderReport",
     "check_message",
+    "checks_for",
+    "get_check",
     "latest_check",
+    "localised",
     "recent_checks",
     "save_report",
 ]

@@ -183,3 +183,21 @@ class SenderReport:
             "checks": [c.to_dict() for c in self.checks],
             "analysis": self.analysis,
         }
+
+
+def localised(report: dict[str, Any]) -> dict[str, Any]:
+    """A kept ``to_dict()`` with each check's title, detail and remediation rendered again in
+    the current language (they were rendered in the language of the moment it was graded)."""
+    checks = []
+    for c in report.get("checks", []):
+        try:
+            f = Finding(c["code"], params=c.get("params") or {}, fix=c.get("fix"))
+            texts = {
+                "title": f.title,
+                "detail": f.detail,
+                "remediation": f.remediation if c.get("status") != "pass" else "",
+            }
+        except (KeyError, TypeError, ValueError):  # a code no longer defined: keep what was kept
+            texts = {}
+        checks.append({**c, **texts})
+    return {**report, "checks": checks}

@@ -54,3 +54,21 @@ def recent_checks(store: Store, limit: int = 50) -> list[dict[str, Any]]:
     with store.session() as s:
         rows = s.scalars(select(SenderCheck).order_by(SenderCheck.id.desc()).limit(max(1, min(limit, 1000))))
         return [_row(c) for c in rows]
+
+
+def get_check(store: Store, check_id: int) -> dict[str, Any] | None:
+    with store.session() as s:
+        c = s.get(SenderCheck, check_id)
+        return _row(c) if c else None
+
+
+def checks_for(store: Store, token: str, limit: int = 20) -> list[dict[str, Any]]:
+    """The last ``limit`` messages graded for ``token``, newest first."""
+    with store.session() as s:
+        q = (
+            select(SenderCheck)
+            .where(SenderCheck.token == token)
+            .order_by(SenderCheck.id.desc())
+            .limit(max(1, min(limit, 1000)))
+        )
+        return [_row(c) for c in s.scalars(q)]
