@@ -112,3 +112,23 @@ def test_too_few_messages_never_alert(store):  # type: ignore[no-untyped-def]
     store_events(store, events(Kind.SENT, 10, day=D))
     store_events(store, events(Kind.BOUNCED, 9, day=D, bounce="hard"))
     assert check_alerts(store, _settings(free_port(), "http://127.0.0.1:9/x"), now=NOW, dry_run=True) == []
+
+
+def test_postmaster_spam_rate_alerts_under_gmail_rule(store):  # type: ignore[no-untyped-def]
+    from mailwarden.deliverability.models import PostmasterStat
+
+    with store.session(write=True) as s:
+        s.add(
+            PostmasterStat(
+                domain="example.co.jp", day=date(2026, 11, 30), spam_rate=0.0041, metrics={}, compliance={}
+            )
+        )
+        s.add(
+            PostmasterStat(
+                domain="ok.example", day=date(2026, 11, 30), spam_rate=0.0002, metrics={}, compliance={}
+            )
+        )
+    found = check_alerts(store, _settings(free_port(), "http://127.0.0.1:9/x"), now=NOW, dry_run=True)
+    assert [(a.domain, a.provider, a.metric, a.level, a.day) for a in found] == [
+        ("example.co.jp", "gmail", "postmaster_spam_rate", "critical", date(2026, 11, 30))
+    ]

@@ -80,3 +80,9 @@ def test_bad_options_are_usage_errors(tmp_path) -> None:  # type: ignore[no-unty
     url = _fill(tmp_path)
     assert _run(url, "rates", "--days", "0").returncode == 2
     assert _run(url, "rates", "-f", "xml").returncode == 2
+
+
+def test_postmaster_without_credentials_is_a_usage_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    env_url = _fill(tmp_path)
+    r = _run(env_url, "postmaster", "--days", "3")
+    assert r.returncode == 2 and "MAILWARDEN_POSTMASTER_CREDENTIALS" in r.stderr

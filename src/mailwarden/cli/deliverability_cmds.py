@@ -226,3 +226,34 @@ def alerts_cmd(
         )
     if not alerts:
         out.print(_("No alert to send."))
+
+
+@deliverability_app.command("postmaster")
+def postmaster_cmd(
+    days: Annotated[int, typer.Option("--days", min=1, max=120, help=_("Days to import."))] = 14,
+    lang: LangOpt = None,
+) -> None:
+    """Import Google Postmaster Tools (API v2) figures of the domains the service account may read."""
+    use_language(lang)
+    import httpx
+
+    from ..core.config import get_settings
+    from ..core.errors import ConfigError
+    from ..deliverability.postmaster import PostmasterError, import_postmaster
+
+    try:
+        result = import_postmaster(_store(), get_settings(), days=days)
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    except (PostmasterError, httpx.HTTPError, OSError, ValueError) as exc:
+        label = _("Postmaster Tools could not be read")
+        out.print(f"{label}: {exc}", highlight=False, markup=False)
+        raise typer.Exit(3) from exc
+    out.print(
+        _("{n} days imported for {domains}").format(n=result.days, domains=", ".join(result.domains) or "-"),
+        highlight=False,
+    )
+    for domain, why in result.errors.items():
+        out.print(f"{domain}: {why}", highlight=False, markup=False)
+    if result.errors:
+        raise typer.Exit(3)

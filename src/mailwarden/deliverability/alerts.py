@@ -43,8 +43,8 @@ from ..core.i18n import gettext as _
 from ..core.i18n import language
 from ..core.mailout import Mailer, RelayConfig
 from ..core.store import Store
-from .models import DeliveryAlert
-from .rates import assess, rates
+from .models import DeliveryAlert, PostmasterStat
+from .rates import RateFigures, assess, rates
 
 __all__ = ["ALERT_LEVELS", "RETRY_DAYS", "Alert", "check_alerts", "sign"]
 
@@ -96,6 +96,43 @@ def _candidates(store: Store, day: date) -> list[Alert]:
                         a.metric + suffix,
                         a.level,
                         day,
+                        a.rate,
+                        a.threshold,
+                        a.source,
+                        a.explanation,
+                        a.action,
+                    )
+                )
+    out += _postmaster(store, day)
+    return out
+
+
+def _postmaster(store: Store, day: date) -> list[Alert]:
+    """Postmaster Tools' spam rate (Gmail's own figure) under Gmail's rule, provider "gmail":
+    its latest day up to ``day`` (Google publishes a day late)."""
+    with store.session() as s:
+        rows = s.execute(
+            select(PostmasterStat.domain, PostmasterStat.day, PostmasterStat.spam_rate).where(
+                PostmasterStat.day <= day,
+                PostmasterStat.day > day - timedelta(days=3),
+                PostmasterStat.spam_rate.is_not(None),
+            )
+        ).all()
+    latest: dict[str, tuple[date, float]] = {}
+    for domain, d, rate in rows:
+        if rate is not None and (domain not in latest or d > latest[domain][0]):
+            latest[domain] = (d, float(rate))
+    out = []
+    for domain, (d, rate) in sorted(latest.items()):
+        for a in assess("gmail", RateFigures(), extra={"complaint_rate": rate}):
+            if a.rule == "gmail-spam" and a.level in ALERT_LEVELS:
+                out.append(
+                    Alert(
+                        domain,
+                        "gmail",
+                        "postmaster_spam_rate",
+                        a.level,
+                        d,
                         a.rate,
                         a.threshold,
                         a.source,
