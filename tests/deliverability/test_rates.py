@@ -89,3 +89,18 @@ def test_thresholds_cite_sources() -> None:
         assert "https://" in rule.source
         levels = list(rule.levels.values())
         assert levels == sorted(levels)
+
+
+def test_postmaster_spam_rate_in_the_report(store):  # type: ignore[no-untyped-def]
+    from mailwarden.deliverability.models import PostmasterStat
+
+    with store.session(write=True) as s:
+        for day, rate in ((D, 0.004), (D + timedelta(days=1), 0.0015), (D + timedelta(days=9), 0.02)):
+            s.add(PostmasterStat(domain="example.co.jp", day=day, spam_rate=rate, metrics={}, compliance={}))
+    report = rates(store, since=D, until=D + timedelta(days=6))
+    (g,) = report.postmaster  # the latest day in the window, not the one after it
+    assert (g.day, g.spam_rate, g.assessment.level) == (D + timedelta(days=1), 0.0015, "warning")
+    assert (
+        report.level == "warning" and report.to_dict()["postmaster"][0]["assessment"]["rule"] == "gmail-spam"
+    )
+    assert rates(store, provider="ses", since=D, until=D).postmaster == []

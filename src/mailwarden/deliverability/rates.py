@@ -21,7 +21,7 @@ from sqlalchemy import and_, func, select
 from ..core.i18n import N_
 from ..core.i18n import gettext as _
 from ..core.store import Store
-from .models import DeliveryEvent
+from .models import DeliveryEvent, PostmasterStat
 
 __all__ = [
     "LEVELS",
@@ -29,6 +29,7 @@ __all__ = [
     "Assessment",
     "DayRates",
     "PairRates",
+    "PostmasterRate",
     "RateFigures",
     "RatesReport",
     "Rule",
@@ -164,14 +165,34 @@ class PairRates:
 
 
 @dataclass
+class PostmasterRate:
+    """Gmail's own spam rate for a domain (Postmaster Tools), its latest day in the window."""
+
+    domain: str
+    day: date
+    spam_rate: float
+    assessment: Assessment
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "domain": self.domain,
+            "day": self.day.isoformat(),
+            "spam_rate": self.spam_rate,
+            "assessment": self.assessment.to_dict(),
+        }
+
+
+@dataclass
 class RatesReport:
     since: date
     until: date
     pairs: list[PairRates]
+    postmaster: list[PostmasterRate] = field(default_factory=list)
 
     @property
     def level(self) -> str:
-        return max((p.level for p in self.pairs), key=LEVELS.index, default="ok")
+        levels = [p.level for p in self.pairs] + [g.assessment.level for g in self.postmaster]
+        return max(levels, key=LEVELS.index, default="ok")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -179,6 +200,7 @@ class RatesReport:
             "until": self.until.isoformat(),
             "level": self.level,
             "pairs": [p.to_dict() for p in self.pairs],
+            "postmaster": [g.to_dict() for g in self.postmaster],
         }
 
 
@@ -314,4 +336,31 @@ def rates(
                 week = [by_day[x] for x in (day - timedelta(days=k) for k in range(7)) if x in by_day]
                 pair.days.append(DayRates(d, p, day, figures([by_day[day]]), figures(week)))
         pairs.append(pair)
-    return RatesReport(since, until, pairs)
+    report = RatesReport(since, until, pairs)
+    if provider in (None, "gmail"):
+        report.postmaster = _postmaster(store, domain, since, until)
+    return report
+
+
+def _postmaster(store: Store, domain: str | None, since: date, until: date) -> list[PostmasterRate]:
+    t = PostmasterStat
+    conds = [t.day >= since, t.day <= until, t.spam_rate.is_not(None)]
+    if domain is not None:
+        conds.append(t.domain == domain.lower())
+    latest = select(t.domain, func.max(t.day).label("day")).where(and_(*conds)).group_by(t.domain).subquery()
+    stmt = (
+        select(t.domain, t.day, t.spam_rate)
+        .join(latest, and_(t.domain == latest.c.domain, t.day == latest.c.day))
+        .order_by(t.domain)
+    )
+    out = []
+    with store.session() as s:
+        for d, day, value in s.execute(stmt):
+            rate = float(value or 0.0)  # NULLs are filtered out above
+            found = [
+                a
+                for a in assess("gmail", RateFigures(), extra={"complaint_rate": rate})
+                if a.rule == "gmail-spam"
+            ]
+            out.append(PostmasterRate(d, day, rate, found[0]))
+    return out
