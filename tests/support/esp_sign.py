@@ -22,6 +22,7 @@ from cryptography.x509.oid import NameOID
 
 SNS_HOST = "sns.ap-northeast-1.amazonaws.com"
 SNS_CERT_PATH = "/SimpleNotificationService-test.pem"
+_SENT_AT = "2026-12-05T08:00:00.000Z"
 SNS_TOPIC = "arn:aws:sns:ap-northeast-1:123456789012:ses-events"
 _SNS_SIGNED = {
     "Notification": ("Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"),
@@ -188,7 +189,7 @@ def ses_bounce(
     return {
         key: "Bounce",
         "bounce": bounce,
-        "mail": _ses_mail(source, recipients, "2026-12-05T08:00:00.000Z"),
+        "mail": _ses_mail(source, recipients, _SENT_AT),
     }
 
 
@@ -203,7 +204,7 @@ def ses_delivery(
     key = "eventType" if event_publishing else "notificationType"
     return {
         key: "Delivery",
-        "mail": _ses_mail(source, recipients, "2026-12-05T08:00:00.000Z"),
+        "mail": _ses_mail(source, recipients, _SENT_AT),
         "delivery": {
             "timestamp": at,
             "processingTimeMillis": 812,
@@ -224,7 +225,7 @@ def ses_complaint(
     recipients = recipients or ["hanako@example.net"]
     return {
         "eventType": "Complaint",
-        "mail": _ses_mail(source, recipients, "2026-12-05T08:00:00.000Z"),
+        "mail": _ses_mail(source, recipients, _SENT_AT),
         "complaint": {
             "complainedRecipients": [{"emailAddress": r} for r in recipients],
             "timestamp": at,
@@ -245,7 +246,7 @@ def ses_event(event_type: str, part: dict[str, Any], recipients: list[str] | Non
     return {
         "eventType": event_type,
         key: part,
-        "mail": _ses_mail("info@example.jp", recipients, "2026-12-05T08:00:00.000Z"),
+        "mail": _ses_mail("info@example.jp", recipients, _SENT_AT),
     }
 
 
