@@ -124,8 +124,8 @@ def codes(
 ) -> None:
     """List every finding code (the registry)."""
     from ..cloud import codes as cloud_codes  # noqa: F401  (registers the cloud audit's codes)
-    from ..leaks import codes as leak_codes  # noqa: F401  (registers the leak scanner's codes)
     from ..deliverability.sender import codes as sender_codes  # noqa: F401  (the sender test inbox's codes)
+    from ..leaks import codes as leak_codes  # noqa: F401  (registers the leak scanner's codes)
 
     if lang:
         i18n.set_language(lang)
