@@ -13,7 +13,7 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.x509.oid import NameOID
 
 # ---------------------------------------------------------------------------------------------
@@ -253,3 +253,149 @@ def ses_event(event_type: str, part: dict[str, Any], recipients: list[str] | Non
 # ---------------------------------------------------------------------------------------------
 # SendGrid, Postmark, Resend, Mailgun (written by the other providers' task)
 # ---------------------------------------------------------------------------------------------
+
+# SendGrid: ECDSA P-256 over timestamp + body (Event Webhook signature)
+
+SENDGRID_SIG = "x-twilio-email-event-webhook-signature"
+SENDGRID_TS = "x-twilio-email-event-webhook-timestamp"
+
+
+def sendgrid_keys() -> tuple[ec.EllipticCurvePrivateKey, str]:
+    """A signing key and its public key as SendGrid shows it (base64 DER SubjectPublicKeyInfo)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    der = key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return key, base64.b64encode(der).decode("ascii")
+
+
+def sendgrid_signed(
+    key: ec.EllipticCurvePrivateKey, events: list[dict[str, Any]], timestamp: int
+) -> tuple[dict[str, str], bytes]:
+    body = json.dumps(events, ensure_ascii=False).encode("utf-8")
+    ts = str(timestamp)
+    signature = key.sign(ts.encode("ascii") + body, ec.ECDSA(hashes.SHA256()))
+    headers = {
+        "Content-Type": "application/json",
+        "X-Twilio-Email-Event-Webhook-Signature": base64.b64encode(signature).decode("ascii"),
+        "X-Twilio-Email-Event-Webhook-Timestamp": ts,
+    }
+    return headers, body
+
+
+_SG_KINDS = ("processed", "delivered", "open", "click", "bounce", "deferred", "spamreport", "dropped")
+
+
+def sendgrid_event(
+    kind: str, email: str = "taro@example.net", *, timestamp: int = 1_796_457_600, n: int = 0, **extra: Any
+) -> dict[str, Any]:
+    """One SendGrid event with the fields real payloads carry."""
+    event: dict[str, Any] = {
+        "email": email,
+        "timestamp": timestamp,
+        "smtp-id": f"<{n}.abc@ismtpd-01.sendgrid.net>",
+        "event": kind,
+        "category": ["newsletter"],
+        "sg_event_id": f"sg-{kind}-{n:08d}-{email}",
+        "sg_message_id": f"14c5d75ce93.dfd.{n}.filter0001.16648.5515E0B88.0",
+    }
+    if kind == "bounce":
+        event.update(type="bounce", status="5.1.1", reason="550 5.1.1 The email account does not exist.")
+    elif kind == "deferred":
+        event.update(response="421 4.7.28 try again later", attempt="1")
+    elif kind == "click":
+        event.update(url="https://example.jp/sale", useragent="Mozilla/5.0", ip="192.0.2.1")
+    elif kind == "open":
+        event.update(useragent="Mozilla/5.0", ip="192.0.2.1")
+    elif kind == "dropped":
+        event.update(reason="Bounced Address")
+    elif kind == "delivered":
+        event.update(response="250 OK", ip="168.1.1.1", tls=1)
+    event.update(extra)
+    return event
+
+
+def sendgrid_events(
+    n: int, *, kinds: tuple[str, ...] = _SG_KINDS, start: int = 0, timestamp: int = 1_796_457_600
+) -> list[dict[str, Any]]:
+    """``n`` events cycling through ``kinds``, each with a distinct sg_event_id."""
+    return [
+        sendgrid_event(kinds[i % len(kinds)], f"user{i}@example.net", timestamp=timestamp, n=start + i)
+        for i in range(n)
+    ]
+
+
+# Postmark: HTTP basic auth, one JSON object per request
+
+
+def postmark_auth(user: str, password: str) -> dict[str, str]:
+    token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    return {"Authorization": f"Basic {token}", "Content-Type": "application/json"}
+
+
+def postmark_bounce(
+    email: str = "taro@example.net",
+    *,
+    kind: str = "HardBounce",
+    bounce_id: int = 4323372036854775807,
+    sender: str = "info@example.jp",
+    at: str = "2026-12-05T08:00:05.0000000-05:00",
+) -> dict[str, Any]:
+    return {
+        "RecordType": "Bounce",
+        "MessageStream": "outbound",
+        "ID": bounce_id,
+        "Type": kind,
+        "TypeCode": 1,
+        "Name": "Hard bounce",
+        "Tag": "newsletter",
+        "MessageID": "883953f4-6105-42a2-a16a-77a8eac79483",
+        "ServerID": 23,
+        "Description": "The server was unable to deliver your message (ex: unknown user, mailbox not found).",
+        "Details": "smtp;550 5.1.1 The email account that you tried to reach does not exist.",
+        "Email": email,
+        "From": sender,
+        "BouncedAt": at,
+        "DumpAvailable": True,
+        "Inactive": True,
+        "CanActivate": True,
+        "Subject": "お知らせ",
+        "Content": "",
+    }
+
+
+def postmark_record(record_type: str, email: str = "taro@example.net", **extra: Any) -> dict[str, Any]:
+    """Delivery, SpamComplaint, Open, Click or SubscriptionChange as Postmark sends them."""
+    base: dict[str, Any] = {
+        "RecordType": record_type,
+        "MessageStream": "outbound",
+        "MessageID": "00000000-0000-0000-0000-000000000001",
+        "Recipient": email,
+        "Tag": "newsletter",
+        "Metadata": {},
+    }
+    if record_type == "Delivery":
+        base.update(ServerID=23, DeliveredAt="2026-12-05T08:00:05Z", Details="Test delivery webhook details")
+    elif record_type == "SpamComplaint":
+        base = postmark_bounce(email, kind="SpamComplaint", bounce_id=42)
+        base["RecordType"] = "SpamComplaint"
+    elif record_type == "Open":
+        base.update(
+            FirstOpen=True, ReceivedAt="2026-12-05T08:10:00Z", Platform="WebMail", UserAgent="Mozilla/5.0"
+        )
+    elif record_type == "Click":
+        base.update(
+            ReceivedAt="2026-12-05T08:11:00Z", OriginalLink="https://example.jp/sale", ClickLocation="HTML"
+        )
+    elif record_type == "SubscriptionChange":
+        base.update(
+            ChangedAt="2026-12-05T08:12:00Z",
+            Origin="Recipient",
+            SuppressSending=True,
+            SuppressionReason="ManualSuppression",
+        )
+    base.update(extra)
+    return base
+
+
+# Resend (Svix) and Mailgun: signers below
