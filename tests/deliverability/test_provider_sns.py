@@ -30,27 +30,10 @@ from tests.support.esp_sign import (
     sns_subscription,
 )
 from tests.support.nsd import NsdServer, Zone
-from tests.support.peers import HttpsServer
+from tests.support.peers import RecordingHttps
 
 SUBSCRIBE_PATH = f"/?Action=ConfirmSubscription&TopicArn={SNS_TOPIC}&Token=2336412f37fb687f5d51e6e2425"
 net = [pytest.mark.dns, pytest.mark.https]
-
-
-class RecordingHttps(HttpsServer):
-    """The test HTTPS server, remembering each GET as (host, path)."""
-
-    def __init__(self, *args: Any) -> None:
-        super().__init__(*args)
-        seen: list[tuple[str, str]] = []
-        self.seen = seen
-        base = self.httpd.RequestHandlerClass
-
-        class Handler(base):  # type: ignore[valid-type,misc]
-            def do_GET(self) -> None:
-                seen.append(((self.headers.get("Host") or "").split(":")[0].lower(), self.path))
-                super().do_GET()
-
-        self.httpd.RequestHandlerClass = Handler
 
 
 @pytest.fixture(scope="module")

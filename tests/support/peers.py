@@ -6,6 +6,7 @@ import http.server
 import ssl
 import threading
 from collections.abc import Mapping
+from typing import Any
 
 from .nsd import free_port
 
@@ -54,3 +55,20 @@ class HttpsServer:
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class RecordingHttps(HttpsServer):
+    """The test HTTPS server, remembering each GET as (host, path) in ``seen``."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        seen: list[tuple[str, str]] = []
+        self.seen = seen
+        base = self.httpd.RequestHandlerClass
+
+        class Handler(base):  # type: ignore[valid-type,misc]
+            def do_GET(self) -> None:
+                seen.append(((self.headers.get("Host") or "").split(":")[0].lower(), self.path))
+                super().do_GET()
+
+        self.httpd.RequestHandlerClass = Handler

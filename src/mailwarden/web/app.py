@@ -21,6 +21,7 @@ from ..reports.feedback_send import BackgroundSender
 from ..simulate.worker import SimulationWorker
 from . import cors, errors
 from .console import HERE, Console
+from .hooks import HooksApp
 from .limits import BodyLimits
 from .routes import (
     account,
@@ -141,6 +142,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     # simulations' tracking links, landing and training pages (public: reached by link id)
     app.mount("/t", create_tracking_app(settings, store), name="tracking")
+    # the sending providers' webhooks (public: each request verified by its provider)
+    app.mount("/hooks", HooksApp(settings, store), name="hooks")
     # errors as pages for browsers, as {"error": {"code", "message"}} for API clients
     errors.install(app)
     for module in ROUTERS:

@@ -43,10 +43,14 @@ LIMITS: tuple[tuple[str, int], ...] = (
     # simulations: a landing page's form (field names kept only), the beacon, quiz and survey;
     # the tracking server bounds each route tighter itself
     ("/t/", 64 * 1024),
+    # the sending providers' webhooks (a SendGrid batch of 1,000 events is ~1 MB; each
+    # provider's route bounds itself tighter, web/hooks.py)
+    ("/hooks/", 10 * MB),
 )
-#: writing routes anyone may call: the login form, the sender's cancel link (its token) and a
-#: simulation's pages (reached by a recipient's link id, checked by the tracking server)
-PUBLIC = ("/login", "/gateway/cancel/", "/api/gateway/cancel/", "/t/")
+#: writing routes anyone may call: the login form, the sender's cancel link (its token), a
+#: simulation's pages (reached by a recipient's link id, checked by the tracking server) and the
+#: providers' webhooks (each request verified by its provider's signature, web/hooks.py)
+PUBLIC = ("/login", "/gateway/cancel/", "/api/gateway/cancel/", "/t/", "/hooks/")
 #: writing routes a program calls with an API token instead of a session (exact paths): the
 #: report buttons. The token is checked here, before the body is read, and its largest body
 TOKEN_ROUTES: dict[str, int] = {"/api/reports": 54 * MB}
