@@ -78,6 +78,15 @@ def _refuse_services() -> None:
     smtpsink.gateway_process = refuse("smtp", "a gateway process")
 
 
+@pytest.fixture(autouse=True)
+def _language_per_test():
+    """Each test starts in the environment's language (English here): a CLI run in this process
+    with --lang ja sets the language for the rest of the thread, as it does for a real run."""
+    from mailwarden.core import i18n
+
+    i18n.set_language(None)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _cheap_password_hashing():
     """Console passwords hashed with argon2 at its cheapest in this process: the tests check

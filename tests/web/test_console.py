@@ -205,6 +205,7 @@ def test_every_page_has_a_json_twin(app):
         "/cloud": "/api/cloud/audits",
         "/cloud/{audit_id}": "/api/cloud/audits/{audit_id}",
         "/sender": "/api/sender",
+        "/deliverability": "/api/deliverability",
         "/sender/{graded_id}": "/api/sender/checks/{graded_id}",
     }
 

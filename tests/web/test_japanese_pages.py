@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import lxml.html
@@ -108,6 +108,18 @@ def seed(c: TestClient, app) -> dict[str, str]:  # noqa: F811
     from tests.deliverability.test_console_sender import graded
 
     values["graded_id"] = str(save_report(store, graded("12月のお知らせ"), "check-x"))
+    # webhook events with bounces of two meanings and complaints, and an alert sent for them
+    from mailwarden.deliverability.models import DeliveryAlert
+    from tests.deliverability.test_console_deliverability import seed_events
+
+    seed_events(store)
+    with store.session(write=True) as s:
+        s.add(
+            DeliveryAlert(
+                domain="example.co.jp", provider="ses", metric="bounce_rate", level="critical",
+                day=date.today(), rate=0.06, threshold=0.05, channels={"mail": "sent"},
+            )
+        )  # fmt: skip
     return values
 
 

@@ -28,6 +28,7 @@ from .routes import (
     campaigns,
     cloud,
     dashboard,
+    deliverability,
     dlp,
     dmarc,
     dmarc_reports,
@@ -60,6 +61,7 @@ ROUTERS = (
     campaigns,
     leaks,
     cloud,
+    deliverability,
     sender,
 )
 

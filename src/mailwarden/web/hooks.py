@@ -143,7 +143,12 @@ class HooksApp:
     ) -> None:
         self.settings = settings
         self.store = store
-        self.verifiers = configured(settings) if verifiers is None else verifiers
+        #: providers whose secrets are set but unusable (a key that does not parse): answered
+        #: 503 with the reason, so the provider retries once the setting is fixed
+        self.broken: dict[str, str] = {}
+        self.verifiers = configured(settings, self.broken) if verifiers is None else verifiers
+        for name, why in self.broken.items():
+            log.error("webhook %s is not usable: %s", name, why)
         self.domains = _domains(settings)
         self.counts: Counter[str] = Counter()  # answers by status, for the console and tests
 
@@ -154,8 +159,14 @@ class HooksApp:
         root: str = scope.get("root_path", "")
         if root and path.startswith(root):
             path = path[len(root) :]
-        verifier = self.verifiers.get(path.strip("/"))
-        status = await self._answer(scope, receive, send, verifier)
+        name = path.strip("/")
+        if name in self.broken:
+            await _error(
+                send, 503, _("This webhook's secret is set but cannot be used; see the server's log.")
+            )
+            self.counts["503"] += 1
+            return
+        status = await self._answer(scope, receive, send, self.verifiers.get(name))
         self.counts[str(status)] += 1
 
     async def _answer(self, scope: Scope, receive: Receive, send: Send, verifier: Verifier | None) -> int:

@@ -32,9 +32,11 @@ class Verifier(Protocol):
         """Confirm a subscription (SNS); nothing for the other providers."""
 
 
-def configured(settings: Settings) -> dict[str, Verifier]:
+def configured(settings: Settings, errors: dict[str, str] | None = None) -> dict[str, Verifier]:
     """The providers whose secrets are set, by name. Each provider module is imported only
-    here, by name, and its ``build(settings)`` returns a verifier or None (secrets unset)."""
+    here, by name, and its ``build(settings)`` returns a verifier or None (secrets unset), or
+    raises ValueError for a secret it cannot use — recorded in ``errors`` by provider module
+    when given, raised otherwise."""
     found: dict[str, Verifier] = {}
     for module in PROVIDER_MODULES:
         try:
@@ -43,7 +45,13 @@ def configured(settings: Settings) -> dict[str, Verifier]:
             if exc.name != f"{__name__}.{module}":
                 raise
             continue  # a provider not written yet
-        verifier: Verifier | None = mod.build(settings)
+        try:
+            verifier: Verifier | None = mod.build(settings)
+        except ValueError as exc:
+            if errors is None:
+                raise
+            errors["ses" if module == "sns" else module] = str(exc)
+            continue
         if verifier is not None:
             found[verifier.name] = verifier
     return found
