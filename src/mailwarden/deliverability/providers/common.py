@@ -47,6 +47,8 @@ _SMTP_CODE = re.compile(r"\b([245]\d\d)\b")
 _STATUS = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
 #: diagnostic texts are searched in their first characters only (bounded time)
 _SCAN = 2000
+# an address with nothing around it (no display name, comment, quotes or spaces)
+_BARE = re.compile(r"[^\s<>\"(),;:\\\[\]@]+@[^\s<>\"(),;:\\\[\]@]+\Z")
 # epoch seconds between 2001 and 2286; larger numbers are taken as milliseconds
 _EPOCH_MS = 10_000_000_000
 
@@ -113,6 +115,8 @@ def address(value: object) -> str:
     """The lower-case address of ``"Name <a@b>"`` or ``a@b``; "" when there is none."""
     if not isinstance(value, str) or not value:
         return ""
+    if len(value) <= 320 and _BARE.match(value):  # a bare address: most events' recipients
+        return value.lower()
     _name, addr = parseaddr(value[:1000])
     addr = addr.strip().lower()
     return addr if "@" in addr else ""
