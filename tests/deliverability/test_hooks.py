@@ -22,9 +22,14 @@ from tests.support.esp_sign import (
     SNS_HOST,
     SNS_TOPIC,
     SnsSigner,
+    mailgun_event,
+    mailgun_signed,
     postmark_auth,
     postmark_bounce,
     postmark_record,
+    resend_event,
+    resend_secret,
+    resend_signed,
     sendgrid_event,
     sendgrid_events,
     sendgrid_keys,
@@ -44,6 +49,7 @@ pytestmark = [pytest.mark.dns, pytest.mark.https]
 SUBSCRIBE = f"/?Action=ConfirmSubscription&TopicArn={SNS_TOPIC}&Token=abc123"
 SG_KEY, SG_PUBLIC = sendgrid_keys()
 PM_USER, PM_PASSWORD = "postmark-hook", "pm-secret"
+RESEND_SECRET, MAILGUN_KEY = resend_secret(), "key-mailgun-hooks-test"
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +77,8 @@ def server(test_ca, ca_file, signer, tmp_path_factory) -> Iterator[tuple[Served,
         "MAILWARDEN_HOOK_SENDGRID_KEYS": SG_PUBLIC,
         "MAILWARDEN_HOOK_POSTMARK_USER": PM_USER,
         "MAILWARDEN_HOOK_POSTMARK_PASSWORD": PM_PASSWORD,
+        "MAILWARDEN_HOOK_RESEND_SECRETS": RESEND_SECRET,
+        "MAILWARDEN_HOOK_MAILGUN_KEYS": MAILGUN_KEY,
         "MAILWARDEN_SENDING_DOMAINS": "example.jp",
         "MAILWARDEN_LANG": "en",
     }
@@ -164,9 +172,26 @@ def test_bodies_over_the_limit_are_413_while_read(server) -> None:
     assert answer.status_code == 413
 
 
+def test_resend_and_mailgun(server) -> None:
+    served, data, _https = server
+    now = int(time.time())
+    headers, body = resend_signed(
+        RESEND_SECRET, resend_event("email.bounced", ["a@example.net", "b@example.net"]), "msg_e2e", now
+    )
+    assert post(served, "/hooks/resend", body, headers).json() == {
+        "stored": 2,
+        "duplicates": 0,
+        "ignored": {},
+    }
+    headers, body = mailgun_signed(MAILGUN_KEY, mailgun_event("failed", event_id="mg-e2e-1"), now, "tok-e2e")
+    assert post(served, "/hooks/mailgun", body, headers).json()["stored"] == 1
+    replay = post(served, "/hooks/mailgun", body, headers)  # the same token again
+    assert replay.status_code == 401
+    assert count(data, "resend") == 2 and count(data, "mailgun") == 1
+
+
 def test_unconfigured_provider_and_wrong_method(server) -> None:
     served, _data, _https = server
-    assert post(served, "/hooks/mailgun", b"{}").status_code == 404
     assert post(served, "/hooks/nonsense", b"{}").status_code == 404
     assert httpx.get(served.base + "/hooks/sendgrid", timeout=30.0).status_code == 405
 

@@ -94,7 +94,8 @@ def test_save(dns, keys, tmp_path):
     db = f"sqlite:///{tmp_path / 'mw.db'}"
     get_settings.cache_clear()  # settings are read once a process: read them with this URL
     try:
-        r = run(*_args(dns, path), "--save", "-f", "json", "--lang", "en", env={"MAILWARDEN_DATABASE_URL": db, "MAILWARDEN_LANG": "en"})
+        env = {"MAILWARDEN_DATABASE_URL": db, "MAILWARDEN_LANG": "en"}
+        r = run(*_args(dns, path), "--save", "-f", "json", "--lang", "en", env=env)
     finally:
         get_settings.cache_clear()
     assert r.exit_code == 0, r.output

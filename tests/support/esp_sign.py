@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+import hashlib
+import hmac
 import json
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -399,3 +402,116 @@ def postmark_record(record_type: str, email: str = "taro@example.net", **extra: 
 
 
 # Resend (Svix) and Mailgun: signers below
+
+
+def resend_secret() -> str:
+    return "whsec_" + base64.b64encode(os.urandom(24)).decode("ascii")
+
+
+def resend_signed(
+    secret: str, payload: dict[str, Any], msg_id: str, timestamp: int
+) -> tuple[dict[str, str], bytes]:
+    """Headers and body as Resend (Svix) sends them."""
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    key = base64.b64decode(secret.removeprefix("whsec_"))
+    mac = hmac.new(key, f"{msg_id}.{timestamp}.".encode() + body, hashlib.sha256).digest()
+    headers = {
+        "Content-Type": "application/json",
+        "svix-id": msg_id,
+        "svix-timestamp": str(timestamp),
+        "svix-signature": "v1," + base64.b64encode(mac).decode("ascii"),
+    }
+    return headers, body
+
+
+def resend_event(
+    type_: str = "email.bounced",
+    to: list[str] | None = None,
+    *,
+    sender: str = "Acme <news@example.jp>",
+    created_at: str = "2026-12-05T08:00:05.000Z",
+    **data: Any,
+) -> dict[str, Any]:
+    """A Resend webhook payload with the fields its events carry."""
+    body: dict[str, Any] = {
+        "email_id": "56761188-7520-42d8-8898-ff6fc54ce618",
+        "created_at": "2026-12-05T08:00:00.000Z",
+        "from": sender,
+        "to": to or ["taro@example.net"],
+        "subject": "12月のお知らせ",
+    }
+    if type_ == "email.bounced":
+        body["bounce"] = {
+            "message": "550 5.1.1 The email account that you tried to reach does not exist.",
+            "subType": "General",
+            "type": "Permanent",
+        }
+    elif type_ == "email.clicked":
+        body["click"] = {
+            "ipAddress": "192.0.2.1",
+            "link": "https://example.jp/sale",
+            "timestamp": created_at,
+            "userAgent": "Mozilla/5.0",
+        }
+    elif type_ == "email.failed":
+        body["failed"] = {"reason": "reached_daily_quota"}
+    body.update(data)
+    return {"type": type_, "created_at": created_at, "data": body}
+
+
+def mailgun_signed(
+    key: str, event_data: dict[str, Any], timestamp: int, token: str
+) -> tuple[dict[str, str], bytes]:
+    sig = hmac.new(key.encode(), f"{timestamp}{token}".encode(), hashlib.sha256).hexdigest()
+    payload = {
+        "signature": {"timestamp": str(timestamp), "token": token, "signature": sig},
+        "event-data": event_data,
+    }
+    return {"Content-Type": "application/json"}, json.dumps(payload).encode("utf-8")
+
+
+def mailgun_event(
+    event: str = "failed",
+    recipient: str = "taro@example.net",
+    *,
+    severity: str = "permanent",
+    event_id: str = "CPgfbmQMTCKtHW6uIWtuVe",
+    timestamp: float = 1_796_457_605.908181,
+    **extra: Any,
+) -> dict[str, Any]:
+    """Mailgun's event-data with the fields its events carry."""
+    data: dict[str, Any] = {
+        "id": event_id,
+        "timestamp": timestamp,
+        "log-level": "error" if event == "failed" else "info",
+        "event": event,
+        "recipient": recipient,
+        "recipient-domain": recipient.rpartition("@")[2],
+        "envelope": {"sender": "bounce@mg.example.jp", "transport": "smtp", "targets": recipient},
+        "message": {
+            "headers": {
+                "to": recipient,
+                "message-id": "20261205080000.1.ABCDEF@mg.example.jp",
+                "from": "Example <news@example.jp>",
+                "subject": "12月のお知らせ",
+            },
+            "size": 2048,
+        },
+        "tags": ["newsletter"],
+    }
+    if event == "failed":
+        data["severity"] = severity
+        data["reason"] = "bounce" if severity == "permanent" else "generic"
+        data["delivery-status"] = {
+            "code": 550 if severity == "permanent" else 452,
+            "message": "550 5.1.1 The email account that you tried to reach does not exist."
+            if severity == "permanent"
+            else "452 4.2.2 The email account that you tried to reach is over quota.",
+            "description": "",
+            "attempt-no": 1,
+            "session-seconds": 0.4,
+        }
+    elif event == "clicked":
+        data["url"] = "https://example.jp/sale"
+    data.update(extra)
+    return data

@@ -1,0 +1,155 @@
+"""Mailgun's webhooks: one JSON event per request, signed with the webhook signing key.
+
+Verification: ``signature.signature`` is hex HMAC-SHA256, keyed with ``hook_mailgun_keys``
+(comma-separated while rotating; any one verifying is enough), over ``timestamp + token``; the
+timestamp must be within ``hook_tolerance`` seconds of the arrival, both ways; and each token is
+accepted once — a replay cache remembers the tokens of verified requests for the window, so a
+captured request sent again is refused (401) even inside it. The cache is per process: several
+console processes behind one URL each keep their own, and a replay that reaches another process
+stores nothing new anyway, because the event is stored once by its id.
+
+Events: ``accepted`` (sent), ``delivered``, ``failed`` (``permanent`` → a hard bounce,
+``temporary`` → deferred; suppressed recipients → rejected), ``rejected``, ``complained``,
+``opened``, ``clicked``, ``unsubscribed``; others (``stored``, ``list_member_uploaded``…) are
+counted and ignored."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import Any
+
+from ...core.config import Settings
+from ...core.i18n import gettext as _
+from ..events import Event, HookRequest, Kind, Parsed, Provider, Rejected
+from .common import (
+    BadField,
+    ReplayCache,
+    address,
+    check_window,
+    codes_from,
+    detail,
+    domain_of,
+    field,
+    ident,
+    load_json,
+    parse_time,
+    reason,
+)
+
+__all__ = ["MailgunVerifier", "build"]
+
+MAX_BODY = 256 * 1024
+_KINDS = {
+    "accepted": Kind.SENT,
+    "delivered": Kind.DELIVERED,
+    "rejected": Kind.REJECTED,
+    "complained": Kind.COMPLAINED,
+    "opened": Kind.OPENED,
+    "clicked": Kind.CLICKED,
+    "unsubscribed": Kind.UNSUBSCRIBED,
+}
+_SUPPRESSED = ("suppress-bounce", "suppress-unsubscribe", "suppress-complaint")
+
+
+class MailgunVerifier:
+    name = Provider.MAILGUN.value
+    max_body = MAX_BODY
+
+    def __init__(self, keys: list[bytes], tolerance: int) -> None:
+        self.keys = keys
+        self.tolerance = tolerance
+        self.tokens = ReplayCache(ttl=2 * tolerance)
+
+    async def verify(self, req: HookRequest) -> None:
+        doc = load_json(req, self.max_body)
+        sig = doc.get("signature") if isinstance(doc, dict) else None
+        if not isinstance(sig, dict):
+            raise Rejected(400, _("signature missing"))
+        ts, token, given = sig.get("timestamp"), sig.get("token"), sig.get("signature")
+        if isinstance(ts, int) and not isinstance(ts, bool):
+            ts = str(ts)
+        if not (isinstance(ts, str) and isinstance(token, str) and isinstance(given, str)):
+            raise Rejected(400, _("signature missing"))
+        if not ts.isdigit() or len(ts) > 12 or not token or len(token) > 200 or len(given) > 200:
+            raise Rejected(400, _("timestamp header not readable"))
+        check_window(parse_time(int(ts)), req.received, self.tolerance)
+        signed = (ts + token).encode()
+        ok = False
+        for key in self.keys:
+            ok |= hmac.compare_digest(hmac.new(key, signed, hashlib.sha256).hexdigest(), given.lower())
+        if not ok:
+            raise Rejected(401, _("signature not valid"))
+        if self.tokens.seen(token):  # recorded only once the signature is good
+            raise Rejected(401, _("token already used (a replay)"))
+
+    def parse(self, req: HookRequest) -> Parsed:
+        doc = load_json(req, self.max_body)
+        parsed = Parsed()
+        try:
+            event = _event(field(doc, "event-data", dict, required=True))
+        except BadField as exc:
+            parsed.ignored[exc.key] += 1
+            return parsed
+        if isinstance(event, str):
+            parsed.ignored[event] += 1
+        else:
+            parsed.events.append(event)
+        return parsed
+
+    async def confirm(self, url: str) -> None:
+        return None
+
+
+def _event(data: dict[str, Any]) -> Event | str:
+    name = field(data, "event", str, required=True)
+    severity = field(data, "severity", str) or ""
+    why = field(data, "reason", str) or ""
+    bounce = ""
+    if name == "failed":
+        if why in _SUPPRESSED:
+            kind, bounce = Kind.REJECTED, "hard"
+        elif severity == "permanent":
+            kind, bounce = Kind.BOUNCED, "hard"
+        else:
+            kind = Kind.DEFERRED
+    elif name in _KINDS:
+        kind = _KINDS[name]
+    else:
+        return f"unknown-type:{name[:40]}"
+    try:
+        at = parse_time(field(data, "timestamp", (int, float, str), required=True))
+    except ValueError as exc:
+        raise BadField("timestamp") from exc
+    message = field(data, "message", dict) or {}
+    headers = field(message, "headers", dict) or {}
+    envelope = field(data, "envelope", dict) or {}
+    event = Event(
+        provider=Provider.MAILGUN.value,
+        event_id=ident(field(data, "id", str, required=True)),
+        kind=kind,
+        at=at,
+        recipient=address(field(data, "recipient", str)),
+        domain=domain_of(field(envelope, "sender", str)) or domain_of(field(headers, "from", str)),
+        bounce=bounce,
+        message_id=ident(field(headers, "message-id", str) or ""),
+    )
+    if name == "failed":
+        status = field(data, "delivery-status", dict) or {}
+        text = field(status, "message", str) or field(status, "description", str) or ""
+        event.reason = reason(text or why)
+        code, enhanced = codes_from(text)
+        given = field(status, "code", (int, str))
+        event.smtp_code = str(given) if given is not None and str(given).isdigit() else code
+        event.status = field(status, "enhanced-code", str) or enhanced
+        event.detail = detail(why)
+    elif kind is Kind.CLICKED:
+        event.detail = detail(field(data, "url", str))
+    elif kind is Kind.REJECTED:
+        event.reason = reason(field(field(data, "reject", dict) or {}, "reason", str) or why)
+    return event
+
+
+def build(settings: Settings) -> MailgunVerifier | None:
+    keys = [k.strip().encode() for k in settings.hook_mailgun_keys.split(",") if k.strip()]
+    return MailgunVerifier(keys, settings.hook_tolerance) if keys else None
