@@ -53,7 +53,7 @@ def test_placeholders_kept(messages):
 
 #: terms Japanese administrators write as they are
 TECHNICAL = (
-    *("Null MX", "Message-ID", "ID", "Prowler", "Security Hub", "Gmail Postmaster Tools"),
+    *("Null MX", "Message-ID", "ID", "Prowler", "Security Hub", "Gmail Postmaster Tools", "NIST"),
     # header and protocol names, the same in every language (the sender test inbox's check titles)
     *("ARC", "DKIM", "DMARC", "SPF", "TLS", "HTTP {status}", "Feedback-ID", "Reply-To"),
     *("List-Unsubscribe", "List-Unsubscribe-Post"),

@@ -14,6 +14,7 @@ import mailwarden.deliverability.models
 import mailwarden.dmarc.models
 import mailwarden.gateway.models
 import mailwarden.leaks.models
+import mailwarden.pqc.models
 import mailwarden.reports.models
 import mailwarden.simulate.models  # noqa: F401  (every table, for the migration check)
 from mailwarden.analyze.rules import load_rules

@@ -206,6 +206,8 @@ def test_every_page_has_a_json_twin(app):
         "/cloud/{audit_id}": "/api/cloud/audits/{audit_id}",
         "/sender": "/api/sender",
         "/deliverability": "/api/deliverability",
+        "/pqc": "/api/pqc",
+        "/pqc/{inventory_id}": "/api/pqc/inventories/{inventory_id}",
         "/sender/{graded_id}": "/api/sender/checks/{graded_id}",
     }
 

@@ -113,6 +113,14 @@ def seed(c: TestClient, app) -> dict[str, str]:  # noqa: F811
     from tests.deliverability.test_console_deliverability import seed_events
 
     seed_events(store)
+    # a kept post-quantum inventory
+    from mailwarden.pqc.inventory import make_inventory
+    from mailwarden.pqc.service import save_inventory
+    from tests.pqc.test_console import sample_assets
+
+    scope = {"domains": ["example.jp"], "paths": [], "listeners": []}
+    inventory = make_inventory(sample_assets(), scope=scope)
+    values["inventory_id"] = str(save_inventory(store, inventory, "tester"))
     with store.session(write=True) as s:
         s.add(
             DeliveryAlert(

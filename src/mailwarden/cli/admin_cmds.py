@@ -126,6 +126,7 @@ def codes(
     from ..cloud import codes as cloud_codes  # noqa: F401  (registers the cloud audit's codes)
     from ..deliverability.sender import codes as sender_codes  # noqa: F401  (the sender test inbox's codes)
     from ..leaks import codes as leak_codes  # noqa: F401  (registers the leak scanner's codes)
+    from ..pqc import codes as pqc_codes  # noqa: F401  (the post-quantum inventory's codes)
 
     if lang:
         i18n.set_language(lang)

@@ -29,6 +29,7 @@ from .domain_cmds import domain_app  # noqa: E402
 from .gateway_cmds import gateway_app  # noqa: E402
 from .leaks_cmds import leaks_app  # noqa: E402
 from .localise import LocalisedGroup  # noqa: E402
+from .pqc_cmds import pqc_app  # noqa: E402
 from .reports_cmds import reports_app, token_app  # noqa: E402
 from .scan_cmds import scan  # noqa: E402
 from .sender_cmds import sender_app  # noqa: E402
@@ -50,6 +51,7 @@ app.add_typer(leaks_app, name="leaks")
 app.add_typer(cloud_app, name="cloud")
 app.add_typer(deliverability_app, name="deliverability")
 app.add_typer(sender_app, name="sender")
+app.add_typer(pqc_app, name="pqc")
 app.add_typer(user_app, name="user")
 app.add_typer(db_app, name="db")
 app.command("scan")(scan)

@@ -66,6 +66,17 @@ class Asset:
     #: preference, the selector…) — JSON-safe values only
     details: dict[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Asset:
+        """An asset kept with :meth:`to_dict` (the inventory saved for the console)."""
+        data = dict(d)
+        data["kind"] = AssetKind(data["kind"])
+        data["usages"] = tuple(Usage(u) for u in data.get("usages", ()))
+        for key in ("not_before", "not_after"):
+            value = data.get(key)
+            data[key] = datetime.fromisoformat(value) if value else None
+        return cls(**data)
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["kind"] = self.kind.value

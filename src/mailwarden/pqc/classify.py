@@ -183,7 +183,10 @@ def _tls_session(asset: Asset, now: datetime) -> Classified:
             None,
             None,
         )
-    algo, size = _GROUPS.get(asset.group.lower(), ("ECDH", _CURVES.get(asset.group.lower())))
+    if asset.group:
+        algo, size = _GROUPS.get(asset.group.lower(), ("ECDH", _CURVES.get(asset.group.lower())))
+    else:  # no group: key transport with the certificate's RSA key (TLS 1.2 and older)
+        algo, size = asset.algorithm or "RSA", asset.key_size
     params["algorithm"] = f"{algo} ({asset.group})" if asset.group else algo
     findings.append(Finding("pqc.tls-classical", subject, params))
     deprecated = (

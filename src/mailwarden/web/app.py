@@ -36,6 +36,7 @@ from .routes import (
     gateway,
     leaks,
     messages,
+    pqc,
     remediation,
     reports,
     sender,
@@ -62,6 +63,7 @@ ROUTERS = (
     leaks,
     cloud,
     deliverability,
+    pqc,
     sender,
 )
 

@@ -10,6 +10,7 @@ import mailwarden.deliverability.models
 import mailwarden.dmarc.models
 import mailwarden.gateway.models
 import mailwarden.leaks.models
+import mailwarden.pqc.models
 import mailwarden.reports.models
 import mailwarden.simulate.models  # noqa: F401
 from mailwarden.core.store.models import Base
