@@ -57,7 +57,7 @@ def _refuse_services() -> None:
     from aiosmtpd.controller import Controller
 
     from mailwarden.gateway.server import Gateway
-    from tests.support import dovecot, nsd, peers, postfix, postgres, smtpsink
+    from tests.support import dovecot, nsd, peers, postfix, postgres, smtpsink, tlsmx
 
     def refuse(marker: str, what: str):  # type: ignore[no-untyped-def]
         def start(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -76,6 +76,7 @@ def _refuse_services() -> None:
     Controller.start = refuse("smtp", "an aiosmtpd server")  # type: ignore[method-assign]
     Gateway.start = refuse("smtp", "the gateway")  # type: ignore[method-assign]
     smtpsink.gateway_process = refuse("smtp", "a gateway process")
+    tlsmx.TlsMx.start = refuse("smtp", "a STARTTLS test server")  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)

@@ -17,10 +17,14 @@ POSTFIX = shutil.which("postfix") or "/usr/sbin/postfix"
 
 
 class PostfixServer:
-    def __init__(self, relay_port: int, direct: dict[str, int] | None = None) -> None:
+    def __init__(
+        self, relay_port: int, direct: dict[str, int] | None = None, tls: tuple[bytes, bytes] | None = None
+    ) -> None:
         """``direct``: domains Postfix delivers itself to a port, not through ``relay_port``
-        (an organisation's own mail, which never leaves through the gateway)."""
+        (an organisation's own mail, which never leaves through the gateway). ``tls``: a
+        certificate and key (PEM) for STARTTLS offered by its smtpd."""
         self.direct = direct or {}
+        self.tls = tls
         # the postfix user must reach the queue directory: not below pytest's 0700 tmp_path
         self.dir = Path(tempfile.mkdtemp(prefix="mw-postfix-"))
         os.chmod(self.dir, 0o755)
@@ -44,6 +48,11 @@ class PostfixServer:
                 line = " ".join(fields)
             lines.append(line)
         (d / "etc" / "master.cf").write_text("\n".join(lines) + "\n")
+        smtpd_tls = "smtpd_tls_security_level = none"
+        if self.tls:
+            (d / "tls.pem").write_bytes(self.tls[1] + self.tls[0])  # key, then certificate
+            os.chmod(d / "tls.pem", 0o644)
+            smtpd_tls = f"smtpd_tls_security_level = may\nsmtpd_tls_chain_files = {d}/tls.pem"
         routes = ", ".join(f"{dom}=smtp:[127.0.0.1]:{port}" for dom, port in self.direct.items())
         transport = f"transport_maps = inline:{{ {routes} }}\n" if routes else ""
         (d / "etc" / "main.cf").write_text(
@@ -61,7 +70,7 @@ inet_protocols = ipv4
 mynetworks = 127.0.0.0/8
 relayhost = [127.0.0.1]:{self.relay_port}
 smtp_tls_security_level = none
-smtpd_tls_security_level = none
+{smtpd_tls}
 smtpd_relay_restrictions = permit_mynetworks, reject
 alias_maps =
 alias_database =

@@ -16,6 +16,7 @@ import ssl
 import tempfile
 import threading
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,8 +96,10 @@ class TlsMx:
             sctx.load_cert_chain(d / "c.pem", d / "k.pem")
             if self.tls_max == "TLSv1":
                 sctx.set_ciphers("DEFAULT:@SECLEVEL=0")
-                sctx.minimum_version = ssl.TLSVersion.TLSv1
-                sctx.maximum_version = ssl.TLSVersion.TLSv1
+                with warnings.catch_warnings():  # TLS 1.0 is deprecated: that is the point
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    sctx.minimum_version = ssl.TLSVersion.TLSv1
+                    sctx.maximum_version = ssl.TLSVersion.TLSv1
             self._sctx = sctx
         self._socks = []
         for addr in self.addresses:

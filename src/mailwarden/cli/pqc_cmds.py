@@ -10,7 +10,7 @@ import asyncio
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -148,6 +148,10 @@ def inventory_cmd(
             "--listener", help=_("A listener of ours: smtp://HOST:PORT (STARTTLS), smtps:// or https://.")
         ),
     ] = None,
+    survey_file: Annotated[
+        Path | None,
+        typer.Option("--survey", help=_("Many domains (a file, one per line): see 'pqc survey'.")),
+    ] = None,
     self_check: Annotated[
         bool,
         typer.Option("--self", help=_("Inventory mailwarden's own console (MAILWARDEN_CONSOLE_URL) too.")),
@@ -166,6 +170,18 @@ def inventory_cmd(
     from ..pqc.inventory import Listener, collect, make_inventory
     from ..pqc.inventory import listener as parse_listener
 
+    if survey_file is not None:
+        run_survey_cmd(
+            survey_file,
+            output,
+            selectors=selector or [],
+            port=port,
+            timeout=timeout,
+            concurrency=100,
+            nameserver=nameserver,
+            as_json=fmt is PqcFormat.json,
+        )
+        return
     domains = [d.strip().lower().rstrip(".") for d in domain or [] if d.strip()]
     listeners: list[Listener] = []
     for text in listener or []:
@@ -226,3 +242,132 @@ def inventory_cmd(
     if any(c.exposure == "unknown" for c in inv.classified):
         tracker.note(ExitCode.UNCHECKED)
     tracker.exit()
+
+
+def run_survey_cmd(
+    source: Path,
+    output: Path | None,
+    *,
+    selectors: list[str],
+    port: int,
+    timeout: float,
+    concurrency: int,
+    nameserver: list[str] | None,
+    as_json: bool,
+) -> None:
+    """Inventory many domains (one per line): rows as JSON Lines in ``output`` (resumed when it
+    exists), a progress bar, and the share of MX hosts that negotiate a hybrid group."""
+    import json
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from ..domain.survey import load_existing, read_domains
+    from ..pqc.domains import survey
+    from ..pqc.tls_probe import set_workers
+
+    try:
+        with source.open(encoding="utf-8") as fh:
+            domains = list(dict.fromkeys(read_domains(fh)))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise fail(_("cannot read {path}: {error}").format(path=source, error=exc)) from exc
+    resolver = resolver_or_exit(nameserver, timeout)
+    set_workers(max(4, concurrency))
+    done: dict[str, dict[str, Any]] = {}
+    if output is not None:
+        for row in load_existing(output):
+            done[str(row.get("domain"))] = row
+        with output.open("w", encoding="utf-8") as fh:  # rewritten without a torn last line
+            for row in done.values():
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    sink = output.open("a", encoding="utf-8") if output is not None else None
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not err.is_terminal,
+    )
+    with progress:
+        task = progress.add_task(_("Inventorying"), total=len(domains), completed=len(done), rate="")
+
+        def on_row(row: dict[str, object]) -> None:
+            progress.advance(task)
+            progress.update(task, rate=f"{progress.tasks[0].speed or 0:.0f}/s")
+
+        try:
+            stats = asyncio.run(
+                survey(
+                    domains,
+                    resolver=resolver,
+                    selectors=selectors,
+                    port=port,
+                    timeout=timeout,
+                    concurrency=concurrency,
+                    out=sink,
+                    done=done,
+                    on_row=on_row,
+                )
+            )
+        finally:
+            if sink is not None:
+                sink.close()
+    summary = stats.to_dict()
+    if as_json:
+        sys.stdout.write(to_json(summary) + "\n")
+        return
+    out.print(
+        _(
+            "{domains} domains ({resumed} resumed), {dkim} DKIM keys, {sessions} MX TLS sessions, "
+            "{failed} handshakes not made."
+        ).format(
+            domains=summary["domains"],
+            resumed=summary["resumed"],
+            dkim=summary["dkim_keys"],
+            sessions=summary["mx_sessions"],
+            failed=summary["handshakes_failed"],
+        )
+    )
+    share = stats.hybrid_share
+    out.print(
+        _("MX hosts negotiating a hybrid post-quantum group: {n} of {total} ({share:.1%}).").format(
+            n=stats.hybrid, total=stats.mx_sessions, share=share or 0.0
+        )
+    )
+
+
+@pqc_app.command("survey")
+def survey_cmd(
+    source: Annotated[Path, typer.Argument(help=_("A file of domains, one per line."))],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=_("JSON Lines, one row per domain; resumed when it exists.")),
+    ] = None,
+    selector: Annotated[
+        list[str] | None,
+        typer.Option("--selector", help=_("A DKIM selector to look up besides the usual ones.")),
+    ] = None,
+    port: Annotated[int, typer.Option("--port", help=_("The SMTP port of MX hosts."))] = 25,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help=_("Seconds per connection."))] = 10.0,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-c", min=1, max=2000, help=_("Domains at once."))
+    ] = 100,
+    nameserver: NameserverOpt = None,
+    fmt: Annotated[
+        PqcFormat, typer.Option("--format", "-f", help=_("table or json (the summary)."))
+    ] = PqcFormat.table,
+    lang: LangOpt = None,
+) -> None:
+    """Inventory the DKIM keys and MX TLS of many domains; print the share negotiating a hybrid group."""
+    use_language(lang)
+    run_survey_cmd(
+        source,
+        output,
+        selectors=selector or [],
+        port=port,
+        timeout=timeout,
+        concurrency=concurrency,
+        nameserver=nameserver,
+        as_json=fmt is PqcFormat.json,
+    )

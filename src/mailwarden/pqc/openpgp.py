@@ -153,7 +153,7 @@ def _key_blobs(data: bytes) -> Iterator[bytes]:
         yield data  # a binary key or keyring
 
 
-def _read(blob: bytes, label: str, budget: list[int]) -> list[Asset]:
+def _read(blob: bytes, label: str, budget: list[int], limit: int) -> list[Asset]:
     try:
         certs = pysequoia.Cert.split_bytes(blob)
     except Exception as exc:  # pysequoia raises its own and builtin errors for bad packets
@@ -161,7 +161,7 @@ def _read(blob: bytes, label: str, budget: list[int]) -> list[Asset]:
     out: list[Asset] = []
     for cert in certs:
         if budget[0] <= 0:
-            out.append(_error(label, f"more than {MAX_KEYS} keys: the rest is not read"))
+            out.append(_error(label, f"more than {limit} keys: the rest is not read"))
             break
         budget[0] -= 1
         try:
@@ -196,7 +196,7 @@ def openpgp_assets(
             out.append(_error(label, f"message not readable: {_short(exc)}"))
             continue
         for blob in blobs:
-            for a in _read(blob, label, budget):
+            for a in _read(blob, label, budget, max_keys):
                 key = (a.kind.value, a.fingerprint or f"{label}:{a.error}")
                 if key in seen:
                     continue
