@@ -17,6 +17,7 @@ import tempfile
 import threading
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,6 +77,9 @@ class TlsMx:
     addresses: list[str] = field(default_factory=lambda: ["127.0.0.1"])
     port: int = 0
     handshakes: int = 0
+    #: the mode of each connection by the local address it reached ("hybrid", "classical",
+    #: "slow": a classical server greeting after ``delay``), for one server bound to 0.0.0.0
+    mode_for: Callable[[str], str] | None = None
 
     def start(self) -> TlsMx:
         self.port = self.port or free_port()
@@ -83,7 +87,7 @@ class TlsMx:
         d = Path(self._dir.name)
         (d / "c.pem").write_bytes(self.cert.cert_pem)
         (d / "k.pem").write_bytes(self.cert.key_pem)
-        if self.hybrid:
+        if self.hybrid or self.mode_for:
             ctx = SSL.Context(SSL.TLS_SERVER_METHOD)
             ctx.use_certificate_file(str(d / "c.pem"))
             ctx.use_privatekey_file(str(d / "k.pem"))
@@ -91,7 +95,7 @@ class TlsMx:
                 ctx.set_max_proto_version(SSL.TLS1_VERSION)
                 ctx.set_cipher_list(b"DEFAULT:@SECLEVEL=0")
             self._pctx = ctx
-        else:
+        if not self.hybrid or self.mode_for:
             sctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             sctx.load_cert_chain(d / "c.pem", d / "k.pem")
             if self.tls_max == "TLSv1":
@@ -120,16 +124,20 @@ class TlsMx:
             threading.Thread(target=self._serve, args=(c,), daemon=True).start()
 
     def _serve(self, c: socket.socket) -> None:
+        hybrid, delay = self.hybrid, self.delay
+        if self.mode_for is not None:
+            mode = self.mode_for(c.getsockname()[0])
+            hybrid, delay = mode == "hybrid", (self.delay if mode == "slow" else 0.0)
         try:
             c.settimeout(30)
             if self.implicit:
-                self._tls(c)
+                self._tls(c, hybrid)
                 return
             if self.banner is None:
                 c.recv(1)  # hang until the client gives up
                 return
-            if self.delay:
-                time.sleep(self.delay)
+            if delay:
+                time.sleep(delay)
             c.sendall(self.banner + b"\r\n")
             f = c.makefile("rb")
             while True:
@@ -146,7 +154,7 @@ class TlsMx:
                     c.sendall(ext)
                 elif cmd == b"STARTTLS" and self.starttls:
                     c.sendall(b"220 2.0.0 Ready to start TLS\r\n")
-                    self._tls(c)
+                    self._tls(c, hybrid)
                     return
                 elif cmd == b"QUIT":
                     c.sendall(b"221 bye\r\n")
@@ -158,8 +166,8 @@ class TlsMx:
         finally:
             c.close()
 
-    def _tls(self, c: socket.socket) -> None:
-        if self.hybrid:
+    def _tls(self, c: socket.socket, hybrid: bool) -> None:
+        if hybrid:
             c.setblocking(True)  # pyOpenSSL on a socket with a timeout would raise WantRead
             conn = SSL.Connection(self._pctx, c)
             conn.set_accept_state()
