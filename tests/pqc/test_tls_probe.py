@@ -19,7 +19,7 @@ from mailwarden.pqc.assets import AssetKind
 from mailwarden.pqc.classify import classify
 from mailwarden.pqc.domains import inventory_domain, survey
 from mailwarden.pqc.tls_probe import probe_starttls, probe_tls
-from tests.support.nsd import NsdServer, Zone
+from tests.support.nsd import NsdServer, Zone, free_port
 from tests.support.postfix import PostfixServer
 from tests.support.tlsmx import TlsMx, make_cert
 
@@ -97,10 +97,9 @@ def test_a_host_that_never_greets_times_out(serve) -> None:
     assert classify(session).findings[0].code == "pqc.tls-unreachable"
 
 
-def test_refused_connection(serve) -> None:
-    server = serve()
-    server.stop()
-    (session,) = asyncio.run(probe_starttls("mx.example.test", server.port, address="127.0.0.1", timeout=5))
+def test_refused_connection() -> None:
+    port = free_port()  # nothing listens there
+    (session,) = asyncio.run(probe_starttls("mx.example.test", port, address="127.0.0.1", timeout=5))
     assert "connection failed" in session.error
 
 

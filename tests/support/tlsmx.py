@@ -183,5 +183,7 @@ class TlsMx:
 
     def stop(self) -> None:
         for s in self._socks:
+            with contextlib.suppress(OSError):
+                s.shutdown(socket.SHUT_RDWR)  # wakes the thread blocked in accept()
             s.close()
         self._dir.cleanup()

@@ -12,7 +12,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from email.utils import parseaddr
 from typing import Any
@@ -26,6 +26,7 @@ __all__ = [
     "MAX_EVENTS",
     "BadField",
     "ReplayCache",
+    "add_event",
     "address",
     "capped",
     "check_window",
@@ -168,6 +169,20 @@ def capped(items: list[Any], parsed: Parsed, limit: int = MAX_EVENTS) -> Iterato
     if len(items) > limit:
         parsed.ignored["over-limit"] += len(items) - limit
     yield from items[:limit]
+
+
+def add_event(parsed: Parsed, read: Callable[[], Any]) -> None:
+    """Append what ``read()`` gives: an Event, or a string saying why it is ignored (counted);
+    a BadField is counted as ``bad-field:<name>``."""
+    try:
+        event = read()
+    except BadField as exc:
+        parsed.ignored[exc.key] += 1
+        return
+    if isinstance(event, str):
+        parsed.ignored[event] += 1
+    else:
+        parsed.events.append(event)
 
 
 def reason(text: object) -> str:

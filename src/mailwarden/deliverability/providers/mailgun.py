@@ -25,6 +25,7 @@ from ..events import Event, HookRequest, Kind, Parsed, Provider, Rejected
 from .common import (
     BadField,
     ReplayCache,
+    add_event,
     address,
     check_window,
     codes_from,
@@ -86,15 +87,7 @@ class MailgunVerifier:
     def parse(self, req: HookRequest) -> Parsed:
         doc = load_json(req, self.max_body)
         parsed = Parsed()
-        try:
-            event = _event(field(doc, "event-data", dict, required=True))
-        except BadField as exc:
-            parsed.ignored[exc.key] += 1
-            return parsed
-        if isinstance(event, str):
-            parsed.ignored[event] += 1
-        else:
-            parsed.events.append(event)
+        add_event(parsed, lambda: _event(field(doc, "event-data", dict, required=True)))
         return parsed
 
     async def confirm(self, url: str) -> None:

@@ -24,6 +24,7 @@ from ...core.i18n import gettext as _
 from ..events import Event, HookRequest, Kind, Parsed, Provider, Rejected
 from .common import (
     BadField,
+    add_event,
     address,
     codes_from,
     detail,
@@ -97,15 +98,8 @@ class PostmarkVerifier:
     def parse(self, req: HookRequest) -> Parsed:
         doc = load_json(req, self.max_body)
         parsed = Parsed()
-        try:
-            event = _event(doc, req.query.get("domain", "").strip().lower().rstrip("."))
-        except BadField as exc:
-            parsed.ignored[exc.key] += 1
-            return parsed
-        if isinstance(event, str):
-            parsed.ignored[event] += 1
-        else:
-            parsed.events.append(event)
+        domain = req.query.get("domain", "").strip().lower().rstrip(".")
+        add_event(parsed, lambda: _event(doc, domain))
         return parsed
 
     async def confirm(self, url: str) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from functools import partial
 from typing import Any
 
 import orjson
@@ -28,6 +29,7 @@ from ...core.i18n import gettext as _
 from ..events import Event, HookRequest, Kind, Parsed, Provider, Rejected
 from .common import (
     BadField,
+    add_event,
     address,
     capped,
     check_window,
@@ -99,15 +101,7 @@ class SendGridVerifier:
             return parsed
         domain = req.query.get("domain", "").strip().lower().rstrip(".")
         for item in capped(doc, parsed):
-            try:
-                event = _event(item, domain)
-            except BadField as exc:
-                parsed.ignored[exc.key] += 1
-                continue
-            if isinstance(event, str):
-                parsed.ignored[event] += 1
-            else:
-                parsed.events.append(event)
+            add_event(parsed, partial(_event, item, domain))
         return parsed
 
     async def confirm(self, url: str) -> None:
