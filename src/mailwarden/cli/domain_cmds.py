@@ -37,6 +37,7 @@ from .common import (
     NameserverOpt,
     err,
     fail,
+    make_resolver,
     out,
     resolver_or_exit,
     use_language,
@@ -262,6 +263,12 @@ def domain_survey(
     fetch_policies: Annotated[
         bool, typer.Option("--fetch-policies", help=_("Also fetch MTA-STS policies over HTTPS."))
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1, max=64, help=_("Processes (default: every core for 1,000 domains or more).")
+        ),
+    ] = None,
     fmt: Annotated[SurveyFormat, typer.Option("--format", "-f")] = SurveyFormat.table,
     lang: LangOpt = None,
 ) -> None:
@@ -313,17 +320,32 @@ def domain_survey(
             speed = t.speed or 0
             progress.update(task, rate=f"{speed:.0f}/s")
 
-        stats = asyncio.run(
-            run_survey(
+        procs = workers if workers is not None else _auto_workers(len(domains) - len(done))
+        if procs > 1:
+            from ..domain.survey_procs import run_survey_forked
+
+            stats = run_survey_forked(
                 domains,
-                resolver=resolver,
+                resolver_factory=lambda: make_resolver(nameserver, timeout),
                 options=opts,
                 concurrency=concurrency,
                 out=sink,
                 done=done,
                 on_row=on_row,
+                workers=procs,
             )
-        )
+        else:
+            stats = asyncio.run(
+                run_survey(
+                    domains,
+                    resolver=resolver,
+                    options=opts,
+                    concurrency=concurrency,
+                    out=sink,
+                    done=done,
+                    on_row=on_row,
+                )
+            )
     if sink is not None and not to_stdout:
         sink.close()
     if csv_out is not None:
@@ -335,6 +357,15 @@ def domain_survey(
         print(to_json(stats.to_dict()), file=sys.stderr if to_stdout else sys.stdout)
     else:
         render_summary(stats, err if to_stdout else out)
+
+
+def _auto_workers(todo: int) -> int:
+    """Every core (at most 4) for a survey big enough to repay the processes' start."""
+    import os
+
+    from ..core.parallel import can_fork
+
+    return min(4, os.cpu_count() or 1) if todo >= 1000 and can_fork() else 1
 
 
 class _SurveyCsv:

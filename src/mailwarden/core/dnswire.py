@@ -12,6 +12,7 @@ from __future__ import annotations
 import socket
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 TYPES = {
@@ -102,6 +103,13 @@ class Message:
 
 def _label_bytes(text: str) -> list[bytes]:
     """Presentation-form name → wire labels (escapes resolved)."""
+    if "\\" not in text and text.isascii():  # the usual name: no escapes, plain ASCII
+        parts = text.split(".")
+        if parts[-1] == "":
+            parts.pop()  # the root's trailing dot
+        if "" in parts:
+            raise WireError("empty label")
+        return [p.encode("ascii") for p in parts]
     labels: list[bytes] = []
     cur = bytearray()
     i, n = 0, len(text)
@@ -134,6 +142,7 @@ def _label_bytes(text: str) -> list[bytes]:
     return labels
 
 
+@lru_cache(maxsize=8192)  # a name is encoded to check it, then again for each query sent
 def encode_name(text: str) -> bytes:
     if text in ("", "."):
         return b"\x00"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -167,11 +167,13 @@ async def run_survey(
     out: TextIO | None = None,
     done: dict[str, dict[str, Any]] | None = None,
     on_row: Callable[[dict[str, Any]], Awaitable[None] | None] | None = None,
+    positions: Sequence[int] | None = None,
 ) -> SurveyStats:
     """Check ``domains``; rows are emitted (``out``, ``on_row``) strictly in input order.
 
     ``done`` maps input names already checked (resume) to their rows: they are counted in
-    the statistics but not checked again or written again.
+    the statistics but not checked again or written again. ``positions``: each domain's
+    position in the whole input (a worker's share of it); by default its index here.
     """
     stats = SurveyStats()
     opts = options or AuditOptions(fetch_mta_sts=False)
@@ -197,7 +199,8 @@ async def run_survey(
     )
 
     async def producer() -> None:
-        for pos, name in enumerate(domains):
+        for i, name in enumerate(domains):
+            pos = positions[i] if positions is not None else i
             if name in done:
                 await window.put(done[name])
             else:
