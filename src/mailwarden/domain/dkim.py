@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import hashlib
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -82,6 +83,13 @@ class DkimKey:
     testing: bool
     revoked: bool
     hashes: list[str]
+    public_key: bytes = b""  # p= decoded, as published
+
+    @property
+    def key_sha256(self) -> str:
+        """SHA-256 of the published key (hex): the same key under another selector or domain
+        has the same value; "" when revoked."""
+        return hashlib.sha256(self.public_key).hexdigest() if self.public_key else ""
 
 
 def _der_len(n: int) -> bytes:
@@ -133,7 +141,7 @@ def parse_key_record(selector: str, text: str) -> DkimKey:
             raise DkimKeyError(gettext("p= is not a valid RSA public key")) from exc
     else:
         raise DkimKeyError(gettext("unknown key type k={alg}").format(alg=alg))
-    return DkimKey(selector, text, alg, bits, "y" in flags, False, hashes)
+    return DkimKey(selector, text, alg, bits, "y" in flags, False, hashes, der)
 
 
 async def _probe(domain: str, selector: str, resolver: Resolver) -> tuple[str, Status, str | None]:
@@ -182,6 +190,7 @@ async def audit_dkim(
                 "bits": key.bits,
                 "testing": key.testing,
                 "revoked": key.revoked,
+                "key_sha256": key.key_sha256,
             }
         )
         if key.revoked:

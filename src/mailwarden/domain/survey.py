@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -158,6 +158,56 @@ def load_existing(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+Row = dict[str, Any]
+
+
+async def emit_in_order(
+    names: Iterable[str],
+    check: Callable[[int, str], Awaitable[Row]],
+    *,
+    count: Callable[[Row, bool], None],
+    concurrency: int = 100,
+    out: TextIO | None = None,
+    done: Mapping[str, Row] | None = None,
+    on_row: Callable[[Row], Awaitable[None] | None] | None = None,
+) -> None:
+    """Run ``check(index, name)`` for each name, at most ``concurrency`` at once, and emit the
+    rows (``out`` as JSON Lines, ``on_row``) strictly in input order, holding at most twice
+    ``concurrency`` finished rows back. ``done`` (resume) maps names already checked to their
+    rows: those are counted (``count(row, True)``) but neither checked nor written again.
+    Shared by the domain survey and the post-quantum survey."""
+    done = done or {}
+    sem = asyncio.Semaphore(max(1, concurrency))
+
+    async def one(i: int, name: str) -> Row:
+        async with sem:
+            return await check(i, name)
+
+    window: asyncio.Queue[asyncio.Task[Row] | Row | None] = asyncio.Queue(maxsize=max(2, concurrency * 2))
+
+    async def producer() -> None:
+        for i, name in enumerate(names):
+            await window.put(done[name] if name in done else asyncio.create_task(one(i, name)))
+        await window.put(None)
+
+    prod = asyncio.create_task(producer())
+    try:
+        while (item := await window.get()) is not None:
+            if isinstance(item, dict):
+                count(item, True)
+                continue
+            row = await item
+            count(row, False)
+            if out is not None:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            if on_row is not None and (r := on_row(row)) is not None:
+                await r
+    finally:
+        prod.cancel()
+    if out is not None:
+        out.flush()
+
+
 async def run_survey(
     domains: list[str],
     *,
@@ -177,57 +227,25 @@ async def run_survey(
     """
     stats = SurveyStats()
     opts = options or AuditOptions(fetch_mta_sts=False)
-    done = done or {}
-    sem = asyncio.Semaphore(max(1, concurrency))
 
-    async def one(pos: int, name: str) -> dict[str, Any]:
-        async with sem:
-            try:
-                rep = await check_domain(name, resolver=resolver, options=opts)
-            except Exception as exc:
-                # A bug met by one domain must not end a survey of thousands: the domain's
-                # row says what happened (counted as an error) and the traceback is logged.
-                log.exception("checking %s failed", name)
-                rep = DomainReport(
-                    domain=name, display_name=name, error=f"internal error: {type(exc).__name__}: {exc}"
-                )
-                rep.grade = "?"
+    async def one(i: int, name: str) -> dict[str, Any]:
+        pos = positions[i] if positions is not None else i
+        try:
+            rep = await check_domain(name, resolver=resolver, options=opts)
+        except Exception as exc:
+            # A bug met by one domain must not end a survey of thousands: the domain's
+            # row says what happened (counted as an error) and the traceback is logged.
+            log.exception("checking %s failed", name)
+            rep = DomainReport(
+                domain=name, display_name=name, error=f"internal error: {type(exc).__name__}: {exc}"
+            )
+            rep.grade = "?"
         return survey_row(pos, name, rep)
 
-    window: asyncio.Queue[asyncio.Task[dict[str, Any]] | dict[str, Any] | None] = asyncio.Queue(
-        maxsize=max(2, concurrency * 2)
-    )
+    def count(row: dict[str, Any], resumed: bool) -> None:
+        stats.resumed += resumed
+        stats.add(row)
 
-    async def producer() -> None:
-        for i, name in enumerate(domains):
-            pos = positions[i] if positions is not None else i
-            if name in done:
-                await window.put(done[name])
-            else:
-                await window.put(asyncio.create_task(one(pos, name)))
-        await window.put(None)
-
-    prod = asyncio.create_task(producer())
-    try:
-        while True:
-            item = await window.get()
-            if item is None:
-                break
-            if isinstance(item, dict):
-                stats.resumed += 1
-                stats.add(item)
-                continue
-            row = await item
-            stats.add(row)
-            if out is not None:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            if on_row is not None:
-                r = on_row(row)
-                if r is not None:
-                    await r
-    finally:
-        prod.cancel()
-    if out is not None:
-        out.flush()
+    await emit_in_order(domains, one, count=count, concurrency=concurrency, out=out, done=done, on_row=on_row)
     stats.dns_queries = resolver.queries_sent
     return stats

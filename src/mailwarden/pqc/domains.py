@@ -1,26 +1,26 @@
 """A domain's mail cryptography: its DKIM keys (the domain audit's selector probe) and the
 STARTTLS handshake of every address of every MX host; and the same for a list of domains (a
-survey: concurrent, rows in input order as JSON Lines, resumable)."""
+survey: concurrent, rows in input order as JSON Lines, resumable — the domain survey's
+machinery)."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
-from collections.abc import Awaitable, Callable, Sequence
+import ipaddress
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from ..core.dns import Resolver
+from ..core.dns import Resolver, Status
 from ..domain.dkim import audit_dkim
+from ..domain.mx import MAX_ADDRESSES_PER_HOST, MAX_HOSTS
+from ..domain.survey import emit_in_order
 from .assets import Asset, AssetKind, Usage
 from .classify import is_post_quantum
 from .tls_probe import probe_starttls
 
 __all__ = ["SurveyStats", "inventory_domain", "survey"]
-
-MAX_HOSTS = 10  # the most MX hosts looked at per domain (the domain audit's limit)
-MAX_ADDRESSES = 4  # per host
 
 
 def _dkim_assets(domain: str, keys: list[dict[str, Any]]) -> list[Asset]:
@@ -39,55 +39,86 @@ def _dkim_assets(domain: str, keys: list[dict[str, Any]]) -> list[Asset]:
                 (Usage.SIGNATURE,),
                 key_size=None if ed else int(k.get("bits") or 0) or None,
                 curve="Ed25519" if ed else "",
-                fingerprint=hashlib.sha256(name.encode()).hexdigest(),
+                # the key's own hash: the same key published under two selectors is one key
+                fingerprint=k.get("key_sha256") or hashlib.sha256(name.encode()).hexdigest(),
                 details={"domain": domain, "selector": k["selector"], "testing": bool(k.get("testing"))},
             )
         )
     return out
 
 
-async def _mx_assets(domain: str, resolver: Resolver, port: int, timeout: float) -> list[Asset]:
+def _failed(domain: str, name: str, error: str, **details: Any) -> Asset:
+    return Asset(
+        AssetKind.TLS_SESSION,
+        name,
+        name,
+        "unknown",
+        (Usage.KEY_EXCHANGE,),
+        fingerprint=hashlib.sha256(f"{AssetKind.TLS_SESSION.value}\0{name}\0{name}".encode()).hexdigest(),
+        error=error,
+        details={"domain": domain, **details},
+    )
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+async def _mx_hosts(domain: str, resolver: Resolver) -> tuple[list[tuple[int, str]], str]:
+    """(preference, host) best first, or an error. No MX at all: the domain itself, the
+    implicit MX of RFC 5321 §5.1; a null MX (RFC 7505) accepts no mail, so has no hosts."""
     ans = await resolver.query(domain, "MX")
     if ans.temporary:
-        return [_failed(domain, domain, f"MX lookup failed: {ans.reason}")]
-    hosts = [(p, h) for p, h in sorted(ans.mx()) if h not in ("", ".")][:MAX_HOSTS]
+        return [], f"MX lookup failed: {ans.reason}"
+    if ans.status is Status.NXDOMAIN:
+        return [], "the domain does not exist"
+    records = sorted(ans.mx())
+    if not records:
+        return [(0, domain)], ""
+    return [(p, h.rstrip(".")) for p, h in records if h not in ("", ".")][:MAX_HOSTS], ""
+
+
+async def _mx_assets(domain: str, resolver: Resolver, port: int, timeout: float) -> list[Asset]:
+    hosts, error = await _mx_hosts(domain, resolver)
+    if error:
+        return [_failed(domain, domain, error)]
 
     async def host_assets(pref: int, host: str) -> list[Asset]:
-        a, aaaa = await asyncio.gather(resolver.query(host, "A"), resolver.query(host, "AAAA"))
-        addresses = (a.addresses() + aaaa.addresses())[:MAX_ADDRESSES]
-        if not addresses:
-            return [_failed(domain, f"{host}:{port}", f"no address for {host}")]
-        found: list[Asset] = []
-        for result in await asyncio.gather(
-            *(probe_starttls(host, port, address=addr, timeout=timeout) for addr in addresses)
-        ):
-            found.extend(result)
-        for asset, addr in zip(
-            (x for x in found if x.kind is AssetKind.TLS_SESSION), addresses, strict=False
-        ):
-            asset.details["address"] = addr
-        for asset in found:
-            asset.details.update(domain=domain, mx_preference=pref)
-            if len(addresses) > 1 and asset.kind is AssetKind.TLS_SESSION:
-                asset.name = f"{host}:{port} [{asset.details.get('address')}]"
-        return found
+        label = f"{host}:{port}"
+        if _is_ip(host):  # RFC 7505 forbids it, but some publish it: probe the literal
+            addresses = [host.strip("[]")]
+        else:
+            a, aaaa = await asyncio.gather(resolver.query(host, "A"), resolver.query(host, "AAAA"))
+            addresses = (a.addresses() + aaaa.addresses())[:MAX_ADDRESSES_PER_HOST]
+            if not addresses:
+                reason = a.reason if a.temporary else aaaa.reason if aaaa.temporary else ""
+                error = f"address lookup failed: {reason}" if reason else f"no address for {host}"
+                return [_failed(domain, label, error, host=host, mx_preference=pref)]
 
-    out: list[Asset] = []
-    for result in await asyncio.gather(*(host_assets(p, h) for p, h in hosts)):
-        out.extend(result)
-    return out
+        async def one(addr: str) -> list[Asset]:
+            found = await probe_starttls(host, port, address=addr, timeout=timeout)
+            for asset in found:
+                asset.details.update(domain=domain, mx_preference=pref, address=addr)
+                if len(addresses) > 1 and asset.kind is AssetKind.TLS_SESSION:
+                    asset.name = f"{label} [{addr}]"
+            return found
 
+        return [a for found in await asyncio.gather(*(one(addr) for addr in addresses)) for a in found]
 
-def _failed(domain: str, name: str, error: str) -> Asset:
-    return Asset(
-        AssetKind.TLS_SESSION, name, name, "", (Usage.KEY_EXCHANGE,), error=error, details={"domain": domain}
-    )
+    per_host = await asyncio.gather(*(host_assets(p, h) for p, h in hosts))
+    return [a for found in per_host for a in found]
 
 
 async def inventory_domain(
     domain: str, *, resolver: Resolver, selectors: Sequence[str] = (), port: int = 25, timeout: float = 10.0
 ) -> list[Asset]:
-    """DKIM keys and MX TLS sessions (and certificates) of ``domain``."""
+    """DKIM keys (``selectors`` and the domain audit's common ones) and the STARTTLS session
+    and certificate of each address of each MX host of ``domain``."""
+    domain = domain.strip().rstrip(".").lower()
     dkim, mx = await asyncio.gather(
         audit_dkim(domain, resolver=resolver, selectors=list(selectors)),
         _mx_assets(domain, resolver, port, timeout),
@@ -118,6 +149,7 @@ class SurveyStats:
 
     @property
     def hybrid_share(self) -> float | None:
+        """Of the MX handshakes made, the share that negotiated a hybrid (ML-KEM) group."""
         return self.hybrid / self.mx_sessions if self.mx_sessions else None
 
     def to_dict(self) -> dict[str, Any]:
@@ -133,7 +165,7 @@ class SurveyStats:
 
 
 async def survey(
-    domains: Sequence[str],
+    domains: Iterable[str],
     *,
     resolver: Resolver,
     selectors: Sequence[str] = (),
@@ -145,46 +177,22 @@ async def survey(
     on_row: Callable[[dict[str, Any]], Awaitable[None] | None] | None = None,
 ) -> SurveyStats:
     """Inventory each domain; one row per domain (``{"domain", "assets": [...]}``) written to
-    ``out`` strictly in input order. ``done`` (resume): rows of domains already surveyed,
-    counted but not surveyed or written again."""
+    ``out`` strictly in input order. ``done`` (resume: the rows of an earlier run's output,
+    see ``domain.survey.load_existing``): counted, not surveyed or written again."""
     stats = SurveyStats()
-    done = done or {}
-    sem = asyncio.Semaphore(max(1, concurrency))
 
-    async def one(name: str) -> dict[str, Any]:
-        async with sem:
-            try:
-                assets = await inventory_domain(
-                    name, resolver=resolver, selectors=selectors, port=port, timeout=timeout
-                )
-            except Exception as exc:  # one domain's bug must not end a survey of thousands
-                return {"domain": name, "error": f"internal error: {type(exc).__name__}: {exc}", "assets": []}
+    async def one(_i: int, name: str) -> dict[str, Any]:
+        try:
+            assets = await inventory_domain(
+                name, resolver=resolver, selectors=selectors, port=port, timeout=timeout
+            )
+        except Exception as exc:  # one domain's bug must not end a survey of thousands
+            return {"domain": name, "error": f"internal error: {type(exc).__name__}: {exc}", "assets": []}
         return {"domain": name, "assets": [a.to_dict() for a in assets]}
 
-    window: asyncio.Queue[asyncio.Task[dict[str, Any]] | dict[str, Any] | None] = asyncio.Queue(
-        maxsize=max(2, concurrency * 2)
-    )
+    def count(row: dict[str, Any], resumed: bool) -> None:
+        stats.resumed += resumed
+        stats.add(row)
 
-    async def producer() -> None:
-        for name in domains:
-            await window.put(done[name] if name in done else asyncio.create_task(one(name)))
-        await window.put(None)
-
-    prod = asyncio.create_task(producer())
-    try:
-        while (item := await window.get()) is not None:
-            if isinstance(item, dict):
-                stats.resumed += 1
-                stats.add(item)
-                continue
-            row = await item
-            stats.add(row)
-            if out is not None:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            if on_row is not None and (r := on_row(row)) is not None:
-                await r
-    finally:
-        prod.cancel()
-    if out is not None:
-        out.flush()
+    await emit_in_order(domains, one, count=count, concurrency=concurrency, out=out, done=done, on_row=on_row)
     return stats

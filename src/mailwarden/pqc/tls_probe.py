@@ -12,19 +12,22 @@ timed out, no STARTTLS, a TLS alert, a garbage banner — is an asset with ``err
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import select
 import socket
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from cryptography import x509
 from OpenSSL import SSL
+from OpenSSL._util import lib as _lib
 
 from .assets import Asset, AssetKind, Usage
 from .x509info import cert_asset
 
-__all__ = ["probe_starttls", "probe_tls", "set_workers"]
+__all__ = ["GROUPS", "key_exchange", "probe_starttls", "probe_tls", "set_workers"]
 
 MAX_LINE = 4096
 MAX_LINES = 100
@@ -52,12 +55,33 @@ class ProbeError(Exception):
     pass
 
 
+#: the groups offered, best first; ``*`` sends a key share for it (OpenSSL 3.5+ syntax), so a
+#: classical TLS 1.3 server picks X25519 at once instead of asking again (HelloRetryRequest).
+#: The later ones let a server restricted to them still answer, which the inventory reports.
+GROUPS = b"*X25519MLKEM768:*X25519:secp256r1:secp384r1:secp521r1:ffdhe2048:ffdhe3072"
+#: an OpenSSL without ML-KEM (older than 3.5) refuses the list above
+CLASSICAL_GROUPS = b"X25519:secp256r1:secp384r1:secp521r1"
+_ctx: SSL.Context | None = None
+_ctx_lock = threading.Lock()
+
+
 def _context() -> SSL.Context:
-    ctx = SSL.Context(SSL.TLS_CLIENT_METHOD)
-    ctx.set_verify(SSL.VERIFY_NONE)
-    ctx.set_min_proto_version(SSL.TLS1_VERSION)
-    ctx.set_cipher_list(b"DEFAULT:@SECLEVEL=0")
-    return ctx
+    """One client context for every probe (an SSL_CTX is safe to share between threads once
+    configured): any certificate, TLS 1.0 upwards, security level 0 so that a server with
+    SHA-1 signatures or small keys still completes the handshake and can be reported."""
+    global _ctx
+    with _ctx_lock:
+        if _ctx is None:
+            ctx = SSL.Context(SSL.TLS_CLIENT_METHOD)
+            ctx.set_verify(SSL.VERIFY_NONE)
+            ctx.set_min_proto_version(SSL.TLS1_VERSION)
+            ctx.set_cipher_list(b"DEFAULT:@SECLEVEL=0")
+            # pyOpenSSL has no API for the groups (26.4): the cryptography bindings have
+            # SSL_CTX_set1_curves_list, the old name of SSL_CTX_set1_groups_list.
+            if _lib.SSL_CTX_set1_curves_list(ctx._context, GROUPS) != 1:
+                _lib.SSL_CTX_set1_curves_list(ctx._context, CLASSICAL_GROUPS)
+            _ctx = ctx
+        return _ctx
 
 
 class _Smtp:
@@ -136,22 +160,48 @@ def _ssl_error(exc: SSL.Error) -> str:
     return str(exc) or type(exc).__name__
 
 
+def key_exchange(group: str, cipher: str) -> tuple[str, str]:
+    """(algorithm, curve) of a negotiated key exchange, in the asset's vocabulary."""
+    g = group.lower()
+    if "mlkem" in g.replace("-", ""):
+        return group, ""  # X25519MLKEM768, SecP256r1MLKEM768, MLKEM1024…
+    if g in ("x25519", "x448"):
+        return g.upper(), g.upper()
+    if g.startswith("ffdhe"):
+        return "DH", ""
+    if g:
+        return "ECDH", g
+    # no group: TLS 1.2 and older with finite-field DH, or RSA key transport (no "DHE" in
+    # the cipher's OpenSSL name: AES256-SHA, DES-CBC3-SHA)
+    if "ECDHE" in cipher or "ECDH-" in cipher:
+        return "ECDH", ""
+    if "DHE" in cipher or "EDH" in cipher:
+        return "DH", ""
+    return ("RSA", "") if cipher else ("unknown", "")
+
+
+def _fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
 def _assets(conn: SSL.Connection, label: str, host: str) -> list[Asset]:
     protocol = conn.get_protocol_version_name() or ""
     cipher = conn.get_cipher_name() or ""
     group = conn.get_group_name() or ""
     if isinstance(group, bytes):
         group = group.decode("ascii", "replace")
+    algorithm, curve = key_exchange(group, cipher)
     session = Asset(
         AssetKind.TLS_SESSION,
         label,
         label,
-        group or ("RSA" if "ECDHE" not in cipher and "DHE" not in cipher else "?"),
+        algorithm,
         (Usage.KEY_EXCHANGE,),
+        curve=curve,
         protocol=protocol,
         cipher=cipher,
         group=group,
-        fingerprint="",
+        fingerprint=_fingerprint(AssetKind.TLS_SESSION.value, label, label),
         details={"host": host},
     )
     out = [session]
@@ -230,7 +280,14 @@ def _implicit(host: str, port: int, address: str, timeout: float, server_name: s
 
 def _failed(label: str, host: str, error: str) -> Asset:
     return Asset(
-        AssetKind.TLS_SESSION, label, label, "", (Usage.KEY_EXCHANGE,), error=error, details={"host": host}
+        AssetKind.TLS_SESSION,
+        label,
+        label,
+        "unknown",
+        (Usage.KEY_EXCHANGE,),
+        fingerprint=_fingerprint(AssetKind.TLS_SESSION.value, label, label),
+        error=error,
+        details={"host": host},
     )
 
 
