@@ -90,6 +90,13 @@ def test_failures_become_assets(serve, kw, error) -> None:
     assert session.kind is AssetKind.TLS_SESSION and session.fingerprint and not session.group
 
 
+def test_a_tls_alert_is_a_handshake_failure(serve) -> None:
+    # the server only has anonymous DH, which the probe never offers: it answers with an alert
+    (session,) = run(serve(hybrid=False, ciphers="ADH-AES128-SHA:@SECLEVEL=0"))
+    assert session.error.startswith("TLS handshake failed:") and "alert" in session.error
+    assert classify(session).findings[0].code == "pqc.tls-unreachable"
+
+
 def test_tls_on_a_plain_text_port_is_a_handshake_failure(serve) -> None:
     (session,) = asyncio.run(probe_tls("mx.example.test", serve().port, address="127.0.0.1", timeout=5))
     assert session.error == "TLS handshake failed: wrong version number"

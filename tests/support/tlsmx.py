@@ -4,7 +4,9 @@
 it picks X25519MLKEM768 when the client offers it); ``hybrid=False`` with Python's ``ssl`` on
 the system's OpenSSL 3.0 (classical groups only). ``tls_max="TLSv1"`` allows nothing newer;
 ``starttls=False`` offers no STARTTLS; ``banner=None`` never greets (a host that hangs);
-``banner=b"garbage"`` greets with nonsense; ``delay`` waits before the greeting. ``implicit``
+``banner=b"garbage"`` greets with nonsense; ``delay`` waits before the greeting; ``ciphers``
+(classical server, TLS 1.2 at most) restricts the cipher suites (one no client offers: the
+handshake ends in an alert). ``implicit``
 speaks TLS from the first byte (an HTTPS-like listener). Several addresses can share one
 server (``addresses``: loopback addresses to bind, all on ``port``)."""
 
@@ -74,6 +76,7 @@ class TlsMx:
     banner: bytes | None = b"220 mx.test ESMTP"
     delay: float = 0.0
     implicit: bool = False
+    ciphers: str | None = None
     addresses: list[str] = field(default_factory=lambda: ["127.0.0.1"])
     port: int = 0
     handshakes: int = 0
@@ -104,6 +107,9 @@ class TlsMx:
                     warnings.simplefilter("ignore", DeprecationWarning)
                     sctx.minimum_version = ssl.TLSVersion.TLSv1
                     sctx.maximum_version = ssl.TLSVersion.TLSv1
+            if self.ciphers:
+                sctx.maximum_version = ssl.TLSVersion.TLSv1_2  # TLS 1.3 suites cannot be restricted
+                sctx.set_ciphers(self.ciphers)
             self._sctx = sctx
         self._socks = []
         for addr in self.addresses:
