@@ -28,8 +28,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-import dns.resolver
-
 from . import dnswire
 from .dnswire import AddressRecord, MxRecord, NameRecord, Record, TxtRecord
 
@@ -181,6 +179,10 @@ class Resolver:
     ) -> None:
         ns = [parse_nameserver(n) if isinstance(n, str) else n for n in (nameservers or [])]
         if not ns:
+            # dnspython only to read /etc/resolv.conf: imported here, as it costs ~0.25 s
+            # (its DNS-over-HTTPS support imports an HTTP stack) and most runs name a server
+            import dns.resolver
+
             sys_conf = dns.resolver.Resolver(configure=True)
             ns = [Nameserver(str(a), int(sys_conf.port)) for a in sys_conf.nameservers]
         if not ns:
