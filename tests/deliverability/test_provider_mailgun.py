@@ -124,3 +124,61 @@ def test_unknown_and_bad_fields_are_counted() -> None:
     del no_id["id"]
     assert v.parse(request(mailgun_signed(KEY, no_id, NOW, "t")[1])).ignored == {"bad-field:id": 1}
     assert build(Settings(hook_mailgun_keys="")) is None
+
+
+def test_codes_from_the_text_when_the_fields_say_nothing_usable() -> None:
+    """Mailgun's own 6xx codes (suppressed recipients) are no SMTP reply codes; a null
+    enhanced-code: both are read out of the message text then."""
+    data = mailgun_event("failed")
+    data["delivery-status"].update(
+        {"code": 605, "enhanced-code": None, "message": "", "description": "smtp; 550 5.7.1 blocked"}
+    )
+    (event,) = verifier().parse(request(mailgun_signed(KEY, data, NOW, "t")[1])).events
+    assert (event.smtp_code, event.status, event.reason) == ("550", "5.7.1", "smtp; 550 5.7.1 blocked")
+    assert event.detail == "bounce"
+
+
+def test_given_up_after_retries_is_a_soft_bounce() -> None:
+    data = mailgun_event("failed", reason="old")
+    (event,) = verifier().parse(request(mailgun_signed(KEY, data, NOW, "t")[1])).events
+    assert (event.kind, event.bounce) == (Kind.BOUNCED, "soft")
+
+
+def test_reason_and_domain_fallback() -> None:
+    data = mailgun_event("failed")
+    del data["envelope"]
+    (event,) = verifier().parse(request(mailgun_signed(KEY, data, NOW, "t")[1])).events
+    assert event.domain == "example.jp"  # From's domain when there is no envelope sender
+    assert event.reason.startswith("5.1.1 The email account that you tried to reach does not exist.")
+
+
+def test_wrong_field_types_are_counted() -> None:
+    v = verifier()
+    for name, value in (("recipient", ["a@example.net"]), ("message", "x"), ("event", 7), ("id", 12)):
+        data = mailgun_event("delivered")
+        data[name] = value
+        parsed = v.parse(request(mailgun_signed(KEY, data, NOW, "t")[1]))
+        assert not parsed.events and parsed.ignored == {f"bad-field:{name}": 1}
+    parsed = v.parse(request(mailgun_signed(KEY, "not an object", NOW, "t")[1]))  # type: ignore[arg-type]
+    assert not parsed.events and parsed.ignored == {"bad-field:event-data": 1}
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        {"timestamp": "\u00b2", "token": "t", "signature": "s"},  # a digit to str.isdigit, not to int()
+        {"timestamp": str(NOW), "token": 7, "signature": "s"},
+        {"timestamp": str(NOW), "token": "t", "signature": None},
+        {"timestamp": True, "token": "t", "signature": "s"},
+        {"timestamp": str(NOW), "token": "", "signature": "s"},
+    ],
+)
+def test_unreadable_signature_fields_are_400(signature: dict[str, object]) -> None:
+    body = json.dumps({"signature": signature, "event-data": mailgun_event()}).encode()
+    assert status(verifier(), request(body)) == 400
+
+
+def test_a_numeric_timestamp_verifies_too() -> None:
+    doc = json.loads(mailgun_signed(KEY, mailgun_event(), NOW, "tok-num")[1])
+    doc["signature"]["timestamp"] = NOW
+    asyncio.run(verifier().verify(request(json.dumps(doc).encode())))

@@ -426,7 +426,7 @@ def resend_signed(
 
 def resend_event(
     type_: str = "email.bounced",
-    to: list[str] | None = None,
+    to: list[str] | str | None = None,
     *,
     sender: str = "Acme <news@example.jp>",
     created_at: str = "2026-12-05T08:00:05.000Z",
@@ -500,18 +500,31 @@ def mailgun_event(
         "tags": ["newsletter"],
     }
     if event == "failed":
+        permanent = severity == "permanent"
         data["severity"] = severity
-        data["reason"] = "bounce" if severity == "permanent" else "generic"
+        data["reason"] = "bounce" if permanent else "generic"
+        # as Mailgun passes Gmail's answers on: the reply code and enhanced code apart, the
+        # message text without the reply code
         data["delivery-status"] = {
-            "code": 550 if severity == "permanent" else 452,
-            "message": "550 5.1.1 The email account that you tried to reach does not exist."
-            if severity == "permanent"
-            else "452 4.2.2 The email account that you tried to reach is over quota.",
+            "code": 550 if permanent else 452,
+            "enhanced-code": "5.1.1" if permanent else "4.2.2",
+            "message": "5.1.1 The email account that you tried to reach does not exist. Please try "
+            "5.1.1 double-checking the recipient's email address for typos."
+            if permanent
+            else "4.2.2 The email account that you tried to reach is over quota.",
             "description": "",
+            "mx-host": "gmail-smtp-in.l.google.com",
             "attempt-no": 1,
             "session-seconds": 0.4,
+            "tls": True,
+            "certificate-verified": True,
+            "utf8": True,
         }
-    elif event == "clicked":
-        data["url"] = "https://example.jp/sale"
+        data["flags"] = {"is-routed": False, "is-authenticated": True, "is-test-mode": False}
+    elif event in ("opened", "clicked"):
+        data["ip"] = "192.0.2.44"
+        data["client-info"] = {"client-type": "browser", "client-os": "Linux", "device-type": "desktop"}
+        if event == "clicked":
+            data["url"] = "https://example.jp/sale"
     data.update(extra)
     return data

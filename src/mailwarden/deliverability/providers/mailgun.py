@@ -4,19 +4,29 @@ Verification: ``signature.signature`` is hex HMAC-SHA256, keyed with ``hook_mail
 (comma-separated while rotating; any one verifying is enough), over ``timestamp + token``; the
 timestamp must be within ``hook_tolerance`` seconds of the arrival, both ways; and each token is
 accepted once — a replay cache remembers the tokens of verified requests for the window, so a
-captured request sent again is refused (401) even inside it. The cache is per process: several
-console processes behind one URL each keep their own, and a replay that reaches another process
-stores nothing new anyway, because the event is stored once by its id.
+captured request sent again is refused (401) even inside it.
 
-Events: ``accepted`` (sent), ``delivered``, ``failed`` (``permanent`` → a hard bounce,
-``temporary`` → deferred; suppressed recipients → rejected), ``rejected``, ``complained``,
-``opened``, ``clicked``, ``unsubscribed``; others (``stored``, ``list_member_uploaded``…) are
-counted and ignored."""
+Mailgun signs ``timestamp + token`` only, not the event: whoever holds one signed request could
+put other event-data under its signature. The token cache is what stops that — a signature is
+good once — so the token is recorded only after the signature verified (a forgery must not burn
+the token of the genuine request still on its way). The cache is per process: with several
+console processes behind one URL, a captured signature could be used once more in each other
+process within the window (keep one process for the Mailgun hook, or a short tolerance).
+
+Events: ``accepted`` (sent), ``delivered``, ``failed`` (``permanent`` → a hard bounce, or a soft
+one when Mailgun gave up retrying, reason ``old``; ``temporary`` → deferred; suppressed
+recipients → rejected), ``rejected``, ``complained``, ``opened``, ``clicked``,
+``unsubscribed``; others (``stored``, ``list_member_uploaded``…) are counted and ignored.
+
+Codes: ``delivery-status.code`` is taken as the SMTP reply code only when it is one (Mailgun
+puts its own 6xx codes there for suppressed recipients); else the code and the enhanced status
+are read out of the message text."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from typing import Any
 
 from ...core.config import Settings
@@ -51,6 +61,7 @@ _KINDS = {
     "unsubscribed": Kind.UNSUBSCRIBED,
 }
 _SUPPRESSED = ("suppress-bounce", "suppress-unsubscribe", "suppress-complaint")
+_REPLY_CODE = re.compile(r"[245]\d\d\Z")
 
 
 class MailgunVerifier:
@@ -60,6 +71,8 @@ class MailgunVerifier:
     def __init__(self, keys: list[bytes], tolerance: int) -> None:
         self.keys = keys
         self.tolerance = tolerance
+        # a timestamp is good from tolerance before it to tolerance after: a token first seen at
+        # the window's start must still be remembered at its end
         self.tokens = ReplayCache(ttl=2 * tolerance)
 
     async def verify(self, req: HookRequest) -> None:
@@ -72,7 +85,13 @@ class MailgunVerifier:
             ts = str(ts)
         if not (isinstance(ts, str) and isinstance(token, str) and isinstance(given, str)):
             raise Rejected(400, _("signature missing"))
-        if not ts.isdigit() or len(ts) > 12 or not token or len(token) > 200 or len(given) > 200:
+        if (
+            not (ts.isascii() and ts.isdigit())
+            or len(ts) > 12
+            or not token
+            or len(token) > 200
+            or len(given) > 200
+        ):
             raise Rejected(400, _("timestamp header not readable"))
         check_window(parse_time(int(ts)), req.received, self.tolerance)
         signed = (ts + token).encode()
@@ -103,7 +122,8 @@ def _event(data: dict[str, Any]) -> Event | str:
         if why in _SUPPRESSED:
             kind, bounce = Kind.REJECTED, "hard"
         elif severity == "permanent":
-            kind, bounce = Kind.BOUNCED, "hard"
+            # "old": given up after the retries of temporary failures — the address may be good
+            kind, bounce = Kind.BOUNCED, "soft" if why == "old" else "hard"
         else:
             kind = Kind.DEFERRED
     elif name in _KINDS:
@@ -133,7 +153,7 @@ def _event(data: dict[str, Any]) -> Event | str:
         event.reason = reason(text or why)
         code, enhanced = codes_from(text)
         given = field(status, "code", (int, str))
-        event.smtp_code = str(given) if given is not None and str(given).isdigit() else code
+        event.smtp_code = str(given) if _REPLY_CODE.match(str(given)) else code
         event.status = field(status, "enhanced-code", str) or enhanced
         event.detail = detail(why)
     elif kind is Kind.CLICKED:
