@@ -4,7 +4,10 @@ Svix's own library both ways — the timestamp window, secret rotation, events p
 from __future__ import annotations
 
 import asyncio
+import base64
 import datetime as dt
+import hashlib
+import hmac
 from typing import Any
 
 import pytest
@@ -48,6 +51,8 @@ def test_signed_bounce_verifies_and_parses_per_recipient() -> None:
     assert (first.recipient, first.domain, first.provider) == ("a@example.net", "example.jp", "resend")
     assert first.at == dt.datetime(2026, 12, 5, 8, 0, 5, tzinfo=dt.UTC)
     assert first.message_id == payload["data"]["email_id"]
+    assert first.reason == payload["data"]["bounce"]["message"] and first.detail == "General"
+    assert parsed.events[1].recipient == "b@example.net" and not parsed.ignored
 
 
 @pytest.mark.parametrize(
@@ -135,3 +140,53 @@ def test_agrees_with_svix_both_ways() -> None:
     asyncio.run(verifier().verify(request(theirs, body, now=now)))
     with pytest.raises(webhooks.WebhookVerificationError):
         webhooks.Webhook(OTHER).verify(body, headers)
+
+
+def test_one_recipient_as_a_string_keeps_the_plain_id() -> None:
+    headers, body = resend_signed(
+        SECRET, resend_event("email.delivered", to="Taro <taro@example.net>"), "m1", NOW
+    )
+    (event,) = verifier().parse(request(headers, body)).events
+    assert (event.event_id, event.recipient) == ("m1", "taro@example.net")
+
+
+def test_wrong_types_inside_data_are_counted() -> None:
+    v = verifier()
+    for name, value, key in (
+        ("to", ["a@example.net", 7], "bad-field:to"),
+        ("to", {"a": 1}, "bad-field:to"),
+        ("from", ["x@example.jp"], "bad-field:from"),
+        ("email_id", 12, "bad-field:email_id"),
+        ("bounce", "Permanent", "bad-field:bounce"),
+    ):
+        headers, body = resend_signed(SECRET, resend_event("email.bounced", **{name: value}), "m2", NOW)
+        parsed = v.parse(request(headers, body))
+        assert not parsed.events and parsed.ignored == {key: 1}, name
+
+
+def test_a_signed_body_that_is_not_json_is_400() -> None:
+    v = verifier()
+    body = b"<html>not json</html>"
+    key = base64.b64decode(SECRET.removeprefix("whsec_"))
+    mac = hmac.new(key, f"m3.{NOW}.".encode() + body, hashlib.sha256).digest()
+    headers = {
+        "svix-id": "m3",
+        "svix-timestamp": str(NOW),
+        "svix-signature": "v1," + base64.b64encode(mac).decode(),
+    }
+    req = request(headers, body)
+    asyncio.run(v.verify(req))  # the signature is good: the body is what is wrong
+    with pytest.raises(Rejected) as info:
+        v.parse(req)
+    assert info.value.status == 400
+
+
+@pytest.mark.parametrize("stamp", ["\u00b2", "-5", "17964576.0", "", "1" * 13])
+def test_unreadable_timestamp_header_is_400(stamp: str) -> None:
+    headers, body = resend_signed(SECRET, resend_event(), "m4", NOW)
+    assert status(verifier(), request(dict(headers, **{"svix-timestamp": stamp}), body)) == 400
+
+
+def test_oversize_body_is_413_before_any_hmac() -> None:
+    headers, _b = resend_signed(SECRET, resend_event(), "m5", NOW)
+    assert status(verifier(), request(headers, b"{" + b" " * (256 * 1024))) == 413

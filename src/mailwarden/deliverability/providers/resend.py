@@ -26,6 +26,7 @@ from ...core.config import Settings
 from ...core.i18n import gettext as _
 from ..events import Event, HookRequest, Kind, Parsed, Provider, Rejected
 from .common import (
+    MAX_EVENTS,
     BadField,
     address,
     capped,
@@ -86,7 +87,7 @@ class ResendVerifier:
         header = req.headers.get("svix-signature", "")
         if not msg_id or not ts_text or not header:
             raise Rejected(400, _("signature or timestamp header missing"))
-        if not ts_text.isdigit() or len(ts_text) > 12 or len(msg_id) > 200:
+        if not (ts_text.isascii() and ts_text.isdigit()) or len(ts_text) > 12 or len(msg_id) > 200:
             raise Rejected(400, _("timestamp header not readable"))
         check_window(parse_time(int(ts_text)), req.received, self.tolerance)
         signed = f"{msg_id}.{ts_text}.".encode() + req.body
@@ -127,7 +128,9 @@ class ResendVerifier:
         except ValueError as exc:
             raise BadField("created_at") from exc
         to = field(data, "to", (list, str)) or []
-        recipients = [to] if isinstance(to, str) else [t for t in to if isinstance(t, str)]
+        recipients = [to] if isinstance(to, str) else to
+        if not all(isinstance(t, str) for t in recipients[:MAX_EVENTS]):
+            raise BadField("to")
         base = Event(
             provider=Provider.RESEND.value,
             event_id="",
