@@ -1,61 +1,72 @@
-"""Files and messages the inventory reads: directories walked (bounded), mbox files split into
-messages, everything read with a size cap. Yields ``(label, bytes)``; a file that cannot be
-read is yielded with the error instead of bytes."""
+"""Files and messages the inventory reads: directories walked (bounded, symbolic links not
+followed), mbox files split into messages (Maildir directories are files of one message each),
+everything read with a size cap. Yields ``(label, bytes, error)``; a file that cannot be read
+is yielded with the error instead of bytes."""
 
 from __future__ import annotations
 
 import email
 import email.policy
 import mailbox
+import os
+import re
 from collections.abc import Iterable, Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
-__all__ = ["MAX_BYTES", "MAX_FILES", "Item", "is_message", "parts", "walk"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_FILES", "Item", "is_message", "parts", "walk"]
 
 MAX_BYTES = 50 * 1024 * 1024  # per file or message
 MAX_FILES = 100_000
 MAX_PARTS = 500
+MAX_DEPTH = 8  # multiparts and attached messages inside each other
+_HEAD = 64 * 1024  # a header block longer than this is not looked at
 
 Item = tuple[str, bytes | None, str]  # label, content (None when unreadable), error
 
+#: a header field's start: a name of printable characters but the colon (RFC 5322 §2.2)
+_FIELD = re.compile(rb"([!-9;-~]+)[ \t]*:")
+_MAIL_FIELDS = {b"from", b"to", b"subject", b"date", b"message-id", b"mime-version", b"content-type",
+                b"received", b"return-path", b"autocrypt", b"delivered-to"}  # fmt: skip
+
 
 def _files(paths: Iterable[Path]) -> Iterator[Path]:
-    seen = 0
     for p in paths:
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and not f.is_symlink():
-                    seen += 1
-                    if seen > MAX_FILES:
-                        return
-                    yield f
+            for root, dirs, files in os.walk(p):  # does not follow links to directories
+                dirs.sort()
+                for name in sorted(files):
+                    f = Path(root, name)
+                    if not f.is_symlink():
+                        yield f
         elif p.is_file():
-            seen += 1
             yield p
 
 
-def walk(paths: Iterable[Path], *, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
-    for f in _files(paths):
+def walk(paths: Iterable[Path], *, max_bytes: int = MAX_BYTES, max_files: int = MAX_FILES) -> Iterator[Item]:
+    for n, f in enumerate(_files(paths)):
+        if n >= max_files:
+            yield str(f), None, f"more than {max_files} files: the rest is not read"
+            return
         try:
-            size = f.stat().st_size
-            if size > max_bytes and not _looks_mbox(f):
-                yield str(f), None, f"larger than {max_bytes // (1024 * 1024)} MB: not read"
-                continue
             if _looks_mbox(f):
                 yield from _mbox(f, max_bytes)
+                continue
+            if f.stat().st_size > max_bytes:
+                yield str(f), None, f"larger than {_size(max_bytes)}: not read"
                 continue
             yield str(f), f.read_bytes(), ""
         except OSError as exc:
             yield str(f), None, f"cannot be read: {exc.strerror or exc}"
 
 
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
 def _looks_mbox(f: Path) -> bool:
-    try:
-        with f.open("rb") as fh:
-            return fh.read(5) == b"From "
-    except OSError:
-        return False
+    with f.open("rb") as fh:
+        return fh.read(5) == b"From "
 
 
 def _mbox(f: Path, max_bytes: int) -> Iterator[Item]:
@@ -69,7 +80,7 @@ def _mbox(f: Path, max_bytes: int) -> Iterator[Item]:
                 yield label, None, f"cannot be read: {exc}"
                 continue
             if len(data) > max_bytes:
-                yield label, None, f"larger than {max_bytes // (1024 * 1024)} MB: not read"
+                yield label, None, f"larger than {_size(max_bytes)}: not read"
                 continue
             yield label, data, ""
     finally:
@@ -77,17 +88,32 @@ def _mbox(f: Path, max_bytes: int) -> Iterator[Item]:
 
 
 def is_message(data: bytes) -> bool:
-    head = data[:4096]
-    return b"\n\n" in head.replace(b"\r\n", b"\n") and any(
-        h in head.lower() for h in (b"content-type:", b"from:", b"subject:", b"mime-version:", b"autocrypt:")
-    )
+    """An RFC 5322 message: it starts with header fields, one of them a mail header."""
+    head = data[:_HEAD].replace(b"\r\n", b"\n")
+    end = head.find(b"\n\n")
+    block = head if end < 0 else head[:end]
+    starts = (m for m in _FIELD.finditer(block) if m.start() == 0 or block[m.start() - 1] == 10)
+    names = {m.group(1).lower() for m in starts}
+    return bool(block) and _FIELD.match(block) is not None and bool(names & _MAIL_FIELDS)
 
 
 def parts(data: bytes) -> Iterator[EmailMessage]:
-    """The message and its parts (bounded), attached messages included."""
-    msg = email.message_from_bytes(data, policy=email.policy.default)
+    """The message and its parts, attached messages included: at most :data:`MAX_PARTS`,
+    :data:`MAX_DEPTH` levels deep. Raises ValueError when the message cannot be parsed."""
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.default)
+    except RecursionError as exc:  # the parser recurses once per nested multipart
+        raise ValueError("nested too deeply") from exc
     assert isinstance(msg, EmailMessage)
-    for n, part in enumerate(msg.walk()):
-        if n >= MAX_PARTS:
-            return
+    stack: list[tuple[EmailMessage, int]] = [(msg, 0)]
+    count = 0
+    while stack:
+        part, depth = stack.pop()
         yield part
+        count += 1
+        if count >= MAX_PARTS:
+            return
+        if part.is_multipart() and depth < MAX_DEPTH:
+            children = part.get_payload()
+            if isinstance(children, list):
+                stack.extend((c, depth + 1) for c in reversed(children) if isinstance(c, EmailMessage))

@@ -24,23 +24,28 @@ PQ_OIDS = {
     "2.16.840.1.101.3.4.4.1": "ML-KEM-512",
     "2.16.840.1.101.3.4.4.2": "ML-KEM-768",
     "2.16.840.1.101.3.4.4.3": "ML-KEM-1024",
-    **{f"2.16.840.1.101.3.4.3.{n}": f"SLH-DSA ({n})" for n in range(20, 32)},
+    # FIPS 205 / RFC 9909: id-slh-dsa-sha2-128s … id-slh-dsa-shake-256f
+    **{
+        f"2.16.840.1.101.3.4.3.{20 + n}": f"SLH-DSA-{h}-{b}{v}"
+        for n, (h, b, v) in enumerate(
+            (h, b, v) for h in ("SHA2", "SHAKE") for b in ("128", "192", "256") for v in "sf"
+        )
+    },
 }
-_SIG_NAMES = {"2.16.840.1.101.3.4.3.17": "ML-DSA-44", "2.16.840.1.101.3.4.3.18": "ML-DSA-65",
-              "2.16.840.1.101.3.4.3.19": "ML-DSA-87"}  # fmt: skip
 
 
 def key_algorithm(cert: x509.Certificate) -> tuple[str, int | None, str, str]:
     """(algorithm, size in bits, curve, SHA-256 of the SubjectPublicKeyInfo)."""
+    oid = _public_key_oid(cert)
     try:
         key = cert.public_key()
     except (ValueError, TypeError, NotImplementedError):
-        oid = _public_key_oid(cert)
-        spki = _spki_der(cert)
-        return PQ_OIDS.get(oid, f"unknown ({oid})"), None, "", hashlib.sha256(spki).hexdigest()
+        return PQ_OIDS.get(oid, f"unknown ({oid})"), None, "", hashlib.sha256(_spki_der(cert)).hexdigest()
     fp = hashlib.sha256(
         key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
     ).hexdigest()
+    if oid in PQ_OIDS:  # ML-DSA and ML-KEM keys cryptography loads are named by the OID too
+        return PQ_OIDS[oid], None, "", fp
     if isinstance(key, rsa.RSAPublicKey):
         return "RSA", key.key_size, "", fp
     if isinstance(key, ec.EllipticCurvePublicKey):
@@ -68,12 +73,45 @@ def _public_key_oid(cert: x509.Certificate) -> str:
 
 
 def _spki_der(cert: x509.Certificate) -> bytes:
-    return cert.tbs_certificate_bytes  # stable per certificate when the key cannot be loaded
+    """The SubjectPublicKeyInfo as it is in the certificate (RFC 5280 §4.1: the seventh field
+    of the TBSCertificate, sixth when the version is absent); the whole TBSCertificate if the
+    DER is not what it should be."""
+    tbs = cert.tbs_certificate_bytes
+    try:
+        _tag, pos, end = _tlv(tbs, 0, len(tbs))
+        fields: list[tuple[int, int, int]] = []
+        while pos < end and len(fields) < 7:
+            tag, start, stop = _tlv(tbs, pos, end)
+            fields.append((tag, pos, stop))
+            pos = stop
+        if fields and fields[0][0] != 0xA0:  # version [0] absent (v1)
+            fields.insert(0, (0xA0, 0, 0))
+        _tag, start, stop = fields[6]
+        return tbs[start:stop]
+    except (ValueError, IndexError):
+        return tbs
+
+
+def _tlv(data: bytes, pos: int, end: int) -> tuple[int, int, int]:
+    """(tag, start of the value, end of the value) of the DER element at ``pos``, bounded."""
+    if pos + 2 > end:
+        raise ValueError("truncated")
+    tag, n = data[pos], data[pos + 1]
+    pos += 2
+    if n & 0x80:
+        k = n & 0x7F
+        if k == 0 or k > 4 or pos + k > end:
+            raise ValueError("bad length")
+        n = int.from_bytes(data[pos : pos + k], "big")
+        pos += k
+    if pos + n > end:
+        raise ValueError("truncated")
+    return tag, pos, pos + n
 
 
 def _signature_name(cert: x509.Certificate) -> str:
     oid = cert.signature_algorithm_oid
-    return _SIG_NAMES.get(oid.dotted_string) or getattr(oid, "_name", "") or oid.dotted_string
+    return PQ_OIDS.get(oid.dotted_string) or getattr(oid, "_name", "") or oid.dotted_string
 
 
 def _usages(cert: x509.Certificate, default: tuple[Usage, ...]) -> tuple[Usage, ...]:
