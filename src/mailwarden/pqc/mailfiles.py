@@ -14,7 +14,17 @@ from collections.abc import Iterable, Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_FILES", "Item", "is_message", "parts", "walk"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_FILES",
+    "Item",
+    "is_keybox",
+    "is_message",
+    "keybox_blobs",
+    "parts",
+    "walk",
+]
 
 MAX_BYTES = 50 * 1024 * 1024  # per file or message
 MAX_FILES = 100_000
@@ -117,3 +127,28 @@ def parts(data: bytes) -> Iterator[EmailMessage]:
             children = part.get_payload()
             if isinstance(children, list):
                 stack.extend((c, depth + 1) for c in reversed(children) if isinstance(c, EmailMessage))
+
+
+def is_keybox(data: bytes) -> bool:
+    """GnuPG's keybox (``pubring.kbx``): a header blob of type 1 with the magic ``KBXf``."""
+    return len(data) >= 12 and data[4] == 1 and data[8:12] == b"KBXf"
+
+
+def keybox_blobs(data: bytes, *, limit: int = MAX_FILES) -> Iterator[tuple[int, bytes]]:
+    """(type, content) of a keybox's blobs — 2: an OpenPGP keyblock, 3: an X.509 certificate
+    (gpgsm's) — after GnuPG's kbx/keybox-blob.c: u32 length, byte type, byte version, u16
+    flags, u32 offset and u32 length of the content, both within the blob. Raises ValueError
+    on a blob that does not fit."""
+    pos = 0
+    for _ in range(limit):
+        if pos + 16 > len(data):
+            return
+        size, kind = int.from_bytes(data[pos : pos + 4], "big"), data[pos + 4]
+        if size < 16 or pos + size > len(data):
+            raise ValueError("keybox blob truncated")
+        offset, length = (int.from_bytes(data[pos + i : pos + i + 4], "big") for i in (8, 12))
+        if kind in (2, 3):
+            if offset + length > size:
+                raise ValueError("keybox blob content out of bounds")
+            yield kind, data[pos + offset : pos + offset + length]
+        pos += size

@@ -1,7 +1,7 @@
-"""S/MIME material: certificates in files (PEM, DER, PKCS#7/CMS) and in signed messages, and the
-recipients of encrypted messages with their key-transport, key-agreement or KEM algorithm (CMS
-EnvelopedData and AuthEnvelopedData, RFC 5652 §6 and RFC 5083; ML-KEM recipients as
-KEMRecipientInfo, RFC 9629 and RFC 9936).
+"""S/MIME material: certificates in files (PEM, DER, PKCS#7/CMS, gpgsm's keybox) and in signed
+messages, and the recipients of encrypted messages with their key-transport, key-agreement or
+KEM algorithm (CMS EnvelopedData and AuthEnvelopedData, RFC 5652 §6 and RFC 5083; ML-KEM
+recipients as KEMRecipientInfo, RFC 9629 and RFC 9936).
 
 A certificate is one asset however many times it is met (the places are in
 ``details["seen_in"]``); so is a recipient (``details["message"]`` is the first message
@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from cryptography.x509.oid import ObjectIdentifier
 
 from .assets import Asset, AssetKind, Usage
-from .mailfiles import MAX_BYTES, is_message, parts, walk
+from .mailfiles import MAX_BYTES, is_keybox, is_message, keybox_blobs, parts, walk
 from .x509info import PQ_OIDS, cert_asset
 
 __all__ = ["CmsError", "Recipient", "parse_recipients", "smime_assets"]
@@ -613,7 +613,14 @@ def _whole_der(data: bytes) -> bool:
 
 def _file(data: bytes, path: str, col: _Collector) -> None:
     lower = path.lower()
-    if is_message(data):
+    if is_keybox(data):  # gpgsm keeps S/MIME certificates in pubring.kbx
+        try:
+            for kind, der in keybox_blobs(data, limit=MAX_CERTS):
+                if kind == 3:
+                    col._load(der, path)
+        except ValueError as exc:
+            col.error(path, f"keybox not readable: {exc}")
+    elif is_message(data):
         col.message(data, path)
     elif b"-----BEGIN " in data:
         col.cert_file(data, path)
