@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -235,3 +237,21 @@ def test_mutated_cms_never_crashes(samples, which: int, at: int, data: bytes) ->
         Path(d, "x.p7m").write_bytes(mutated)
         assets = smime_assets([Path(d)])
     assert all(isinstance(a, Asset) for a in assets)
+
+
+def test_gpgsm_keybox(tmp_path: Path, people) -> None:
+    if shutil.which("gpgsm") is None:
+        pytest.skip("no gpgsm")
+    home = Path(tempfile.mkdtemp(prefix="gh", dir="/tmp"))  # short: GnuPG's socket paths
+    home.chmod(0o700)
+    (tmp_path / "certs.pem").write_bytes(pem(people["taro"][0]) + pem(people["pq"][0]))
+    env = {**os.environ, "GNUPGHOME": str(home)}
+    try:
+        subprocess.run(
+            ["gpgsm", "--batch", "--import", tmp_path / "certs.pem"], env=env, check=True, capture_output=True
+        )
+        assets = smime_assets([home / "pubring.kbx"])
+    finally:
+        subprocess.run(["gpgconf", "--kill", "all"], env=env, check=False, capture_output=True)
+        shutil.rmtree(home, ignore_errors=True)
+    assert sorted((a.algorithm, a.error) for a in assets) == [("ML-DSA-65", ""), ("RSA", "")]

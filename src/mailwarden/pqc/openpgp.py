@@ -147,11 +147,15 @@ def split_keyring(data: bytes) -> Iterator[bytes]:
 
 
 def looks_like_keyring(data: bytes) -> bool:
-    """Binary OpenPGP whose first packet is a public or secret key."""
-    if not data or not data[0] & 0x80:
+    """Binary OpenPGP whose first packet is a public or secret key of a known version."""
+    if len(data) < 3 or not data[0] & 0x80:
         return False
-    tag = data[0] & 0x3F if data[0] & 0x40 else (data[0] >> 2) & 0x0F
-    return tag in (5, 6)
+    if data[0] & 0x40:
+        tag, first = data[0] & 0x3F, data[1]
+        header = 2 if first < 192 else 3 if first < 224 else 6
+    else:
+        tag, header = (data[0] >> 2) & 0x0F, 1 + (1, 2, 4, 0)[data[0] & 0x03]
+    return tag in (5, 6) and len(data) > header and data[header] in (3, 4, 5, 6)
 
 
 # --- one key packet
