@@ -276,3 +276,39 @@ def test_order_does_not_matter(tmp_path: Path) -> None:
     ra, rb = analyse_sources([str(a)]), analyse_sources([str(b)])
     assert ra.findings and [f.to_dict() for f in ra.findings] == [f.to_dict() for f in rb.findings]
     assert ra.counts == {"cloud.trail-new-network": 1, "cloud.trail-ses-probe": 2}
+
+
+def test_unusual_records_read_one_by_one_with_the_same_answer(tmp_path: Path) -> None:
+    """A file whose records all have the usual shape is decoded straight into the fields the
+    rules read; one odd record sends the whole file down the record-by-record path. Both must
+    give the same findings, and the odd records are counted, not fatal."""
+    recs = [
+        *noise(5, user="admin", key="AKIAADMIN00000000001"),
+        record(
+            at(2),
+            IAM,
+            "CreateAccessKey",
+            user="admin",
+            key="AKIAADMIN00000000001",
+            request={"userName": "ses-smtp-user.1"},
+            response={"accessKey": {"accessKeyId": "AKIANEWKEY000000001", "userName": "ses-smtp-user.1"}},
+        ),
+        record(at(3), SES, "GetSendQuota", region="us-east-1", ip="198.51.100.7"),
+        record(at(3, 1), SES, "GetSendQuota", region="eu-west-1", ip="198.51.100.7"),
+        record(at(4), SES, "VerifyDomainIdentity", request={"domain": "evil.example"}),
+    ]
+    usual = run(tmp_path / "usual", recs)
+    admin = {"user": "admin", "key": "AKIAADMIN00000000001"}
+    odd: list[Any] = [
+        {**record(at(0, 5), SES, "GetSendQuota", **admin), "eventName": ["GetSendQuota"]},  # not a name
+        {**record(at(0, 5), SES, "GetSendQuota", **admin), "eventTime": 1_700_000_000},  # not ISO text
+        "text",
+        {**record(at(0, 5), "s3.amazonaws.com", "ListBuckets", **admin), "sourceIPAddress": 3405803786},
+    ]
+    unusual = run(tmp_path / "unusual", [*recs, *odd])
+    assert usual.counts.get("cloud.trail-ses-access-key") == 1
+    assert usual.counts.get("cloud.trail-ses-identity") == 1
+    assert [f.to_dict() for f in unusual.findings] == [f.to_dict() for f in usual.findings]
+    assert unusual.events == usual.events + 1  # the record with a numeric address is read
+    assert any("3 records without" in note for note in unusual.skipped)
+    assert not usual.skipped

@@ -3,7 +3,13 @@
 Each source yields whole files' record lists, one file at a time (memory is bounded by the
 largest file, itself capped at :data:`MAX_BYTES` uncompressed). A file that cannot be read —
 truncated gzip, not JSON, no ``Records`` list, over the cap — becomes a note; the others are
-still read."""
+still read.
+
+Records are decoded straight into :class:`~.trail_scan.Record` structs (msgspec): only the
+fields the rules read are built, the rest of each record is skipped, and the types are
+checked on the way. A file whose records do not all fit that shape is decoded again as plain
+JSON and taken record by record: the ones without a usable ``eventTime``, ``eventSource``,
+``eventName`` and ``userIdentity`` are counted (``missing``), the rest are read."""
 
 from __future__ import annotations
 
@@ -13,9 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import orjson
 
 from ..core.i18n import gettext as _
+from .trail_scan import Identity, Record
 
 #: The largest file read, uncompressed (CloudTrail's own files are a few MB at most).
 MAX_BYTES = 512 * 1024 * 1024
@@ -27,27 +35,73 @@ class Batch:
 
     name: str
     size: int
-    records: list[Any]
+    records: list[Record]
     note: str | None = None
+    #: records left out for lacking a usable eventTime, eventSource, eventName or userIdentity
+    missing: int = 0
+
+
+class _File(msgspec.Struct, gc=False):
+    Records: list[Record]
+
+
+_DECODER = msgspec.json.Decoder(_File)
 
 
 def _decode(name: str, raw: bytes, cap: int) -> Batch:
     size = len(raw)
     try:
         data = _gunzip(raw, cap) if raw[:2] == b"\x1f\x8b" else raw
-        if len(data) > cap:
-            return Batch(name, size, [], _too_big(name, cap))
-        doc = orjson.loads(data)
     except (EOFError, OSError, zlib.error):
         return Batch(
             name, size, [], _("{file}: not a whole gzip file (truncated?); skipped.").format(file=name)
         )
+    if len(data) > cap:
+        return Batch(name, size, [], _too_big(name, cap))
+    try:
+        return Batch(name, size, _DECODER.decode(data).Records)
+    except msgspec.ValidationError:
+        pass  # JSON, but not every record has the usual shape: taken one record at a time
+    except msgspec.DecodeError:
+        return Batch(name, size, [], _("{file}: not JSON; skipped.").format(file=name))
+    try:
+        doc = orjson.loads(data)
     except orjson.JSONDecodeError:
         return Batch(name, size, [], _("{file}: not JSON; skipped.").format(file=name))
     records = doc.get("Records") if isinstance(doc, dict) else None
     if not isinstance(records, list):
         return Batch(name, size, [], _("{file}: no CloudTrail Records list; skipped.").format(file=name))
-    return Batch(name, size, records)
+    kept = [rec for rec in map(_lenient, records) if rec is not None]
+    return Batch(name, size, kept, missing=len(records) - len(kept))
+
+
+def _text(v: Any) -> str | None:
+    return v if type(v) is str else None
+
+
+def _lenient(r: Any) -> Record | None:
+    """One record of an unusual file as a :class:`Record`, or None when it cannot be one."""
+    if type(r) is not dict:
+        return None
+    t, es, en, ui = r.get("eventTime"), r.get("eventSource"), r.get("eventName"), r.get("userIdentity")
+    if type(t) is not str or type(es) is not str or type(en) is not str or type(ui) is not dict:
+        return None
+    return Record(
+        eventTime=t,
+        eventSource=es,
+        eventName=en,
+        userIdentity=Identity(
+            arn=_text(ui.get("arn")),
+            accessKeyId=_text(ui.get("accessKeyId")),
+            type=_text(ui.get("type")),
+            userName=_text(ui.get("userName")),
+        ),
+        sourceIPAddress=_text(r.get("sourceIPAddress")),
+        awsRegion=_text(r.get("awsRegion")),
+        errorCode=_text(r.get("errorCode")),
+        requestParameters=r.get("requestParameters"),
+        responseElements=r.get("responseElements"),
+    )
 
 
 def _gunzip(raw: bytes, cap: int) -> bytes:

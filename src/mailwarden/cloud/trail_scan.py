@@ -3,7 +3,9 @@
 Nothing is decided here: records are folded into order-free state (earliest times, sets),
 so the rules in ``trail_rules`` give the same answer whatever order the files came in.
 
-Per record: one dict lookup on ``eventName`` to tell an interesting call; string compares of
+Records arrive as :class:`Record` structs (``trail_read`` decodes only the fields read here
+and checks their types), so the loop needs no checks of its own. Per record: one dict lookup
+on ``eventName`` to tell an interesting call; string compares of
 the ISO ``eventTime`` (CloudTrail writes ``YYYY-MM-DDTHH:MM:SSZ``, which sorts as it reads);
 no datetime is made per record."""
 
@@ -11,6 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
+import orjson
 
 SES = "ses.amazonaws.com"
 IAM = "iam.amazonaws.com"
@@ -35,6 +40,31 @@ INTERESTING: dict[str, str] = {
     "GetAccount": SES,
 }
 PROBES = frozenset({"GetSendQuota", "GetSendStatistics", "GetAccount"})
+
+
+class Identity(msgspec.Struct, gc=False):
+    """The parts of ``userIdentity`` the rules read (fields named as CloudTrail names them)."""
+
+    arn: str | None = None
+    accessKeyId: str | None = None
+    type: str | None = None
+    userName: str | None = None
+
+
+class Record(msgspec.Struct, gc=False):
+    """The parts of a CloudTrail record the rules read; the rest of the record is skipped
+    by the decoder, and the request and response are kept as raw JSON, decoded only for
+    the few records that matter (:func:`interesting_event`)."""
+
+    eventTime: str
+    eventSource: str
+    eventName: str
+    userIdentity: Identity
+    sourceIPAddress: str | None = None
+    awsRegion: str | None = None
+    errorCode: str | None = None
+    requestParameters: Any = msgspec.Raw(b"null")  # msgspec.Raw when decoded
+    responseElements: Any = msgspec.Raw(b"null")
 
 
 @dataclass(slots=True)
@@ -70,39 +100,29 @@ class State:
     interesting: list[Event] = field(default_factory=list)
 
 
-def fold(records: list[Any], st: State) -> None:
+def fold(records: list[Record], st: State) -> None:
     """Fold one file's records into ``st`` (the hot loop)."""
     seen = st.seen
     sesiam = st.sesiam
     key_days = st.key_days
     key_owner = st.key_owner
     interesting = INTERESTING
-    n = 0
-    missing = 0
     for r in records:
-        try:
-            t = r["eventTime"]
-            es = r["eventSource"]
-            en = r["eventName"]
-            ui = r["userIdentity"]
-        except (KeyError, TypeError):
-            missing += 1
-            continue
-        if type(t) is not str or type(ui) is not dict:
-            missing += 1
-            continue
-        n += 1
-        arn = ui.get("arn") or ""
-        key = ui.get("accessKeyId") or ""
+        t = r.eventTime
+        es = r.eventSource
+        en = r.eventName
+        ui = r.userIdentity
+        arn = ui.arn or ""
+        key = ui.accessKeyId or ""
         principal = arn or key
         if not principal:
             continue
-        ip = r.get("sourceIPAddress") or ""
-        if key and key[:4] == "AKIA":
+        ip = r.sourceIPAddress or ""
+        if key[:4] == "AKIA":
             kd = (key, t[:10])
             kold = key_days.get(kd)
             if kold is None or t < kold[0]:
-                key_days[kd] = (t, en, ip, r.get("awsRegion") or "")
+                key_days[kd] = (t, en, ip, r.awsRegion or "")
                 if key not in key_owner:
                     key_owner[key] = arn
         pk = (principal, ip)
@@ -110,41 +130,40 @@ def fold(records: list[Any], st: State) -> None:
         if old is None or t < old:
             seen[pk] = t
         if es in (SES, IAM):
-            region = r.get("awsRegion") or ""
             o = sesiam.get(pk)
             if o is None or t < o[0]:
-                sesiam[pk] = (t, en, region)
+                sesiam[pk] = (t, en, r.awsRegion or "")
         if interesting.get(en) == es:
-            interesting_event(r, t, en, ui, arn, key, principal, ip, st)
-    st.events += n
-    st.missing += missing
+            interesting_event(r, principal, st)
+    st.events += len(records)
 
 
-def interesting_event(
-    r: dict[str, Any],
-    t: str,
-    en: str,
-    ui: dict[str, Any],
-    arn: str,
-    key: str,
-    principal: str,
-    ip: str,
-    st: State,
-) -> None:
-    req = r.get("requestParameters")
+def _value(v: Any) -> Any:
+    """A request or response as data: decoded here when the reader kept it raw."""
+    if isinstance(v, msgspec.Raw):
+        try:
+            return orjson.loads(bytes(v))
+        except orjson.JSONDecodeError:  # the decoder checked it already; defensive only
+            return None
+    return v
+
+
+def interesting_event(r: Record, principal: str, st: State) -> None:
+    req = _value(r.requestParameters)
+    ui = r.userIdentity
     st.interesting.append(
         Event(
-            time=t,
-            name=en,
-            region=str(r.get("awsRegion") or ""),
-            ip=str(ip),
+            time=r.eventTime,
+            name=r.eventName,
+            region=r.awsRegion or "",
+            ip=r.sourceIPAddress or "",
             principal=principal,
-            arn=arn,
-            key=key,
-            identity_type=str(ui.get("type") or ""),
-            user=str(ui.get("userName") or ""),
+            arn=ui.arn or "",
+            key=ui.accessKeyId or "",
+            identity_type=ui.type or "",
+            user=ui.userName or "",
             request=req if isinstance(req, dict) else {},
-            response=r.get("responseElements"),
-            error=str(r.get("errorCode") or ""),
+            response=_value(r.responseElements),
+            error=r.errorCode or "",
         )
     )
