@@ -79,10 +79,12 @@ docs: install
 i18n: install
 	$(PY) tools/i18n.py
 
-# rspamd (Debian package), the peer the phishing benchmarks score the same messages with.
+# rspamd (Debian package), the peer the phishing benchmarks score the same messages with; wrk;
+# dnsperf, which measures what the local NSD can answer (the domain survey's limit).
 bench-deps:
 	command -v rspamd >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rspamd)
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	command -v dnsperf >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dnsperf)
 
 bench: install system-deps bench-deps prowler
 	$(PY) benchmarks/domain_survey.py 10000 --sample 300
