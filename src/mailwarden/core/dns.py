@@ -6,7 +6,9 @@
   answer is truncated (RFC 7766 §3);
 * CNAME chains followed (bounded, loops detected);
 * a per-run LRU cache that also coalesces identical questions in flight;
-* a semaphore bounding the number of questions in flight;
+* a limit on the number of questions in flight (served in order; a burst takes its share at once);
+* fan-outs (``query_many``: DKIM selector probes) sent in one burst on one socket and
+  gathered by one waiter, with query()'s answers;
 * a small pool of connected UDP sockets per server (random source ports and query ids,
   answers checked against the question) and the lean codec in ``dnswire``; dnspython
   reads ``/etc/resolv.conf`` and serves as the codec's test oracle.
@@ -22,7 +24,7 @@ import ipaddress
 import random
 import secrets
 import socket
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -125,12 +127,71 @@ class DnsAnswer:
         return out
 
 
+class _Burst:
+    """Answers to questions sent together on one socket, gathered for one waiter."""
+
+    __slots__ = ("answers", "left", "waiter")
+
+    def __init__(self, waiter: asyncio.Future[None]) -> None:
+        self.answers: dict[int, bytes] = {}
+        self.waiter = waiter
+        self.left = 0
+
+    def deliver(self, qid: int, data: bytes) -> None:
+        self.answers[qid] = data
+        self.left -= 1
+        if self.left <= 0:
+            self.settle()
+
+    def settle(self) -> None:
+        if not self.waiter.done():
+            self.waiter.set_result(None)
+
+
+class _Limit:
+    """At most ``capacity`` questions in flight. A burst takes what it needs at once, and
+    waiters are served in the order they came: none holds part of its share while it waits,
+    so two bursts cannot starve each other."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self.free = capacity
+        self.waiters: deque[tuple[int, asyncio.Future[None]]] = deque()
+
+    async def acquire(self, n: int = 1) -> None:
+        if not self.waiters and self.free >= n:
+            self.free -= n
+            return
+        fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.waiters.append((n, fut))
+        try:
+            await fut
+        except asyncio.CancelledError:
+            if fut.done() and not fut.cancelled():  # granted as it was cancelled: give it back
+                self.release(n)
+            raise
+
+    def release(self, n: int = 1) -> None:
+        self.free += n
+        waiters = self.waiters
+        while waiters:
+            k, fut = waiters[0]
+            if fut.done():  # cancelled while waiting
+                waiters.popleft()
+                continue
+            if k > self.free:
+                break
+            waiters.popleft()
+            self.free -= k
+            fut.set_result(None)
+
+
 class _Channel(asyncio.DatagramProtocol):
     """One connected UDP socket; answers are matched to questions by id and question."""
 
     def __init__(self) -> None:
         self.transport: asyncio.DatagramTransport | None = None
-        self.pending: dict[int, tuple[asyncio.Future[bytes], bytes]] = {}
+        self.pending: dict[int, tuple[asyncio.Future[bytes] | _Burst, bytes]] = {}
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
@@ -142,19 +203,23 @@ class _Channel(asyncio.DatagramProtocol):
         entry = self.pending.get(qid)
         if entry is None:
             return
-        fut, question = entry
+        target, question = entry
         # The question must come back as asked (case-insensitively, RFC 4343): a stray or
         # spoofed answer with the right id but another question is ignored.
         if data[12 : 12 + len(question)].lower() != question or not data[2] & 0x80:
             return
         del self.pending[qid]
-        if not fut.done():
-            fut.set_result(data)
+        if isinstance(target, _Burst):
+            target.deliver(qid, data)
+        elif not target.done():
+            target.set_result(data)
 
     def error_received(self, exc: Exception) -> None:
-        for fut, _q in self.pending.values():
-            if not fut.done():
-                fut.set_exception(exc)
+        for target, _q in self.pending.values():
+            if isinstance(target, _Burst):
+                target.settle()
+            elif not target.done():
+                target.set_exception(exc)
         self.pending.clear()
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -166,6 +231,8 @@ class Resolver:
     """Async stub resolver with the behaviour described in the module docstring."""
 
     SOCKETS_PER_SERVER = 4
+    #: the most questions one burst of ``query_many`` sends at once (never above the limit)
+    BURST = 64
 
     def __init__(
         self,
@@ -191,7 +258,7 @@ class Resolver:
         self.timeout = timeout
         self.retries = max(0, retries)
         self._concurrency = max(1, concurrency)
-        self._sem: asyncio.Semaphore | None = None
+        self._limit: _Limit | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._channels: dict[tuple[Nameserver, int], _Channel] = {}
         self._cache: OrderedDict[tuple[str, str], DnsAnswer] = OrderedDict()
@@ -209,7 +276,7 @@ class Resolver:
             self._loop = loop
             self._channels = {}
             self._inflight = {}
-            self._sem = asyncio.Semaphore(self._concurrency)
+            self._limit = _Limit(self._concurrency)
         return loop
 
     async def query(self, name: str, rdtype: str) -> DnsAnswer:
@@ -240,13 +307,120 @@ class Resolver:
         finally:
             self._inflight.pop(key, None)
         fut.set_result(ans)
-        self._cache[key] = ans
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        self._remember(key, ans)
         return ans
 
     async def ptr(self, address: str) -> DnsAnswer:
         return await self.query(ipaddress.ip_address(address).reverse_pointer, "PTR")
+
+    async def query_many(self, names: Sequence[str], rdtype: str) -> list[DnsAnswer]:
+        """One kind of question about many names (a fan-out such as DKIM selector probes),
+        answered as :meth:`query` answers each, in the order given.
+
+        The names not in the cache leave in bursts on one socket and are gathered by one
+        waiter, instead of a task, a timer and a future each. A name the burst leaves
+        unanswered in time, or whose answer needs more than one exchange (truncated, a bare
+        CNAME, malformed, SERVFAIL or REFUSED while other servers remain), or that another
+        question is already asking, goes through :meth:`query`, so the answers are the same."""
+        self._bind_loop()
+        answers: list[DnsAnswer | None] = [None] * len(names)
+        fresh: dict[str, list[int]] = {}
+        try:
+            qtype = dnswire.type_code(rdtype)
+        except dnswire.WireError:
+            qtype = -1
+        for i, name in enumerate(names):
+            try:
+                qname = to_ascii_name(name)
+                dnswire.encode_name(qname)
+            except (InvalidDomainError, dnswire.WireError):
+                continue
+            key = (qname, rdtype)
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                self.cache_hits += 1
+                answers[i] = hit
+            elif qtype >= 0 and key not in self._inflight:
+                fresh.setdefault(qname, []).append(i)
+        todo = list(fresh)
+        step = max(1, min(self.BURST, self._concurrency))
+        for start in range(0, len(todo), step):
+            for qname, ans in await self._burst(todo[start : start + step], rdtype, qtype):
+                self._remember((qname, rdtype), ans)
+                for i in fresh[qname]:
+                    answers[i] = ans
+        rest = [i for i, a in enumerate(answers) if a is None]
+        if rest:
+            for i, ans in zip(
+                rest, await asyncio.gather(*(self.query(names[i], rdtype) for i in rest)), strict=True
+            ):
+                answers[i] = ans
+        return [a for a in answers if a is not None]
+
+    async def _burst(self, qnames: list[str], rdtype: str, qtype: int) -> list[tuple[str, DnsAnswer]]:
+        """Send ``qnames`` at once to one server; the answers that settle the question."""
+        limit = self._limit
+        assert limit is not None
+        ns = self.nameservers[0] if len(self.nameservers) == 1 else random.choice(self.nameservers)
+        ad = rdtype in ("DNSKEY", "DS")
+        await limit.acquire(len(qnames))
+        try:
+            ch = await self._channel(ns)
+            loop = asyncio.get_running_loop()
+            burst = _Burst(loop.create_future())
+            asked: dict[int, str] = {}
+            wires: list[bytes] = []
+            for qname in qnames:
+                for _ in range(8):
+                    qid = secrets.randbits(16)
+                    if qid not in ch.pending:
+                        break
+                else:
+                    continue  # no free id: left for query()
+                wire = dnswire.encode_query(qid, qname, qtype, payload=self._payload, ad=ad)
+                ch.pending[qid] = (burst, wire[12 : 12 + len(dnswire.encode_name(qname)) + 4].lower())
+                asked[qid] = qname
+                wires.append(wire)
+            burst.left = len(asked)
+            handle = loop.call_later(self.timeout, burst.settle)
+            try:
+                assert ch.transport is not None
+                for wire in wires:
+                    ch.transport.sendto(wire)
+                self.queries_sent += len(wires)
+                if wires:
+                    await burst.waiter
+            finally:
+                handle.cancel()
+                for qid in asked:
+                    if ch.pending.get(qid, (None,))[0] is burst:
+                        del ch.pending[qid]
+        finally:
+            limit.release(len(qnames))
+        self.timeouts += len(asked) - len(burst.answers)
+        settled: list[tuple[str, DnsAnswer]] = []
+        others = len(self.nameservers) > 1
+        for qid, data in burst.answers.items():
+            qname = asked[qid]
+            try:
+                msg = dnswire.decode_response(data)
+            except dnswire.WireError:
+                continue
+            if msg.truncated:
+                continue
+            ans = _interpret(qname, rdtype, qtype, msg)
+            if others and ans.status in (Status.SERVFAIL, Status.REFUSED):
+                continue
+            if ans.status is Status.OK and not ans.records and ans.cnames:
+                continue  # only a CNAME: query() follows it
+            settled.append((qname, ans))
+        return settled
+
+    def _remember(self, key: tuple[str, str], ans: DnsAnswer) -> None:
+        self._cache[key] = ans
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
 
     async def _resolve_chain(self, qname: str, rdtype: str) -> DnsAnswer:
         seen: list[str] = []
@@ -324,11 +498,13 @@ class Resolver:
         if len(order) > 1:
             random.shuffle(order)
         last: DnsAnswer | None = None
-        assert self._sem is not None
+        limit = self._limit
+        assert limit is not None
         for attempt in range((self.retries + 1) * len(order)):
             ns = order[attempt % len(order)]
             truncated = False
-            async with self._sem:
+            await limit.acquire()
+            try:
                 self.queries_sent += 1
                 try:
                     raw = await self._udp(ns, qname, qtype, ad)
@@ -346,6 +522,8 @@ class Resolver:
                 except (OSError, EOFError, asyncio.IncompleteReadError) as exc:
                     last = DnsAnswer(qname, rdtype, Status.ERROR, error=f"{type(exc).__name__}: {exc}")
                     continue
+            finally:
+                limit.release()
             ans = _interpret(qname, rdtype, qtype, msg)
             ans.truncated_retry = truncated
             if ans.status in (Status.SERVFAIL, Status.REFUSED) and attempt + 1 < len(order):

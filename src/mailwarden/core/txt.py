@@ -3,10 +3,10 @@ BIMI, a DKIM key): what every record check starts with."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .dns import Resolver, Status
+from .dns import DnsAnswer, Resolver, Status
 
 
 @dataclass
@@ -30,7 +30,17 @@ class TxtRecords:
 async def fetch_txt(resolver: Resolver, name: str, select: Callable[[str], bool]) -> TxtRecords:
     """The TXT records at ``name`` that ``select`` keeps, with the lookup's status and, when
     it failed, why."""
-    ans = await resolver.query(name, "TXT")
+    return select_txt(await resolver.query(name, "TXT"), select)
+
+
+async def fetch_txt_many(
+    resolver: Resolver, names: Sequence[str], select: Callable[[str], bool]
+) -> list[TxtRecords]:
+    """:func:`fetch_txt` for many names at once (one burst: ``Resolver.query_many``)."""
+    return [select_txt(ans, select) for ans in await resolver.query_many(names, "TXT")]
+
+
+def select_txt(ans: DnsAnswer, select: Callable[[str], bool]) -> TxtRecords:
     out = TxtRecords(ans.status, reason=ans.reason if not ans.ok else "")
     for raw, parts in zip(ans.texts(), ans.strings(), strict=True):
         text = raw.decode("utf-8", "replace")
