@@ -6,6 +6,7 @@ import asyncio
 import json
 import re
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TextIO
@@ -312,12 +313,17 @@ def domain_survey(
     with progress:
         task = progress.add_task(_("Checking"), total=len(domains), completed=len(done), rate="")
 
+        shown = [0.0]
+
         def on_row(row: dict[str, object]) -> None:
             if csv_out is not None:
                 csv_out.row(row)
             progress.advance(task)
-            t = progress.tasks[0]
-            speed = t.speed or 0
+            now = time.monotonic()
+            if progress.disable or now - shown[0] < 0.2:
+                return  # the rate sums up to 1,000 samples: a few times a second is enough
+            shown[0] = now
+            speed = progress.tasks[0].speed or 0
             progress.update(task, rate=f"{speed:.0f}/s")
 
         procs = workers if workers is not None else _auto_workers(len(domains) - len(done))

@@ -9,6 +9,7 @@ final dot, so a name read from an answer can be asked again unchanged.
 
 from __future__ import annotations
 
+import re
 import socket
 import struct
 from dataclasses import dataclass
@@ -173,8 +174,11 @@ _SAFE = frozenset(
 )
 
 
+_SAFE_BYTES = bytes(sorted(_SAFE))
+
+
 def _label_text(label: bytes) -> str:
-    if all(b in _SAFE for b in label):
+    if not label.translate(None, _SAFE_BYTES):  # nothing left once the safe octets go: all safe
         return label.decode("ascii")
     out = []
     for b in label:
@@ -190,12 +194,13 @@ def _label_text(label: bytes) -> str:
 
 
 _SAFE_TEXT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_.")
+_SAFE_TEXT_RE = re.compile(r"[a-z0-9_.-]*")
 
 
 def canonical(name: str) -> str:
     """Lower-case presentation form, as ``read_name`` would print it."""
     low = name.lower().rstrip(".")
-    if all(c in _SAFE_TEXT for c in low):
+    if _SAFE_TEXT_RE.fullmatch(low):
         return low
     return read_name(encode_name(low), 0)[0].lower()
 
