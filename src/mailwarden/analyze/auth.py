@@ -8,14 +8,13 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..core.dns import Resolver
-from ..domain.dmarc import discover, parse_record
 from ..domain.orgdomain import same_organisation
-from ..domain.spf.evaluate import check_host
-from . import dkimrules
 from .context import Context
+
+if TYPE_CHECKING:
+    from ..core.dns import Resolver
 
 _RESULT = re.compile(r"\b(spf|dkim|dmarc|arc)\s*=\s*([a-z]+)", re.I)
 _PROP = re.compile(r"\b(header\.[a-z]+|smtp\.[a-z]+|policy\.[a-z]+)\s*=\s*([^\s;()]+)", re.I)
@@ -183,7 +182,12 @@ async def verify(
     helo: str = "",
     authserv_id: str = "mailwarden",
 ) -> AuthOutcome:
+    # the online path's modules, imported here: an offline scan never loads them
     import dkim  # type: ignore[import-untyped]
+
+    from ..domain.dmarc import discover, parse_record
+    from ..domain.spf.evaluate import check_host
+    from . import dkimrules
 
     raw = ctx.msg.raw
     loop = asyncio.get_running_loop()

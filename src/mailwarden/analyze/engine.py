@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..core.dns import Resolver
 from ..core.i18n import gettext
 from ..core.message import Limits, ParsedMessage, parse_message
 from .attachments import check_attachments
@@ -24,6 +23,9 @@ from .result import AttachmentInfo, Authentication, Headers, Signal, VerdictJson
 from .rules import Rules
 from .text import check_text
 from .urls import check_urls
+
+if TYPE_CHECKING:
+    from ..core.dns import Resolver
 
 NOT_INSPECTED_DEFECTS = {"MissingHeaderBodySeparatorDefect"}
 

@@ -114,7 +114,9 @@ class PhraseSet:
         for code, pats in phrases.items():
             self.codes.append((code, list(range(len(flat), len(flat) + len(pats)))))
             flat.extend(pats)
-        self.compiled = [compile_phrase(p) for p in flat]
+        # compiled on first need: with Hyperscan, re runs only the patterns it saw (about half
+        # of them over a large corpus), and compiling all 200 cost every command ~50 ms
+        self._compiled: list[tuple[re.Pattern[str], bool] | None] = [None] * len(flat)
         self.patterns = flat
         self.accelerate = accelerate
         self._db: tuple[Any, set[int]] | None = None
@@ -126,6 +128,12 @@ class PhraseSet:
             self._db = _hyperscan_db(self.patterns) if self.accelerate else None
             self._built = True
         return self._db
+
+    def compiled(self, i: int) -> tuple[re.Pattern[str], bool]:
+        c = self._compiled[i]
+        if c is None:  # two threads may both compile it: the same pattern either way
+            c = self._compiled[i] = compile_phrase(self.patterns[i])
+        return c
 
     @property
     def accelerated(self) -> bool:
@@ -153,7 +161,7 @@ class PhraseSet:
             for i in ids:
                 if candidates is not None and i not in candidates:
                     continue
-                m = search(text, self.compiled[i])
+                m = search(text, self.compiled(i))
                 if m is not None:
                     found[code] = m
                     break

@@ -39,6 +39,13 @@ VERDICT_LABELS = {
     "malicious": N_("malicious"),
 }
 PPAP_FACTOR = 0.25
+# libyaml's loader when PyYAML was built with it: the same documents, ten times faster to read
+# (0.28 → 0.03 s for signals.yaml and lists.yaml, paid by every `mailwarden scan`)
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_Loader)  # a safe loader, C or Python
 
 
 @dataclass(frozen=True)
@@ -117,7 +124,7 @@ def _brands(entries: list[dict[str, Any]]) -> tuple[Brand, ...]:
 
 @cache
 def _defaults() -> tuple[dict[str, SignalDef], dict[str, float], dict[str, Any]]:
-    reg = yaml.safe_load((HERE / "signals.yaml").read_text(encoding="utf-8"))
+    reg = _yaml((HERE / "signals.yaml").read_text(encoding="utf-8"))
     signals = {
         s["id"]: SignalDef(
             id=s["id"],
@@ -132,7 +139,7 @@ def _defaults() -> tuple[dict[str, SignalDef], dict[str, float], dict[str, Any]]
         )
         for s in reg["signals"]
     }
-    lists = yaml.safe_load((HERE / "lists.yaml").read_text(encoding="utf-8"))
+    lists = _yaml((HERE / "lists.yaml").read_text(encoding="utf-8"))
     return signals, {k: float(v) for k, v in reg["thresholds"].items()}, lists
 
 
@@ -157,7 +164,7 @@ def load_rules(path: Path | None = None) -> Rules:
     user: dict[str, Any] = {}
     if path is not None:
         try:
-            user = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            user = _yaml(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             msg = gettext("cannot read the rules file {path}: {error}").format(path=path, error=exc)
             raise ConfigError(msg) from exc

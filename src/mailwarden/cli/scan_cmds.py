@@ -166,7 +166,8 @@ def scan(
 
         memory = History(open_store())
         # a scan row is a verdict and its path (or the path and an error, left as it is)
-        results = (r if "error" in r else dict(memory.apply(cast(VerdictJson, r), rules)) for r in results)
+        rows = cast(Iterator[VerdictJson], results)
+        results = (cast(dict[str, Any], r) for r in memory.apply_all(rows, rules))
     tracker = ExitTracker()
     _print(tracker.watch(results, _exit_code), fmt, rules)
     tracker.exit()
