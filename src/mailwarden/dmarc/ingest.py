@@ -1,9 +1,10 @@
 """Ingest reports into the store: every input ends as stored, duplicate or rejected (with a reason).
 
 Parsing (dmarc.parsing) turns inputs into events; this module stores them. Given paths,
-the parsing runs in a child process on the other core while this one stores. One report
-is one SAVEPOINT: its rows are inserted in batches inside it, and a report that fails or
-is voided rolls back alone, so nothing is stored half. Identity (dedupe): reporter +
+the parsing runs in parser processes (dmarc.workers) while this one stores. One report
+is one SAVEPOINT: its rows are inserted in batches inside it (executemany; COPY on
+PostgreSQL), and a report that fails or is voided rolls back alone, so nothing is stored
+half. Identity (dedupe): reporter +
 report id + policy domain for aggregate reports (a multi-day report sent twice is one
 report), reporter + report id for TLS reports, the message digest for failure reports.
 """
@@ -23,7 +24,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from ..core.parallel import can_fork, forked, share
+from ..core.parallel import can_fork
 from ..core.store import Store
 from ..core.store.db import make_engine
 from .aggregate import Header
@@ -47,11 +48,14 @@ from .parsing import (
 from .sql import Statements, statements
 from .tlsrpt import TlsReport as ParsedTls
 from .unpack import AGGREGATE, DEFAULT_LIMITS, FAILURE, Limits, Unpacker
+from .workers import Claim, Mark, claimed, forked_claiming
 
-__all__ = ["DUPLICATE", "REJECTED", "STORED", "Ingestor", "Outcome", "counts"]
+__all__ = ["AHEAD", "DUPLICATE", "REJECTED", "STORED", "Ingestor", "Outcome", "counts"]
 
 BATCH = 5000
 PIPE_BATCH = 500
+#: rows the store holds that were parsed ahead of their turn (~0.7 KB each once unpickled)
+AHEAD = 20_000
 SAVEPOINT = "mw_report"
 
 
@@ -88,7 +92,10 @@ class Ingestor:
     batch ends — many small reports do not each pay for a synced commit.
 
     ``parallel``: parse paths in child processes (the default where fork is available),
-    ``workers`` of them, each taking every ``workers``-th input."""
+    ``workers`` of them, each taking the next input when it is free; rows parsed ahead of
+    their turn are held up to ``ahead`` in all.
+
+    ``copy``: rows go through COPY instead of INSERT (the default on PostgreSQL)."""
 
     def __init__(
         self,
@@ -99,6 +106,8 @@ class Ingestor:
         commit_every: int = 500,
         parallel: bool | None = None,
         workers: int = 2,
+        ahead: int = AHEAD,
+        copy: bool | None = None,
     ) -> None:
         self.store = store
         self.limits = limits
@@ -107,6 +116,9 @@ class Ingestor:
         self.commit_every = commit_every
         self.parallel = can_fork() if parallel is None else parallel
         self.workers = max(1, workers)
+        self.ahead = ahead
+        # PostgreSQL (psycopg 3) takes a batch of rows through COPY: one statement, no per-row bind
+        self.copy = copy if copy is not None else store.engine.dialect.name == "postgresql"
         self._conn: Connection | None = None
         self._cur: Any = None
         self._pending = 0
@@ -127,17 +139,19 @@ class Ingestor:
             # the store to finish an insert before it can hand over its next rows
             limits, batch = self.limits, min(self.batch, PIPE_BATCH)
 
-            def produce(worker: int, workers: int) -> Iterator[Event]:
+            def produce(claim: Claim, mark: Mark) -> Iterator[Event]:
                 # in the child: its own connection for the duplicate pre-check, never the parent's
                 engine = make_engine(url)
                 with contextlib.closing(engine.raw_connection()) as dbapi_conn:
                     cur = dbapi_conn.cursor()
                     known = _known_in(cur, statements(engine.dialect.paramstyle))
                     found = (f for path in paths for f in Unpacker(limits).from_path(path))
-                    yield from events(share(found, worker, workers), batch=batch, known=known)
+                    yield from events(claimed(found, claim, mark), batch=batch, known=known)
 
-            source: Iterable[Event] = forked(
-                produce, workers=self.workers, last=is_last, size=event_size, flush=batch
+            # each parser process takes the next input when it is free: a big report on one
+            # core does not hold back the small ones behind it (see dmarc.workers)
+            source: Iterable[Event] = forked_claiming(
+                produce, workers=self.workers, last=is_last, size=event_size, flush=batch, ahead=self.ahead
             )
             with self._session():
                 yield from self._store(source)
@@ -209,6 +223,7 @@ class Ingestor:
         assert self._conn is not None
         sql = statements(self._conn.dialect.paramstyle)
         cur = self._cur
+        copy = self.copy and hasattr(cur, "copy")
         current: _Open | None = None
         try:
             for ev in source:
@@ -216,7 +231,12 @@ class Ingestor:
                     if current is not None and current.status == STORED:
                         prefix = current.prefix
                         try:
-                            cur.executemany(sql.records, [prefix + row for row in ev])
+                            if copy:
+                                with cur.copy(sql.copy) as rows:
+                                    for row in ev:
+                                        rows.write_row(prefix + row)
+                            else:
+                                cur.executemany(sql.records, [prefix + row for row in ev])
                         except self._duplicate_errors:
                             self._rollback()
                             current.status = DUPLICATE

@@ -13,6 +13,8 @@ RECORD_COLUMNS = ("report_pk", "policy_domain", "begin", *ROW_FIELDS)
 @dataclass(frozen=True)
 class Statements:
     records: str
+    #: the same rows through COPY (PostgreSQL): one statement per batch, no per-row round of binding
+    copy: str
     exists: str
     report: str
     finish: str
@@ -33,6 +35,7 @@ def statements(paramstyle: str) -> Statements:
 
     return Statements(
         records=f"INSERT INTO dmarc_records ({cols(RECORD_COLUMNS)}) VALUES ({marks(len(RECORD_COLUMNS))})",
+        copy=f"COPY dmarc_records ({cols(RECORD_COLUMNS)}) FROM STDIN",
         exists=f"SELECT id FROM dmarc_reports WHERE org_name = {mark} AND report_id = {mark} "
         f'AND policy_domain = {mark} AND "begin" = {mark} AND "end" = {mark}',
         report=f"INSERT INTO dmarc_reports ({cols(REPORT_COLUMNS)}) VALUES ({marks(len(REPORT_COLUMNS))}) "
