@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from .pdfops import fast_contents
 from .tables import MAX_COLUMNS, Table, clip, is_header_row
 
 _GAP = re.compile(r"\s{2,}")
@@ -29,6 +30,8 @@ MAX_PIECES = 20_000  # pieces of text on a page placed one by one; beyond, the p
 
 def _width(text: str, size: float) -> float:
     """Estimated: a wide (CJK) character is as wide as the font is high, another about half."""
+    if text.isascii():  # no ASCII character is wide
+        return len(text) * 0.55 * size
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in text) * size
 
 
@@ -63,7 +66,8 @@ def placed_lines(page: Any) -> list[list[_Piece]]:
             scale = abs(cm[3]) or 1.0
             found.append((y, x, (size or 10.0) * scale, text.replace("\n", " ").strip()))
 
-    page.extract_text(visitor_text=visit)
+    with fast_contents(page):  # the content stream split by pdfops, not byte by byte
+        page.extract_text(visitor_text=visit)
     if len(found) > MAX_PIECES:
         raise ValueError(f"more than {MAX_PIECES} pieces of text on a page")
     lines: list[_Line] = []

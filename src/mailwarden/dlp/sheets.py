@@ -87,12 +87,16 @@ def xlsx_extent(xml: bytes | IO[bytes]) -> tuple[int, int]:
         # every reference of two or more letters: columns past Z (few in most sheets)
         wide = set(re.findall(rb'r="([A-Z]{2,9})[0-9]', chunk))
         cols = max(cols, *(_letters_to_col(w) for w in wide), 0)
-        cells += len(_XLSX_CELL_TAG.findall(chunk))
+        if not rows:  # cells count only for a sheet whose rows carry no numbers at all
+            cells += len(_XLSX_CELL_TAG.findall(chunk))
         if _odd_syntax(chunk):  # quoted otherwise, spaced, zero-padded…
-            for letters, number in _ANY_REF.findall(chunk):
-                rows = max(rows, int(number))
-                if letters:
-                    cols = max(cols, _letters_to_col(letters.upper()))
+            # (Excel's and openpyxl's own header="0.3" makes every sheet take this path: one
+            # max over the numbers and one per distinct column name, not a step per cell)
+            found = _ANY_REF.findall(chunk)
+            if found:
+                letters, numbers = zip(*found, strict=True)
+                rows = max(rows, *map(int, set(numbers)))
+                cols = max(cols, *(_letters_to_col(w) for w in {w.upper() for w in set(letters)} if w), 0)
     if not sheet:
         return 0, 0  # not a sheet: nothing calamine lays out
     if not rows:  # rows without numbers stand one after another: as many as there are cells
