@@ -61,7 +61,14 @@ def not_mail() -> dict[str, Any]:
 
 def _offline_results(paths: list[str], rules: Rules, stdin: bytes | None) -> Iterator[dict[str, Any]]:
     def one(data: bytes) -> dict[str, Any]:
-        return dict(analyze(data, rules).to_dict()) if looks_like_mail(data) else not_mail()
+        if not looks_like_mail(data):
+            return not_mail()
+        try:
+            return dict(analyze(data, rules).to_dict())
+        except (RecursionError, MemoryError, ValueError, TypeError, LookupError, AttributeError) as exc:
+            # a message the analyser cannot take is its own error row; in a worker process an
+            # exception would end the whole scan (the checks' own failures are signals already)
+            return {"error": _("analysis failed: {error}").format(error=f"{type(exc).__name__}: {exc}"[:200])}
 
     return per_message(paths, stdin, one)
 
