@@ -68,12 +68,18 @@ _MIXED = re.compile(
 )
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _CJK_IN_LATIN = re.compile(r"[a-z][\u4e00-\u9fff]+[a-z]", re.IGNORECASE)
+# checked first: a text without any ideograph (most English mail) skips _CJK_IN_LATIN,
+# which tries every position (95 µs a message; this, 28 µs)
+_ANY_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 _STYLED = re.compile(r"[\U0001d400-\U0001d7ff]{2,}")
 _COMBINED = re.compile(r"(?:[a-z][\u0300-\u036f\u0489]+){3,}", re.IGNORECASE)
 # lower-case only: spaced-out capitals are a typographic heading ("E X T E N D E D")
 _SPACED = re.compile(r"(?<![\w])(?:[a-z] ){7,}[a-z](?![\w])")
+# what every match of _SPACED holds (" b c d " of "a b c d e f g h"), led by a literal the
+# engine skips ahead to: 23 µs a message where _SPACED alone scans every position (170 µs)
+_SPACED_PART = re.compile(r" [a-z] [a-z] [a-z] ")
 
 
 _ANY_COMBINING = re.compile(r"[\u0300-\u036f\u0489]")
@@ -101,7 +107,7 @@ def _obfuscated(raw_head: str, visible: str, title: str = "") -> tuple[str, str]
         m = _COMBINED.search(visible)
         if m:
             return m.group(0)[:40], N_("combining marks on every letter")
-    m = _SPACED.search(visible)
+    m = _SPACED.search(visible) if _SPACED_PART.search(visible) else None
     if m:
         return m.group(0)[:40], N_("its letters spaced apart")
     return None
@@ -114,6 +120,8 @@ def _mixed_word(text: str) -> re.Match[str] | None:
         m = _MIXED.search(text)
         if m:
             return m
+    if not _ANY_CJK.search(text):
+        return None
     for m in _CJK_IN_LATIN.finditer(text):
         # in Japanese writing 「A社B部」 is ordinary: only a Latin word with no kana around counts
         if not _KANA.search(text, max(0, m.start() - 20), m.end() + 20):

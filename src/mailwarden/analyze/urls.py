@@ -43,11 +43,14 @@ def _host(url: str) -> tuple[str, str]:
 
 def _is_ip(host: str) -> bool:
     h = host.strip("[]")
-    try:
-        ipaddress.ip_address(h)
-        return True
-    except ValueError:
-        pass
+    # an IPv6 address has a colon and an IPv4 one only digits and dots: other host names skip
+    # ip_address, which raises (slowly) twice for each of them
+    if ":" in h or h.replace(".", "").isdigit():
+        try:
+            ipaddress.ip_address(h)
+            return True
+        except ValueError:
+            pass
     # decimal/hex/octal forms browsers accept: 3232235777, 0xC0A80101
     return bool(re.fullmatch(r"(0x[0-9a-f]+|\d{8,10})", h))
 
