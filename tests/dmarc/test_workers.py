@@ -42,10 +42,13 @@ def test_claimed_listing_error_belongs_to_its_position():
 
 
 def _units(sizes):
-    """Produce, for each claimed unit, ``sizes[i]`` items (i, j) and a closing (i, 'end')."""
+    """Produce, for each claimed unit, ``sizes[i]`` items (i, j) and a closing (i, 'end');
+    a unit of size -1 yields nothing at all."""
 
     def produce(claim, mark):
         for i in claimed(range(len(sizes)), claim, mark):
+            if sizes[i] < 0:
+                continue
             for j in range(sizes[i]):
                 yield (i, j)
             yield (i, "end")
@@ -58,11 +61,9 @@ def _units(sizes):
 def test_units_come_whole_and_in_order_whatever_their_size(ahead):
     # one big unit first, then many small ones: the other worker runs ahead, held back only
     # by ``ahead``; the merge is the serial order either way
-    sizes = [20_000, *([3, 0, 7] * 40), 5_000, 1]
-    got = list(
-        forked_claiming(_units(sizes), workers=2, last=lambda item: item[1] == "end", flush=64, ahead=ahead)
-    )
-    want = [(i, j) for i, n in enumerate(sizes) for j in [*range(n), "end"]]
+    sizes = [20_000, *([3, 0, -1, 7] * 40), 5_000, 1, -1]
+    got = list(forked_claiming(_units(sizes), workers=2, flush=64, ahead=ahead))
+    want = [(i, j) for i, n in enumerate(sizes) if n >= 0 for j in [*range(n), "end"]]
     assert got == want
 
 
@@ -80,7 +81,7 @@ def test_a_producer_error_is_raised_in_the_parent():
 
 @needs_fork
 def test_stopping_early_stops_the_workers():
-    it = forked_claiming(_units([1000] * 50), workers=2, last=lambda item: item[1] == "end")
+    it = forked_claiming(_units([1000] * 50), workers=2)
     assert list(itertools.islice(it, 3)) == [(0, 0), (0, 1), (0, 2)]
     it.close()  # the generator's finally ends both children; nothing hangs
 
@@ -114,7 +115,13 @@ def test_mixed_batch_stores_the_same_rows_as_in_process(store, tmp_path):
     (src / "c-broken.xml").write_bytes(report(record() * 40 + BROKEN, rid="broken"))
     (src / "d-dup.xml").write_bytes(report(record(), rid="small-3", begin=1_700_000_003))
     (src / "e-amp.xml").write_bytes(report(record(), rid="a&b"))
-    paths = sorted(src.iterdir())
+    # a maildir beside them: its files are listed like from_path lists them (tmp/ and dot files
+    # left out), each a unit of its own
+    for sub in ("cur", "new", "tmp"):
+        (src / "md" / sub).mkdir(parents=True)
+        (src / "md" / sub / "m1.xml").write_bytes(report(record(ip="203.0.113.9"), rid=f"md-{sub}"))
+    (src / "md" / "new" / ".hidden.xml").write_bytes(report(record(), rid="hidden"))
+    paths = [src / "a-big.xml", src]  # a file, then the directory (a-big.xml again: a duplicate)
 
     serial = list(Ingestor(store, batch=100, parallel=False).ingest_paths(paths))
     serial_rows = _stored(store)
@@ -129,9 +136,13 @@ def test_mixed_batch_stores_the_same_rows_as_in_process(store, tmp_path):
         return [(o.origin, o.status, o.records, o.messages, o.notes) for o in outs]
 
     assert summary(forked) == summary(serial)
-    assert [o.status for o in forked].count("stored") == 32
+    assert [o.status for o in forked].count("stored") == 34
+    assert {o.origin for o in forked if o.origin.endswith("m1.xml")} == {
+        str(src / "md" / "cur" / "m1.xml"),
+        str(src / "md" / "new" / "m1.xml"),
+    }
     assert _stored(store) == serial_rows
-    assert len(serial_rows) == 3000 + sum(i % 5 + 1 for i in range(30)) + 1
+    assert len(serial_rows) == 3000 + sum(i % 5 + 1 for i in range(30)) + 1 + 2
 
 
 def test_copy_stores_the_same_rows_as_insert(store, tmp_path):

@@ -43,7 +43,6 @@ from .parsing import (
     counts,
     event_size,
     events,
-    is_last,
 )
 from .sql import Statements, statements
 from .tlsrpt import TlsReport as ParsedTls
@@ -138,6 +137,7 @@ class Ingestor:
             # groups small enough to fit a pipe's buffer (64 KiB): a parser never waits for
             # the store to finish an insert before it can hand over its next rows
             limits, batch = self.limits, min(self.batch, PIPE_BATCH)
+            files = [f for path in paths for f in Unpacker.files(path)]
 
             def produce(claim: Claim, mark: Mark) -> Iterator[Event]:
                 # in the child: its own connection for the duplicate pre-check, never the parent's
@@ -145,13 +145,15 @@ class Ingestor:
                 with contextlib.closing(engine.raw_connection()) as dbapi_conn:
                     cur = dbapi_conn.cursor()
                     known = _known_in(cur, statements(engine.dialect.paramstyle))
-                    found = (f for path in paths for f in Unpacker(limits).from_path(path))
-                    yield from events(claimed(found, claim, mark), batch=batch, known=known)
+                    unpacker = Unpacker(limits)
+                    # a unit is a file: one that another process took is skipped unread
+                    found = (f for path in claimed(files, claim, mark) for f in unpacker.from_path(path))
+                    yield from events(found, batch=batch, known=known)
 
             # each parser process takes the next input when it is free: a big report on one
             # core does not hold back the small ones behind it (see dmarc.workers)
             source: Iterable[Event] = forked_claiming(
-                produce, workers=self.workers, last=is_last, size=event_size, flush=batch, ahead=self.ahead
+                produce, workers=self.workers, size=event_size, flush=batch, ahead=self.ahead
             )
             with self._session():
                 yield from self._store(source)

@@ -194,13 +194,22 @@ class Unpacker:
         self.limits = limits
 
     # -- entry points -----------------------------------------------------------
+    @staticmethod
+    def files(path: Path) -> Iterator[Path]:
+        """The files ``from_path`` reads for ``path``: itself, or a directory's files."""
+        if not path.is_dir():
+            yield path
+            return
+        for child in sorted(path.rglob("*")):
+            # maildir tmp/ holds messages still being written
+            in_maildir_tmp = child.parent.name == "tmp" and (child.parent.parent / "cur").is_dir()
+            if child.is_file() and not child.name.startswith(".") and not in_maildir_tmp:
+                yield child
+
     def from_path(self, path: Path) -> Iterator[Found]:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                # maildir tmp/ holds messages still being written
-                in_maildir_tmp = child.parent.name == "tmp" and (child.parent.parent / "cur").is_dir()
-                if child.is_file() and not child.name.startswith(".") and not in_maildir_tmp:
-                    yield from self.from_path(child)
+            for child in self.files(path):
+                yield from self.from_path(child)
             return
         try:
             st = path.stat()

@@ -9,9 +9,9 @@ when it finishes one, and the parent keeps what arrives ahead of its turn, up to
 in total (by ``size``: rows): past that, only the worker whose turn it is is read and the
 others wait on their full pipes, so memory stays bounded.
 
-A unit (one input) ends with an item for which ``last(item)`` is true, as in
-``core.parallel``. A child never touches what the parent had open; it runs its producer and
-exits with ``os._exit`` (multiprocessing's fork start).
+A unit is one input file: a worker skips the files others took without reading them. A
+child never touches what the parent had open; it runs its producer and exits with
+``os._exit`` (multiprocessing's fork start).
 """
 
 from __future__ import annotations
@@ -73,7 +73,6 @@ def _child(
     parent: int,
 ) -> None:
     _die_with_parent(parent)
-    current = -1
 
     def claim() -> int:
         with counter.get_lock():
@@ -81,21 +80,26 @@ def _child(
             counter.value = position + 1
         return position
 
+    # (position, its items) in the order made; a group opens when the producer marks a new
+    # position, so the parent learns that the previous unit is complete
+    groups: list[tuple[int, list[Any]]] = []
+
     def mark(position: int) -> None:
-        nonlocal current
-        current = position
+        groups.append((position, []))
 
     try:
-        groups: list[tuple[int, list[Any]]] = []  # (position, its items) in the order made
         weight = 0
         for item in produce(claim, mark):
-            if not groups or groups[-1][0] != current:
-                groups.append((current, []))
+            if not groups:
+                raise RuntimeError("the producer made an item before marking its position")
             groups[-1][1].append(item)
             weight += size(item)
             if weight >= flush:
                 send.send((_ITEMS, groups))
-                groups, weight = [], 0
+                position = groups[-1][0]
+                groups.clear()
+                groups.append((position, []))
+                weight = 0
         if groups:
             send.send((_ITEMS, groups))
         send.send((_END, None))
@@ -110,6 +114,7 @@ class _Worker:
         self.proc = proc
         self.recv = recv
         self.held = 0  # weight received and not yet handed on
+        self.at = -1  # the latest position it has made items for
         self.done = False
 
 
@@ -117,13 +122,13 @@ def forked_claiming(
     produce: Callable[[Claim, Mark], Iterable[T]],
     *,
     workers: int = 2,
-    last: Callable[[T], bool] = lambda _item: True,
     size: Callable[[T], int] = lambda _item: 1,
     flush: int = 500,
     ahead: int = 50_000,
 ) -> Iterator[T]:
     """The items of ``produce(claim, mark)`` run in ``workers`` child processes, unit by unit
-    in position order. ``produce`` takes its units with :func:`claimed`. Items travel in groups
+    in position order. ``produce`` takes its units with :func:`claimed`; a unit is complete
+    when its worker marks a later position or ends. Items travel in groups
     of about ``flush`` (by ``size``) and must pickle. When the caller stops early, the children
     are stopped."""
     ctx = multiprocessing.get_context("fork")
@@ -143,18 +148,14 @@ def forked_claiming(
         turn = 0  # the position whose items go out now
         while True:
             queue = units.get(turn)
-            if queue:
-                item = queue.popleft()
-                owner[turn].held -= size(item)
-                yield item
-                if last(item):
-                    del units[turn], owner[turn]
-                    turn += 1
-                continue
             maker = owner.get(turn)
-            if maker is not None and maker.done:  # a unit cut short: the consumer sees its items end
-                units.pop(turn, None)
-                del owner[turn]
+            if queue and maker is not None:
+                item = queue.popleft()
+                maker.held -= size(item)
+                yield item
+                continue
+            if maker is not None and (maker.at > turn or maker.done):
+                del units[turn], owner[turn]  # complete: its worker has moved on
                 turn += 1
                 continue
             live = [w for w in pool if not w.done]
@@ -180,6 +181,7 @@ def forked_claiming(
                             raise ProducerFailed("a producer made a unit out of turn")
                         units.setdefault(position, deque()).extend(items)
                         owner[position] = w
+                        w.at = max(w.at, position)
                         w.held += sum(map(size, items))
                 elif tag == _END:
                     w.done = True
