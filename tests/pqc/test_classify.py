@@ -121,3 +121,19 @@ def test_cbom_is_valid_cyclonedx_1_6() -> None:
     # a CBOM that breaks the schema is caught
     doc["components"][0]["cryptoProperties"]["assetType"] = "spaceship"
     assert validate_cbom(json.dumps(doc))
+
+
+@pytest.mark.parametrize(
+    ("recipient", "info"), [("kek", "KEKRecipientInfo"), ("password", "PasswordRecipientInfo")]
+)
+def test_a_shared_key_or_password_recipient_is_not_quantum_vulnerable(recipient: str, info: str) -> None:
+    asset = Asset(
+        SMIME, "mail/1.eml", recipient, recipient, ENC, details={"recipient": recipient, "certificate": False}
+    )
+    c = classify(asset, now=NOW)
+    assert [f.code for f in c.findings] == ["pqc.symmetric-recipient"]
+    assert not c.vulnerable and c.priority == 6 and c.step == "none"
+    assert info in c.findings[0].detail
+    # a public-key recipient of the same message stays harvest-now-decrypt-later
+    rsa = key(SMIME, "RSA", 2048, usages=ENC, details={"recipient": "key-transport", "certificate": False})
+    assert [f.code for f in classify(rsa, now=NOW).findings] == [ENC_CODE]

@@ -29,7 +29,8 @@ def extract_findings(
 
 
 def _command_names(tree: Any) -> set[str]:
-    """Functions registered as ``app.command("name")(function)`` in a module."""
+    """Functions registered as ``app.command("name")(function)`` in a module, or named as the
+    attribute of a part in cli/main.py's table (``"scan": ("scan_cmds", "scan", ())``)."""
     import ast
 
     names: set[str] = set()
@@ -41,6 +42,15 @@ def _command_names(tree: Any) -> set[str]:
             and node.func.func.attr == "command"
         ):
             names.update(a.id for a in node.args if isinstance(a, ast.Name))
+        elif isinstance(node, ast.Dict):
+            for value in node.values:
+                if (
+                    isinstance(value, ast.Tuple)
+                    and len(value.elts) >= 2
+                    and isinstance(value.elts[1], ast.Constant)
+                    and isinstance(value.elts[1].value, str)
+                ):
+                    names.add(value.elts[1].value)
     return names
 
 

@@ -226,12 +226,25 @@ def _validity(asset: Asset, subject: str, now: datetime) -> list[Finding]:
     return out
 
 
+#: CMS recipients that unwrap the content key without a public key (RFC 5652 §6.2.3, RFC 3211)
+_SYMMETRIC_RECIPIENTS = {
+    "kek": (N_("shared key-encryption key"), "KEKRecipientInfo"),
+    "password": (N_("password"), "PasswordRecipientInfo"),
+}
+
+
 def _key(asset: Asset, now: datetime) -> Classified:
     subject = asset.name or asset.source
     if asset.error:
         f = Finding("pqc.unreadable", subject, {"subject": subject, "error": asset.error})
         return Classified(asset, [f], False, "unknown", 5, "check", None, None)
     extra = _validity(asset, subject, now)
+    recipient = asset.details.get("recipient")
+    if asset.kind is AssetKind.SMIME_CERT and recipient in _SYMMETRIC_RECIPIENTS:
+        kind, info = _SYMMETRIC_RECIPIENTS[str(recipient)]
+        params = {"subject": subject, "kind": kind, "info": info}  # translated where shown
+        f = Finding("pqc.symmetric-recipient", subject, params)
+        return Classified(asset, [f, *extra], False, "none", 6, "none", None, None)
     if is_post_quantum(asset.algorithm):
         f = Finding("pqc.pq-key", subject, {"subject": subject, "algorithm": asset.algorithm})
         return Classified(asset, [f, *extra], False, "none", 6, "none", None, None)
