@@ -32,6 +32,7 @@ system-deps:
 	test -x /usr/sbin/postfix || missing="$$missing postfix"; \
 	perl -MMail::DKIM -MCrypt::PK::Ed25519 -e1 2>/dev/null || missing="$$missing libmail-dkim-perl libcryptx-perl"; \
 	command -v openssl >/dev/null || missing="$$missing openssl"; \
+	test -x /usr/sbin/nginx || missing="$$missing nginx-light"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections; \

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from ..core import i18n
 from ..core.config import get_settings
-from ..core.errors import InputError
+from ..core.errors import ConfigError, InputError
 from ..core.findings import FindingDef, registry
 from ..core.i18n import N_
 from ..core.i18n import gettext as _
@@ -95,14 +95,26 @@ def db_upgrade() -> None:
 def serve(
     host: Annotated[str | None, typer.Option("--host")] = None,
     port: Annotated[int | None, typer.Option("--port")] = None,
+    log_format: Annotated[
+        str | None,
+        typer.Option(
+            "--log-format", help=_("text or json (one JSON object a line); default MAILWARDEN_LOG_FORMAT.")
+        ),
+    ] = None,
 ) -> None:
     """Run the web console."""
     import uvicorn
 
+    from ..core.logs import configure_logging
+    from ..core.logs import log_format as log_format_of
     from ..core.store import open_store
     from ..core.users import ensure_admin
     from ..web.app import create_app
 
+    try:
+        configure_logging(log_format_of(log_format))
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
     s = get_settings()
     if s.intake_workers is None:
         # staff reports analysed beside the console where cores are to spare (at most 3): on
@@ -115,7 +127,8 @@ def serve(
         err.print(_("Created user 'admin' with one-time password: {password}").format(password=password))
         err.print(_("Change it with: mailwarden user passwd admin"))
     app = create_app(s, store=store, simulations=True)
-    uvicorn.run(app, host=host or s.host, port=port or s.port, log_level="info")
+    # log_config=None: uvicorn's records go to the handler configure_logging set, in its format
+    uvicorn.run(app, host=host or s.host, port=port or s.port, log_level="info", log_config=None)
 
 
 def codes(

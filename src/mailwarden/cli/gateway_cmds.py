@@ -17,6 +17,8 @@ import typer
 from ..core.config import get_settings
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
+from ..core.logs import configure_logging
+from ..core.logs import log_format as log_format_of
 from ..core.net import split_hostport
 from ..core.render import WrappingTable, to_json
 from ..core.timefmt import local_datetime
@@ -31,6 +33,12 @@ queue_app = typer.Typer(
 )
 gateway_app.add_typer(queue_app, name="queue")
 
+LogFormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--log-format", help=_("text or json (one JSON object a line); default MAILWARDEN_LOG_FORMAT.")
+    ),
+]
 SpoolOpt = Annotated[
     Path | None, typer.Option("--spool", help=_("Spool directory (default: spool in the data directory)."))
 ]
@@ -89,6 +97,14 @@ def run(
     hostname: Annotated[
         str, typer.Option("--hostname", help=_("Name in the greeting."))
     ] = "mailwarden.localhost",
+    metrics_listen: Annotated[
+        str | None,
+        typer.Option(
+            "--metrics-listen",
+            help=_("Serve /metrics, /healthz and /readyz over HTTP on HOST:PORT (off by default)."),
+        ),
+    ] = None,
+    log_format: LogFormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Listen for mail from the MTA, screen it against the policy, and relay, hold, delay or refuse
@@ -150,30 +166,58 @@ def run(
         auth_plain_loopback=auth_plain_loopback,
         notice=NoticeSettings.from_settings(settings, secret_key(settings)),
     )
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("mailwarden").setLevel(logging.INFO)  # not aiosmtpd's line per command
+    metrics_at = _hostport(metrics_listen, 9108) if metrics_listen else None
+    try:
+        fmt = log_format_of(log_format)
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    configure_logging(fmt)  # mailwarden's INFO lines, not aiosmtpd's line per command
     store = open_store(settings)
     try:
         gateway = Gateway(config, store)
     except ConfigError as exc:
         raise fail(str(exc)) from exc
-    asyncio.run(_serve(gateway))
+    asyncio.run(_serve(gateway, metrics_at, json_logs=fmt == "json"))
 
 
-async def _serve(gateway: Any) -> None:
+async def _serve(gateway: Any, metrics_at: tuple[str, int] | None = None, *, json_logs: bool = False) -> None:
+    def say(text: str) -> None:
+        # JSON logs: every line on stderr is a JSON object, the start-up lines too
+        if json_logs:
+            logging.getLogger("mailwarden.gateway").info(text)
+        else:
+            err.print(text, highlight=False)
+
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     await gateway.start()
     c = gateway.config
-    err.print(
+    say(
         _("gateway listening on {listen}, relaying to {relay}, spool {spool}").format(
             listen=f"{c.host}:{gateway.port}", relay=f"{c.relay.host}:{c.relay.port}", spool=c.spool_dir
-        ),
-        highlight=False,
+        )
     )
+    listener = None
+    if metrics_at is not None:
+        from ..core.metrics import MetricsListener, metrics_token
+
+        probes = {"/healthz": gateway.liveness, "/readyz": gateway.readiness}
+        try:
+            listener = MetricsListener(
+                *metrics_at, gateway.metrics.registry, probes=probes, token=metrics_token()
+            ).start()
+        except OSError as exc:
+            await gateway.stop()
+            where = f"{metrics_at[0]}:{metrics_at[1]}"
+            raise fail(
+                _("cannot listen for metrics on {listen}: {error}").format(listen=where, error=exc)
+            ) from exc
+        say(_("metrics on http://{listen}/metrics").format(listen=f"{metrics_at[0]}:{listener.port}"))
     await stop.wait()
+    if listener is not None:
+        listener.stop()
     await gateway.stop()
 
 

@@ -30,6 +30,7 @@ from ..core.store import Store
 from . import incidents
 from .auth import SmtpAuth
 from .config import GatewayConfig
+from .metrics import GatewayMetrics
 from .queue import Queues
 from .relay import MessageFile, Relay, Result
 from .screen import Outcome, screen_file, worker_init, worker_screen
@@ -69,6 +70,7 @@ class Gateway:
         self._incidents_due = asyncio.Event()
         self._server: asyncio.Server | None = None
         self.stats = {"accepted": 0, "blocked": 0, "delivered": 0, "deferred": 0, "refused": 0}
+        self.metrics = GatewayMetrics(self.spool.root, lambda: len(self._incidents))
 
     # -- life cycle ---------------------------------------------------------------------------
     async def start(self) -> None:
@@ -88,6 +90,20 @@ class Gateway:
     def port(self) -> int:
         assert self._server is not None
         return int(self._server.sockets[0].getsockname()[1])
+
+    def liveness(self) -> tuple[int, bytes]:
+        """``/healthz`` on the metrics listener: the process answers."""
+        return 200, b'{"status": "ok"}'
+
+    def readiness(self) -> tuple[int, bytes]:
+        """``/readyz`` on the metrics listener: the SMTP listener is open and the spool has room
+        (a full spool answers 451 to every message: an MTA or balancer should try another
+        gateway). The database is not asked: the gateway takes mail while it is down."""
+        if self._server is None or not self._server.is_serving():
+            return 503, b'{"status": "unavailable", "reason": "not listening"}'
+        if not self.spool.has_room():
+            return 503, b'{"status": "unavailable", "reason": "spool full"}'
+        return 200, b'{"status": "ready"}'
 
     async def stop(self) -> None:
         if self._server is not None:
@@ -163,7 +179,10 @@ class Gateway:
         """Screen a message received to disk and spool it (or refuse it); the reply."""
         mail_from = envelope.mail_from or ""
         rcpts = list(envelope.rcpt_tos)
+        m = self.metrics
+        m.received.inc()
         if incoming.bare_eol:
+            m.messages.labels("malformed").inc()
             return "550 5.5.2 Message refused: bare CR or LF in the data (RFC 5321 2.3.8; SMTP smuggling?)"
         loop = asyncio.get_running_loop()
         now = time.time()
@@ -173,8 +192,12 @@ class Gateway:
                 job = partial(worker_screen, path, mail_from, rcpts, now)
             else:
                 job = partial(screen_file, path, mail_from, rcpts, self.config.policy, now=now)
-            outcome = await asyncio.wait_for(loop.run_in_executor(self._scan, job), self.config.scan_timeout)
+            with m.screen_seconds.time():
+                outcome = await asyncio.wait_for(
+                    loop.run_in_executor(self._scan, job), self.config.scan_timeout
+                )
         except Exception as exc:  # a failed screen holds the message: neither lost nor let through
+            m.screen_failures.inc()
             if isinstance(exc, TimeoutError | BrokenProcessPool) and isinstance(
                 self._scan, ProcessPoolExecutor
             ):
@@ -209,6 +232,7 @@ class Gateway:
         if outcome.disposition == "block":
             meta["id"] = new_id()
             self.stats["blocked"] += 1
+            m.messages.labels("block").inc()
             log.info("%s: from=<%s> nrcpt=%d refused: %s", meta["id"], mail_from, len(rcpts), outcome.reason)
             self._spawn(self._after(meta, outcome))
             return f"550 5.7.1 {_one_line(outcome.reason)}"
@@ -223,12 +247,15 @@ class Gateway:
                 src_offset=outcome.head_len if outcome.head is not None else 0,
             )
         except SpoolFull:
+            m.messages.labels("tempfail").inc()
             return "451 4.3.1 Spool full, try again later"
         except OSError:
+            m.messages.labels("tempfail").inc()
             log.exception("spool write failed")
             return "451 4.3.0 Could not store the message, try again later"
         meta["id"] = sid
         self.stats["accepted"] += 1
+        m.messages.labels(outcome.disposition).inc()
         log.info(
             "%s: from=<%s> nrcpt=%d size=%d disposition=%s rules=%s",
             sid,
@@ -376,6 +403,8 @@ class Gateway:
             return
         meta, claimed, result = attempt
         self.stats["delivered"] += len(result.delivered)
+        recipients = self.metrics.recipients
+        recipients.labels("sent").inc(len(result.delivered))
         for rcpt in result.delivered:
             log.info("%s: to=<%s> status=sent", sid, rcpt)
         if not result.retry and not result.refused:
@@ -388,6 +417,8 @@ class Gateway:
         if result.retry and expired:
             result.refused.update({r: f"expired: {why}" for r, why in result.retry.items()})
             result.retry = {}
+        recipients.labels("deferred").inc(len(result.retry))
+        recipients.labels("bounced").inc(len(result.refused))
         if result.refused:
             self.stats["refused"] += len(result.refused)
             failed = {**meta, "refused": result.refused}

@@ -16,6 +16,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..core import sessions
 from ..core.config import Settings, get_settings
+from ..core.metrics import metrics_token
 from ..core.store import Store, open_store
 from ..reports.feedback_send import BackgroundSender
 from ..simulate.worker import SimulationWorker
@@ -23,6 +24,7 @@ from . import cors, errors
 from .console import HERE, Console
 from .hooks import HooksApp
 from .limits import BodyLimits
+from .ops import OpsEndpoints
 from .routes import (
     account,
     campaigns,
@@ -78,6 +80,7 @@ def trusted_hosts(settings: Settings) -> list[str]:
 
 
 async def healthz() -> dict[str, str]:
+    """Liveness: the process answers. Readiness (``/readyz``: the database) is web/ops.py's."""
     return {"status": "ok"}
 
 
@@ -143,6 +146,8 @@ def create_app(
         https_only=settings.console_url.lower().startswith("https://"),
     )
     app.add_middleware(cors.ReportCors)  # POST /api/reports from MAILWARDEN_REPORT_ORIGINS only
+    # outermost: /metrics and /readyz (for machines, before the host check), every request timed
+    app.add_middleware(OpsEndpoints, store=store, spool_dir=settings.spool_dir(), token=metrics_token())
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     # simulations' tracking links, landing and training pages (public: reached by link id)
     app.mount("/t", create_tracking_app(settings, store), name="tracking")
