@@ -99,6 +99,7 @@ def test_probes_answer_whatever_the_host_header(store, tmp_path, monkeypatch):
     app = console(store, tmp_path, monkeypatch)
     with TestClient(app, base_url="http://10.20.30.40:8000") as c:
         assert c.get("/login").status_code == 400
+        assert c.get("/healthz").json() == {"status": "ok"}
         assert c.get("/readyz").json() == {"status": "ready", "schema": SCHEMA_HEAD}
         assert c.get("/metrics", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
 

@@ -93,6 +93,11 @@ def test_readyz_fails_when_the_spool_is_full_or_the_listener_closed(start_gatewa
     gw.gateway.spool.min_free = 1 << 62  # no disk has that much free: the gateway answers 451
     status, body = gw.gateway.readiness()
     assert status == 503 and b"spool full" in body
+    with smtplib.SMTP("127.0.0.1", gw.port, timeout=10) as s:
+        s.ehlo()
+        assert s.mail("taro@example.co.jp")[0] == 451
+    assert value(gw, "mailwarden_gateway_spool_full_refusals_total") == 1
+    assert value(gw, "mailwarden_gateway_messages_received_total") == 0
     gw.gateway.spool.min_free = 0
 
     async def close() -> None:  # the SMTP listener closes (as at shutdown); the fixture stops the rest

@@ -81,9 +81,10 @@ def test_serve_logs_json_and_serves_metrics(tmp_path):
     assert added.returncode == 0, added.stderr
     with serve(env) as served:
         assert httpx.get(served.base + "/readyz", timeout=10).json()["status"] == "ready"
+        assert httpx.get(served.base + "/login", timeout=10).status_code == 200
         auth = {"Authorization": "Bearer scrape-me"}
         metrics = httpx.get(served.base + "/metrics", headers=auth, timeout=10).text
-        assert 'route="/healthz",status="200"' in metrics
+        assert 'route="/login",status="200"' in metrics and "/healthz" not in metrics
         wait_until(lambda: any('"uvicorn.access"' in line for line in served.lines))
         entries = json_lines(list(served.lines))
     assert any(e["logger"] == "uvicorn.error" and "Uvicorn running on" in e["message"] for e in entries)

@@ -70,6 +70,11 @@ class GatewayMetrics:
             buckets=LATENCY_BUCKETS,
             registry=self.registry,
         )
+        self.spool_full = Counter(
+            "mailwarden_gateway_spool_full_refusals",
+            "MAIL FROM answered 451 because the spool had no room (before any message data).",
+            registry=self.registry,
+        )
         self.screen_failures = Counter(
             "mailwarden_gateway_screen_failures",
             "Screens that failed or timed out (the message is held).",

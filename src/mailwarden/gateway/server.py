@@ -136,10 +136,16 @@ class Gateway:
             proc.kill()
         old.shutdown(wait=False, cancel_futures=True)
 
+    def _has_room(self) -> bool:
+        if self.spool.has_room():
+            return True
+        self.metrics.spool_full.inc()
+        return False
+
     def _protocol(self) -> SMTP:
         c = self.config
         return GatewaySMTP(
-            Handler(self.accept, self.spool.has_room, c.max_recipients),
+            Handler(self.accept, self._has_room, c.max_recipients),
             hostname=c.hostname,
             data_size_limit=c.max_message,
             enable_SMTPUTF8=True,

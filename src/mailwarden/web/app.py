@@ -79,11 +79,6 @@ def trusted_hosts(settings: Settings) -> list[str]:
     return sorted({own, "localhost", "127.0.0.1", "::1", *([sim] if sim else [])})
 
 
-async def healthz() -> dict[str, str]:
-    """Liveness: the process answers. Readiness (``/readyz``: the database) is web/ops.py's."""
-    return {"status": "ok"}
-
-
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 
@@ -146,7 +141,8 @@ def create_app(
         https_only=settings.console_url.lower().startswith("https://"),
     )
     app.add_middleware(cors.ReportCors)  # POST /api/reports from MAILWARDEN_REPORT_ORIGINS only
-    # outermost: /metrics and /readyz (for machines, before the host check), every request timed
+    # outermost: /metrics, /healthz and /readyz (for machines, before the host check); every
+    # request counted and timed
     app.add_middleware(OpsEndpoints, store=store, spool_dir=settings.spool_dir(), token=metrics_token())
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     # simulations' tracking links, landing and training pages (public: reached by link id)
@@ -157,5 +153,4 @@ def create_app(
     errors.install(app)
     for module in ROUTERS:
         app.include_router(module.router)
-    app.get("/healthz", include_in_schema=False)(healthz)
     return app

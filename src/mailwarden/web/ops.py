@@ -1,12 +1,14 @@
-"""The console's operations endpoints: ``/metrics`` (Prometheus) and ``/readyz`` (readiness),
-answered by the outermost middleware, before the host check, the session and the routes.
+"""The console's operations endpoints: ``/metrics`` (Prometheus), ``/healthz`` (liveness: the
+process answers) and ``/readyz`` (readiness: the database), answered by the outermost
+middleware, before the host check, the session and the routes.
 
 Why before the host check: a scraper or a load balancer names the console by address
 (``Host: 10.0.0.5:8000``), which is not a host users reach it by; nothing in these answers is
-built from the Host header. Why not a route: they are for machines, not pages, and take no
-session — ``/readyz`` says only whether the database answers and the schema is current, and
-``/metrics`` is off (404) unless ``MAILWARDEN_METRICS_TOKEN`` is set, and then asks for it
-as a bearer token.
+built from the Host header. Why not routes: they are for machines, not pages, and take no
+session — ``/healthz`` says only that the process answers, ``/readyz`` only whether the
+database answers and the schema is current, and ``/metrics`` is off (404) unless
+``MAILWARDEN_METRICS_TOKEN`` is set, and then asks for it as a bearer token. They are not
+counted in the request metrics (a probe every few seconds would drown the pages).
 
 Requests are counted and timed by route *template* (``/domains/{name}``), never the raw
 path: label values stay bounded and no domain, address or id lands in a metric. A path that
@@ -67,7 +69,7 @@ def _json(body: dict[str, Any]) -> bytes:
 
 
 class OpsEndpoints:
-    """Pure ASGI: ``/metrics`` and ``/readyz``, and every other request counted and timed."""
+    """Pure ASGI: ``/metrics``, ``/healthz`` and ``/readyz``; every other request counted and timed."""
 
     def __init__(self, app: App, *, store: Store, spool_dir: Path, token: str | None) -> None:
         self.app = app
@@ -96,6 +98,9 @@ class OpsEndpoints:
         path = scope.get("path", "")
         if path == "/metrics":
             await self._metrics(scope, send)
+            return
+        if path == "/healthz":
+            await _answer(send, 200, "application/json", b'{"status": "ok"}')
             return
         if path == "/readyz":
             status, body = await asyncio.to_thread(readiness, self.store)
