@@ -227,6 +227,8 @@ class Rspamd:
         self._idle: queue.SimpleQueue[http.client.HTTPConnection] = queue.SimpleQueue()
         #: Seconds per message of the last check_all / check_all_full call, in input order.
         self.last_latencies: list[float] = []
+        #: the main rspamd process, when ``running()`` started it
+        self.pid: int | None = None
 
     def _request(self, method: str, path: str, body: bytes | None = None) -> tuple[int, bytes]:
         try:
@@ -301,6 +303,33 @@ class Rspamd:
         except FileNotFoundError:
             return 0
         return sum(int(n) for n in re.findall(r"dns req: (\d+)", text))
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the rspamd processes have used so far: the main process
+        and its workers (/proc, Linux)."""
+        main = self.pid
+        if main is None:
+            return 0.0
+        parent: dict[int, int] = {}
+        ticks: dict[int, int] = {}
+        for d in Path("/proc").iterdir():
+            if not d.name.isdigit():
+                continue
+            try:
+                fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parent[int(d.name)] = int(fields[1])
+            ticks[int(d.name)] = int(fields[11]) + int(fields[12])  # utime, stime
+
+        def ours(pid: int) -> bool:  # main or a descendant of it (its workers)
+            while pid > 1:
+                if pid == main:
+                    return True
+                pid = parent.get(pid, 0)
+            return False
+
+        return sum(t for pid, t in ticks.items() if ours(pid)) / os.sysconf("SC_CLK_TCK")
 
     def close(self) -> None:
         while True:
@@ -380,6 +409,7 @@ def running(workers: int = 2) -> Iterator[Rspamd]:
                 cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
             )
         client = Rspamd(port, tmp)
+        client.pid = proc.pid
         deadline = time.monotonic() + START_TIMEOUT
         up = False
         while time.monotonic() < deadline and proc.poll() is None:
