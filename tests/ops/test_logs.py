@@ -88,6 +88,7 @@ def test_serve_logs_json_and_serves_metrics(tmp_path):
         wait_until(lambda: any('"uvicorn.access"' in line for line in served.lines))
         entries = json_lines(list(served.lines))
     assert any(e["logger"] == "uvicorn.error" and "Uvicorn running on" in e["message"] for e in entries)
+    assert not any("\x1b" in str(v) for e in entries for v in e.values())  # no terminal colour codes
     access = [e for e in entries if e["logger"] == "uvicorn.access"]
     assert access and all(e["level"] == "info" and {"time", "message"} <= e.keys() for e in access)
 

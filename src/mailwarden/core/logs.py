@@ -23,8 +23,9 @@ __all__ = ["FORMATS", "JsonFormatter", "configure_logging", "log_format"]
 FORMATS = ("text", "json")
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
-#: what every LogRecord has: anything else on a record came from ``extra=``
-_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
+#: what every LogRecord has: anything else on a record came from ``extra=`` — except uvicorn's
+#: ``color_message``, the message again with terminal colour codes
+_STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName", "color_message"}
 
 
 class JsonFormatter(logging.Formatter):
