@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -21,7 +20,7 @@ import mailwarden.dmarc.models
 import mailwarden.gateway.models  # noqa: F401  (their tables in Base.metadata)
 from mailwarden.core import users
 from mailwarden.core.store import Base, open_store
-from mailwarden.core.store.db import SCHEMA_HEAD, alembic_config, make_engine
+from mailwarden.core.store.db import SCHEMA_HEAD, alembic_config, make_engine, upgrade_schema
 from mailwarden.core.store.models import DomainCheck
 
 PASSWORD = "a password from long ago"
@@ -52,10 +51,7 @@ def empty_url(request, tmp_path):
 
 def upgrade_to(url: str, revision: str) -> None:
     engine = make_engine(url)
-    cfg = alembic_config(url)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    upgrade_schema(engine, revision)  # as Store.migrate upgrades, to a given revision
     engine.dispose()
 
 
@@ -93,22 +89,17 @@ def test_upgrade_from(revision, empty_url):
             check = s.get(DomainCheck, 3)
             assert check is not None and check.domain == "example.co.jp" and check.score == 81
             assert check.report["domain"] == "example.co.jp"
-            if store.engine.dialect.name != "sqlite":  # SQLite loses it: see the xfail below
-                assert check.created_by == 7
+            assert check.created_by == 7  # SQLite rebuilds users: the reference must survive
         users.create_user(store, "newcomer", "a password of today", "viewer")  # the new schema takes rows
         assert sorted(users.list_users(store)) == [("newcomer", "viewer"), ("yamada", "approver")]
     finally:
         store.engine.dispose()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: on SQLite, Alembic's batch mode drops and rebuilds a table (users in 0002 "
-    "and 0009) while PRAGMA foreign_keys is ON, so the drop runs the children's ON DELETE action "
-    "(domain_checks.created_by is set to NULL; a CASCADE child would lose its rows). Fix: foreign "
-    "keys off around the migration in Store.migrate (core/store/db.py), as Alembic's batch docs say",
-)
 def test_sqlite_upgrade_keeps_references_to_a_rebuilt_table(tmp_path):
+    """Alembic's batch mode rebuilds a SQLite table (users in 0002 and 0009) by dropping it; with
+    foreign keys on, the drop ran the children's ON DELETE action (domain_checks.created_by set
+    to NULL). Store.migrate turns them off for the upgrade and checks every reference after."""
     url = f"sqlite:///{tmp_path / 'old.db'}"
     upgrade_to(url, "0001")
     engine = make_engine(url)
@@ -135,3 +126,29 @@ def test_sqlite_upgrade_keeps_references_to_a_rebuilt_table(tmp_path):
             assert s.get(DomainCheck, 3).created_by == 7
     finally:
         store.engine.dispose()
+
+
+def test_sqlite_upgrade_with_a_dangling_reference_is_refused_and_rolled_back(tmp_path):
+    """A reference to a missing row (written while foreign keys were off) stops the upgrade
+    with a clear error, and the database stays at its old revision."""
+    from mailwarden.core.errors import StoreError
+
+    url = f"sqlite:///{tmp_path / 'dangling.db'}"
+    upgrade_to(url, "0001")
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        raw.execute(
+            "INSERT INTO domain_checks (id, domain, grade, score, report, created_by, created_at)"
+            " VALUES (3, 'example.co.jp', 'B', 81, '{}', 99, '2026-01-05 09:00:00')"
+        )
+        raw.commit()
+    engine.dispose()
+    with pytest.raises(StoreError, match="references to missing rows"):
+        upgrade_to(url, "head")
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(sa.text("SELECT created_by FROM domain_checks WHERE id = 3")).scalar() == 99
+    engine.dispose()

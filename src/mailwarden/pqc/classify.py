@@ -242,8 +242,8 @@ def _key(asset: Asset, now: datetime) -> Classified:
     recipient = asset.details.get("recipient")
     if asset.kind is AssetKind.SMIME_CERT and recipient in _SYMMETRIC_RECIPIENTS:
         kind, info = _SYMMETRIC_RECIPIENTS[str(recipient)]
-        params = {"subject": subject, "kind": kind, "info": info}  # translated where shown
-        f = Finding("pqc.symmetric-recipient", subject, params)
+        # the kind is a msgid, translated where shown
+        f = Finding("pqc.symmetric-recipient", subject, {"subject": subject, "kind": kind, "info": info})
         return Classified(asset, [f, *extra], False, "none", 6, "none", None, None)
     if is_post_quantum(asset.algorithm):
         f = Finding("pqc.pq-key", subject, {"subject": subject, "algorithm": asset.algorithm})

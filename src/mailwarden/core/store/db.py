@@ -4,14 +4,15 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..config import Settings, get_settings
 from ..errors import StoreError
+from ..i18n import gettext as _
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -96,15 +97,40 @@ class Store:
     def migrate(self) -> None:
         if self.at_head():
             return
-        from alembic import command
+        upgrade_schema(self.engine)
 
-        cfg = alembic_config(self.engine.url.render_as_string(hide_password=False))
-        try:
-            with self.engine.begin() as conn:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
-        except OperationalError as exc:
-            raise StoreError(_why(exc)) from exc
+
+def upgrade_schema(engine: Engine, revision: str = "head") -> None:
+    """Alembic's upgrade to ``revision`` in one transaction.
+
+    On SQLite, batch mode rebuilds a table by dropping it: with foreign keys on, the drop would
+    run the children's ON DELETE actions (references set to NULL, rows cascaded away). They are
+    off for the upgrade, as Alembic's batch documentation says — set outside a transaction,
+    where SQLite honours it — and every reference is checked before the upgrade commits."""
+    from alembic import command
+
+    cfg = alembic_config(engine.url.render_as_string(hide_password=False))
+    try:
+        with engine.connect() as conn:
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:
+                _driver(conn).execute("PRAGMA foreign_keys=OFF")
+            try:
+                with conn.begin():
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, revision)
+                    if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                        raise StoreError(_("the upgrade would leave references to missing rows"))
+            finally:
+                if sqlite:
+                    _driver(conn).execute("PRAGMA foreign_keys=ON")
+    except OperationalError as exc:
+        raise StoreError(_why(exc)) from exc
+
+
+def _driver(conn: Connection) -> Any:
+    """The DBAPI connection under ``conn`` (a statement there starts no transaction)."""
+    return conn.connection.driver_connection
 
 
 def _why(exc: OperationalError) -> str:
