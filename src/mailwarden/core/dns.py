@@ -67,7 +67,10 @@ class Status(StrEnum):
 
     @property
     def temporary(self) -> bool:
-        return self in (Status.TIMEOUT, Status.SERVFAIL, Status.REFUSED, Status.ERROR)
+        return self in _TEMPORARY
+
+
+_TEMPORARY = frozenset({Status.TIMEOUT, Status.SERVFAIL, Status.REFUSED, Status.ERROR})
 
 
 @dataclass

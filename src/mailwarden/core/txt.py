@@ -42,6 +42,8 @@ async def fetch_txt_many(
 
 def select_txt(ans: DnsAnswer, select: Callable[[str], bool]) -> TxtRecords:
     out = TxtRecords(ans.status, reason=ans.reason if not ans.ok else "")
+    if not ans.records:  # most answers of a survey (selector probes): nothing to pick
+        return out
     for raw, parts in zip(ans.texts(), ans.strings(), strict=True):
         text = raw.decode("utf-8", "replace")
         if select(text):
