@@ -121,3 +121,28 @@ def test_marked_parameter_values_are_translated():
     )
     with i18n.language("ja"):
         assert "割合による段階適用は廃止" in f.detail and "a.jp" in f.detail
+
+
+def test_catalogue_cached_while_the_po_is_unchanged(tmp_path, monkeypatch):
+    from mailwarden.core import i18n
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    po = i18n.LOCALE_DIR / "ja" / "LC_MESSAGES" / "mailwarden.po"
+    want = i18n._read_po(po, "ja")
+    assert len(want) > 1000
+    i18n.catalogue.cache_clear()
+    try:
+        assert i18n.catalogue("ja") == want  # read from the .po, copy written
+        (copy,) = (tmp_path / "mailwarden").glob("i18n-ja-*.marshal")
+        i18n.catalogue.cache_clear()
+        assert i18n.catalogue("ja") == want  # read from the copy
+        copy.write_bytes(b"\x00not marshal")  # a damaged copy is read past, and rewritten
+        i18n.catalogue.cache_clear()
+        assert i18n.catalogue("ja") == want
+        assert copy.read_bytes() != b"\x00not marshal"
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+        (tmp_path / "file").write_text("not a directory")  # nowhere to write: the .po each time
+        i18n.catalogue.cache_clear()
+        assert i18n.catalogue("ja") == want
+    finally:
+        i18n.catalogue.cache_clear()
