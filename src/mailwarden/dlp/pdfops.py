@@ -17,8 +17,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from pypdf.generic import ArrayObject, ContentStream, FloatObject, NameObject, NumberObject
-from pypdf.generic._utils import create_string_object, read_string_from_stream
+from pypdf.generic import (
+    ArrayObject,
+    ContentStream,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    create_string_object,
+    read_string_from_stream,
+)
 
 __all__ = ["fast_contents", "fast_operations"]
 
