@@ -44,6 +44,7 @@ class History:
         self.store = store
         self.warm = warm
         self.known_after = known_after
+        self._warm = False
 
     def domains_of(self, result: VerdictJson) -> list[str]:
         out = []
@@ -112,13 +113,17 @@ class History:
         if not domains:
             return []
         now = datetime.now(UTC)
-        known_total = s.scalar(select(func.count()).select_from(SeenDomain)) or 0
+        if self._warm:  # the memory only grows: once warm, no need to count it again
+            known_total = self.warm
+        else:
+            known_total = s.scalar(select(func.count()).select_from(SeenDomain)) or 0
+            self._warm = known_total >= self.warm
         known = set(s.scalars(select(SeenDomain.domain).where(SeenDomain.domain.in_(domains))))
         new = [d for d in domains if d not in known]
-        for d in known:
+        if known:  # one statement for the message's known domains, not one each
             s.execute(
                 update(SeenDomain)
-                .where(SeenDomain.domain == d)
+                .where(SeenDomain.domain.in_(known))
                 .values(last_seen=now, messages=SeenDomain.messages + 1)
             )
         for d in new:
@@ -139,7 +144,7 @@ class History:
             return []  # a correspondent itself
         found = None
         if not any(sig["code"] == LOOKALIKE for sig in result["signals"]):
-            configured = known_domains(rules)
+            configured = set(known_domains(rules))
             learned = s.scalars(
                 select(SeenSender.domain)
                 .where(SeenSender.messages >= self.known_after)
