@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 from pypdf.generic import ContentStream, DecodedStreamObject
 
-from mailwarden.dlp.pdfops import fast_contents, fast_operations
+from mailwarden.dlp.pdfops import MAX_BYTES, fast_contents, fast_operations
 from tests.dlp.test_check_cli import pdf
 from tests.support.tablefiles import write_table
 
@@ -90,3 +90,9 @@ def test_the_page_gets_its_own_contents_back():
         assert isinstance(page["/Contents"], ContentStream)
         assert "4012888888881881" in page.extract_text()
     assert page["/Contents"] is before
+
+
+def test_a_stream_longer_than_the_bound_is_left_to_pypdf():
+    # one-byte tokens would make a list of millions at once: pypdf parses it under its budget
+    assert fast_operations(b"[" * (MAX_BYTES + 1)) is None
+    assert fast_operations(b"0 0 m " * (MAX_BYTES // 6)) is not None

@@ -46,8 +46,10 @@ _NUMBER = re.compile(rb"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)\Z")
 _HEX_SPACE = re.compile(rb"[ \t\r\n]")
 #: operators pypdf reads otherwise (an inline image)
 _SPECIAL_OPS = frozenset({b"BI", b"ID", b"EI"})
-#: well under pypdf's budget of tokens per stream (2,000,000), beyond which it refuses
-MAX_TOKENS = 1_000_000
+#: streams split here at most this long (a page of text is 5–60 KB): every token is read into
+#: a list at once, up to ~130 bytes each, so the bound keeps that under ~35 MB; longer streams
+#: go to pypdf, which parses them under its own budget
+MAX_BYTES = 256 * 1024
 
 
 class _Unusual(Exception):
@@ -63,9 +65,9 @@ def fast_operations(data: bytes) -> list[tuple[list[Any], bytes]] | None:
 
 
 def _operations(data: bytes) -> list[tuple[list[Any], bytes]]:
-    tokens = _TOKEN.findall(data)
-    if len(tokens) > MAX_TOKENS:
+    if len(data) > MAX_BYTES:
         raise _Unusual
+    tokens = _TOKEN.findall(data)
     ops: list[tuple[list[Any], bytes]] = []
     operands: list[Any] = []
     stack: list[list[Any]] = []  # arrays being read, innermost last
