@@ -20,6 +20,7 @@ Answers are :class:`DnsAnswer` values, never exceptions: a timeout or SERVFAIL i
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import random
 import secrets
@@ -236,6 +237,8 @@ class Resolver:
     SOCKETS_PER_SERVER = 4
     #: the most questions one burst of ``query_many`` sends at once (never above the limit)
     BURST = 64
+    #: each UDP socket's receive buffer asked for (the kernel caps it at net.core.rmem_max)
+    RECEIVE_BUFFER = 4 * 1024 * 1024
 
     def __init__(
         self,
@@ -448,9 +451,15 @@ class Resolver:
         if ch is None or ch.transport is None:
             loop = asyncio.get_running_loop()
             family = socket.AF_INET6 if ":" in ns.host else socket.AF_INET
-            _t, ch = await loop.create_datagram_endpoint(
+            transport, ch = await loop.create_datagram_endpoint(
                 _Channel, remote_addr=(ns.host, ns.port), family=family
             )
+            sock = transport.get_extra_info("socket")
+            if sock is not None:
+                # a burst's answers come back together: room for them, or the kernel drops
+                # some (the default ~200 KB holds a few dozen datagrams) and each costs a timeout
+                with contextlib.suppress(OSError):
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, self.RECEIVE_BUFFER)
             self._channels[key] = ch
         return ch
 
