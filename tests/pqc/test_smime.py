@@ -255,3 +255,22 @@ def test_gpgsm_keybox(tmp_path: Path, people) -> None:
         subprocess.run(["gpgconf", "--kill", "all"], env=env, check=False, capture_output=True)
         shutil.rmtree(home, ignore_errors=True)
     assert sorted((a.algorithm, a.error) for a in assets) == [("ML-DSA-65", ""), ("RSA", "")]
+
+
+def test_a_certificate_of_version_2_is_an_error_not_a_crash(tmp_path: Path, people) -> None:
+    """cryptography refuses X.509 v2 with InvalidVersion, which is not a ValueError (found by
+    the mutation test above): as a certificate file and inside PKCS#7, an asset with an error."""
+    cert = people["taro"][0]
+    good = cert.public_bytes(serialization.Encoding.DER)
+    v3 = b"\xa0\x03\x02\x01\x02"  # [0] EXPLICIT INTEGER 2: version 3
+    assert good.count(v3) == 1
+    v2 = good.replace(v3, b"\xa0\x03\x02\x01\x01")
+    bundle = certs_only(cert)
+    assert bundle.count(v3) == 1
+    (tmp_path / "v2.der").write_bytes(v2)
+    (tmp_path / "v2.p7c").write_bytes(bundle.replace(v3, b"\xa0\x03\x02\x01\x01"))
+    (tmp_path / "good.der").write_bytes(good)
+    assets = smime_assets([tmp_path])
+    errors = sorted(a.source.rsplit("/", 1)[-1] for a in assets if a.error)
+    assert errors == ["v2.der", "v2.p7c"]
+    assert [a.name for a in assets if not a.error and a.source.endswith("good.der")]

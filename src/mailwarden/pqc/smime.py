@@ -480,7 +480,7 @@ class _Collector:
         if has_certs:
             try:
                 certs = pkcs7.load_der_pkcs7_certificates(der)
-            except ValueError as exc:
+            except (ValueError, x509.InvalidVersion) as exc:  # InvalidVersion is no ValueError
                 self.error(label, f"corrupt PKCS#7: {str(exc)[:200]}")
                 certs = []
             for c in certs[:MAX_CERTS]:
@@ -520,7 +520,7 @@ class _Collector:
     def _load(self, der: bytes, label: str) -> None:
         try:
             self.cert(x509.load_der_x509_certificate(der), label)
-        except ValueError as exc:
+        except (ValueError, x509.InvalidVersion) as exc:
             self.error(label, f"certificate not readable: {str(exc)[:200]}")
 
 
@@ -629,7 +629,7 @@ def _file(data: bytes, path: str, col: _Collector) -> None:
     elif _whole_der(data):
         try:
             col.cert(x509.load_der_x509_certificate(data), path)
-        except ValueError:
+        except (ValueError, x509.InvalidVersion):
             col.pkcs7(data, path, 0)
     elif lower.endswith(_CERT_SUFFIXES):
         col.error(path, "neither a certificate nor PKCS#7")

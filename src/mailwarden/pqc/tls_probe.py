@@ -205,7 +205,11 @@ def _assets(conn: SSL.Connection, label: str, host: str) -> list[Asset]:
         details={"host": host},
     )
     out = [session]
-    peer = conn.get_peer_certificate(as_cryptography=True)
+    try:
+        peer = conn.get_peer_certificate(as_cryptography=True)
+    except (ValueError, x509.InvalidVersion) as exc:  # OpenSSL took it; cryptography cannot read it
+        session.details["certificate_error"] = str(exc)[:200]
+        return out
     if isinstance(peer, x509.Certificate):
         cert = cert_asset(peer, AssetKind.TLS_CERT, label, usages=(Usage.AUTHENTICATION,))
         cert.details["host"] = host

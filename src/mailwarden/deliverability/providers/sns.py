@@ -222,7 +222,7 @@ class SnsVerifier:
         try:
             x = x509.load_pem_x509_certificate(answer.body)
             key = x.public_key()
-        except ValueError as exc:
+        except (ValueError, x509.InvalidVersion) as exc:  # InvalidVersion is no ValueError
             raise Rejected(401, _("SNS signing certificate not readable")) from exc
         if not isinstance(key, rsa.RSAPublicKey):
             raise Rejected(401, _("SNS signing certificate not readable"))
