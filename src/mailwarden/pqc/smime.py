@@ -26,7 +26,7 @@ from cryptography.x509.oid import ObjectIdentifier
 
 from .assets import Asset, AssetKind, Usage
 from .mailfiles import MAX_BYTES, is_keybox, is_message, keybox_blobs, parts, walk
-from .x509info import PQ_OIDS, cert_asset
+from .x509info import EXTENSION_ERRORS, PQ_OIDS, cert_asset
 
 __all__ = ["CmsError", "Recipient", "parse_recipients", "smime_assets"]
 
@@ -534,7 +534,7 @@ def _seen(asset: Asset, label: str) -> None:
 def _ski(cert: x509.Certificate) -> str:
     try:
         return cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest.hex()
-    except (x509.ExtensionNotFound, ValueError):
+    except (x509.ExtensionNotFound, *EXTENSION_ERRORS):
         return ""
 
 

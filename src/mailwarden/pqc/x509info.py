@@ -34,6 +34,11 @@ PQ_OIDS = {
 }
 
 
+#: what cryptography raises for a certificate it has loaded but cannot read an extension of:
+#: a malformed value, the same extension twice, a general name of an unknown type
+EXTENSION_ERRORS = (ValueError, x509.DuplicateExtension, x509.UnsupportedGeneralNameType)
+
+
 def key_algorithm(cert: x509.Certificate) -> tuple[str, int | None, str, str]:
     """(algorithm, size in bits, curve, SHA-256 of the SubjectPublicKeyInfo)."""
     oid = _public_key_oid(cert)
@@ -117,7 +122,7 @@ def _signature_name(cert: x509.Certificate) -> str:
 def _usages(cert: x509.Certificate, default: tuple[Usage, ...]) -> tuple[Usage, ...]:
     try:
         ku = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-    except (x509.ExtensionNotFound, ValueError):
+    except (x509.ExtensionNotFound, *EXTENSION_ERRORS):
         return default
     out: list[Usage] = []
     if ku.digital_signature or ku.content_commitment:
@@ -151,7 +156,7 @@ def cert_asset(
         san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
         emails = [str(e) for e in san.get_values_for_type(x509.RFC822Name)][:20]
         sans = [str(d) for d in san.get_values_for_type(x509.DNSName)][:20]
-    except (x509.ExtensionNotFound, ValueError):
+    except (x509.ExtensionNotFound, *EXTENSION_ERRORS):
         pass
     not_after = cert.not_valid_after_utc
     try:
