@@ -8,6 +8,7 @@ import hashlib
 from datetime import UTC, datetime
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import dh, dsa, ec, ed448, ed25519, rsa, x448, x25519
 
@@ -44,7 +45,7 @@ def key_algorithm(cert: x509.Certificate) -> tuple[str, int | None, str, str]:
     oid = _public_key_oid(cert)
     try:
         key = cert.public_key()
-    except (ValueError, TypeError, NotImplementedError):
+    except (ValueError, TypeError, NotImplementedError, UnsupportedAlgorithm):  # no ValueError
         return PQ_OIDS.get(oid, f"unknown ({oid})"), None, "", hashlib.sha256(_spki_der(cert)).hexdigest()
     fp = hashlib.sha256(
         key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
