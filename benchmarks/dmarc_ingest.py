@@ -288,9 +288,9 @@ def ptr_figures(data_dir: Path) -> None:
     from sqlalchemy import select
 
     sys.path.insert(0, str(ROOT))
+    from tests.support.delayrelay import DelayRelay
     from tests.support.nsd import NsdServer, Zone
 
-    from benchmarks._delay import DelayRelay
     from mailwarden.core.dns import Resolver
     from mailwarden.core.store import open_store
     from mailwarden.dmarc.analysis import summarise

@@ -30,9 +30,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.support.delayrelay import DelayRelay  # noqa: E402
 from tests.support.nsd import NsdServer  # noqa: E402
 
-from benchmarks._delay import DelayRelay  # noqa: E402
 from benchmarks._zones import build  # noqa: E402
 
 

@@ -41,6 +41,8 @@ _PARTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "user": ("admin_cmds", "user_app", ()),
     "db": ("admin_cmds", "db_app", ()),
     "scan": ("scan_cmds", "scan", ()),
+    "jobs": ("jobs_cmds", "jobs_app", ()),
+    "worker": ("jobs_cmds", "worker", ()),
     "serve": ("admin_cmds", "serve", ()),
     "codes": ("admin_cmds", "codes", ()),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_data_dir
 from pydantic import Field
@@ -29,6 +30,10 @@ class Settings(BaseSettings):
     dns_timeout: float = 2.0
     dns_retries: int = 2
     dns_concurrency: int = 200
+    #: Where jobs (surveys, audits, DMARC ingestion and polls, scans) run: ``inline`` in the
+    #: process that starts them, ``queue`` on ``mailwarden worker`` processes (PostgreSQL),
+    #: ``auto`` the queue when the database is PostgreSQL, else inline.
+    jobs: Literal["auto", "inline", "queue"] = "auto"
     #: DNS zones answering origin-AS questions in Team Cymru's format (IPv4, IPv6).
     asn_zone: str = "origin.asn.cymru.com"
     asn6_zone: str = "origin6.asn.cymru.com"
@@ -42,6 +47,9 @@ class Settings(BaseSettings):
     allow_fetch_from_mail: bool = False
     #: The DLP gateway's spool (default: ``spool`` in the data directory).
     gateway_spool: Path | None = None
+    #: Several gateways sharing their hold and delay queues through the store (PostgreSQL;
+    #: docs/operations.md, "Several gateways"): set on every gateway, console and CLI host.
+    gateway_shared: bool = False
     #: Who the gateway's notices come from, and the console address they link to.
     notify_from: str = "postmaster@localhost"
     console_url: str = "http://127.0.0.1:8000"

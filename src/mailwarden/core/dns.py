@@ -285,6 +285,13 @@ class Resolver:
             self._limit = _Limit(self._concurrency)
         return loop
 
+    def close(self) -> None:
+        """Close the sockets (a long-running worker drops resolvers it no longer uses)."""
+        for ch in self._channels.values():
+            if ch.transport is not None:
+                ch.transport.close()
+        self._channels = {}
+
     async def query(self, name: str, rdtype: str) -> DnsAnswer:
         """Ask one question; CNAMEs are followed. Never raises for DNS failures."""
         self._bind_loop()

@@ -7,4 +7,14 @@ SQLite in the user data directory by default; PostgreSQL (or any SQLAlchemy URL)
 from .db import Store, open_store
 from .models import Base, DomainCheck, JobItem, JobRun, Survey, SurveyResult, User
 
-__all__ = ["Base", "DomainCheck", "JobItem", "JobRun", "Store", "Survey", "SurveyResult", "User", "open_store"]
+__all__ = [
+    "Base",
+    "DomainCheck",
+    "JobItem",
+    "JobRun",
+    "Store",
+    "Survey",
+    "SurveyResult",
+    "User",
+    "open_store",
+]

@@ -11,7 +11,7 @@ import asyncio
 import socket
 import threading
 
-from tests.support.nsd import free_port
+from .nsd import free_port
 
 
 class DelayRelay:

@@ -1,0 +1,57 @@
+"""mailwarden's tasks on the queue: thin wrappers that take the worker's store from its context,
+run the job body (:mod:`.work`) and count it for ``/metrics``."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import procrastinate
+from procrastinate import JobContext
+
+from .queue import ITEMS, QUEUE, RETRY, SURVEY_CHUNK
+from .work import items_chunk, survey_chunk
+
+
+def _context(context: JobContext) -> tuple[Any, str, Any]:
+    extra = context.additional_context or {}
+    return extra["store"], str(extra.get("worker", "")), extra.get("metrics")
+
+
+async def _measured(context: JobContext, kind: str, body: Any) -> int:
+    _, _, metrics = _context(context)
+    started = time.perf_counter()
+    try:
+        stored = int(await body)
+    except BaseException:
+        if metrics is not None:
+            metrics.finished(kind, "error", time.perf_counter() - started, 0)
+        raise
+    if metrics is not None:
+        metrics.finished(kind, "ok", time.perf_counter() - started, stored)
+    return stored
+
+
+def register(app: procrastinate.App) -> None:
+    @app.task(name=SURVEY_CHUNK, queue=QUEUE, retry=RETRY, pass_context=True)
+    async def run_survey_chunk(
+        context: JobContext,
+        run_id: int,
+        survey_id: int,
+        first: int,
+        domains: list[str],
+        params: dict[str, Any],
+    ) -> int:
+        store, _, _ = _context(context)
+        body = survey_chunk(
+            store, run_id=run_id, survey_id=survey_id, first=first, domains=domains, params=params
+        )
+        return await _measured(context, "survey", body)
+
+    @app.task(name=ITEMS, queue=QUEUE, retry=RETRY, pass_context=True)
+    async def run_items(
+        context: JobContext, run_id: int, kind: str, params: dict[str, Any], items: list[str]
+    ) -> int:
+        store, worker, _ = _context(context)
+        body = items_chunk(store, run_id=run_id, kind=kind, params=params, items=items, worker=worker)
+        return await _measured(context, kind, body)
