@@ -32,6 +32,11 @@ queue_app = typer.Typer(
     help=_("Held and delayed messages: list, release, reject, cancel."), no_args_is_help=True
 )
 gateway_app.add_typer(queue_app, name="queue")
+policy_app = typer.Typer(
+    help=_("The policy several gateways share through the store: push a new version, show it."),
+    no_args_is_help=True,
+)
+gateway_app.add_typer(policy_app, name="policy")
 
 LogFormatOpt = Annotated[
     str | None,
@@ -54,7 +59,23 @@ def _hostport(value: str, default_port: int) -> tuple[str, int]:
 @gateway_app.command("run")
 def run(
     relay: Annotated[str, typer.Option("--relay", help=_("Next hop, HOST:PORT."))],
-    policy_file: Annotated[Path, typer.Option("--policy", help=_("Policy YAML."))],
+    policy_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--policy", help=_("Policy YAML (default: the policy stored with `gateway policy push`).")
+        ),
+    ] = None,
+    policy_from_store: Annotated[
+        bool,
+        typer.Option(
+            "--policy-from-store",
+            help=_("Use the stored policy and reload it when a new version is pushed."),
+        ),
+    ] = False,
+    instance: Annotated[
+        str | None,
+        typer.Option("--instance", help=_("This gateway's name among several (default: the host name).")),
+    ] = None,
     listen: Annotated[
         str, typer.Option("--listen", help=_("Address to listen on, HOST:PORT."))
     ] = "127.0.0.1:10025",
@@ -111,17 +132,27 @@ def run(
     it. Credentials come from the environment: MAILWARDEN_GATEWAY_AUTH_USER/PASSWORD (what the MTA
     must present), MAILWARDEN_RELAY_USER/PASSWORD (what the gateway presents to the relay)."""
     use_language(lang)
+    import socket
+
     from ..core.secretkey import secret_key
     from ..core.store import open_store
     from ..dlp.policy import load_policy
+    from ..gateway import instances
     from ..gateway.config import GatewayConfig
     from ..gateway.queue import NoticeSettings
     from ..gateway.relay import RelayTarget
     from ..gateway.server import Gateway
 
     settings = get_settings()
+    if policy_file is not None and policy_from_store:
+        raise fail(_("give --policy FILE or --policy-from-store, not both"))
+    store = open_store(settings)
+    version: int | None = None
     try:
-        policy = load_policy(policy_file)
+        if policy_file is not None:
+            policy = load_policy(policy_file)
+        else:
+            policy, version = instances.load_shared_policy(store)
     except ConfigError as exc:
         raise fail(str(exc)) from exc
     host, port = _hostport(listen, 10025)
@@ -165,6 +196,9 @@ def run(
         auth=auth,
         auth_plain_loopback=auth_plain_loopback,
         notice=NoticeSettings.from_settings(settings, secret_key(settings)),
+        instance=instance or socket.gethostname(),
+        shared=instances.is_shared(store, settings.gateway_shared),
+        policy_version=version,
     )
     metrics_at = _hostport(metrics_listen, 9108) if metrics_listen else None
     try:
@@ -172,7 +206,6 @@ def run(
     except ConfigError as exc:
         raise fail(str(exc)) from exc
     configure_logging(fmt)  # mailwarden's INFO lines, not aiosmtpd's line per command
-    store = open_store(settings)
     try:
         gateway = Gateway(config, store)
     except ConfigError as exc:
@@ -199,6 +232,10 @@ async def _serve(gateway: Any, metrics_at: tuple[str, int] | None = None, *, jso
             listen=f"{c.host}:{gateway.port}", relay=f"{c.relay.host}:{c.relay.port}", spool=c.spool_dir
         )
     )
+    if c.shared:
+        say(_("instance {instance}: queues shared through the store").format(instance=c.instance))
+    if c.policy_version is not None:
+        say(_("stored policy version {version}").format(version=c.policy_version))
     listener = None
     if metrics_at is not None:
         from ..core.metrics import MetricsListener, metrics_token
@@ -233,6 +270,17 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+def _shared_store() -> Any:
+    """The store when the gateways share their queues through it (else ``None``: the local
+    spool is the queue)."""
+    from ..core.store import open_store
+    from ..gateway import instances
+
+    settings = get_settings()
+    store = open_store(settings)
+    return store if instances.is_shared(store, settings.gateway_shared) else None
+
+
 def _queues(spool: Path | None) -> Any:
     from ..core.secretkey import secret_key
     from ..core.store import open_store
@@ -261,6 +309,10 @@ def queue_list(
 ) -> None:
     """Messages in a queue, oldest first: id, sender, recipients, masked subject, rules."""
     use_language(lang)
+    shared = _shared_store() if state.value in ("held", "delayed") else None
+    if shared is not None:
+        _shared_list(shared, state.value, fmt)
+        return
     entries = _queues(spool).entries(state.value)
     rows = [
         {
@@ -300,18 +352,75 @@ def queue_list(
         out.print(_("The queue is empty."))
 
 
+def _shared_list(store: Any, state: str, fmt: ListFormat) -> None:
+    """The held or delayed messages of every gateway, from the shared index."""
+    from ..gateway import instances
+
+    rows = []
+    for row in instances.listing(store, state):
+        d = instances.as_dict(row)
+        # the local listing's shape, plus who owns the message and any decision asked
+        rows.append(
+            {
+                **{
+                    k: d[k]
+                    for k in ("id", "state", "received", "release_at", "sender", "recipients", "subject")
+                },
+                "rules": [r.get("rule", "") for r in d["rules"]],
+                "size": d["size"],
+                "last_error": None,
+                **{k: d[k] for k in ("instance", "requested", "requested_by")},
+            }
+        )
+    if fmt == ListFormat.json:
+        out.print_json(to_json(rows))
+        return
+    table = WrappingTable(title=_("Gateway queue: {state}").format(state=state))
+    table.add_column(_("Id"), no_wrap=True)
+    for col in (_("Instance"), _("Received"), _("Release at"), _("From"), _("To"), _("Subject"), _("Rules")):
+        table.add_column(col)
+    table.add_column(_("Decision"))
+    for r in rows:
+        table.add_row(
+            r["id"],
+            r["instance"],
+            _when(r["received"]),
+            _when(r["release_at"]),
+            r["sender"] or "<>",
+            ", ".join(r["recipients"]),
+            r["subject"],
+            ", ".join(r["rules"]),
+            f"{r['requested']} ({r['requested_by']})" if r["requested"] else "",
+        )
+    out.print(table)
+    if not rows:
+        out.print(_("The queue is empty."))
+
+
 def _act(op: str, ids: list[str], spool: Path | None, actor: str | None, note: str) -> None:
-    queues = _queues(spool)
+    from ..gateway import instances
+
+    shared = _shared_store()
+    queues = _queues(spool) if shared is None else None
     who = actor or f"cli:{getpass.getuser()}"
     failed = False
+    asked = {
+        "release": _("release of {id} asked of gateway {instance}"),
+        "reject": _("rejection of {id} asked of gateway {instance}"),
+        "cancel": _("cancellation of {id} asked of gateway {instance}"),
+    }
+    done = {"release": _("released {id}"), "reject": _("rejected {id}"), "cancel": _("cancelled {id}")}
     for sid in ids:
-        try:
-            full = getattr(queues, op)(sid, who, note)  # a unique prefix names its message
+        try:  # a unique prefix names its message
+            if shared is not None:
+                row = instances.request(shared, sid, op, who, note)
+                out.print(asked[op].format(id=row.spool_id, instance=row.instance), soft_wrap=True)
+                continue
+            full = getattr(queues, op)(sid, who, note)
         except InputError as exc:
             err.print(f"[red]{_('Error')}:[/red] {exc}", soft_wrap=True)
             failed = True
             continue
-        done = {"release": _("released {id}"), "reject": _("rejected {id}"), "cancel": _("cancelled {id}")}
         out.print(done[op].format(id=full), soft_wrap=True)
     if failed:
         raise typer.Exit(2)
@@ -342,3 +451,63 @@ def queue_reject(ids: IdsArg, spool: SpoolOpt = None, actor: ActorOpt = None, no
 def queue_cancel(ids: IdsArg, spool: SpoolOpt = None, actor: ActorOpt = None, note: NoteOpt = "") -> None:
     """Cancel delayed messages before they are sent."""
     _act("cancel", ids, spool, actor, note)
+
+
+@policy_app.command("push")
+def policy_push(
+    file: Annotated[Path, typer.Argument(help=_("Policy YAML."))],
+    actor: Annotated[
+        str | None, typer.Option("--as", help=_("Who is pushing, for the record (default: cli:<login>)."))
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Store a new version of the shared policy, once it validated; gateways started without
+    --policy switch to it within seconds."""
+    use_language(lang)
+    from ..core.store import open_store
+    from ..gateway import instances
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise fail(_("cannot read the policy {path}: {error}").format(path=file, error=exc)) from exc
+    try:
+        row = instances.push_policy(
+            open_store(get_settings()), text, str(file), actor or f"cli:{getpass.getuser()}"
+        )
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    out.print(_("policy version {version} stored").format(version=row.version), soft_wrap=True)
+
+
+@policy_app.command("show")
+def policy_show(
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help=_("Output format."))] = ListFormat.table,
+    lang: LangOpt = None,
+) -> None:
+    """The stored policy in force: its version, who pushed it and when, and its text."""
+    use_language(lang)
+    from ..core.store import open_store
+    from ..gateway import instances
+
+    row = instances.current_policy(open_store(get_settings()))
+    if row is None:
+        raise fail(_("no policy in the store: push one with `mailwarden gateway policy push FILE`"))
+    if fmt == ListFormat.json:
+        data = {
+            "version": row.version,
+            "sha256": row.sha256,
+            "pushed_by": row.pushed_by,
+            "pushed_at": row.pushed_at.isoformat(),
+            "text": row.text,
+        }
+        out.print_json(to_json(data))
+        return
+    out.print(
+        _("policy version {version}, pushed by {actor} at {at}, sha256 {sha}").format(
+            version=row.version, actor=row.pushed_by, at=_when(row.pushed_at.timestamp()), sha=row.sha256
+        ),
+        soft_wrap=True,
+        highlight=False,
+    )
+    out.print(row.text, markup=False, highlight=False, soft_wrap=True)

@@ -41,3 +41,13 @@ class GatewayConfig:
     auth_failures_per_client: int = 10
     auth_failures_per_user: int = 5
     notice: NoticeSettings = field(default_factory=NoticeSettings)
+    #: this gateway's name among several sharing one store (``--instance``; the host name)
+    instance: str = ""
+    #: queues shared through the store: held and delayed messages indexed there, decisions
+    #: asked there carried out here (docs/operations.md, "Several gateways")
+    shared: bool = False
+    #: the stored policy's version in force; ``None``: a local policy file, never reloaded
+    policy_version: int | None = None
+    #: how often decisions asked in the store are looked for, and the stored policy's version
+    shared_poll: float = 1.0
+    policy_poll: float = 5.0

@@ -26,8 +26,10 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP, Envelope
 
+from ..core.errors import ConfigError, InputError
 from ..core.store import Store
-from . import incidents
+from ..dlp.policy import Policy
+from . import incidents, instances
 from .auth import SmtpAuth
 from .config import GatewayConfig
 from .metrics import GatewayMetrics
@@ -53,10 +55,10 @@ class Gateway:
         self.spool = Spool(config.spool_dir, max_bytes=config.max_spool, min_free=config.min_free)
         self._auth = SmtpAuth(config)
         notice = config.notice
-        if not notice.approvers and config.policy.approvers:
-            notice.approvers = tuple(config.policy.approvers)
-        if not notice.admins and config.policy.admins:
-            notice.admins = tuple(config.policy.admins)
+        # approvers and administrators named by the policy follow it when it is reloaded
+        self._approvers_from_policy = not notice.approvers
+        self._admins_from_policy = not notice.admins
+        self._notice_from(config.policy)
         self.queues = Queues(self.spool, store, notice)
         self._ready: asyncio.Queue[str] = asyncio.Queue()
         self._inflight: set[str] = set()
@@ -71,6 +73,18 @@ class Gateway:
         self._server: asyncio.Server | None = None
         self.stats = {"accepted": 0, "blocked": 0, "delivered": 0, "deferred": 0, "refused": 0}
         self.metrics = GatewayMetrics(self.spool.root, lambda: len(self._incidents))
+        #: several gateways: held and delayed messages whose index row is still to be written
+        self._unindexed: dict[str, str] = {}
+        self._shared = config.shared and store is not None
+        #: the newest stored policy version looked at (one that failed to validate included)
+        self._policy_seen = config.policy_version
+
+    def _notice_from(self, policy: Policy) -> None:
+        notice = self.config.notice
+        if self._approvers_from_policy:
+            notice.approvers = tuple(policy.approvers)
+        if self._admins_from_policy:
+            notice.admins = tuple(policy.admins)
 
     # -- life cycle ---------------------------------------------------------------------------
     async def start(self) -> None:
@@ -79,9 +93,16 @@ class Gateway:
             log.warning("recovered %d messages whose delivery was under way", restored)
         if self.store is not None:
             await self._in_db(self._reconcile)
+        if self._shared and await self._in_db(self._resync) is None:
+            # the store is down: the polls index the spool's held and delayed messages later
+            self._unindexed.update(
+                {sid: state for state in instances.INDEXED for sid in self.spool.ids(state)}
+            )
         loop = asyncio.get_running_loop()
         self._server = await loop.create_server(self._protocol, self.config.host, self.config.port)
         self._tasks.append(asyncio.create_task(self._poller()))
+        if self._shared or (self.store is not None and self.config.policy_version is not None):
+            self._tasks.append(asyncio.create_task(self._shared_poller()))
         self._tasks.append(asyncio.create_task(self._incident_writer()))
         for _ in range(self.config.relay_workers):
             self._tasks.append(asyncio.create_task(self._worker(Relay(self.config.relay))))
@@ -180,6 +201,106 @@ class Gateway:
                 if entry.meta.get("record", {}).get("rules"):
                     incidents.record(self.store, entry.meta)
 
+    # -- several gateways: the shared index, decisions asked elsewhere, the shared policy -----
+    def _resync(self) -> bool:
+        """This gateway's index rows made to match its spool (a crash between a spool write
+        and its row; rows of messages gone meanwhile)."""
+        assert self.store is not None
+        entries = [e for state in instances.INDEXED for e in self.spool.entries(state)]
+        indexed, removed = instances.resync(self.store, self.config.instance, entries)
+        log.info(
+            "instance %s: %d queued messages indexed, %d stale rows removed",
+            self.config.instance,
+            indexed,
+            removed,
+        )
+        return True
+
+    def _write_index(self, pending: dict[str, str]) -> bool:
+        assert self.store is not None
+        entries = []
+        for sid, state in pending.items():
+            try:
+                entries.append(self.spool.entry(sid, state))
+            except (NotQueued, ValueError):
+                continue  # decided or released meanwhile: no row wanted
+        instances.index(self.store, self.config.instance, entries)
+        return True
+
+    async def _flush_index(self, pending: dict[str, str]) -> None:
+        if await self._in_db(self._write_index, pending) is None:
+            self._unindexed.update(pending)  # the store is down: the next poll tries again
+
+    def _carry_out(self, request: instances.Request) -> None:
+        """A decision asked in the store, carried out on this spool as a local one would be
+        (the same notices and audit entries); the row goes once it is done — or once the
+        message proves gone (decided before, by the timer or a local command)."""
+        assert self.store is not None
+        try:
+            getattr(self.queues, request.action)(request.spool_id, request.actor, request.note)
+            log.info("%s: %s asked by %s, done", request.spool_id, request.action, request.actor)
+        except InputError as exc:
+            log.warning(
+                "%s: %s asked by %s not done: %s", request.spool_id, request.action, request.actor, exc
+            )
+        instances.unindex(self.store, request.spool_id)
+
+    def _decide_asked(self) -> list[str]:
+        assert self.store is not None
+        released = []
+        for request in instances.requests(self.store, self.config.instance):
+            if request.actor == instances.TIMER:
+                continue  # this gateway's own timer, under way in the poller
+            self._carry_out(request)
+            if request.action == "release":
+                released.append(request.spool_id)
+        return released
+
+    def _stored_policy(self) -> tuple[Policy, int] | None:
+        """The stored policy, when a newer version than the one in force validates."""
+        assert self.store is not None
+        version = instances.policy_version(self.store)
+        if version is None or version == self._policy_seen:
+            return None
+        self._policy_seen = version  # a version that does not validate is not tried again
+        try:
+            return instances.load_shared_policy(self.store)
+        except ConfigError as exc:
+            log.error(
+                "stored policy version %s refused, keeping version %s: %s",
+                version,
+                self.config.policy_version,
+                exc,
+            )
+            return None
+
+    def switch_policy(self, policy: Policy, version: int | None) -> None:
+        """Screen with ``policy`` from now on; messages being screened finish with the old."""
+        self.config.policy = policy
+        self.config.policy_version = self._policy_seen = version
+        self._notice_from(policy)
+        if isinstance(self._scan, ProcessPoolExecutor):
+            old, self._scan = self._scan, self._scan_pool()
+            old.shutdown(wait=False)
+        log.info("policy version %s in force", version)
+
+    async def _shared_poller(self) -> None:
+        loop = asyncio.get_running_loop()
+        policy_due = loop.time() + self.config.policy_poll
+        while True:
+            await asyncio.sleep(self.config.shared_poll)
+            if self._shared:
+                if self._unindexed:
+                    pending, self._unindexed = self._unindexed, {}
+                    await self._flush_index(pending)
+                for sid in await self._in_db(self._decide_asked) or []:
+                    self._enqueue(sid)
+            if self.config.policy_version is not None and loop.time() >= policy_due:
+                policy_due = loop.time() + self.config.policy_poll
+                found = await self._in_db(self._stored_policy)
+                if found is not None:
+                    self.switch_policy(*found)
+
     # -- receiving ----------------------------------------------------------------------------
     async def accept(self, envelope: Envelope, incoming: Incoming, client: str) -> str:
         """Screen a message received to disk and spool it (or refuse it); the reply."""
@@ -275,6 +396,8 @@ class Gateway:
             self._enqueue(sid)
         elif state == "delayed" and outcome.release_at:
             self._delayed[sid] = outcome.release_at
+        if self._shared and state != "queue":
+            self._spawn(self._index(sid, state))
         if outcome.incident or outcome.notify:
             self._spawn(self._after(meta, outcome))
         return f"250 2.0.0 Ok: queued as {sid}"
@@ -291,6 +414,11 @@ class Gateway:
         batch, self._incidents = self._incidents, []
         if batch and await self._in_db(incidents.record_many, self.store, batch) is None:
             self._incidents = (batch + self._incidents)[-MAX_PENDING_INCIDENTS:]  # store down: later
+
+    async def _index(self, sid: str, state: str) -> None:
+        """The held or delayed message's row in the shared index, right after the ``250``;
+        should the store be down, the next polls write it, and a crash is mended at start."""
+        await self._flush_index({sid: state})
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(coro)
@@ -359,12 +487,18 @@ class Gateway:
             if at > now:
                 continue
             del self._delayed[sid]
+            if self._shared and await self._in_db(instances.claim_for_timer, self.store, sid) is False:
+                continue  # a cancel asked in the store first: it is carried out, not the timer
             try:
                 meta = self.spool.entry(sid, "delayed").meta
                 self.spool.move(sid, "delayed", "queue")
             except (NotQueued, ValueError):
+                if self._shared:
+                    await self._in_db(instances.unindex, self.store, sid)
                 continue  # cancelled at the last moment: the cancel won
             await self._in_db(incidents.set_state, self.store, sid, "released", None, meta)
+            if self._shared:
+                await self._in_db(instances.unindex, self.store, sid)
             self._enqueue(sid)
 
     async def _worker(self, relay: Relay) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from ...core.errors import InputError
 from ...core.i18n import gettext
-from ...gateway import incidents
+from ...gateway import incidents, instances
 from ...gateway.models import Incident
 from ...gateway.notices import cancel_token
 from ...gateway.queue import NoticeSettings, Queues
@@ -83,11 +83,21 @@ def queues(c: Console) -> Queues:
     return Queues(Spool(c.settings.spool_dir()), c.store, NoticeSettings.from_settings(c.settings, c.secret))
 
 
+def shared(c: Console) -> bool:
+    """Several gateways share their queues through the store: held and delayed messages are
+    read from its index, and decisions are asked of their gateway there."""
+    return instances.is_shared(c.store, c.settings.gateway_shared)
+
+
 def overview(c: Console, days: int) -> dict[str, Any]:
     q = queues(c)
+    counts = {state: len(q.spool.ids(state)) for state in ("queue", "held", "delayed", "failed")}
+    if shared(c):
+        for state in instances.INDEXED:
+            counts[state] = len(instances.listing(c.store, state))
     return {
         "counts": incidents.counts_by_day(c.store, days=max(1, min(days, 366))),
-        "queues": {state: len(q.spool.ids(state)) for state in ("queue", "held", "delayed", "failed")},
+        "queues": counts,
         "recent": [_incident(i) for i in incidents.listing(c.store, limit=20)],
     }
 
@@ -117,9 +127,18 @@ def _incident_ids(c: Console, spool_ids: list[str]) -> dict[str, int]:
         return {sid: iid for sid, iid in rows}
 
 
+def _indexed(row: Any) -> dict[str, Any]:
+    return {**_entry(instances.entry(row)), "instance": row.instance, "requested": row.action}
+
+
 def queue_data(c: Console) -> dict[str, Any]:
-    q = queues(c)
-    data = {state: [_entry(e) for e in q.entries(state)] for state in ("held", "delayed")}
+    if shared(c):
+        data = {
+            state: [_indexed(r) for r in instances.listing(c.store, state)] for state in ("held", "delayed")
+        }
+    else:
+        q = queues(c)
+        data = {state: [_entry(e) for e in q.entries(state)] for state in ("held", "delayed")}
     known = _incident_ids(c, [e["id"] for rows in data.values() for e in rows])
     for rows in data.values():
         for e in rows:
@@ -131,6 +150,13 @@ def queued_entry(c: Console, sid: str, states: tuple[str, ...] = ("held", "delay
     """One held or delayed message with its masked evidence (404 when it waits no longer)."""
     if not SPOOL_ID.match(sid):
         raise HTTPException(404, gettext("this message is not in the queue"))
+    if shared(c):
+        row = instances.get(c.store, sid)
+        if row is None or row.state not in states:
+            raise HTTPException(404, gettext("this message is not in the queue"))
+        found = _indexed(row)
+        found["incident_id"] = _incident_ids(c, [sid]).get(sid)
+        return found
     spool = queues(c).spool
     for state in states:
         try:
@@ -146,7 +172,10 @@ def act(c: Console, op: str, sid: str, user: dict[str, Any], note: str) -> None:
     if op not in OPS:
         raise HTTPException(404)
     try:
-        getattr(queues(c), op)(sid, f"web:{user['name']}", note)
+        if shared(c):
+            instances.request(c.store, sid, op, f"web:{user['name']}", note)
+        else:
+            getattr(queues(c), op)(sid, f"web:{user['name']}", note)
     except InputError as exc:
         raise HTTPException(409, str(exc)) from exc
 
@@ -155,6 +184,11 @@ def delayed_or_404(c: Console, sid: str, token: str) -> Entry:
     expected = cancel_token(c.secret, sid).encode()
     if not hmac.compare_digest(expected, (token or "").encode("utf-8", "replace")):
         raise HTTPException(403, gettext("this link is not valid"))
+    if shared(c):
+        row = instances.get(c.store, sid)
+        if row is None or row.state != "delayed" or row.action is not None:
+            raise HTTPException(410, gettext("this message is no longer waiting; it was sent or cancelled"))
+        return instances.entry(row)
     try:
         return queues(c).spool.entry(sid, "delayed")
     except (NotQueued, ValueError) as exc:
@@ -167,7 +201,10 @@ def sender_cancel(c: Console, sid: str, token: str) -> None:
     """The sender's cancel, the token from the notice link its capability."""
     entry = delayed_or_404(c, sid, token)
     try:
-        queues(c).cancel(sid, f"sender:{entry.mail_from}")
+        if shared(c):
+            instances.request(c.store, sid, "cancel", f"sender:{entry.mail_from}")
+        else:
+            queues(c).cancel(sid, f"sender:{entry.mail_from}")
     except InputError as exc:
         raise HTTPException(410, str(exc)) from exc
 
