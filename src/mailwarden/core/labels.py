@@ -59,6 +59,25 @@ LABELS: dict[str, dict[str, str]] = {
         "done": N_("done"),
         "failed": N_("failed"),
     },
+    # a queued job's state (Procrastinate's statuses)
+    "queue": {
+        "todo": N_("waiting"),
+        "doing": N_("running"),
+        "succeeded": N_("done"),
+        "failed": N_("failed"),
+        "cancelled": N_("cancelled"),
+        "aborting": N_("aborting"),
+        "aborted": N_("aborted"),
+    },
+    # a job's kind (tasks/runs.py)
+    "job": {
+        "survey": N_("survey"),
+        "audit": N_("domain audits"),
+        "dmarc-ingest": N_("DMARC report ingestion"),
+        "scan": N_("message scan"),
+        "dmarc-poll": N_("DMARC mailbox poll"),
+        "reports-poll": N_("staff-report mailbox poll"),
+    },
     # a record check's outcome (domain/model.py)
     "check": {
         "present": N_("present"),

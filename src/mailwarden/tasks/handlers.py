@@ -9,7 +9,7 @@ from typing import Any
 import procrastinate
 from procrastinate import JobContext
 
-from .queue import ITEMS, QUEUE, RETRY, SURVEY_CHUNK
+from .queue import ITEMS, NOOP, QUEUE, RETRY, SURVEY_CHUNK
 from .work import items_chunk, survey_chunk
 
 
@@ -55,3 +55,7 @@ def register(app: procrastinate.App) -> None:
         store, worker, _ = _context(context)
         body = items_chunk(store, run_id=run_id, kind=kind, params=params, items=items, worker=worker)
         return await _measured(context, kind, body)
+
+    @app.task(name=NOOP, queue=QUEUE)
+    async def noop() -> None:
+        """Does nothing: the queue's own cost per job is measured with it (benchmarks/scale_out.py)."""

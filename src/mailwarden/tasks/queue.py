@@ -28,6 +28,7 @@ QUEUE = "mailwarden"
 #: task names: stable, they are stored in queued jobs
 SURVEY_CHUNK = "mailwarden.survey_chunk"
 ITEMS = "mailwarden.items"
+NOOP = "mailwarden.noop"
 #: a failed job (the database restarting, a resolver away) is tried again, with a growing wait
 RETRY = RetryStrategy(max_attempts=5, exponential_wait=2)
 #: serialises the schema's creation between workers starting together

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -304,3 +304,29 @@ def count_rows(store: Store, survey_id: int) -> int:
             )
             or 0
         )
+
+
+def queue_overview(store: Store) -> dict[str, Any] | None:
+    """Queued jobs by status and the workers alive (seconds since each one's heartbeat); None
+    without a queue (the embedded database), empty before the first job was queued."""
+    if store.engine.dialect.name != "postgresql":
+        return None
+    with store.session() as s:
+        if s.scalar(text("SELECT to_regclass('procrastinate_jobs')")) is None:
+            return {"jobs": {}, "workers": []}
+        jobs = {
+            str(status): int(n)
+            for status, n in s.execute(
+                text("SELECT status::text, count(*) FROM procrastinate_jobs GROUP BY status")
+            )
+        }
+        workers = [
+            {"id": int(wid), "silent": round(float(silent), 1)}
+            for wid, silent in s.execute(
+                text(
+                    "SELECT id, EXTRACT(EPOCH FROM (now() - last_heartbeat))::float"
+                    " FROM procrastinate_workers ORDER BY id"
+                )
+            )
+        ]
+    return {"jobs": jobs, "workers": workers}

@@ -3,6 +3,7 @@ workers (PostgreSQL) or run here, chunk after chunk (the embedded database)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -47,7 +48,7 @@ class Submitted:
 
 
 async def _defer(url: str, task: str, args: list[dict[str, Any]]) -> None:
-    queue.ensure_schema(url)
+    await asyncio.to_thread(queue.ensure_schema, url)
     app = queue.make_app(url, pool_size=1)
     async with app.open_async():
         deferrer = app.configure_task(task)
@@ -69,8 +70,14 @@ async def submit_survey(
     where ``jobs show`` and the console's survey page read them."""
     parts = chunks(domains, chunk)
     queued = use_queue(settings)
-    run_id, survey_id = runs.create_survey_run(
-        store, name, domains, chunks=len(parts) if queued else 0, params={**params, "chunk": chunk}
+    # the store's writes block: a thread, so a console's event loop keeps answering
+    run_id, survey_id = await asyncio.to_thread(
+        runs.create_survey_run,
+        store,
+        name,
+        domains,
+        chunks=len(parts) if queued else 0,
+        params={**params, "chunk": chunk},
     )
     args: list[dict[str, Any]] = [
         {"run_id": run_id, "survey_id": survey_id, "first": first, "domains": part, "params": params}
@@ -80,7 +87,7 @@ async def submit_survey(
         await _defer(settings.resolved_database_url(), queue.SURVEY_CHUNK, args)
     else:
         if not parts:  # nothing to check: done at once
-            runs.write_survey_rows(store, run_id, survey_id, [])
+            await asyncio.to_thread(runs.write_survey_rows, store, run_id, survey_id, [])
         for a in args:
             stored = await work.survey_chunk(store, **a)
             if on_chunk is not None:
@@ -105,8 +112,9 @@ async def submit_items(
     a time (two polls of one mailbox must not overlap)."""
     if kind not in runs.KINDS or kind == "survey":
         raise ConfigError(_("unknown job kind: {kind}").format(kind=kind))
+    items = list(dict.fromkeys(items))  # an item named twice is one item (its key is unique)
     parts = chunks(items, chunk)
-    run_id = runs.create_run(store, kind, name, params, len(items))
+    run_id = await asyncio.to_thread(runs.create_run, store, kind, name, params, len(items))
     queued = use_queue(settings)
     if queued:
         args: list[dict[str, Any]] = [
@@ -116,7 +124,7 @@ async def submit_items(
         if lock is None:
             await _defer(url, queue.ITEMS, args)
         else:
-            queue.ensure_schema(url)
+            await asyncio.to_thread(queue.ensure_schema, url)
             app = queue.make_app(url, pool_size=1)
             async with app.open_async():
                 for a in args:

@@ -136,6 +136,9 @@ async def run_worker(url: str, store: Store, options: WorkerOptions) -> None:
                     update_heartbeat_interval=max(0.5, options.stalled_after / 6),
                     stalled_worker_timeout=options.stalled_after,
                     fetch_job_polling_interval=2.0,
+                    # a finished job's results are in mailwarden's tables: its queue row goes,
+                    # so the queue stays small and claims stay fast (failed jobs are kept)
+                    delete_jobs="successful",
                     install_signal_handlers=True,
                 )
             finally:

@@ -12,6 +12,8 @@ from pydantic import BaseModel, Field
 from ...core.i18n import gettext
 from ...core.store import Store
 from ...domain import service
+from ...domain.survey import read_domains
+from ...tasks.submit import submit_survey, use_queue
 from ..console import Console, ConsoleDep
 from ..params import Limit, Offset, RowId
 from ..security import check_csrf, current_user, require
@@ -31,18 +33,34 @@ class SurveyRequest(BaseModel):
 
 
 async def start_survey(c: Console, name: str, text: str) -> int:
+    if use_queue(c.settings):  # on the workers: chunks queued, rows written as they finish
+        domains = list(read_domains(text.splitlines()))
+        _check_size(domains)
+        s = c.settings
+        params = {
+            "nameservers": [n.strip() for n in s.nameservers.split(",") if n.strip()],
+            "timeout": s.dns_timeout,
+            "retries": s.dns_retries,
+        }
+        submitted = await submit_survey(c.store, s, name or "survey", domains, params)
+        assert submitted.survey_id is not None
+        return submitted.survey_id
     survey_id, domains = await asyncio.to_thread(service.create_survey, c.store, name, text)
-    if len(domains) > MAX_SURVEY_DOMAINS:
-        raise HTTPException(
-            413,
-            gettext("at most {max_survey_domains} domains").format(max_survey_domains=MAX_SURVEY_DOMAINS),
-        )
+    _check_size(domains)
     resolver = await asyncio.to_thread(c.resolver)
     c.jobs.submit(
         service.run_stored_survey(c.store, survey_id, domains, resolver=resolver),
         name=f"survey-{survey_id}",
     )
     return survey_id
+
+
+def _check_size(domains: list[str]) -> None:
+    if len(domains) > MAX_SURVEY_DOMAINS:
+        raise HTTPException(
+            413,
+            gettext("at most {max_survey_domains} domains").format(max_survey_domains=MAX_SURVEY_DOMAINS),
+        )
 
 
 def _survey_or_404(store: Store, survey_id: int, offset: int = 0, limit: int = 200) -> dict[str, Any]:

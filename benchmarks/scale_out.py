@@ -1,0 +1,296 @@
+"""Benchmark: jobs on the distributed queue (issue 24), as a user runs them.
+
+1. The queue's own cost: empty jobs (``mailwarden.noop``) claimed and finished per second by
+   1, 2 and 3 ``mailwarden worker`` processes.
+2. A survey of N synthetic domains (NSD on loopback behind a relay adding a fixed delay to
+   every answer) with ``mailwarden jobs survey`` and 1, 2 and 3 workers, beside the in-process
+   ``mailwarden domain survey`` at the same concurrency; the machine's CPU use in each run
+   shows where the limit is.
+
+Every worker is a real process, the queue and results are in a real PostgreSQL, and the figures
+are wall-clock times from the command's start to the last row stored.
+
+    .venv/bin/python benchmarks/scale_out.py --domains 100000 --delay 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import psycopg  # noqa: E402
+
+from benchmarks._zones import build  # noqa: E402
+from tests.support.delayrelay import DelayRelay  # noqa: E402
+from tests.support.nsd import NsdServer, free_port  # noqa: E402
+from tests.support.postgres import PostgresServer  # noqa: E402
+
+
+def cpu_times() -> tuple[float, float]:
+    """(busy, total) jiffies of the whole machine."""
+    fields = [float(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return sum(fields) - idle, sum(fields)
+
+
+class Cpu:
+    def __enter__(self) -> Cpu:
+        self.start = cpu_times()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        end = cpu_times()
+        busy, total = end[0] - self.start[0], end[1] - self.start[1]
+        self.share = busy / total if total else 0.0
+
+
+def env_for(url: str, work: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "MAILWARDEN_LANG": "en",
+        "MAILWARDEN_DATABASE_URL": url,
+        "MAILWARDEN_DATA_DIR": str(work / "data"),
+        "MAILWARDEN_LOG_FORMAT": "text",
+    }
+
+
+def start_workers(n: int, env: dict[str, str], concurrency: int, work: Path) -> list[subprocess.Popen[bytes]]:
+    procs = []
+    for i in range(n):
+        log = (work / f"worker-{i}.log").open("wb")
+        procs.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "mailwarden",
+                    "worker",
+                    "--name",
+                    f"w{i}",
+                    "--concurrency",
+                    str(concurrency),
+                    "--metrics-listen",
+                    f"127.0.0.1:{free_port()}",
+                ],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        )
+    return procs
+
+
+def stop(procs: list[subprocess.Popen[bytes]]) -> None:
+    for p in procs:
+        p.send_signal(signal.SIGTERM)
+    for p in procs:
+        try:
+            p.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            p.kill()
+
+
+def wait_workers(conninfo: str, n: int) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            with psycopg.connect(conninfo) as conn:
+                row = conn.execute("SELECT count(*) FROM procrastinate_workers").fetchone()
+                if row and row[0] >= n:
+                    return
+        except psycopg.Error:
+            pass
+        time.sleep(0.1)
+    raise SystemExit("the workers did not start")
+
+
+def scalar(conninfo: str, sql: str) -> int:
+    with psycopg.connect(conninfo) as conn:
+        row = conn.execute(sql).fetchone()
+        return int(row[0]) if row else 0
+
+
+def claims(pg: PostgresServer, workers: int, jobs: int, concurrency: int, work: Path) -> dict[str, Any]:
+    from mailwarden.core.store import open_store
+    from mailwarden.tasks import queue
+
+    url = pg.create_database(f"bench_claims_{workers}_{time.time_ns()}")
+    open_store(url=url).engine.dispose()
+    queue.ensure_schema(url)
+    conninfo = queue.conninfo(url)
+    procs = start_workers(workers, env_for(url, work), concurrency, work)
+    try:
+        wait_workers(conninfo, workers)
+
+        async def defer() -> None:
+            app = queue.make_app(url, pool_size=1)
+            async with app.open_async():
+                deferrer = app.configure_task(queue.NOOP)
+                for start in range(0, jobs, 1000):
+                    await deferrer.batch_defer_async(*({} for _ in range(min(1000, jobs - start))))
+
+        with Cpu() as cpu:
+            t0 = time.perf_counter()
+            asyncio.run(defer())
+            deferred = time.perf_counter() - t0
+            # a worker deletes a job's row once it succeeded: the queue is empty when all are
+            while scalar(conninfo, "SELECT count(*) FROM procrastinate_jobs") > 0:
+                time.sleep(0.05)
+            wall = time.perf_counter() - t0
+    finally:
+        stop(procs)
+    return {
+        "workers": workers,
+        "jobs": jobs,
+        "defer_s": deferred,
+        "wall": wall,
+        "rate": jobs / wall,
+        "cpu": cpu.share,
+    }
+
+
+def in_process(domains: Path, ns: str, concurrency: int, work: Path, n: int) -> dict[str, Any]:
+    out = work / f"inproc-{time.time_ns()}.jsonl"
+    cmd = [sys.executable, "-m", "mailwarden", "domain", "survey", str(domains), "-n", ns, "-o", str(out)]
+    cmd += ["-c", str(concurrency), "--workers", "1", "--timeout", "2", "-f", "json"]
+    env = env_for(f"sqlite:///{work / 'inproc.db'}", work)
+    with Cpu() as cpu:
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+        wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr)
+    rows = sum(1 for _ in out.open())
+    return {
+        "mode": "in-process",
+        "workers": 1,
+        "domains": rows,
+        "wall": wall,
+        "rate": n / wall,
+        "cpu": cpu.share,
+    }
+
+
+def queued(
+    pg: PostgresServer, workers: int, domains: Path, ns: str, args: argparse.Namespace, work: Path, n: int
+) -> dict[str, Any]:
+    from mailwarden.core.store import open_store
+    from mailwarden.tasks import queue
+
+    url = pg.create_database(f"bench_survey_{workers}_{time.time_ns()}")
+    open_store(url=url).engine.dispose()
+    queue.ensure_schema(url)
+    conninfo = queue.conninfo(url)
+    env = env_for(url, work)
+    procs = start_workers(workers, env, args.jobs_per_worker, work)
+    try:
+        wait_workers(conninfo, workers)
+        cmd = [sys.executable, "-m", "mailwarden", "jobs", "survey", str(domains), "-n", ns]
+        cmd += ["-c", str(args.chunk_concurrency), "--chunk", str(args.chunk), "--timeout", "2", "-f", "json"]
+        with Cpu() as cpu:
+            t0 = time.perf_counter()
+            proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+            if proc.returncode != 0:
+                raise SystemExit(proc.stderr)
+            enqueued = time.perf_counter() - t0
+            while scalar(conninfo, "SELECT count(*) FROM surveys WHERE status = 'done'") < 1:
+                time.sleep(0.1)
+            wall = time.perf_counter() - t0
+        rows = scalar(conninfo, "SELECT count(*) FROM survey_results")
+        positions = scalar(conninfo, "SELECT count(DISTINCT position) FROM survey_results")
+    finally:
+        stop(procs)
+    assert rows == positions == n, (rows, positions, n)
+    return {
+        "mode": "queue",
+        "workers": workers,
+        "domains": rows,
+        "enqueue_s": enqueued,
+        "wall": wall,
+        "rate": n / wall,
+        "cpu": cpu.share,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--domains", type=int, default=100_000)
+    ap.add_argument("--delay", type=float, default=20.0, help="milliseconds added to every DNS answer")
+    ap.add_argument("--workers", default="1,2,3")
+    ap.add_argument("--jobs-per-worker", type=int, default=4, help="jobs one worker runs at once")
+    ap.add_argument("--chunk", type=int, default=250, help="domains in one job")
+    ap.add_argument("--chunk-concurrency", type=int, default=100, help="domains checked at once in one job")
+    ap.add_argument("--claims", type=int, default=20_000, help="empty jobs for the queue's own cost")
+    ap.add_argument("--claim-concurrency", type=int, default=20)
+    ap.add_argument("--skip-survey", action="store_true")
+    args = ap.parse_args()
+    counts = [int(x) for x in args.workers.split(",")]
+    work = Path(tempfile.mkdtemp(prefix="mw-scale-"))
+    print(f"# scale_out: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    pg = PostgresServer().start()
+    results: dict[str, Any] = {"claims": [], "survey": []}
+    try:
+        print(
+            f"\n## The queue's own cost: {args.claims:,} empty jobs, {args.claim_concurrency} at once a worker"
+        )
+        for w in counts:
+            r = claims(pg, w, args.claims, args.claim_concurrency, work)
+            results["claims"].append(r)
+            print(
+                f"workers {w}: {r['rate']:,.0f} jobs claimed and finished/s "
+                f"(wall {r['wall']:.1f} s, enqueue {r['defer_s']:.1f} s, machine CPU {r['cpu']:.0%})"
+            )
+        if not args.skip_survey:
+            corpus = build(args.domains)
+            names = corpus.inputs[: args.domains]
+            listing = work / "domains.txt"
+            listing.write_text("\n".join(names) + "\n")
+            nsd = NsdServer(corpus.zones, workdir=work / "nsd").start(timeout=600)
+            relay = DelayRelay(nsd.port, args.delay / 1000).start()
+            ns = f"127.0.0.1:{relay.port}"
+            try:
+                equal = args.jobs_per_worker * args.chunk_concurrency
+                print(
+                    f"\n## Survey of {len(names):,} domains, {args.delay:g} ms a DNS answer; "
+                    f"{args.jobs_per_worker} jobs of {args.chunk} domains a worker, {args.chunk_concurrency} "
+                    f"domains at once a job ({equal} a worker)"
+                )
+                base = in_process(listing, ns, equal, work, len(names))
+                results["survey"].append(base)
+                print(
+                    f"in-process (domain survey -c {equal}): {base['rate']:,.0f} domains/s "
+                    f"(wall {base['wall']:.1f} s, machine CPU {base['cpu']:.0%})"
+                )
+                for w in counts:
+                    r = queued(pg, w, listing, ns, args, work, len(names))
+                    results["survey"].append(r)
+                    extra = ""
+                    if w == 1:
+                        extra = f", queue overhead {r['wall'] / base['wall'] - 1:+.1%} against in-process"
+                    print(
+                        f"queue, {w} worker(s): {r['rate']:,.0f} domains/s (wall {r['wall']:.1f} s, "
+                        f"enqueue {r['enqueue_s']:.1f} s, machine CPU {r['cpu']:.0%}){extra}"
+                    )
+            finally:
+                relay.stop()
+                nsd.stop()
+    finally:
+        pg.stop()
+    (work / "results.json").write_text(json.dumps(results, indent=2))
+    print(f"\nresults: {work / 'results.json'}")
+
+
+if __name__ == "__main__":
+    main()
