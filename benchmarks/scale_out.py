@@ -30,12 +30,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import psycopg  # noqa: E402
+import psycopg
+from tests.support.delayrelay import DelayRelay
+from tests.support.nsd import NsdServer, free_port
+from tests.support.postgres import PostgresServer
 
-from benchmarks._zones import build  # noqa: E402
-from tests.support.delayrelay import DelayRelay  # noqa: E402
-from tests.support.nsd import NsdServer, free_port  # noqa: E402
-from tests.support.postgres import PostgresServer  # noqa: E402
+from benchmarks._zones import build
 
 
 def cpu_times() -> tuple[float, float]:
@@ -242,9 +242,8 @@ def main() -> None:
     pg = PostgresServer().start()
     results: dict[str, Any] = {"claims": [], "survey": []}
     try:
-        print(
-            f"\n## The queue's own cost: {args.claims:,} empty jobs, {args.claim_concurrency} at once a worker"
-        )
+        at_once = args.claim_concurrency
+        print(f"\n## The queue's own cost: {args.claims:,} empty jobs, {at_once} at once a worker")
         for w in counts:
             r = claims(pg, w, args.claims, args.claim_concurrency, work)
             results["claims"].append(r)
