@@ -26,7 +26,11 @@ NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin
 
 
 def test_the_units_are_there():
-    assert [u.name for u in UNITS] == ["mailwarden-console.service", "mailwarden-gateway.service"]
+    assert [u.name for u in UNITS] == [
+        "mailwarden-console.service",
+        "mailwarden-gateway.service",
+        "mailwarden-worker.service",
+    ]
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")
