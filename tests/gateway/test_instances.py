@@ -32,9 +32,10 @@ from tests.support.smtpsink import SinkServer, wait_until
 
 POLICY = """
 internal_domains: [example.co.jp]
-keywords: [{id: hold, words: [HOLDME]}]
+keywords: [{id: hold, words: [HOLDME]}, {id: later, words: [DELAYME]}]
 rules:
   - {id: hold-it, when: {keyword: hold}, action: hold, reason: needs approval}
+  - {id: later, when: {keyword: later}, action: delay, minutes: 30}
   - {id: mark, when: {recipients: internal}, action: add_header, header: "X-DLP: v1"}
 """
 POLICY_V2 = POLICY.replace("X-DLP: v1", "X-DLP: v2")
@@ -116,7 +117,15 @@ def test_a_policy_is_pushed_only_valid_and_versioned(store):
         second.version > first.version == instances.policy_version(store) - (second.version - first.version)
     )
     policy, version = instances.load_shared_policy(store)
-    assert version == second.version and policy.rules[1].header == "X-DLP: v2"
+    assert version == second.version and policy.rules[-1].header == "X-DLP: v2"
+
+
+def test_one_spool_one_gateway(tmp_path):
+    fd = instances.lock_spool(tmp_path / "spool", "a")
+    with pytest.raises(ConfigError, match="in use by gateway a"):
+        instances.lock_spool(tmp_path / "spool", "b")
+    os.close(fd)
+    os.close(instances.lock_spool(tmp_path / "spool", "b"))
 
 
 def test_queues_are_shared_only_when_asked(store):
@@ -272,6 +281,33 @@ def test_a_message_held_by_one_gateway_is_released_from_another_host(cluster):
     assert Counter(message_ids(c.sink)) == {"held-1": 1, "plain-1": 1}
     held_copy = next(m for m in c.sink.sink.messages if m.spool_id == sid)
     assert b"X-DLP: v1" in held_copy.data
+
+
+@pytest.mark.postgres
+def test_a_delayed_message_is_cancelled_from_another_host_and_a_spool_has_one_gateway(cluster):
+    c, store = cluster
+    sid = deliver(B, c.ports["b"], message("later-1", "DELAYME"))
+    rows = wait_until(lambda: c.listing("delayed"), 20)
+    assert [(r["id"], r["instance"], r["rules"]) for r in rows] == [(sid, "b", ["later", "mark"])]
+    cancelled = c.cli("gateway", "queue", "cancel", sid, "--as", "cli:sender-desk")
+    assert cancelled.returncode == 0 and "asked of gateway b" in cancelled.stdout, cancelled.stderr
+    wait_until(lambda: not c.listing("delayed"), 20)
+    assert not any((c.spool("b") / "delayed").iterdir())
+    with store.session() as s:
+        audit = s.scalars(select(AuditEntry).where(AuditEntry.spool_id == sid)).all()
+    assert [(a.actor, a.action) for a in audit] == [("cli:sender-desk", "cancel")]
+    assert "later-1" not in message_ids(c.sink)
+    # a third gateway pointed at B's spool is refused: each gateway keeps its own
+    cmd = [sys.executable, "-m", "mailwarden", "gateway", "run", "--listen", f"{A}:{free_port()}"]
+    cmd += ["--relay", f"127.0.0.1:{c.sink.port}", "--spool", str(c.spool("b")), "--instance", "c"]
+    third = subprocess.run(
+        cmd,
+        env=c.env("c"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert third.returncode == 2 and "in use by gateway b" in " ".join(third.stderr.split())
 
 
 @pytest.mark.postgres

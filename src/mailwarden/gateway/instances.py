@@ -16,10 +16,13 @@ only once it validated, and a gateway validates it again before it switches to i
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -43,6 +46,27 @@ def is_shared(store: Store | None, setting: bool = False) -> bool:
     (``MAILWARDEN_GATEWAY_SHARED``): a single gateway, on SQLite or PostgreSQL, keeps its
     queues in its spool, read there by the CLI and the console on its host."""
     return store is not None and setting
+
+
+def lock_spool(root: Path, instance: str) -> int:
+    """Hold the spool for this gateway alone (an advisory lock its process keeps until it
+    exits, SIGKILL included): two gateways sharing a spool would act on each other's messages
+    and remove each other's rows. Returns the descriptor; ``ConfigError`` if another holds it."""
+    root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(root / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as exc:
+        held_by = os.pread(fd, 255, 0).decode(errors="replace").strip() or "?"
+        os.close(fd)
+        raise ConfigError(
+            _("the spool {path} is in use by gateway {instance}: each gateway needs its own").format(
+                path=root, instance=held_by
+            )
+        ) from exc
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, instance.encode(), 0)
+    return fd
 
 
 def _ts(value: Any) -> datetime | None:

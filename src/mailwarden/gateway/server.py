@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
 import time
 from collections.abc import Callable, Coroutine
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -52,6 +53,8 @@ class Gateway:
     def __init__(self, config: GatewayConfig, store: Store | None = None) -> None:
         self.config = config
         self.store = store
+        self._shared = config.shared and store is not None
+        self._lock = instances.lock_spool(config.spool_dir, config.instance) if self._shared else None
         self.spool = Spool(config.spool_dir, max_bytes=config.max_spool, min_free=config.min_free)
         self._auth = SmtpAuth(config)
         notice = config.notice
@@ -75,7 +78,6 @@ class Gateway:
         self.metrics = GatewayMetrics(self.spool.root, lambda: len(self._incidents))
         #: several gateways: held and delayed messages whose index row is still to be written
         self._unindexed: dict[str, str] = {}
-        self._shared = config.shared and store is not None
         #: the newest stored policy version looked at (one that failed to validate included)
         self._policy_seen = config.policy_version
 
@@ -138,6 +140,9 @@ class Gateway:
         await self._write_incidents()
         self._db.shutdown(wait=True)
         self._scan.shutdown(wait=False, cancel_futures=True)
+        if self._lock is not None:
+            os.close(self._lock)  # the lock goes with it
+            self._lock = None
 
     def _scan_pool(self) -> Executor:
         if self.config.scan_processes <= 0:
