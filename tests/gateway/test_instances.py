@@ -105,6 +105,33 @@ def test_first_decision_wins_and_resync_mends_the_index(store, tmp_path):
     assert instances.requests(store, "b") == []
 
 
+def test_racing_decisions_one_wins(store, tmp_path):
+    spool = Spool(tmp_path / "spool")
+    sid = spool.put("held", _meta(), b"Subject: x\r\n\r\nbody\r\n")
+    instances.index(store, "a", [spool.entry(sid, "held")])
+    outcomes: list[str] = []
+    start = threading.Barrier(8)
+
+    def decide(n: int) -> None:
+        start.wait(10)
+        try:
+            instances.request(store, sid, ("release", "reject")[n % 2], f"web:approver{n}")
+            outcomes.append(f"won:{n}")
+        except InputError as exc:
+            assert "already decided" in str(exc)
+            outcomes.append("lost")
+
+    threads = [threading.Thread(target=decide, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    winners = [o for o in outcomes if o.startswith("won")]
+    assert len(outcomes) == 8 and len(winners) == 1
+    (asked,) = instances.requests(store, "a")
+    assert asked.actor == f"web:approver{winners[0].split(':')[1]}"
+
+
 def test_a_policy_is_pushed_only_valid_and_versioned(store):
     with pytest.raises(ConfigError):
         instances.load_shared_policy(store)
@@ -267,9 +294,11 @@ def test_a_message_held_by_one_gateway_is_released_from_another_host(cluster):
     assert [(r["id"], r["instance"], r["sender"]) for r in rows] == [(sid, "a", "taro@example.co.jp")]
     assert (c.spool("a") / "held" / sid).is_file() and not (c.root / "cli" / "spool" / "held").exists()
 
-    released = c.cli("gateway", "queue", "release", sid[:20], "--as", "cli:approver", "--note", "fine")
+    released = c.cli(
+        "gateway", "queue", "release", sid[:20], "--as", "cli:approver", "--note", "fine", "--wait", "20"
+    )
     assert released.returncode == 0, released.stderr
-    assert "asked of gateway a" in released.stdout
+    assert "asked of gateway a" in released.stdout and f"released {sid}" in released.stdout
     wait_until(lambda: "held-1" in message_ids(c.sink), 20)
     wait_until(lambda: not c.listing("held"), 20)
     # carried out by A with the same code as a local release: its audit entry names the approver
@@ -281,6 +310,18 @@ def test_a_message_held_by_one_gateway_is_released_from_another_host(cluster):
     assert Counter(message_ids(c.sink)) == {"held-1": 1, "plain-1": 1}
     held_copy = next(m for m in c.sink.sink.messages if m.spool_id == sid)
     assert b"X-DLP: v1" in held_copy.data
+
+    # a decision on a message of a gateway that is down is recorded, and carried out once it is back
+    later = deliver(A, c.ports["a"], message("held-2", "HOLDME again"))
+    wait_until(lambda: [r["id"] for r in c.listing("held")] == [later], 20)
+    c.procs["a"].send_signal(signal.SIGTERM)
+    c.procs["a"].wait(30)
+    waited = c.cli("gateway", "queue", "release", later, "--wait", "2")
+    assert waited.returncode == 2 and "has not acted within 2 s" in " ".join(waited.stderr.split())
+    assert [(r["requested"], r["instance"]) for r in c.listing("held")] == [("release", "a")]
+    c.start("a")
+    wait_until(lambda: "held-2" in message_ids(c.sink), 20)
+    wait_until(lambda: not c.listing("held"), 20)
 
 
 @pytest.mark.postgres

@@ -397,13 +397,16 @@ def _shared_list(store: Any, state: str, fmt: ListFormat) -> None:
         out.print(_("The queue is empty."))
 
 
-def _act(op: str, ids: list[str], spool: Path | None, actor: str | None, note: str) -> None:
+def _act(
+    op: str, ids: list[str], spool: Path | None, actor: str | None, note: str, wait: float = 0.0
+) -> None:
     from ..gateway import instances
 
     shared = _shared_store()
     queues = _queues(spool) if shared is None else None
     who = actor or f"cli:{getpass.getuser()}"
     failed = False
+    decided: list[str] = []
     asked = {
         "release": _("release of {id} asked of gateway {instance}"),
         "reject": _("rejection of {id} asked of gateway {instance}"),
@@ -415,6 +418,7 @@ def _act(op: str, ids: list[str], spool: Path | None, actor: str | None, note: s
             if shared is not None:
                 row = instances.request(shared, sid, op, who, note)
                 out.print(asked[op].format(id=row.spool_id, instance=row.instance), soft_wrap=True)
+                decided.append(row.spool_id)
                 continue
             full = getattr(queues, op)(sid, who, note)
         except InputError as exc:
@@ -422,6 +426,20 @@ def _act(op: str, ids: list[str], spool: Path | None, actor: str | None, note: s
             failed = True
             continue
         out.print(done[op].format(id=full), soft_wrap=True)
+    if shared is not None and decided and wait > 0:
+        waiting = instances.wait_carried_out(shared, decided, wait)
+        for sid in decided:
+            if sid not in waiting:
+                out.print(done[op].format(id=sid), soft_wrap=True)
+        for sid in waiting:
+            err.print(
+                f"[red]{_('Error')}:[/red] "
+                + _("{id}: its gateway has not acted within {seconds} s; the decision stays recorded").format(
+                    id=sid, seconds=f"{wait:g}"
+                ),
+                soft_wrap=True,
+            )
+            failed = True
     if failed:
         raise typer.Exit(2)
 
@@ -430,27 +448,42 @@ ActorOpt = Annotated[
     str | None, typer.Option("--as", help=_("Who is acting, for the audit log (default: cli:<login>)."))
 ]
 NoteOpt = Annotated[str, typer.Option("--note", help=_("A note for the audit log."))]
+WaitOpt = Annotated[
+    float,
+    typer.Option(
+        "--wait",
+        help=_(
+            "Several gateways: wait up to this many seconds for the owning gateway to act (exit 2 if not)."
+        ),
+    ),
+]
 IdsArg = Annotated[
     list[str], typer.Argument(help=_("Queue ids, or any start of one that no other id shares."))
 ]
 
 
 @queue_app.command("release")
-def queue_release(ids: IdsArg, spool: SpoolOpt = None, actor: ActorOpt = None, note: NoteOpt = "") -> None:
+def queue_release(
+    ids: IdsArg, spool: SpoolOpt = None, actor: ActorOpt = None, note: NoteOpt = "", wait: WaitOpt = 0.0
+) -> None:
     """Send held or delayed messages now."""
-    _act("release", ids, spool, actor, note)
+    _act("release", ids, spool, actor, note, wait)
 
 
 @queue_app.command("reject")
-def queue_reject(ids: IdsArg, spool: SpoolOpt = None, actor: ActorOpt = None, note: NoteOpt = "") -> None:
+def queue_reject(
+    ids: IdsArg, spool: SpoolOpt = None, actor: ActorOpt = None, note: NoteOpt = "", wait: WaitOpt = 0.0
+) -> None:
     """Refuse held messages; their senders are told."""
-    _act("reject", ids, spool, actor, note)
+    _act("reject", ids, spool, actor, note, wait)
 
 
 @queue_app.command("cancel")
-def queue_cancel(ids: IdsArg, spool: SpoolOpt = None, actor: ActorOpt = None, note: NoteOpt = "") -> None:
+def queue_cancel(
+    ids: IdsArg, spool: SpoolOpt = None, actor: ActorOpt = None, note: NoteOpt = "", wait: WaitOpt = 0.0
+) -> None:
     """Cancel delayed messages before they are sent."""
-    _act("cancel", ids, spool, actor, note)
+    _act("cancel", ids, spool, actor, note, wait)
 
 
 @policy_app.command("push")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -266,6 +267,21 @@ def entry(row: QueuedMessage) -> Entry:
         "record": record,
     }
     return Entry(row.spool_id, row.state, meta, row.size)
+
+
+def wait_carried_out(store: Store, spool_ids: list[str], timeout: float, poll: float = 0.2) -> list[str]:
+    """Wait up to ``timeout`` seconds for the owning gateways to carry out the decisions on
+    ``spool_ids`` (their rows gone); the ids still waiting."""
+    deadline = time.monotonic() + timeout
+    waiting = list(spool_ids)
+    while waiting:
+        with store.session() as s:
+            left = set(s.scalars(select(QueuedMessage.spool_id).where(QueuedMessage.spool_id.in_(waiting))))
+        waiting = [sid for sid in waiting if sid in left]
+        if not waiting or time.monotonic() >= deadline:
+            break
+        time.sleep(poll)
+    return waiting
 
 
 def as_dict(row: QueuedMessage) -> dict[str, Any]:
