@@ -45,15 +45,73 @@ def cpu_times() -> tuple[float, float]:
     return sum(fields) - idle, sum(fields)
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+DNS_CONCURRENCY = 1000
+
+
+def proc_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a live process has used; 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def postgres_pids(pg: PostgresServer) -> list[int]:
+    """The postmaster of ``pg`` and its backends."""
+    head = (pg.dir / "data" / "postmaster.pid").read_text().split("\n", 1)[0]
+    master = int(head)
+    pids = [master]
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if ppid == master:
+                pids.append(int(entry.name))
+    return pids
+
+
 class Cpu:
+    """The machine's busy share over a run, and CPU seconds by component (``parts`` maps a
+    name to a function giving the pids to sample; this process — the DNS relay's thread —
+    is sampled as ``relay``)."""
+
+    def __init__(self, parts: dict[str, Any] | None = None) -> None:
+        self.parts = parts or {}
+        self.seconds: dict[str, float] = {}
+
+    def _sample(self) -> dict[str, float]:
+        own = os.times()
+        out = {"relay+harness": own.user + own.system}
+        for name, pids in self.parts.items():
+            out[name] = sum(proc_cpu(p) for p in pids())
+        return out
+
     def __enter__(self) -> Cpu:
         self.start = cpu_times()
+        self.first = self._sample()
         return self
+
+    def stop_sampling(self) -> None:
+        """Sample the components now (before their processes end)."""
+        last = self._sample()
+        self.seconds = {k: last[k] - self.first.get(k, 0.0) for k in last}
 
     def __exit__(self, *exc: object) -> None:
         end = cpu_times()
         busy, total = end[0] - self.start[0], end[1] - self.start[1]
         self.share = busy / total if total else 0.0
+        if not self.seconds:
+            self.stop_sampling()
+
+    def breakdown(self) -> str:
+        total = sum(self.seconds.values()) or 1.0
+        return ", ".join(
+            f"{k} {v:.1f} s ({v / total:.0%})" for k, v in sorted(self.seconds.items(), key=lambda kv: -kv[1])
+        )
 
 
 def env_for(url: str, work: Path) -> dict[str, str]:
@@ -63,6 +121,8 @@ def env_for(url: str, work: Path) -> dict[str, str]:
         "MAILWARDEN_DATABASE_URL": url,
         "MAILWARDEN_DATA_DIR": str(work / "data"),
         "MAILWARDEN_LOG_FORMAT": "text",
+        # the same ceiling of DNS questions in flight for the in-process survey and the workers
+        "MAILWARDEN_DNS_CONCURRENCY": str(DNS_CONCURRENCY),
     }
 
 
@@ -140,15 +200,19 @@ def claims(pg: PostgresServer, workers: int, jobs: int, concurrency: int, work: 
                 deferrer = app.configure_task(queue.NOOP)
                 for start in range(0, jobs, 1000):
                     await deferrer.batch_defer_async(*({} for _ in range(min(1000, jobs - start))))
+                await app.connector.execute_query_async(query=queue.ANALYZE)  # as jobs submit does
 
         with Cpu() as cpu:
             t0 = time.perf_counter()
             asyncio.run(defer())
             deferred = time.perf_counter() - t0
+            left = scalar(conninfo, "SELECT count(*) FROM procrastinate_jobs")
+            t1 = time.perf_counter()
             # a worker deletes a job's row once it succeeded: the queue is empty when all are
             while scalar(conninfo, "SELECT count(*) FROM procrastinate_jobs") > 0:
                 time.sleep(0.05)
             wall = time.perf_counter() - t0
+            after = time.perf_counter() - t1
     finally:
         stop(procs)
     return {
@@ -157,19 +221,26 @@ def claims(pg: PostgresServer, workers: int, jobs: int, concurrency: int, work: 
         "defer_s": deferred,
         "wall": wall,
         "rate": jobs / wall,
+        # claims alone: the jobs still waiting once all were queued, over the time they took
+        "claim_rate": left / after if after > 0 else None,
         "cpu": cpu.share,
     }
 
 
-def in_process(domains: Path, ns: str, concurrency: int, work: Path, n: int) -> dict[str, Any]:
+def in_process(domains: Path, ns: str, concurrency: int, work: Path, n: int, nsd_pid: int) -> dict[str, Any]:
     out = work / f"inproc-{time.time_ns()}.jsonl"
     cmd = [sys.executable, "-m", "mailwarden", "domain", "survey", str(domains), "-n", ns, "-o", str(out)]
     cmd += ["-c", str(concurrency), "--workers", "1", "--timeout", "2", "-f", "json"]
     env = env_for(f"sqlite:///{work / 'inproc.db'}", work)
-    with Cpu() as cpu:
+    before = os.times()
+    with Cpu({"nsd": lambda: [nsd_pid]}) as cpu:
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
         wall = time.perf_counter() - t0
+    after = os.times()
+    cpu.seconds["mailwarden"] = (after.children_user + after.children_system) - (
+        before.children_user + before.children_system
+    )
     if proc.returncode != 0:
         raise SystemExit(proc.stderr)
     rows = sum(1 for _ in out.open())
@@ -180,11 +251,20 @@ def in_process(domains: Path, ns: str, concurrency: int, work: Path, n: int) -> 
         "wall": wall,
         "rate": n / wall,
         "cpu": cpu.share,
+        "cpu_seconds": cpu.seconds,
+        "breakdown": cpu.breakdown(),
     }
 
 
 def queued(
-    pg: PostgresServer, workers: int, domains: Path, ns: str, args: argparse.Namespace, work: Path, n: int
+    pg: PostgresServer,
+    workers: int,
+    domains: Path,
+    ns: str,
+    args: argparse.Namespace,
+    work: Path,
+    n: int,
+    nsd_pid: int,
 ) -> dict[str, Any]:
     from mailwarden.core.store import open_store
     from mailwarden.tasks import queue
@@ -199,7 +279,12 @@ def queued(
         wait_workers(conninfo, workers)
         cmd = [sys.executable, "-m", "mailwarden", "jobs", "survey", str(domains), "-n", ns]
         cmd += ["-c", str(args.chunk_concurrency), "--chunk", str(args.chunk), "--timeout", "2", "-f", "json"]
-        with Cpu() as cpu:
+        parts = {
+            "workers": lambda: [p.pid for p in procs],
+            "postgresql": lambda: postgres_pids(pg),
+            "nsd": lambda: [nsd_pid],
+        }
+        with Cpu(parts) as cpu:
             t0 = time.perf_counter()
             proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
             if proc.returncode != 0:
@@ -208,6 +293,7 @@ def queued(
             while scalar(conninfo, "SELECT count(*) FROM surveys WHERE status = 'done'") < 1:
                 time.sleep(0.1)
             wall = time.perf_counter() - t0
+            cpu.stop_sampling()
         rows = scalar(conninfo, "SELECT count(*) FROM survey_results")
         positions = scalar(conninfo, "SELECT count(DISTINCT position) FROM survey_results")
     finally:
@@ -221,6 +307,8 @@ def queued(
         "wall": wall,
         "rate": n / wall,
         "cpu": cpu.share,
+        "cpu_seconds": cpu.seconds,
+        "breakdown": cpu.breakdown(),
     }
 
 
@@ -248,7 +336,8 @@ def main() -> None:
             r = claims(pg, w, args.claims, args.claim_concurrency, work)
             results["claims"].append(r)
             print(
-                f"workers {w}: {r['rate']:,.0f} jobs claimed and finished/s "
+                f"workers {w}: {r['claim_rate']:,.0f} jobs claimed and finished/s once queued; "
+                f"{r['rate']:,.0f}/s counting the enqueueing "
                 f"(wall {r['wall']:.1f} s, enqueue {r['defer_s']:.1f} s, machine CPU {r['cpu']:.0%})"
             )
         if not args.skip_survey:
@@ -266,21 +355,24 @@ def main() -> None:
                     f"{args.jobs_per_worker} jobs of {args.chunk} domains a worker, {args.chunk_concurrency} "
                     f"domains at once a job ({equal} a worker)"
                 )
-                base = in_process(listing, ns, equal, work, len(names))
+                assert nsd.proc is not None
+                nsd_pid = nsd.proc.pid
+                base = in_process(listing, ns, equal, work, len(names), nsd_pid)
                 results["survey"].append(base)
                 print(
                     f"in-process (domain survey -c {equal}): {base['rate']:,.0f} domains/s "
-                    f"(wall {base['wall']:.1f} s, machine CPU {base['cpu']:.0%})"
+                    f"(wall {base['wall']:.1f} s, machine CPU {base['cpu']:.0%}); CPU: {base['breakdown']}"
                 )
                 for w in counts:
-                    r = queued(pg, w, listing, ns, args, work, len(names))
+                    r = queued(pg, w, listing, ns, args, work, len(names), nsd_pid)
                     results["survey"].append(r)
                     extra = ""
                     if w == 1:
                         extra = f", queue overhead {r['wall'] / base['wall'] - 1:+.1%} against in-process"
                     print(
                         f"queue, {w} worker(s): {r['rate']:,.0f} domains/s (wall {r['wall']:.1f} s, "
-                        f"enqueue {r['enqueue_s']:.1f} s, machine CPU {r['cpu']:.0%}){extra}"
+                        f"enqueue {r['enqueue_s']:.1f} s, machine CPU {r['cpu']:.0%}){extra}; "
+                        f"CPU: {r['breakdown']}"
                     )
             finally:
                 relay.stop()

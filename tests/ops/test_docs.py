@@ -1,5 +1,5 @@
-"""docs/operations.md names every metric the console and the gateway expose, and the settings
-and options that turn them on."""
+"""docs/operations.md names every metric the console, the gateway and the job workers expose,
+and the settings and options that turn them on."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mailwarden.core.store import open_store
 from mailwarden.gateway.metrics import GatewayMetrics
+from mailwarden.tasks.worker import WorkerMetrics
 from mailwarden.web.ops import OpsEndpoints
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "operations.md").read_text()
@@ -31,7 +32,11 @@ def test_every_metric_is_documented(tmp_path):
     console.requests.labels("GET", "/login", "200").inc()
     console.latency.labels("GET", "/login").observe(0.01)
     (spool / "held").mkdir(parents=True)
-    exposed = names(gateway.registry) | names(console.registry)
+    worker = WorkerMetrics()
+    worker.finished("survey", "ok", 1.5, 250)
+    worker.retried.inc()
+    exposed = names(gateway.registry) | names(console.registry) | names(worker.registry)
+    assert "mailwarden_worker_jobs_total" in exposed
     assert "mailwarden_gateway_messages_total" in exposed and "mailwarden_http_requests_total" in exposed
     missing = sorted(n for n in exposed if f"`{n}`" not in DOC)
     assert not missing, f"document these in docs/operations.md: {missing}"
@@ -44,5 +49,8 @@ def test_the_switches_are_documented():
         "--metrics-listen",
         "--log-format",
         "/readyz",
+        "MAILWARDEN_JOBS",
+        "--stalled-after",
+        "mailwarden-worker.service",
     ):
         assert switch in DOC

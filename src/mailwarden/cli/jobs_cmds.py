@@ -91,13 +91,9 @@ def _files(paths: list[Path], suffixes: tuple[str, ...] | None = None) -> list[s
 
 
 def _dns_params(nameserver: list[str] | None, timeout: float | None) -> dict[str, Any]:
-    settings = get_settings()
-    servers = list(nameserver or []) or [s.strip() for s in settings.nameservers.split(",") if s.strip()]
-    return {
-        "nameservers": servers,
-        "timeout": timeout or settings.dns_timeout,
-        "retries": settings.dns_retries,
-    }
+    from ..tasks.submit import dns_params
+
+    return dns_params(get_settings(), nameserver, timeout)
 
 
 def _start(kind: str, total: int, fmt: Fmt, wait: bool, submit: Any) -> None:

@@ -31,6 +31,11 @@ ITEMS = "mailwarden.items"
 NOOP = "mailwarden.noop"
 #: a failed job (the database restarting, a resolver away) is tried again, with a growing wait
 RETRY = RetryStrategy(max_attempts=5, exponential_wait=2)
+#: Refreshes the planner's picture of the queue. A queue grows from empty to thousands of jobs
+#: in a moment; with the statistics of the empty table PostgreSQL claims each job by sorting
+#: every waiting one (5 ms a claim at 10,000 jobs) instead of reading the first entry of the
+#: priority index (0.3 ms). Autovacuum catches up only a minute later.
+ANALYZE = "ANALYZE procrastinate_jobs"
 #: serialises the schema's creation between workers starting together
 _SCHEMA_LOCK = 0x6D77_7175  # "mwqu"
 

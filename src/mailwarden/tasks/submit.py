@@ -19,6 +19,8 @@ from . import queue, runs, work
 SURVEY_CHUNK = 250
 #: files or domains in one job of the other kinds
 ITEMS_CHUNK = 20
+#: jobs queued at once after which the queue's statistics are refreshed (see queue.ANALYZE)
+ANALYZE_AFTER = 100
 
 
 def chunks(seq: Sequence[str], size: int) -> list[tuple[int, list[str]]]:
@@ -38,6 +40,20 @@ def use_queue(settings: Settings) -> bool:
     return queue.is_queue_url(url)
 
 
+def dns_params(
+    settings: Settings, nameservers: list[str] | None = None, timeout: float | None = None
+) -> dict[str, Any]:
+    """The resolver a DNS job's workers build: the servers given or the settings' (empty: each
+    worker's system resolver), with the settings' timeout, retries and questions in flight."""
+    servers = list(nameservers or []) or [n.strip() for n in settings.nameservers.split(",") if n.strip()]
+    return {
+        "nameservers": servers,
+        "timeout": timeout or settings.dns_timeout,
+        "retries": settings.dns_retries,
+        "dns_concurrency": settings.dns_concurrency,
+    }
+
+
 @dataclass
 class Submitted:
     run_id: int
@@ -54,6 +70,8 @@ async def _defer(url: str, task: str, args: list[dict[str, Any]]) -> None:
         deferrer = app.configure_task(task)
         for start in range(0, len(args), 1000):  # one statement a thousand jobs
             await deferrer.batch_defer_async(*args[start : start + 1000])
+        if len(args) >= ANALYZE_AFTER:
+            await app.connector.execute_query_async(query=queue.ANALYZE)
 
 
 async def submit_survey(

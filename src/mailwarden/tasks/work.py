@@ -57,7 +57,7 @@ def make_resolver(params: dict[str, Any]) -> Resolver:
         list(params.get("nameservers") or []) or None,
         timeout=float(params.get("timeout") or 2.0),
         retries=int(params.get("retries", 2)),
-        concurrency=int(params.get("dns_concurrency", 500)),
+        concurrency=int(params.get("dns_concurrency", 200)),
     )
     _resolvers[key] = resolver
     return resolver

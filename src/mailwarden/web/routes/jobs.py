@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from ...core.i18n import gettext
 from ...core.store import Store
 from ...tasks import runs
-from ...tasks.submit import submit_items
+from ...tasks.submit import dns_params, submit_items
 from ..console import Console, ConsoleDep
 from ..params import Limit, Offset, RowId
 from ..security import check_csrf, current_user, require
@@ -70,15 +70,9 @@ async def api_jobs_audit(
     domains = list(dict.fromkeys(d.strip().rstrip(".").lower() for d in body.domains if d.strip()))
     if not domains:
         raise HTTPException(422, gettext("no domains given"))
-    params = _dns_params(c)
+    params = dns_params(c.settings)
     submitted = await _submit(c, "audit", body.name, domains, params)
     return await asyncio.to_thread(_run_or_404, c.store, submitted)
-
-
-def _dns_params(c: Console) -> dict[str, Any]:
-    s = c.settings
-    servers = [n.strip() for n in s.nameservers.split(",") if n.strip()]
-    return {"nameservers": servers, "timeout": s.dns_timeout, "retries": s.dns_retries}
 
 
 async def _submit(c: Console, kind: str, name: str, items: list[str], params: dict[str, Any]) -> int:

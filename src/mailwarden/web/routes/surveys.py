@@ -13,7 +13,7 @@ from ...core.i18n import gettext
 from ...core.store import Store
 from ...domain import service
 from ...domain.survey import read_domains
-from ...tasks.submit import submit_survey, use_queue
+from ...tasks.submit import dns_params, submit_survey, use_queue
 from ..console import Console, ConsoleDep
 from ..params import Limit, Offset, RowId
 from ..security import check_csrf, current_user, require
@@ -36,13 +36,8 @@ async def start_survey(c: Console, name: str, text: str) -> int:
     if use_queue(c.settings):  # on the workers: chunks queued, rows written as they finish
         domains = list(read_domains(text.splitlines()))
         _check_size(domains)
-        s = c.settings
-        params = {
-            "nameservers": [n.strip() for n in s.nameservers.split(",") if n.strip()],
-            "timeout": s.dns_timeout,
-            "retries": s.dns_retries,
-        }
-        submitted = await submit_survey(c.store, s, name or "survey", domains, params)
+        params = dns_params(c.settings)
+        submitted = await submit_survey(c.store, c.settings, name or "survey", domains, params)
         assert submitted.survey_id is not None
         return submitted.survey_id
     survey_id, domains = await asyncio.to_thread(service.create_survey, c.store, name, text)
