@@ -1,4 +1,4 @@
-"""Benchmark: jobs on the distributed queue (issue 24), as a user runs them.
+"""Benchmark: jobs on the distributed queue and several gateways (issue 24), as a user runs them.
 
 1. The queue's own cost: empty jobs (``mailwarden.noop``) claimed and finished per second by
    1, 2 and 3 ``mailwarden worker`` processes.
@@ -6,6 +6,10 @@
    every answer) with ``mailwarden jobs survey`` and 1, 2 and 3 workers, beside the in-process
    ``mailwarden domain survey`` at the same concurrency; the machine's CPU use in each run
    shows where the limit is.
+3. The gateways' combined throughput: 1 and 2 ``mailwarden gateway run`` processes sharing
+   one PostgreSQL (``MAILWARDEN_GATEWAY_SHARED``), on 127.0.0.21 and .22, the clients' SMTP
+   connections split between them, every message screened with the DLP benchmark's policy and
+   relayed to one sink; messages/s from the first send to the last arrival.
 
 Every worker is a real process, the queue and results are in a real PostgreSQL, and the figures
 are wall-clock times from the command's start to the last row stored.
@@ -85,7 +89,7 @@ class Cpu:
 
     def _sample(self) -> dict[str, float]:
         own = os.times()
-        out = {"relay+harness": own.user + own.system}
+        out = {"harness (DNS relay, SMTP clients, sink)": own.user + own.system}
         for name, pids in self.parts.items():
             out[name] = sum(proc_cpu(p) for p in pids())
         return out
@@ -312,6 +316,134 @@ def queued(
     }
 
 
+GATEWAY_HOSTS = ("127.0.0.21", "127.0.0.22")
+
+
+def gateways(pg: PostgresServer, instances: int, count: int, threads: int, work: Path) -> dict[str, Any]:
+    import smtplib
+    import threading
+
+    from aiosmtpd.controller import Controller
+
+    from benchmarks.dlp_speed import POLICY, RCPT, Timed, message
+    from mailwarden.core.store import open_store
+
+    url = pg.create_database(f"bench_gateways_{instances}_{time.time_ns()}")
+    open_store(url=url).engine.dispose()
+    sink = Timed()
+    sink_port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=sink_port, data_size_limit=64 << 20)
+    controller.start()
+    policy = work / "gateway-policy.yaml"
+    policy.write_text(POLICY)
+    procs: list[subprocess.Popen[bytes]] = []
+    ports: list[tuple[str, int]] = []
+    try:
+        for k in range(instances):
+            host, port = GATEWAY_HOSTS[k], free_port()
+            root = work / f"gw{k}-{time.time_ns()}"
+            root.mkdir()
+            env = {
+                **env_for(url, root),
+                "MAILWARDEN_GATEWAY_SHARED": "true",
+                "MAILWARDEN_SECRET_KEY": "bench",
+            }
+            cmd = [sys.executable, "-m", "mailwarden", "gateway", "run", "--listen", f"{host}:{port}"]
+            cmd += [
+                "--relay",
+                f"127.0.0.1:{sink_port}",
+                "--spool",
+                str(root / "spool"),
+                "--instance",
+                f"gw{k}",
+            ]
+            cmd += ["--policy", str(policy)]
+            with (root / "gateway.log").open("wb") as log:
+                procs.append(subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log))
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    with smtplib.SMTP(host, port, timeout=5) as smtp:
+                        smtp.noop()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or procs[-1].poll() is not None:
+                        raise SystemExit((root / "gateway.log").read_text()[-800:]) from None
+                    time.sleep(0.1)
+            ports.append((host, port))
+        msgs = [message(i, external=i % 5 == 0) for i in range(count)]
+        accepted: list[str] = []
+        lock = threading.Lock()
+
+        def client(k: int) -> None:
+            host, port = ports[k % len(ports)]  # connections spread evenly over the gateways
+            with smtplib.SMTP(host, port, timeout=120) as smtp:
+                for i in range(k, count, threads):
+                    try:
+                        smtp.sendmail("taro@example.co.jp", [RCPT[i % 5 == 0]], msgs[i])
+                    except smtplib.SMTPDataError:
+                        continue  # refused by the policy
+                    with lock:
+                        accepted.append(str(i))
+
+        def gateway_pids() -> list[int]:
+            pids = [p.pid for p in procs]
+            for entry in Path("/proc").iterdir():  # their screening processes
+                if entry.name.isdigit():
+                    try:
+                        ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                    except (OSError, IndexError, ValueError):
+                        continue
+                    if ppid in pids:
+                        pids.append(int(entry.name))
+            return pids
+
+        with Cpu({"gateways": gateway_pids, "postgresql": lambda: postgres_pids(pg)}) as cpu:
+            t0 = time.perf_counter()
+            pool = [threading.Thread(target=client, args=(k,)) for k in range(threads)]
+            for t in pool:
+                t.start()
+            for t in pool:
+                t.join()
+            deadline = time.monotonic() + 600
+            # every accepted message relayed, or kept back by the policy (held or delayed)
+            held = 0
+            while len(sink.arrived) + held < len(accepted):
+                if time.monotonic() > deadline:
+                    raise SystemExit(f"only {len(sink.arrived)} of {len(accepted)} arrived")
+                time.sleep(0.05)
+                held = scalar(queue_conninfo(url), "SELECT count(*) FROM gateway_queue")
+            wall = max(sink.arrived.values(), default=t0) - t0
+            cpu.stop_sampling()
+    finally:
+        for p in procs:
+            p.send_signal(signal.SIGTERM)
+        for p in procs:
+            try:
+                p.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        controller.stop()
+    return {
+        "instances": instances,
+        "sent": count,
+        "accepted": len(accepted),
+        "relayed": len(sink.arrived),
+        "kept_back": held,
+        "wall": wall,
+        "rate": len(sink.arrived) / wall if wall else 0.0,
+        "cpu": cpu.share,
+        "cpu_seconds": cpu.seconds,
+        "breakdown": cpu.breakdown(),
+    }
+
+
+def queue_conninfo(url: str) -> str:
+    from mailwarden.tasks import queue
+
+    return queue.conninfo(url)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--domains", type=int, default=100_000)
@@ -323,6 +455,12 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=20_000, help="empty jobs for the queue's own cost")
     ap.add_argument("--claim-concurrency", type=int, default=20)
     ap.add_argument("--skip-survey", action="store_true")
+    ap.add_argument("--messages", type=int, default=2000, help="messages of about 20 KB for the gateways")
+    ap.add_argument(
+        "--connections", type=int, default=8, help="client SMTP connections, split over the gateways"
+    )
+    ap.add_argument("--skip-gateways", action="store_true")
+    ap.add_argument("--skip-claims", action="store_true")
     args = ap.parse_args()
     counts = [int(x) for x in args.workers.split(",")]
     work = Path(tempfile.mkdtemp(prefix="mw-scale-"))
@@ -332,7 +470,7 @@ def main() -> None:
     try:
         at_once = args.claim_concurrency
         print(f"\n## The queue's own cost: {args.claims:,} empty jobs, {at_once} at once a worker")
-        for w in counts:
+        for w in [] if args.skip_claims else counts:
             r = claims(pg, w, args.claims, args.claim_concurrency, work)
             results["claims"].append(r)
             print(
@@ -377,6 +515,20 @@ def main() -> None:
             finally:
                 relay.stop()
                 nsd.stop()
+        if not args.skip_gateways:
+            print(
+                f"\n## Gateways: {args.messages:,} messages of about 20 KB, {args.connections} client "
+                "connections split over the gateways, one PostgreSQL, one sink"
+            )
+            results["gateways"] = []
+            for n in (1, 2):
+                r = gateways(pg, n, args.messages, args.connections, work)
+                results["gateways"].append(r)
+                print(
+                    f"{n} gateway(s): {r['rate']:,.0f} messages/s relayed ({r['relayed']:,} relayed, "
+                    f"{r['kept_back']} held or delayed by the policy, wall {r['wall']:.1f} s, machine CPU "
+                    f"{r['cpu']:.0%}); CPU: {r['breakdown']}"
+                )
     finally:
         pg.stop()
     (work / "results.json").write_text(json.dumps(results, indent=2))
