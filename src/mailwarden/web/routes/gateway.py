@@ -263,6 +263,7 @@ async def queue_page(
         "gateway_queue.html",
         data=data,
         can_decide=can_decide,
+        shared=shared(c),
         error=error[:300],
         done=done if done in OPS else "",
     )
