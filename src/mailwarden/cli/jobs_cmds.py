@@ -22,14 +22,8 @@ from ..core.i18n import gettext as _
 from ..core.render import to_json, to_jsonl
 from ..core.store import Store
 from .common import (
-    CaFileOpt,
-    FolderOpt,
-    ImapHostOpt,
-    ImapPortOpt,
-    ImapUserOpt,
     LangOpt,
     NameserverOpt,
-    ProcessedFolderOpt,
     err,
     fail,
     out,
@@ -160,7 +154,7 @@ def jobs_survey(
     _start("survey", len(domains), fmt, wait, submit)
 
 
-def _items_command(
+def items_command(
     kind: str,
     items: list[str],
     name: str,
@@ -195,7 +189,7 @@ def jobs_audit(
 ) -> None:
     """Audit domains as a job; each audit is kept in the console's history."""
     use_language(lang)
-    _items_command("audit", _lines(file), name, _dns_params(nameserver, timeout), fmt, wait)
+    items_command("audit", _lines(file), name, _dns_params(nameserver, timeout), fmt, wait)
 
 
 @jobs_app.command("dmarc-ingest")
@@ -210,7 +204,7 @@ def jobs_dmarc_ingest(
 ) -> None:
     """Ingest DMARC and TLS reports as a job (each report stored once)."""
     use_language(lang)
-    _items_command("dmarc-ingest", _files(paths), name, {}, fmt, wait)
+    items_command("dmarc-ingest", _files(paths), name, {}, fmt, wait)
 
 
 @jobs_app.command("scan")
@@ -230,120 +224,7 @@ def jobs_scan(
     """Analyse messages offline as a job; each verdict is kept with the job."""
     use_language(lang)
     params = {"rules": str(rules.resolve())} if rules else {}
-    _items_command("scan", _files(paths, (".eml", ".msg", ".txt", "")), name, params, fmt, wait)
-
-
-def _poll(
-    kind: str,
-    host: str,
-    user: str,
-    port: int | None,
-    security: str,
-    folder: str,
-    processed: str,
-    rejected: str,
-    ca_file: Path | None,
-    password_env: str,
-    name: str,
-    fmt: Fmt,
-    wait: bool,
-) -> None:
-    params = {
-        "host": host,
-        "user": user,
-        "port": port,
-        "security": security,
-        "folder": folder,
-        "processed": processed,
-        "rejected": rejected,
-        "ca_file": str(ca_file.resolve()) if ca_file else None,
-        "password_env": password_env,
-    }
-    item = f"{user}@{host}/{folder} {time.strftime('%Y-%m-%dT%H:%M:%S')}"
-    # two polls of one mailbox never run at once, on any workers
-    _items_command(kind, [item], name, params, fmt, wait, lock=f"imap:{user}@{host}/{folder}")
-
-
-SecurityOpt = Annotated[str, typer.Option("--security", help="tls | starttls | plain")]
-PasswordEnvOpt = Annotated[
-    str,
-    typer.Option(
-        "--password-env", help=_("The environment variable holding the IMAP password on the workers.")
-    ),
-]
-RejectedOpt = Annotated[
-    str, typer.Option("--rejected-folder", help=_("Where messages without a usable report go."))
-]
-
-
-@jobs_app.command("dmarc-poll")
-def jobs_dmarc_poll(
-    imap_host: ImapHostOpt,
-    imap_user: ImapUserOpt,
-    imap_port: ImapPortOpt = None,
-    security: SecurityOpt = "tls",
-    folder: FolderOpt = "INBOX",
-    processed: ProcessedFolderOpt = "Processed",
-    rejected: RejectedOpt = "Rejected",
-    ca_file: CaFileOpt = None,
-    password_env: PasswordEnvOpt = "MAILWARDEN_IMAP_PASSWORD",
-    name: NameOpt = "",
-    wait: WaitOpt = False,
-    fmt: FmtOpt = Fmt.table,
-    lang: LangOpt = None,
-) -> None:
-    """Poll a DMARC report mailbox once, as a job (run it from a timer to keep polling)."""
-    use_language(lang)
-    _poll(
-        "dmarc-poll",
-        imap_host,
-        imap_user,
-        imap_port,
-        security,
-        folder,
-        processed,
-        rejected,
-        ca_file,
-        password_env,
-        name,
-        fmt,
-        wait,
-    )
-
-
-@jobs_app.command("reports-poll")
-def jobs_reports_poll(
-    imap_host: ImapHostOpt,
-    imap_user: ImapUserOpt,
-    imap_port: ImapPortOpt = None,
-    security: SecurityOpt = "tls",
-    folder: FolderOpt = "INBOX",
-    processed: ProcessedFolderOpt = "Processed",
-    rejected: RejectedOpt = "Rejected",
-    ca_file: CaFileOpt = None,
-    password_env: PasswordEnvOpt = "MAILWARDEN_IMAP_PASSWORD",
-    name: NameOpt = "",
-    wait: WaitOpt = False,
-    fmt: FmtOpt = Fmt.table,
-    lang: LangOpt = None,
-) -> None:
-    """Poll the staff's reporting mailbox once, as a job."""
-    use_language(lang)
-    _poll(
-        "reports-poll",
-        imap_host,
-        imap_user,
-        imap_port,
-        security,
-        folder,
-        processed,
-        rejected,
-        ca_file,
-        password_env,
-        name,
-        fmt,
-        wait,
-    )
+    items_command("scan", _files(paths, (".eml", ".msg", ".txt", "")), name, params, fmt, wait)
 
 
 def _row(info: dict[str, Any]) -> list[str]:
@@ -477,6 +358,17 @@ def jobs_results(run_id: Annotated[int, typer.Argument(help=_("Job number."))], 
         )
     for row in rows:
         sys.stdout.write(to_jsonl([row]))
+
+
+@jobs_app.command("cancel")
+def jobs_cancel(run_id: Annotated[int, typer.Argument(help=_("Job number."))], lang: LangOpt = None) -> None:
+    """Cancel a job: its parts not started yet do nothing; a repeating poll stops."""
+    from ..tasks import runs
+
+    use_language(lang)
+    if not runs.cancel(_store(), run_id):
+        raise fail(_("no job {id}").format(id=run_id))
+    out.print(_("Job {id} cancelled.").format(id=run_id))
 
 
 def worker(

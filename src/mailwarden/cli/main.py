@@ -41,7 +41,7 @@ _PARTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "user": ("admin_cmds", "user_app", ()),
     "db": ("admin_cmds", "db_app", ()),
     "scan": ("scan_cmds", "scan", ()),
-    "jobs": ("jobs_cmds", "jobs_app", ()),
+    "jobs": ("jobs_cmds", "jobs_app", ("jobs_poll_cmds",)),
     "worker": ("jobs_cmds", "worker", ()),
     "serve": ("admin_cmds", "serve", ()),
     "codes": ("admin_cmds", "codes", ()),

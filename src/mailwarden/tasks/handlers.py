@@ -3,14 +3,20 @@ run the job body (:mod:`.work`) and count it for ``/metrics``."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from typing import Any
 
 import procrastinate
 from procrastinate import JobContext
+from procrastinate.exceptions import AlreadyEnqueued
 
+from . import runs
 from .queue import ITEMS, NOOP, QUEUE, RETRY, SURVEY_CHUNK
-from .work import items_chunk, survey_chunk
+from .work import items_chunk, poll_item, poll_lock, survey_chunk
+
+log = logging.getLogger(__name__)
 
 
 def _context(context: JobContext) -> tuple[Any, str, Any]:
@@ -54,8 +60,34 @@ def register(app: procrastinate.App) -> None:
     ) -> int:
         store, worker, _ = _context(context)
         body = items_chunk(store, run_id=run_id, kind=kind, params=params, items=items, worker=worker)
-        return await _measured(context, kind, body)
+        stored = await _measured(context, kind, body)
+        if kind.endswith("-poll") and params.get("every"):
+            await _next_pass(app, store, run_id, kind, params)
+        return stored
 
     @app.task(name=NOOP, queue=QUEUE)
     async def noop() -> None:
         """Does nothing: the queue's own cost per job is measured with it (benchmarks/scale_out.py)."""
+
+
+async def _next_pass(
+    app: procrastinate.App, store: Any, run_id: int, kind: str, params: dict[str, Any]
+) -> None:
+    """Queue a repeating poll's next pass, ``every`` seconds from now — once: a pass retried
+    after its worker died finds the next one queued already (its queueing lock) and adds none."""
+    if await asyncio.to_thread(runs.cancelled, store, run_id):
+        return
+    every = float(params["every"])
+    item = poll_item(params, time.time() + every)
+    deferrer = app.configure_task(
+        ITEMS,
+        lock=poll_lock(params),
+        queueing_lock=f"mailwarden-poll-{run_id}",
+        schedule_in={"seconds": every},
+    )
+    try:
+        await deferrer.defer_async(run_id=run_id, kind=kind, params=params, items=[item])
+    except AlreadyEnqueued:
+        log.info("the next pass of job %s is queued already", run_id)
+        return
+    await asyncio.to_thread(runs.add_item, store, run_id)

@@ -117,18 +117,43 @@ def _count(session: Session, run_id: int, *, done: int, failed: int) -> None:
     session.execute(
         update(JobRun)
         .where(JobRun.id == run_id)
-        .values(done=JobRun.done + done, failed=JobRun.failed + failed, status="running")
+        .values(done=JobRun.done + done, failed=JobRun.failed + failed)
     )
+    live = JobRun.status != "cancelled"
+    session.execute(update(JobRun).where(JobRun.id == run_id, live).values(status="running"))
     session.execute(
         update(JobRun)
-        .where(JobRun.id == run_id, JobRun.done + JobRun.failed >= JobRun.total)
+        .where(JobRun.id == run_id, live, JobRun.done + JobRun.failed >= JobRun.total)
         .values(status="done", finished_at=datetime.now(UTC))
     )
 
 
-def set_status(store: Store, run_id: int, status: str) -> None:
+def add_item(store: Store, run_id: int) -> None:
+    """One more item to come (a repeating poll's next pass)."""
     with store.session() as s:
-        s.execute(update(JobRun).where(JobRun.id == run_id, JobRun.status != "done").values(status=status))
+        s.execute(
+            update(JobRun)
+            .where(JobRun.id == run_id, JobRun.status != "cancelled")
+            .values(total=JobRun.total + 1, status="queued", finished_at=None)
+        )
+
+
+def cancel(store: Store, run_id: int) -> bool:
+    """Mark a run cancelled: its chunks not started yet do nothing, a repeating poll stops
+    after the pass under way. False when there is no such run."""
+    with store.session() as s:
+        found = s.execute(
+            update(JobRun)
+            .where(JobRun.id == run_id)
+            .values(status="cancelled", finished_at=datetime.now(UTC))
+            .returning(JobRun.id)
+        ).first()
+        return found is not None
+
+
+def cancelled(store: Store, run_id: int) -> bool:
+    with store.session() as s:
+        return s.scalar(select(JobRun.status).where(JobRun.id == run_id)) == "cancelled"
 
 
 def run_info(store: Store, run_id: int) -> dict[str, Any] | None:

@@ -169,6 +169,17 @@ def _scan(store: Store, params: dict[str, Any], item: str) -> ItemResult:
     return ItemResult(item, True, dict(verdict))
 
 
+def poll_item(params: dict[str, Any], at: float | None = None) -> str:
+    """A mailbox pass's item key: the mailbox and the time the pass is due."""
+    when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() if at is None else at))
+    return f"{params['user']}@{params['host']}/{params.get('folder', 'INBOX')} {when}"
+
+
+def poll_lock(params: dict[str, Any]) -> str:
+    """Two passes over one mailbox never run at once, on any workers."""
+    return f"imap:{params['user']}@{params['host']}/{params.get('folder', 'INBOX')}"
+
+
 def _imap_settings(params: dict[str, Any], cls: Any) -> Any:
     """IMAP settings from a job's parameters; the password from the worker's environment (the
     variable the job names), never from the queue."""
@@ -228,6 +239,8 @@ async def items_chunk(
 ) -> int:
     """Run ``items`` of a ``kind`` job not stored yet; the results stored now. An item that
     fails is stored as failed with its reason — one bad file never stops the others."""
+    if await asyncio.to_thread(runs.cancelled, store, run_id):
+        return 0
     have = await asyncio.to_thread(runs.stored_items, store, run_id, items)
     stored = 0
     for item in items:
