@@ -132,3 +132,23 @@ def test_workers_ingest_dmarc_reports_once_however_often_queued(pg_mw: Mailwarde
         json.loads(line) for line in pg_mw.run("jobs", "results", str(second["id"])).stdout.splitlines()
     ]
     assert sum(r["result"].get("counts", {}).get("duplicate", 0) for r in results) >= stored
+
+
+def test_survey_stats_merge_and_round_trip():
+    from mailwarden.domain.survey import SurveyStats
+
+    rows = [
+        {"grade": "A", "error": None, "adoption": {"spf": True, "dmarc": True, "dkim": None}},
+        {"grade": "C", "error": None, "adoption": {"spf": True, "dmarc": False, "dkim": False}},
+        {"grade": "?", "error": "timeout", "adoption": {}},
+        {"grade": "A", "error": None, "adoption": {"spf": False}},
+    ]
+    whole, first, second = SurveyStats(), SurveyStats(), SurveyStats()
+    for i, row in enumerate(rows):
+        whole.add(row)
+        (first if i < 2 else second).add(row)
+    merged = SurveyStats.from_dict(first.to_dict())  # as stored between two writes
+    merged.merge(second)
+    assert merged.to_dict() == whole.to_dict()
+    assert whole.to_dict()["grades"] == {"A": 2, "C": 1} and whole.errors == 1
+    assert SurveyStats.from_dict({}).to_dict() == SurveyStats().to_dict()

@@ -172,6 +172,8 @@ def test_every_page_has_a_json_twin(app):
         "/domains/{check_id}": "/api/domains/{check_id}",
         "/surveys": "/api/surveys",
         "/surveys/{survey_id}": "/api/surveys/{survey_id}",
+        "/jobs": "/api/jobs",
+        "/jobs/{run_id}": "/api/jobs/{run_id}",
         "/account/password": "/api/account/password",
         "/dmarc": "/api/dmarc",
         "/dmarc/{domain}": "/api/dmarc/{domain}",

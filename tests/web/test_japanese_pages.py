@@ -121,6 +121,19 @@ def seed(c: TestClient, app) -> dict[str, str]:  # noqa: F811
     scope = {"domains": ["example.jp"], "paths": [], "listeners": []}
     inventory = make_inventory(sample_assets(), scope=scope)
     values["inventory_id"] = str(save_inventory(store, inventory, "tester"))
+    from mailwarden.tasks import runs
+
+    run_id = runs.create_run(store, "scan", "不審メール", {}, 2)
+    runs.record_items(
+        store,
+        run_id,
+        [
+            runs.ItemResult("/srv/mail/a.eml", True, {"verdict": "phishing", "score": 91}),
+            runs.ItemResult("/srv/mail/b.eml", False, {"error": "not mail"}),
+        ],
+        "worker-1",
+    )
+    values["run_id"] = str(run_id)
     with store.session(write=True) as s:
         s.add(
             DeliveryAlert(

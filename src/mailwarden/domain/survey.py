@@ -119,6 +119,36 @@ class SurveyStats:
                 self.known[key] += 1
                 self.yes[key] += int(bool(v))
 
+    def merge(self, other: SurveyStats) -> None:
+        """Add ``other``'s counts (the rows of another part of the same survey)."""
+        self.total += other.total
+        self.checked += other.checked
+        self.errors += other.errors
+        self.resumed += other.resumed
+        self.dns_queries += other.dns_queries
+        for key, _ in METRICS:
+            self.yes[key] += other.yes[key]
+            self.known[key] += other.known[key]
+        for grade, n in other.grades.items():
+            self.grades[grade] = self.grades.get(grade, 0) + n
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SurveyStats:
+        """The counts back from :meth:`to_dict` (an empty dict: no rows yet)."""
+        stats = cls(
+            total=int(data.get("domains", 0)),
+            checked=int(data.get("checked", 0)),
+            errors=int(data.get("errors", 0)),
+            resumed=int(data.get("resumed", 0)),
+            dns_queries=int(data.get("dns_queries", 0)),
+            grades={str(k): int(v) for k, v in (data.get("grades") or {}).items()},
+        )
+        for row in data.get("adoption") or []:
+            if row.get("metric") in stats.yes:
+                stats.yes[row["metric"]] = int(row["count"])
+                stats.known[row["metric"]] = int(row["determined"])
+        return stats
+
     def table(self) -> list[dict[str, Any]]:
         return [
             {

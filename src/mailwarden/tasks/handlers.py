@@ -13,7 +13,7 @@ from procrastinate import JobContext
 from procrastinate.exceptions import AlreadyEnqueued
 
 from . import runs
-from .queue import ITEMS, NOOP, QUEUE, RETRY, SURVEY_CHUNK
+from .queue import ITEMS, MAX_ATTEMPTS, NOOP, QUEUE, RETRY, SURVEY_CHUNK
 from .work import items_chunk, poll_item, poll_lock, survey_chunk
 
 log = logging.getLogger(__name__)
@@ -24,14 +24,17 @@ def _context(context: JobContext) -> tuple[Any, str, Any]:
     return extra["store"], str(extra.get("worker", "")), extra.get("metrics")
 
 
-async def _measured(context: JobContext, kind: str, body: Any) -> int:
-    _, _, metrics = _context(context)
+async def _measured(context: JobContext, kind: str, body: Any, run_id: int) -> int:
+    store, _, metrics = _context(context)
     started = time.perf_counter()
     try:
         stored = int(await body)
-    except BaseException:
+    except Exception as exc:
         if metrics is not None:
             metrics.finished(kind, "error", time.perf_counter() - started, 0)
+        # Procrastinate gives up once a job has been retried MAX_ATTEMPTS times
+        if context.job.attempts >= MAX_ATTEMPTS:
+            await asyncio.to_thread(runs.fail, store, run_id, f"{type(exc).__name__}: {exc}")
         raise
     if metrics is not None:
         metrics.finished(kind, "ok", time.perf_counter() - started, stored)
@@ -52,7 +55,7 @@ def register(app: procrastinate.App) -> None:
         body = survey_chunk(
             store, run_id=run_id, survey_id=survey_id, first=first, domains=domains, params=params
         )
-        return await _measured(context, "survey", body)
+        return await _measured(context, "survey", body, run_id)
 
     @app.task(name=ITEMS, queue=QUEUE, retry=RETRY, pass_context=True)
     async def run_items(
@@ -60,7 +63,7 @@ def register(app: procrastinate.App) -> None:
     ) -> int:
         store, worker, _ = _context(context)
         body = items_chunk(store, run_id=run_id, kind=kind, params=params, items=items, worker=worker)
-        stored = await _measured(context, kind, body)
+        stored = await _measured(context, kind, body, run_id)
         if kind.endswith("-poll") and params.get("every"):
             await _next_pass(app, store, run_id, kind, params)
         return stored

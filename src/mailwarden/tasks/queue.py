@@ -30,7 +30,8 @@ SURVEY_CHUNK = "mailwarden.survey_chunk"
 ITEMS = "mailwarden.items"
 NOOP = "mailwarden.noop"
 #: a failed job (the database restarting, a resolver away) is tried again, with a growing wait
-RETRY = RetryStrategy(max_attempts=5, exponential_wait=2)
+MAX_ATTEMPTS = 5
+RETRY = RetryStrategy(max_attempts=MAX_ATTEMPTS, exponential_wait=2)
 #: Refreshes the planner's picture of the queue. A queue grows from empty to thousands of jobs
 #: in a moment; with the statistics of the empty table PostgreSQL claims each job by sorting
 #: every waiting one (5 ms a claim at 10,000 jobs) instead of reading the first entry of the

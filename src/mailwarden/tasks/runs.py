@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import Table, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -128,6 +128,22 @@ def _count(session: Session, run_id: int, *, done: int, failed: int) -> None:
     )
 
 
+def fail(store: Store, run_id: int, error: str) -> None:
+    """A part of the run failed for good (the queue gave up retrying it): the run, and its
+    survey, say so instead of waiting for rows that will not come."""
+    now = datetime.now(UTC)
+    with store.session() as s:
+        run = s.get(JobRun, run_id)
+        if run is None or run.status in ("done", "cancelled"):
+            return
+        run.status, run.finished_at = "failed", now
+        run.params = {**run.params, "error": error[:500]}
+        if run.kind == "survey":
+            survey = s.get(Survey, int(run.params.get("survey_id", 0)))
+            if survey is not None and survey.status != "done":
+                survey.status, survey.error, survey.finished_at = "failed", error[:500], now
+
+
 def add_item(store: Store, run_id: int) -> None:
     """One more item to come (a repeating poll's next pass)."""
     with store.session() as s:
@@ -178,7 +194,8 @@ def _run_dict(run: JobRun) -> dict[str, Any]:
         "total": run.total,
         "done": run.done,
         "failed": run.failed,
-        "params": {k: v for k, v in run.params.items() if k != "items"},
+        "params": {k: v for k, v in run.params.items() if k not in ("items", "error")},
+        "error": run.params.get("error"),
         "created_at": run.created_at.isoformat(),
         "finished_at": run.finished_at.isoformat() if run.finished_at else None,
     }
@@ -257,8 +274,9 @@ def stored_positions(store: Store, survey_id: int, first: int, last: int) -> set
 
 
 def write_survey_rows(store: Store, run_id: int, survey_id: int, rows: list[dict[str, Any]]) -> int:
-    """Rows not stored yet are stored; the survey's count grows by those. The survey is
-    ``done``, with its summary, in the transaction that stores its last row."""
+    """Rows not stored yet are stored; the survey's count and its summary grow by those, in
+    the same transaction (the survey's row locked), so the summary counts each row once and is
+    complete the moment the last row is stored — the survey is ``done`` then."""
     values = [
         {
             "survey_id": survey_id,
@@ -269,36 +287,39 @@ def write_survey_rows(store: Store, run_id: int, survey_id: int, rows: list[dict
         }
         for row in rows
     ]
-    with store.session() as s:
-        inserted = _insert(s, SurveyResult, values, ["survey_id", "position"])
+    with store.session(write=True) as s:
+        survey = s.scalars(select(Survey).where(Survey.id == survey_id).with_for_update()).first()
+        if survey is None:
+            return 0
+        inserted = _inserted_positions(s, values)
         if inserted:
+            stats = SurveyStats.from_dict(survey.summary or {})
+            for row in rows:
+                if row["position"] in inserted:
+                    stats.add(row)
+            survey.summary = stats.to_dict()
+            survey.done += len(inserted)
+            survey.status = "running"
+        if survey.done >= survey.total and survey.status != "done":
+            survey.status = "done"
+            survey.finished_at = datetime.now(UTC)
             s.execute(
-                update(Survey)
-                .where(Survey.id == survey_id)
-                .values(done=Survey.done + inserted, status="running")
+                update(JobRun)
+                .where(JobRun.id == run_id)
+                .values(status="done", done=survey.total, finished_at=survey.finished_at)
             )
-        survey = s.get(Survey, survey_id)
-        if survey is not None:
-            s.refresh(survey)
-            if survey.done >= survey.total and survey.status != "done":
-                _finish_survey(s, survey, run_id)
-    return inserted
+    return len(inserted)
 
 
-def _finish_survey(s: Session, survey: Survey, run_id: int) -> None:
-    stats = SurveyStats()
-    for row in s.scalars(
-        select(SurveyResult.row).where(SurveyResult.survey_id == survey.id).order_by(SurveyResult.position)
-    ):
-        stats.add(row)
-    survey.summary = stats.to_dict()
-    survey.status = "done"
-    survey.finished_at = datetime.now(UTC)
-    s.execute(
-        update(JobRun)
-        .where(JobRun.id == run_id)
-        .values(status="done", done=survey.total, finished_at=survey.finished_at)
-    )
+def _inserted_positions(session: Session, values: list[dict[str, Any]]) -> set[int]:
+    """Insert survey rows, skipping positions already stored; the positions inserted."""
+    if not values:
+        return set()
+    table = cast(Table, SurveyResult.__table__)
+    dialect = session.get_bind().dialect.name
+    ins = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+    stmt = ins.on_conflict_do_nothing(index_elements=["survey_id", "position"]).returning(table.c.position)
+    return {int(p) for (p,) in session.connection().execute(stmt, values)}
 
 
 def survey_rows(store: Store, survey_id: int) -> Iterable[dict[str, Any]]:

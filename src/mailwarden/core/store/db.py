@@ -100,6 +100,9 @@ class Store:
         upgrade_schema(self.engine)
 
 
+_UPGRADE_LOCK = 0x6D77_7570  # "mwup"
+
+
 def upgrade_schema(engine: Engine, revision: str = "head") -> None:
     """Alembic's upgrade to ``revision`` in one transaction.
 
@@ -117,6 +120,10 @@ def upgrade_schema(engine: Engine, revision: str = "head") -> None:
                 _driver(conn).execute("PRAGMA foreign_keys=OFF")
             try:
                 with conn.begin():
+                    if conn.dialect.name == "postgresql":
+                        # workers, gateways and the console starting together: one upgrades,
+                        # the others wait here and then find the schema at its revision
+                        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK})")
                     cfg.attributes["connection"] = conn
                     command.upgrade(cfg, revision)
                     if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():

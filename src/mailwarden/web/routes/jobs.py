@@ -27,7 +27,7 @@ router = APIRouter()
 
 class AuditRequest(BaseModel):
     name: str = Field(default="audits", max_length=255)
-    domains: list[str] = Field(min_length=1, max_length=MAX_AUDIT_DOMAINS)
+    domains: list[Annotated[str, Field(max_length=253)]] = Field(min_length=1, max_length=MAX_AUDIT_DOMAINS)
 
 
 def _overview(c: Console) -> dict[str, Any]:
