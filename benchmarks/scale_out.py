@@ -62,20 +62,24 @@ def proc_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def postgres_pids(pg: PostgresServer) -> list[int]:
-    """The postmaster of ``pg`` and its backends."""
-    head = (pg.dir / "data" / "postmaster.pid").read_text().split("\n", 1)[0]
-    master = int(head)
-    pids = [master]
+def with_children(*parents: int) -> list[int]:
+    """``parents`` and their direct children (PostgreSQL's backends, NSD's servers)."""
+    pids = list(parents)
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
             except (OSError, IndexError, ValueError):
                 continue
-            if ppid == master:
+            if ppid in parents:
                 pids.append(int(entry.name))
     return pids
+
+
+def postgres_pids(pg: PostgresServer) -> list[int]:
+    """The postmaster of ``pg`` and its backends."""
+    head = (pg.dir / "data" / "postmaster.pid").read_text().split("\n", 1)[0]
+    return with_children(int(head))
 
 
 class Cpu:
@@ -237,7 +241,7 @@ def in_process(domains: Path, ns: str, concurrency: int, work: Path, n: int, nsd
     cmd += ["-c", str(concurrency), "--workers", "1", "--timeout", "2", "-f", "json"]
     env = env_for(f"sqlite:///{work / 'inproc.db'}", work)
     before = os.times()
-    with Cpu({"nsd": lambda: [nsd_pid]}) as cpu:
+    with Cpu({"nsd": lambda: with_children(nsd_pid)}) as cpu:
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
         wall = time.perf_counter() - t0
@@ -286,7 +290,7 @@ def queued(
         parts = {
             "workers": lambda: [p.pid for p in procs],
             "postgresql": lambda: postgres_pids(pg),
-            "nsd": lambda: [nsd_pid],
+            "nsd": lambda: with_children(nsd_pid),
         }
         with Cpu(parts) as cpu:
             t0 = time.perf_counter()
@@ -387,16 +391,7 @@ def gateways(pg: PostgresServer, instances: int, count: int, threads: int, work:
                         accepted.append(str(i))
 
         def gateway_pids() -> list[int]:
-            pids = [p.pid for p in procs]
-            for entry in Path("/proc").iterdir():  # their screening processes
-                if entry.name.isdigit():
-                    try:
-                        ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-                    except (OSError, IndexError, ValueError):
-                        continue
-                    if ppid in pids:
-                        pids.append(int(entry.name))
-            return pids
+            return with_children(*(p.pid for p in procs))  # with their screening processes
 
         with Cpu({"gateways": gateway_pids, "postgresql": lambda: postgres_pids(pg)}) as cpu:
             t0 = time.perf_counter()
