@@ -24,8 +24,8 @@ from .runs import ItemResult
 log = logging.getLogger(__name__)
 
 #: survey rows written per transaction, and the longest rows wait (progress shows, and a
-#: killed worker loses at most this much of its chunk)
-WRITE_BATCH = 100
+#: killed worker loses at most this much of its chunk): about one write a second a chunk
+WRITE_BATCH = 1000
 WRITE_EVERY = 1.0
 #: the largest message a scan job reads (as ``mailwarden scan`` limits a message)
 MAX_MESSAGE = 64 * 1024 * 1024
