@@ -433,6 +433,47 @@ def gateways(pg: PostgresServer, instances: int, count: int, threads: int, work:
     }
 
 
+def overhead(
+    pg: PostgresServer,
+    names: list[str],
+    ns: str,
+    args: argparse.Namespace,
+    work: Path,
+    nsd_pid: int,
+    results: dict[str, Any],
+) -> None:
+    """The queue's cost against the in-process survey at equal concurrency, in alternating
+    pairs (this machine's speed drifts by ±15% over minutes: only a pair run back to back is
+    comparable); the median of the pairs' ratios."""
+    import statistics
+
+    n = min(args.overhead_domains, len(names))
+    listing = work / "overhead.txt"
+    listing.write_text("\n".join(names[:n]) + "\n")
+    equal = args.jobs_per_worker * args.chunk_concurrency
+    print(
+        f"\n### Queue overhead: {n:,} domains, one worker against domain survey -c {equal}, alternating pairs"
+    )
+    ratios = []
+    for r in range(args.overhead_rounds):
+        order = ("in-process", "queue") if r % 2 == 0 else ("queue", "in-process")
+        walls: dict[str, float] = {}
+        for mode in order:
+            if mode == "in-process":
+                walls[mode] = in_process(listing, ns, equal, work, n, nsd_pid)["wall"]
+            else:
+                walls[mode] = queued(pg, 1, listing, ns, args, work, n, nsd_pid)["wall"]
+        ratio = walls["queue"] / walls["in-process"]
+        ratios.append(ratio)
+        print(
+            f"pair {r + 1} ({' then '.join(order)}): in-process {walls['in-process']:.1f} s, "
+            f"queue {walls['queue']:.1f} s, overhead {ratio - 1:+.1%}"
+        )
+    median = statistics.median(ratios)
+    results["overhead"] = {"domains": n, "ratios": ratios, "median": median}
+    print(f"median overhead {median - 1:+.1%} (pairs {', '.join(f'{x - 1:+.1%}' for x in ratios)})")
+
+
 def queue_conninfo(url: str) -> str:
     from mailwarden.tasks import queue
 
@@ -450,6 +491,8 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=20_000, help="empty jobs for the queue's own cost")
     ap.add_argument("--claim-concurrency", type=int, default=20)
     ap.add_argument("--skip-survey", action="store_true")
+    ap.add_argument("--overhead-rounds", type=int, default=4, help="alternating pairs for the queue overhead")
+    ap.add_argument("--overhead-domains", type=int, default=20_000)
     ap.add_argument("--messages", type=int, default=2000, help="messages of about 20 KB for the gateways")
     ap.add_argument(
         "--connections", type=int, default=8, help="client SMTP connections, split over the gateways"
@@ -490,6 +533,8 @@ def main() -> None:
                 )
                 assert nsd.proc is not None
                 nsd_pid = nsd.proc.pid
+                if args.overhead_rounds:
+                    overhead(pg, names, ns, args, work, nsd_pid, results)
                 base = in_process(listing, ns, equal, work, len(names), nsd_pid)
                 results["survey"].append(base)
                 print(
