@@ -193,6 +193,7 @@ def scalar(conninfo: str, sql: str) -> int:
 def claims(pg: PostgresServer, workers: int, jobs: int, concurrency: int, work: Path) -> dict[str, Any]:
     from mailwarden.core.store import open_store
     from mailwarden.tasks import queue
+    from mailwarden.tasks.handlers import make_app
 
     url = pg.create_database(f"bench_claims_{workers}_{time.time_ns()}")
     open_store(url=url).engine.dispose()
@@ -203,7 +204,7 @@ def claims(pg: PostgresServer, workers: int, jobs: int, concurrency: int, work: 
         wait_workers(conninfo, workers)
 
         async def defer() -> None:
-            app = queue.make_app(url, pool_size=1)
+            app = make_app(url, pool_size=1)
             async with app.open_async():
                 deferrer = app.configure_task(queue.NOOP)
                 for start in range(0, jobs, 1000):

@@ -74,17 +74,6 @@ def ensure_schema(url: str) -> bool:
             conn.execute("SELECT pg_advisory_unlock(%s)", (_SCHEMA_LOCK,))
 
 
-def make_app(url: str, *, pool_size: int = 4) -> procrastinate.App:
-    """The queue on the store ``url`` names, with mailwarden's tasks registered (the worker
-    runs them; the CLI and console defer them)."""
-    from . import handlers  # the task bodies import the features: only when a queue is used
-
-    connector = procrastinate.PsycopgConnector(conninfo=conninfo(url), min_size=1, max_size=pool_size)
-    app = procrastinate.App(connector=connector)
-    handlers.register(app)
-    return app
-
-
 async def retry_stalled(app: procrastinate.App, seconds: float) -> list[int]:
     """Jobs left ``doing`` by a worker silent for ``seconds`` go back to the queue; their ids.
     Workers run this side by side: a job another worker put back first is skipped."""

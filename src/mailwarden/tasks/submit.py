@@ -13,6 +13,7 @@ from ..core.errors import ConfigError
 from ..core.i18n import gettext as _
 from ..core.store import Store
 from . import queue, runs, work
+from .handlers import make_app
 
 #: domains in one survey job: enough to keep a worker's resolver busy, few enough that a job
 #: retried after a killed worker redoes seconds of work
@@ -65,7 +66,7 @@ class Submitted:
 
 async def _defer(url: str, task: str, args: list[dict[str, Any]]) -> None:
     await asyncio.to_thread(queue.ensure_schema, url)
-    app = queue.make_app(url, pool_size=1)
+    app = make_app(url, pool_size=1)
     async with app.open_async():
         deferrer = app.configure_task(task)
         for start in range(0, len(args), 1000):  # one statement a thousand jobs
@@ -143,7 +144,7 @@ async def submit_items(
             await _defer(url, queue.ITEMS, args)
         else:
             await asyncio.to_thread(queue.ensure_schema, url)
-            app = queue.make_app(url, pool_size=1)
+            app = make_app(url, pool_size=1)
             async with app.open_async():
                 for a in args:
                     await app.configure_task(queue.ITEMS, lock=lock).defer_async(**a)

@@ -17,6 +17,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from ..core.metrics import LATENCY_BUCKETS, MetricsListener, ProbeResult, metrics_token
 from ..core.store import Store
 from . import queue
+from .handlers import make_app
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ async def run_worker(url: str, store: Store, options: WorkerOptions) -> None:
     queue.ensure_schema(url)
     name = options.name or default_name()
     metrics = WorkerMetrics()
-    app = queue.make_app(url, pool_size=max(2, options.concurrency + 2))
+    app = make_app(url, pool_size=max(2, options.concurrency + 2))
     state: dict[str, Any] = {"ready": False, "reason": "starting"}
 
     def readiness() -> ProbeResult:
