@@ -63,16 +63,21 @@ def proc_cpu(pid: int) -> float:
 
 
 def with_children(*parents: int) -> list[int]:
-    """``parents`` and their direct children (PostgreSQL's backends, NSD's servers)."""
-    pids = list(parents)
+    """``parents`` and all their descendants (PostgreSQL's backends, NSD's serving process,
+    which is a grandchild)."""
+    children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
             except (OSError, IndexError, ValueError):
                 continue
-            if ppid in parents:
-                pids.append(int(entry.name))
+            children.setdefault(ppid, []).append(int(entry.name))
+    pids, todo = [], list(parents)
+    while todo:
+        pid = todo.pop()
+        pids.append(pid)
+        todo.extend(children.get(pid, []))
     return pids
 
 
