@@ -25,6 +25,20 @@ NameserverOpt = Annotated[
     list[str] | None,
     typer.Option("--nameserver", "-n", help=_("DNS server HOST[:PORT]; repeat for several.")),
 ]
+LogFormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--log-format", help=_("text or json (one JSON object a line); default MAILWARDEN_LOG_FORMAT.")
+    ),
+]
+#: a long-running process's /metrics and probes (the gateway, a job worker)
+MetricsListenOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--metrics-listen",
+        help=_("Serve /metrics, /healthz and /readyz over HTTP on HOST:PORT (off by default)."),
+    ),
+]
 LangOpt = Annotated[str | None, typer.Option("--lang", help=_("Output language: ja or en."))]
 
 # the options of commands that read a mailbox over IMAP (dmarc fetch, reports fetch)

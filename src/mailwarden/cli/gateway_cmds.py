@@ -22,7 +22,7 @@ from ..core.logs import log_format as log_format_of
 from ..core.net import split_hostport
 from ..core.render import WrappingTable, to_json
 from ..core.timefmt import local_datetime
-from .common import LangOpt, err, fail, out, use_language
+from .common import LangOpt, LogFormatOpt, MetricsListenOpt, err, fail, out, use_language
 
 gateway_app = typer.Typer(
     help=_("Outbound DLP gateway: an SMTP server after your MTA that screens, holds, delays or blocks."),
@@ -38,12 +38,6 @@ policy_app = typer.Typer(
 )
 gateway_app.add_typer(policy_app, name="policy")
 
-LogFormatOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--log-format", help=_("text or json (one JSON object a line); default MAILWARDEN_LOG_FORMAT.")
-    ),
-]
 SpoolOpt = Annotated[
     Path | None, typer.Option("--spool", help=_("Spool directory (default: spool in the data directory)."))
 ]
@@ -118,13 +112,7 @@ def run(
     hostname: Annotated[
         str, typer.Option("--hostname", help=_("Name in the greeting."))
     ] = "mailwarden.localhost",
-    metrics_listen: Annotated[
-        str | None,
-        typer.Option(
-            "--metrics-listen",
-            help=_("Serve /metrics, /healthz and /readyz over HTTP on HOST:PORT (off by default)."),
-        ),
-    ] = None,
+    metrics_listen: MetricsListenOpt = None,
     log_format: LogFormatOpt = None,
     lang: LangOpt = None,
 ) -> None:

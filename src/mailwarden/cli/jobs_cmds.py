@@ -23,6 +23,8 @@ from ..core.render import to_json, to_jsonl
 from ..core.store import Store
 from .common import (
     LangOpt,
+    LogFormatOpt,
+    MetricsListenOpt,
     NameserverOpt,
     err,
     fail,
@@ -386,19 +388,8 @@ def worker(
             help=_("Seconds without a heartbeat after which a worker's jobs are run again elsewhere."),
         ),
     ] = 30.0,
-    metrics_listen: Annotated[
-        str | None,
-        typer.Option(
-            "--metrics-listen",
-            help=_("Serve /metrics, /healthz and /readyz over HTTP on HOST:PORT (off by default)."),
-        ),
-    ] = None,
-    log_format: Annotated[
-        str | None,
-        typer.Option(
-            "--log-format", help=_("text or json (one JSON object a line); default MAILWARDEN_LOG_FORMAT.")
-        ),
-    ] = None,
+    metrics_listen: MetricsListenOpt = None,
+    log_format: LogFormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Run queued jobs (PostgreSQL): start one on every host that should share the work."""
