@@ -33,7 +33,7 @@ from ..core.i18n import gettext as _
 from ..core.store import Store
 from ..dlp.policy import Policy, parse_policy
 from .models import QueuedMessage, SharedPolicy
-from .queue import MAX_CANDIDATES, SOURCES
+from .queue import SOURCES, only_one
 from .spool import Entry
 
 #: the states the index holds
@@ -204,16 +204,7 @@ def resolve(store: Store, ref: str, op: str | None = None) -> str:
     exact = [sid for sid, _state in rows if sid == ref]
     found = exact or sorted(sid for sid, state in rows if op is None or state in SOURCES[op])
     found = found or sorted(sid for sid, _state in rows)
-    if not found:
-        raise InputError(_("no queued message {id}").format(id=ref))
-    if len(found) > 1:
-        shown = ", ".join(found[:MAX_CANDIDATES]) + (", …" if len(found) > MAX_CANDIDATES else "")
-        raise InputError(
-            _("{id} is the start of {n} queued messages' ids: {ids}; give more of the id").format(
-                id=ref, n=len(found), ids=shown
-            )
-        )
-    return found[0]
+    return only_one(ref, found)
 
 
 def request(store: Store, ref: str, op: str, actor: str, note: str = "") -> QueuedMessage:

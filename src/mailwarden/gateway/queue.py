@@ -34,6 +34,22 @@ class NoticeSettings:
         return cls(sender_address=settings.notify_from, console_url=settings.console_url, secret=secret)
 
 
+def only_one(ref: str, found: list[str]) -> str:
+    """The one id ``ref`` names among ``found`` (the ids it starts); ``InputError`` when there
+    is none, or several (listed, so the next try can be exact). For the spool and the shared
+    index alike."""
+    if not found:
+        raise InputError(_("no queued message {id}").format(id=ref))
+    if len(found) > 1:
+        shown = ", ".join(found[:MAX_CANDIDATES]) + (", …" if len(found) > MAX_CANDIDATES else "")
+        raise InputError(
+            _("{id} is the start of {n} queued messages' ids: {ids}; give more of the id").format(
+                id=ref, n=len(found), ids=shown
+            )
+        )
+    return found[0]
+
+
 class Queues:
     def __init__(self, spool: Spool, store: Store | None, notice: NoticeSettings | None = None) -> None:
         self.spool = spool
@@ -52,16 +68,7 @@ class Queues:
         found = self.spool.matching(ref, SOURCES[op]) if op else []
         if not found:  # none ``op`` may act on: the message's state will say why
             found = self.spool.matching(ref)
-        if not found:
-            raise InputError(_("no queued message {id}").format(id=ref))
-        if len(found) > 1:
-            shown = ", ".join(found[:MAX_CANDIDATES]) + (", …" if len(found) > MAX_CANDIDATES else "")
-            raise InputError(
-                _("{id} is the start of {n} queued messages' ids: {ids}; give more of the id").format(
-                    id=ref, n=len(found), ids=shown
-                )
-            )
-        return found[0]
+        return only_one(ref, found)
 
     def _state_of(self, sid: str, op: str) -> str:
         try:
