@@ -216,7 +216,8 @@ def claims(pg: PostgresServer, workers: int, jobs: int, concurrency: int, work: 
                     await deferrer.batch_defer_async(*({} for _ in range(min(1000, jobs - start))))
                 await app.connector.execute_query_async(query=queue.ANALYZE)  # as jobs submit does
 
-        with Cpu() as cpu:
+        parts = {"workers": lambda: [p.pid for p in procs], "postgresql": lambda: postgres_pids(pg)}
+        with Cpu(parts) as cpu:
             t0 = time.perf_counter()
             asyncio.run(defer())
             deferred = time.perf_counter() - t0
@@ -227,6 +228,7 @@ def claims(pg: PostgresServer, workers: int, jobs: int, concurrency: int, work: 
                 time.sleep(0.05)
             wall = time.perf_counter() - t0
             after = time.perf_counter() - t1
+            cpu.stop_sampling()
     finally:
         stop(procs)
     return {
@@ -238,6 +240,7 @@ def claims(pg: PostgresServer, workers: int, jobs: int, concurrency: int, work: 
         # claims alone: the jobs still waiting once all were queued, over the time they took
         "claim_rate": left / after if after > 0 else None,
         "cpu": cpu.share,
+        "breakdown": cpu.breakdown(),
     }
 
 
@@ -520,7 +523,8 @@ def main() -> None:
             print(
                 f"workers {w}: {r['claim_rate']:,.0f} jobs claimed and finished/s once queued; "
                 f"{r['rate']:,.0f}/s counting the enqueueing "
-                f"(wall {r['wall']:.1f} s, enqueue {r['defer_s']:.1f} s, machine CPU {r['cpu']:.0%})"
+                f"(wall {r['wall']:.1f} s, enqueue {r['defer_s']:.1f} s, machine CPU {r['cpu']:.0%}); "
+                f"CPU: {r['breakdown']}"
             )
         if not args.skip_survey:
             corpus = build(args.domains)

@@ -13,7 +13,7 @@ from procrastinate import JobContext
 from procrastinate.exceptions import AlreadyEnqueued
 
 from . import runs
-from .queue import ITEMS, MAX_ATTEMPTS, NOOP, QUEUE, RETRY, SURVEY_CHUNK, conninfo
+from .queue import ITEMS, MAX_ATTEMPTS, NOOP, QUEUE, RETRY, SURVEY_CHUNK, conninfo, pool
 from .work import items_chunk, poll_item, poll_lock, survey_chunk
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,9 @@ async def _measured(context: JobContext, kind: str, body: Any, run_id: int) -> i
 def make_app(url: str, *, pool_size: int = 4) -> procrastinate.App:
     """The queue on the store ``url`` names, with mailwarden's tasks registered (the worker
     runs them; the CLI and console defer them)."""
-    connector = procrastinate.PsycopgConnector(conninfo=conninfo(url), min_size=1, max_size=pool_size)
+    connector = procrastinate.PsycopgConnector(
+        conninfo=conninfo(url), min_size=1, max_size=pool_size, pool_factory=pool
+    )
     app = procrastinate.App(connector=connector)
     register(app)
     return app

@@ -10,10 +10,13 @@ on the job and item (:mod:`.runs`) — make the second run store only what the f
 from __future__ import annotations
 
 import logging
+import time
+import weakref
 from typing import Any
 
 import procrastinate
 import psycopg
+import psycopg_pool
 from procrastinate import RetryStrategy
 from procrastinate.schema import SchemaManager
 from sqlalchemy.engine import make_url
@@ -56,6 +59,39 @@ def conninfo(url: str) -> str:
             )
         )
     return u.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+#: a connection back in the pool for less than this is not checked again before its next use
+FRESH = 2.0
+
+
+def pool(**kwargs: Any) -> psycopg_pool.AsyncConnectionPool:
+    """Procrastinate's pool, with two round trips fewer for each of its queries (a worker claims
+    one job after another, so a claim's round trips bound a worker's claims per second):
+
+    - Procrastinate has the pool check every connection it hands out with a round trip of its
+      own. A connection returned less than ``FRESH`` seconds ago, and not known to be broken,
+      is handed out as it is; an older one is checked as before, so a database restarted while
+      the worker was idle is still seen before a query fails on it.
+    - Each of Procrastinate's queries is one statement, run in a transaction that the pool
+      then commits with another round trip. In autocommit the statement is its own transaction,
+      which is the same thing in one round trip."""
+    returned: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
+
+    async def reset(conn: psycopg.AsyncConnection[Any]) -> None:
+        returned[conn] = time.monotonic()
+
+    async def check(conn: psycopg.AsyncConnection[Any]) -> None:
+        at = returned.get(conn)
+        if at is not None and time.monotonic() - at < FRESH and not (conn.broken or conn.closed):
+            return
+        await psycopg_pool.AsyncConnectionPool.check_connection(conn)
+
+    async def configure(conn: psycopg.AsyncConnection[Any]) -> None:
+        await conn.set_autocommit(True)  # (not in ``kwargs``: Procrastinate adds it for LISTEN)
+
+    kwargs.update(check=check, reset=reset, configure=configure)
+    return psycopg_pool.AsyncConnectionPool(**kwargs)
 
 
 def ensure_schema(url: str) -> bool:
