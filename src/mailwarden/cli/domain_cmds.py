@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..core.config import get_settings
 from ..core.findings import Severity
+from ..core.gc import tune_for_long_run
 from ..core.i18n import gettext as _
 from ..core.render import (
     WrappingTable,
@@ -327,6 +328,7 @@ def domain_survey(
             progress.update(task, rate=f"{speed:.0f}/s")
 
         procs = workers if workers is not None else _auto_workers(len(domains) - len(done))
+        tune_for_long_run()  # the collector looks less often (core/gc.py)
         if procs > 1:
             from ..domain.survey_procs import run_survey_forked
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
+from ..core.gc import tune_for_long_run
 from ..core.metrics import LATENCY_BUCKETS, MetricsListener, ProbeResult, metrics_token
 from ..core.store import Store
 from . import queue
@@ -127,6 +128,7 @@ async def run_worker(url: str, store: Store, options: WorkerOptions) -> None:
     )
     try:
         async with app.open_async():
+            tune_for_long_run()
             watch = asyncio.create_task(watchdog(), name="mailwarden-watchdog")
             try:
                 await app.run_worker_async(
