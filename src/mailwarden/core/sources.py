@@ -72,6 +72,7 @@ def per_message(
     """``{"path": …, **work(bytes)}`` for every message, in input order; unreadable paths give
     ``{"path": …, "error": …}``. Files and directories are shared by two processes (a
     directory of thousands uses both cores); standard input runs here."""
+    from .gc import tune_for_long_run
     from .parallel import can_fork, forked, share
 
     def one(origin: str, data: bytes | str) -> dict[str, Any]:
@@ -80,6 +81,7 @@ def per_message(
         return {"path": origin, **work(data)}
 
     if stdin is None and can_fork():
+        tune_for_long_run()  # before the fork: both processes collect less often (gc.py)
 
         def produce(worker: int, workers: int) -> Iterator[dict[str, Any]]:
             for origin, data in share(messages(paths), worker, workers):

@@ -25,6 +25,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
+from ..core.gc import tune_for_long_run
 from ..core.parallel import ProducerFailed, _die_with_parent
 
 __all__ = ["claimed", "forked_claiming"]
@@ -131,6 +132,7 @@ def forked_claiming(
     when its worker marks a later position or ends. Items travel in groups
     of about ``flush`` (by ``size``) and must pickle. When the caller stops early, the children
     are stopped."""
+    tune_for_long_run()  # before the fork: every process collects less often (core/gc.py)
     ctx = multiprocessing.get_context("fork")
     counter = ctx.Value("q", 0)
     pool: list[_Worker] = []
