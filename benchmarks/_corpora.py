@@ -11,7 +11,10 @@ that signals and weights may be tuned on and a held-out part that is only ever c
   signals and read afterwards, so it is tuning data now.
 - ``ja-business2`` and ``ja-bec2`` (tests/support/ja_business2.py, ja_bec2.py): written by new
   authors, blind to the rules and to the first sets, the BEC set after the second freeze;
-  never read — held out.
+  held out for the second freeze and read afterwards, so they are tuning data now.
+- ``ja-business3`` and ``ja-bec3`` (tests/support/ja_business3.py, ja_bec3.py): written by new
+  authors, blind to the rules and to the earlier sets, while the third round of signals was
+  written; never read — held out.
 - ``ja-fixtures`` (tests/data/ja-mail): the project's older Japanese fixtures, read while the
   signals were written: tuning only.
 - ``honeypot-newer`` (outside the repository, when present): later samples of the same honeypot
@@ -96,14 +99,18 @@ def sets(corpus: Path = CORPUS) -> list[EvalSet]:
     return [
         EvalSet("honeypot-newer (samples > 5000)", "phishing", HELD_OUT, lambda: _files(NEWER)),
         EvalSet("phishing_pot, newer third", "phishing", HELD_OUT, lambda: _pot(HELD_OUT, corpus)),
-        EvalSet("ja-bec2", "phishing", HELD_OUT, lambda: _generated("ja_bec2", "test"), True),
-        EvalSet("ja-business2", "ham", HELD_OUT, lambda: _generated("ja_business2", "test"), True),
+        EvalSet("ja-bec3", "phishing", HELD_OUT, lambda: _generated("ja_bec3", "test"), True),
+        EvalSet("ja-business3", "ham", HELD_OUT, lambda: _generated("ja_business3", "test"), True),
         EvalSet("csdmc2010-ham, 2010", "ham", HELD_OUT, lambda: _ham(HELD_OUT, corpus)),
         EvalSet("phishing_pot, older two thirds", "phishing", TUNE, lambda: _pot(TUNE, corpus)),
         EvalSet("ja-bec dev", "phishing", TUNE, lambda: _generated("ja_bec", "dev"), True),
         # held out for the first freeze, read afterwards: tuning data since
         EvalSet(
             "ja-bec test (read after round 1)", "phishing", TUNE, lambda: _generated("ja_bec", "test"), True
+        ),
+        # held out for the second freeze, read afterwards: tuning data since
+        EvalSet(
+            "ja-bec2 (read after round 2)", "phishing", TUNE, lambda: _generated("ja_bec2", "test"), True
         ),
         EvalSet("ja-fixtures phishing", "phishing", TUNE, lambda: _files(FIXTURES / "phishing")),
         EvalSet("ja-business dev", "ham", TUNE, lambda: _generated("ja_business", "dev"), True),
@@ -112,6 +119,13 @@ def sets(corpus: Path = CORPUS) -> list[EvalSet]:
             "ham",
             TUNE,
             lambda: _generated("ja_business", "test"),
+            True,
+        ),
+        EvalSet(
+            "ja-business2 (read after round 2)",
+            "ham",
+            TUNE,
+            lambda: _generated("ja_business2", "test"),
             True,
         ),
         EvalSet("ja-fixtures ham", "ham", TUNE, lambda: _files(FIXTURES / "ham")),

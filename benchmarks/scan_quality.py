@@ -42,7 +42,8 @@ FLAGGED = {"suspicious", "phishing", "malicious"}
 PHISHING = {"phishing", "malicious"}
 # (legitimate set, phishing sets) of one language: rspamd is compared on each pair
 PAIRS = (
-    ("ja-business2", ("ja-bec2",)),
+    ("ja-business3", ("ja-bec3",)),
+    ("ja-business2 (read after round 2)", ("ja-bec2 (read after round 2)",)),
     ("csdmc2010-ham, 2010", ("phishing_pot, newer third", "honeypot-newer (samples > 5000)")),
     ("ja-business dev", ("ja-bec dev", "ja-fixtures phishing")),
     ("ja-business test (read after round 1)", ("ja-bec test (read after round 1)",)),

@@ -7,6 +7,7 @@ everyday mail; together they are the pattern of IPA's and the FBI IC3's BEC repo
 from __future__ import annotations
 
 from .context import Context
+from .impersonation import authenticated, under
 
 INTENTS = (
     "text.payment-change",
@@ -34,9 +35,10 @@ OUTSIDERS = (
 
 def bec_evidence(codes: set[str]) -> dict[str, str] | None:
     """The evidence of ``bec.request`` when the signals fired hold an ask and an outsider —
-    never for bulk mail its sender signed, with an unsubscribe link: BEC is one person writing
-    to another, and a shop's gift-card campaign is not."""
-    if "bulk.authenticated" in codes:
+    never for bulk mail its sender signed, with an unsubscribe link, nor for a mailing list's
+    post: BEC is one person writing to another, and a shop's gift-card campaign or a
+    newsletter's prize draw is not."""
+    if "bulk.authenticated" in codes or "bulk.mailing-list" in codes:
         return None
     intents = [c for c in INTENTS if c in codes]
     outsiders = [c for c in OUTSIDERS if c in codes]
@@ -49,6 +51,16 @@ def bec_evidence(codes: set[str]) -> dict[str, str] | None:
 
 
 def check_bec(ctx: Context) -> None:
-    found = bec_evidence({h.code for h in ctx.hits})
+    codes = {h.code for h in ctx.hits}
+    sender = ctx.msg.sender
+    if (
+        sender is not None
+        and under(sender.domain, ctx.rules.company_suffixes)
+        and authenticated(ctx)
+        and not codes & (set(OUTSIDERS) - {"header.first-contact"})
+    ):
+        # a registered company's first mail (co.jp, authenticated): an outsider only by being new
+        codes.discard("header.first-contact")
+    found = bec_evidence(codes)
     if found is not None:
         ctx.hit("bec.request", **found)

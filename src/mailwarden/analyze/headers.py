@@ -14,8 +14,9 @@ from ..core.i18n import N_, gettext
 from ..core.message import Address
 from ..domain.orgdomain import registrable, same_organisation
 from .context import Context
-from .impersonation import esp_domain, list_domains, via_esp
+from .impersonation import esp_domain, list_domains, under, via_esp
 from .lookalike import contains_brand, imitates
+from .romaji import latin_name_matches
 from .targets import targets
 
 _ORG_WORDS = re.compile(
@@ -222,17 +223,21 @@ def _check_sender(ctx: Context, sender: Address) -> None:
             ctx.hit("header.display-name-address", shown=shown.group(0), address=sender.address)
         folded = name.casefold()
         for vip, addresses in rules.vips:
-            if vip.casefold().replace(" ", "") in folded.replace(" ", "") and sender.address not in addresses:
+            named = vip.casefold().replace(" ", "") in folded.replace(" ", "")
+            named = named or latin_name_matches(name, vip)
+            if named and sender.address not in addresses:
                 ctx.hit("header.display-name-impersonation", name=name, target=vip, address=sender.address)
-    # the sender domain itself
-    table = targets(rules)
-    found = imitates(domain, table)
-    if found:
-        ctx.hit("header.lookalike-domain", domain=domain, target=found[0], distance=found[1])
-    else:
-        real = contains_brand(domain, table)
-        if real:
-            ctx.hit("header.lookalike-domain", domain=domain, target=real, distance="—")
+    # the sender domain itself: not below a suffix only registered organisations can hold, where
+    # no one registers a lookalike (tokyo-minato-cci.or.jp is a chamber of commerce)
+    if not under(domain, rules.restricted_suffixes):
+        table = targets(rules)
+        found = imitates(domain, table)
+        if found:
+            ctx.hit("header.lookalike-domain", domain=domain, target=found[0], distance=found[1])
+        else:
+            real = contains_brand(domain, table)
+            if real:
+                ctx.hit("header.lookalike-domain", domain=domain, target=real, distance="—")
     if "xn--" in domain:
         uni = _unicode(domain)
         scripts = _scripts(uni)

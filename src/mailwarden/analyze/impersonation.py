@@ -111,9 +111,27 @@ def known_sender(ctx: Context) -> str | None:
         return "correspondent"
     if any(b.owns(domain) for b in rules.brands) and domain not in rules.freemail:
         return "brand"
-    labels = domain.split(".")
-    if any(".".join(labels[i:]) in rules.restricted_suffixes for i in range(1, len(labels))):
+    if under(domain, rules.restricted_suffixes):
         return "restricted suffix"
+    return None
+
+
+def under(domain: str, suffixes: frozenset[str]) -> bool:
+    """``domain`` lies below one of ``suffixes`` (a.b.go.jp below go.jp)."""
+    labels = domain.split(".")
+    return any(".".join(labels[i:]) in suffixes for i in range(1, len(labels)))
+
+
+def _shared_by_stranger(ctx: Context, domain: str) -> dict[str, str] | None:
+    """The first link to a file or form shared on a public service (drive.google.com,
+    forms.gle…) in mail from a sender not known and proven, unless the service is the sender's
+    own: "shared document" phishing borrows the service's trusted name."""
+    shares = ctx.rules.share_hosts
+    for link in ctx.urls:
+        host = link.get("host") or ""
+        shared = host and any(host == s or host.endswith("." + s) for s in shares)
+        if shared and not same_organisation(host, domain):
+            return link
     return None
 
 
@@ -159,6 +177,11 @@ def check_impersonation(ctx: Context) -> None:
     why = known_sender(ctx)
     if why is not None:
         ctx.hit("sender.known-authenticated", domain=domain, kind=why, why=gettext(KNOWN_AS[why]))
+    elif not ctx.fired("bulk.authenticated"):
+        shared = _shared_by_stranger(ctx, domain)
+        if shared is not None:
+            url, host = shared["url"][:200], shared["host"]
+            ctx.hit("url.shared-by-stranger", url=url, host=host, address=sender.address)
     # a list post proven to come from the list's server (anyone can write a List-Id header)
     lists = list_domains(ctx)
     if lists and _sent_by(ctx, lists):

@@ -74,6 +74,12 @@ _NEGATION = {"無い", "ない", "ぬ", "ず", "ん"}
 NEGATIVE_BY_NATURE = {"text.secrecy"}
 
 
+def reading(text: str) -> str:
+    """The dictionary's reading of ``text`` in katakana (高橋 → タカハシ), symbols left out."""
+    morphemes = _tokenizer().tokenize(text)
+    return "".join(m.reading_form() for m in morphemes if m.part_of_speech()[0] not in _SKIP_POS)
+
+
 def words(text: str) -> list[tuple[str, str, bool]]:
     """(normalised form, surface, negated) of each content word, particles and auxiliaries
     left out; ``negated`` when a negation (ない, ません, ず…) follows within a few words, as in

@@ -90,6 +90,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:社内|他の(?:方|社員|者|従業員)|社員)(?:に|には|でも|の方)?.{0,20}"
         r"(?:共有|口外|相談|他言|話)(?:され|し|さ)?(?:ません|ない|ず)(?:よう|で)",
         r"社内(?:で|へ)?の(?:ご)?(?:共有|口外|相談)は(?:お)?控え",
+        r"(?:本件|この件)は関係者(?:様)?(?:のみ|限り)",
+        r"(?:do not|don'?t) (?:discuss|share|mention) (?:this|the) (?:matter|transaction|deal|request)"
+        r"(?: with (?:anyone|other|your))?",
     ),
     "text.executive-request": (
         r"are you (?:available|at your desk|in the office)\s*\?",
@@ -119,6 +122,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:gewinnspiel|gewinnen sie|sweepstakes?|prize draw|sorteio|sorteo|jeu concours)\b",
         r"mystery ?box|caja misteriosa|caixa misteriosa|boîte mystère|überraschungsbox",
         r"\b(?:free gift|reward points?|cash ?back|welcome bonus|bonus (?:credit|points))\b",
+        # money that "arrived" on an account the reader never opened
+        r"balance (?:has been |was )?(?:replenished|credited|topped up)|\+\s?\d{1,3}(?:,\d{3})+\s?\$",
+        r"tax refund (?:is )?(?:ready|pending|available|approved)",
+        r"refund (?:is )?ready for (?:processing|payment)",
         r"\b(?:our|the) (?:\w+ )?winner\b|\banswer (?:&|and) win\b|you(?:'ve| have)? been selected",
         r"\bselected to receive\b|\bclaim (?:yours|now)\b",
         r"\b(?:kostenlos(?:e|en)?|gratuit(?:e)?|gratis|grátis)\b",
@@ -166,6 +173,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:s3x|porn ?hub|horny|hookups?|sexdates?|sexkontakte?)\b",
         r"(?:dating|daten?) (?:for|voor|für) (?:sex|s3x)|lustigen dates|spannende afspraak",
         r"出会い系|セフレ|人妻(?:と|との)出会",
+        r"\b(?:sex ?dating|lewd|naughty (?:girls|women|wives))\b|private (?:fotos|photos|pics)\b",
+        r"intim werden|frech(?:e|en|em) (?:\w+ )?(?:mädchen|frauen)",
     ),
     "text.legal-threat": (
         r"intima[çc][ãa]o|notifica[çc][ãa]o judicial|protesto em cart[óo]rio",
@@ -229,6 +238,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"給与(?:台帳|明細(?:の)?一覧|データ)|賃金台帳|源泉徴収票(?:の)?(?:一覧|データ|を全員|全員)",
         r"(?:employee|staff|customer|client)s?'? (?:list|records|data|database|w-?2s?|tax forms|payroll)",
         r"\bw-?2 (?:forms?|copies)|payroll (?:records|report|data|file)",
+        r"(?:得意先|取引先|仕入先|顧客)(?:の|様の)?(?:一覧|リスト|名簿)",
     ),
     "text.payroll-change": (
         # payroll diversion: an "employee" asks for the salary to go to a new account
@@ -259,11 +269,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "text.acquisition": (
         # a confidential acquisition, deposit or legal matter used as the pretext for a transfer
-        r"(?:買収|m&a|tob|合併|資本(?:業務)?提携)(?:の|に関する|案件)?.{0,300}"
+        r"(?:買収|m&a|tob|合併|資本(?:業務)?提携|公開買付|株式(?:の)?(?:取得|譲渡)|事業譲渡)(?:の|に関する|案件)?.{0,300}"
         r"(?:内密|極秘|機密|秘密保持|手付金|預託金|保証金|証拠金|預り金|インサイダー)",
         r"(?:手付金|預託金|保証金|証拠金|デポジット)(?:を|の)?(?:お)?(?:振込|振り込|送金|支払)",
         r"(?:confidential|secret) (?:acquisition|merger|deal|transaction)",
         r"(?:escrow|deposit) (?:for|of) the (?:acquisition|deal)",
+        r"(?:エスクロー|公開買付代理人|買付代理人)口座",
+        r"(?:手付金|預託金|保証金|証拠金|譲渡代金|事前入金)(?:の一部)?(?:を|の|は)?.{0,40}(?:お預かり|ご入金|入金期限)",
+        r"\bescrow (?:deposit|account|payment|funds)",
+        r"\b(?:proposed|confidential|pending) (?:acquisition|merger|takeover)",
     ),
     "text.callback-charge": (
         # an order or renewal "charged" with only a phone number to cancel it: the callback scam
@@ -278,6 +292,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r".{0,300}(?:call|contact) (?:us|our|the)",
         r"(?:did not|didn'?t) (?:authori[sz]e|make|place) (?:this|the) (?:purchase|order|payment|transaction)"
         r".{0,200}(?:call|contact)",
+        # cancelling or disputing the charge: by telephone only
+        r"(?:キャンセル|取り?消し|取消し?|解約|返金)(?:や|・|、|および|又は|または|等|など)?[^。]{0,30}"
+        r"(?:は|につきましては)[、,]?\s?お?電話(?:にて|で|のみ|でのみ)",
+        r"(?:お間違い|誤り|相違)(?:が)?(?:ある|ございます|あった)場合(?:は|には)?[^。]{0,40}お?電話(?:にて|で)",
     ),
     "spam.bulk": (
         r"\bunsubscribe\b",

@@ -90,12 +90,16 @@ class Rules:
     redirect_params: frozenset[str] = frozenset()
     suspicious_tlds: frozenset[str] = frozenset()
     storage_hosts: frozenset[str] = frozenset()
+    #: public file- and form-sharing services (drive.google.com, forms.gle…)
+    share_hosts: frozenset[str] = frozenset()
     #: email service providers: bounce (Return-Path) domains and click-tracking hosts
     esp_domains: frozenset[str] = frozenset()
     #: SaaS giving each customer a host under its name (customer.smarthr.jp)
     tenant_domains: frozenset[str] = frozenset()
     #: public suffixes only registered organisations can hold (go.jp, ac.jp, gov…)
     restricted_suffixes: frozenset[str] = frozenset()
+    #: suffixes where one registered company holds one domain (co.jp)
+    company_suffixes: frozenset[str] = frozenset()
     trusted_authserv_ids: tuple[str, ...] = ()
     ppap: bool = True
     #: accept rsa-sha1 DKIM signatures (RFC 8301 says verifiers must not); reported when used
@@ -203,9 +207,11 @@ def load_rules(path: Path | None = None) -> Rules:
         redirect_params=frozenset(lists["redirect_params"]),
         suspicious_tlds=frozenset(lists["suspicious_tlds"]),
         storage_hosts=frozenset(lists["storage_hosts"]),
+        share_hosts=frozenset(lists["share_hosts"]),
         esp_domains=frozenset(lists["esp_domains"]) | frozenset(user.get("esp_domains") or []),
         tenant_domains=frozenset(lists["tenant_domains"]),
         restricted_suffixes=frozenset(lists["restricted_suffixes"]),
+        company_suffixes=frozenset(lists["company_suffixes"]),
         trusted_authserv_ids=tuple(str(a).lower() for a in user.get("trusted_authserv_ids") or []),
         ppap=bool(user.get("ppap", True)),
         allow_rsa_sha1=bool(user.get("allow_rsa_sha1", False)),

@@ -39,6 +39,44 @@ _CALL = [
 ]
 
 
+# a line break inside a paragraph: Japanese mail is wrapped by hand every 30-40 characters, in
+# the middle of a phrase, and English mail at 72 columns
+_WRAP = re.compile(r"(?<=\S)[ \t\r]*\n(?=[ \t\u3000]*[^\s\u30fb・■●◆▼※*>\-=─━])")
+_CJK_EDGE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with each paragraph on one line, so a phrase the sender's line length cut in two
+    still reads as one: a break between Japanese characters is dropped, any other becomes a
+    space. Blank lines, and lines that open a list item (・, ■, ※, -, >…), keep their break."""
+
+    def join(m: re.Match[str]) -> str:
+        before = text[m.start() - 1]
+        after = text[m.end()] if m.end() < len(text) else ""
+        return "" if _CJK_EDGE.match(before) and _CJK_EDGE.match(after) else " "
+
+    return _WRAP.sub(join, text)
+
+
+# a style that moves text out of the window: a margin or offset of tens of thousands of pixels, a
+# height of thousands of viewport heights
+_OFFSCREEN = re.compile(
+    r"(?:margin(?:-top|-left|-bottom)?|top|left|text-indent|padding-top)\s*:\s*-?\d{5,}(?:\.\d+)?px"
+    r"|height\s*:\s*\d{4,}(?:vh|%)|flex-grow\s*:\s*\d{4,}",
+    re.IGNORECASE,
+)
+
+
+def _offscreen(htmls: list[str]) -> str | None:
+    """The first style that pushes part of an HTML body out of any window, or None: filler the
+    reader never sees, placed for filters to read (or the lure kept below it)."""
+    for page in htmls:
+        m = _OFFSCREEN.search(page[:MAX_CHARS])
+        if m:
+            return m.group(0)[:60]
+    return None
+
+
 def visible_text(ctx: Context) -> tuple[str, str | None]:
     """Subject and bodies as a reader sees them (HTML tags and what styles hide dropped),
     NFKC-normalised; and the first text hidden inside a word of an HTML body, if any."""
@@ -153,9 +191,12 @@ def check_text(ctx: Context) -> None:
         ctx.hit("text.obfuscation", word=styled[0], how=gettext(styled[1]))
     if salt is not None:
         ctx.hit("text.hidden-salting", hidden=salt.strip()[:40])
+    pushed = _offscreen(ctx.msg.htmls)
+    if pushed is not None:
+        ctx.hit("text.offscreen", style=pushed)
     if mixed:
         ctx.hit("text.homoglyph", word=mixed.group(0)[:40], scripts=_scripts_of(mixed.group(0)))
-    for code, m in PHRASE_SET.first_matches(text).items():
+    for code, m in PHRASE_SET.first_matches(unwrapped(text)).items():
         ctx.hit(code, phrase=m.group(0)[:80])
     # Japanese, word by word: variants the surface patterns above do not spell out
     for code, phrase in matches(words(text)).items():

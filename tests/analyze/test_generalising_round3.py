@@ -1,0 +1,157 @@
+"""The third round of generalising signals: phrases cut by the sender's line length, an
+executive's name written in Latin letters, registered organisations' domains, BEC asks in
+newsletters, shared-document lures from strangers and text pushed out of sight."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailwarden.analyze.engine import analyze
+from mailwarden.analyze.romaji import hepburn, latin_name_matches
+from mailwarden.analyze.rules import load_rules
+from mailwarden.analyze.text import unwrapped
+
+from .mail import message
+
+AUTH = (
+    "Authentication-Results: mx1.minato-seiki.co.jp; spf=pass smtp.mailfrom={d};"
+    " dkim=pass header.d={d}; dmarc=pass header.from={d}\r\n"
+)
+CALLBACK = (
+    "株式会社みなと精機 御中\r\n\r\n"
+    "ご契約中のライセンスの年間更新手続きが完了いたしました。\r\n"
+    "・更新料金：1,320,000円（税込）\r\n\r\n"
+    "今回の更新をご希望でない場合は、引き落とし日の3営業日前までに\r\n"
+    "ライセンス管理センター（03-6268-1596）までご連絡ください。\r\n"
+)
+
+
+@pytest.fixture(scope="module")
+def org_rules(tmp_path_factory):
+    f = tmp_path_factory.mktemp("rules") / "rules.yaml"
+    f.write_text(
+        "own_domains: [minato-seiki.co.jp]\n"
+        "trusted_authserv_ids: [mx1.minato-seiki.co.jp]\n"
+        "correspondents: [daiwa-shoji.co.jp, sato-zeirishi.jp]\n"
+        "vips:\n"
+        "  - {name: 高橋 健一, addresses: [k.takahashi@minato-seiki.co.jp]}\n"
+        "  - {name: 伊藤 由美, addresses: [y.ito@minato-seiki.co.jp]}\n",
+        encoding="utf-8",
+    )
+    return load_rules(f)
+
+
+def found(data, rules):
+    v = analyze(data, rules)
+    return v, {s["code"]: s["evidence"] for s in v.signals}
+
+
+def test_a_paragraph_reads_as_one_line():
+    text = "ご希望でない場合は、3営業日前までに\r\nセンター(03-1)までご連絡\n"
+    text += "verify your\naccount\n\n・一\n・二\n"
+    out = unwrapped(text)
+    assert "3営業日前までにセンター" in out  # Japanese: the break dropped
+    assert "verify your account" in out  # elsewhere: a space
+    assert "\n\n・一\n・二" in out  # a blank line and list items keep their breaks
+
+
+def test_a_callback_scam_whose_phrase_the_line_length_cut(org_rules):
+    d = "cloudoffice-support.com"
+    mail = message(CALLBACK, from_=f"更新窓口 <support@{d}>", extra_headers=AUTH.format(d=d))
+    v, hits = found(mail, org_rules)
+    assert "text.callback-charge" in hits
+    assert hits["bec.request"]["sender"] == "first-contact"
+    assert v.verdict in ("phishing", "malicious")
+
+
+def test_a_registered_company_is_not_an_outsider_only_for_being_new(org_rules):
+    # the same notice, authenticated for a co.jp domain: a company writing, not a throwaway domain
+    d = "bizdirect.tokyomirai-bank.co.jp"
+    _, hits = found(message(CALLBACK, from_=f"銀行 <info@{d}>", extra_headers=AUTH.format(d=d)), org_rules)
+    assert "text.callback-charge" in hits and "header.first-contact" in hits
+    assert "bec.request" not in hits
+    # unauthenticated, the co.jp name proves nothing
+    _, hits = found(message(CALLBACK, from_=f"銀行 <info@{d}>"), org_rules)
+    assert "bec.request" in hits
+    # and a co.jp lookalike of a correspondent stays an outsider
+    d = "daiwa-syoji.co.jp"
+    _, hits = found(message(CALLBACK, from_=f"大和 <info@{d}>", extra_headers=AUTH.format(d=d)), org_rules)
+    assert "correspondent-lookalike" in hits["bec.request"]["sender"]
+
+
+@pytest.mark.parametrize(
+    ("display", "name", "match"),
+    [
+        ("Kenichi Takahashi", "高橋 健一", True),
+        ("TAKAHASHI Kenichi", "高橋 健一", True),
+        ("Yumi Itoh", "伊藤 由美", True),  # a long vowel written oh
+        ("Yumi Itou", "伊藤 由美", True),
+        ("Ken Takahashi", "高橋 健一", False),
+        ("Takashi Hashimoto", "高橋 健一", False),
+        ("高橋 健一", "高橋 健一", False),  # not Latin: the plain comparison handles it
+    ],
+)
+def test_a_japanese_name_written_in_latin_letters(display, name, match):
+    assert latin_name_matches(display, name) is match
+
+
+def test_hepburn():
+    assert hepburn("タカハシ") == "takahashi" and hepburn("ショウ") == "shou"
+    assert hepburn("ハットリ") == "hattori" and hepburn("マッチャ") == "matcha"
+
+
+def test_an_executive_in_latin_letters_from_free_mail(org_rules):
+    body = "山本さん\n得意先の一覧（会社名、担当者、売掛金残高）を今日中にこのアドレスへ送ってもらえますか。"
+    _, hits = found(message(body, from_="Kenichi Takahashi <takahashi.kenichi70@gmail.com>"), org_rules)
+    assert hits["header.display-name-impersonation"]["target"] == "高橋 健一"
+    assert "data-request" in hits["bec.request"]["asks"]
+
+
+def test_no_lookalike_below_a_suffix_only_registered_bodies_hold(org_rules):
+    # "tokyo" inside a chamber of commerce's or.jp domain is its city, not a combosquat
+    d = "tokyo-minato-cci.or.jp"
+    _, hits = found(message("会員メールニュース", from_=f"商工会議所 <news@{d}>"), org_rules)
+    assert "header.lookalike-domain" not in hits
+    _, hits = found(message("会員メールニュース", from_="商工会議所 <news@tokyo-minato-cci.com>"), org_rules)
+    assert "header.lookalike-domain" in hits
+
+
+def test_a_newsletters_prize_draw_is_no_bec_request(org_rules):
+    d = "list.bizbook.example"
+    head = (
+        f"List-Id: <news.{d}>\r\nList-Unsubscribe: <https://{d}/u>\r\n"
+        f"Authentication-Results: mx1.minato-seiki.co.jp; spf=pass smtp.mailfrom=bounce@{d}\r\n"
+    )
+    body = "読者アンケートにご協力ください。抽選でAmazonギフトカードをプレゼントします。"
+    args = {"from_": "編集部 <editor@bizbook.example>", "return_path": f"bounce@{d}"}
+    _, hits = found(message(body, extra_headers=head, **args), org_rules)
+    assert "bulk.mailing-list" in hits and "text.gift-card" in hits
+    assert "bec.request" not in hits
+    # the same words one to one, from a stranger: asked
+    _, hits = found(message(body, **args), org_rules)
+    assert "bec.request" in hits
+
+
+def test_a_shared_document_from_a_stranger(org_rules):
+    html = '<a href="https://drive.google.com/file/d/1vEl/preview">請求書.pdf</a>'
+    _, hits = found(message("ご確認ください", html=html, from_="Mary <kekka89@gmail.com>"), org_rules)
+    assert hits["url.shared-by-stranger"]["host"] == "drive.google.com"
+    # from a correspondent, authenticated: ordinary
+    d = "daiwa-shoji.co.jp"
+    _, hits = found(
+        message("ご確認ください", html=html, from_=f"松本 <t@{d}>", extra_headers=AUTH.format(d=d)), org_rules
+    )
+    assert "url.shared-by-stranger" not in hits
+    # a link to the sender's own service is not a share of someone else's
+    html = '<a href="https://docs.google.com/document/d/1/edit">doc</a>'
+    _, hits = found(message("共有しました", html=html, from_="Google <drive-shares@google.com>"), org_rules)
+    assert "url.shared-by-stranger" not in hits
+
+
+def test_text_pushed_out_of_sight():
+    html = "<style>.belowView { margin-top: 470500px; }</style><p>Save energy</p><div class=belowView>x</div>"
+    _, hits = found(message("", html=html, from_="Eco <a@b.example>"), load_rules())
+    assert hits["text.offscreen"]["style"].startswith("margin-top: 470500px")
+    html = "<style>p { margin-top: 12px; height: 100vh }</style><p>Save energy</p>"
+    _, hits = found(message("", html=html, from_="Eco <a@b.example>"), load_rules())
+    assert "text.offscreen" not in hits
