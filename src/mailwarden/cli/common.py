@@ -18,8 +18,18 @@ from ..core.errors import ConfigError
 from ..core.i18n import gettext as _
 from ..core.render import to_json, to_jsonl
 
-out = Console()
-err = Console(stderr=True)
+
+def _console(stderr: bool = False) -> Console:
+    """A console that reads COLUMNS when it prints, not once when this module is imported (Rich
+    fixes the width it finds in the environment at construction): a process that runs several
+    commands — the test suite's runner, a shell completing — gets each command's width."""
+    console = Console(stderr=stderr)
+    console._width = None  # the terminal's or COLUMNS' width, looked up at each print
+    return console
+
+
+out = _console()
+err = _console(stderr=True)
 
 NameserverOpt = Annotated[
     list[str] | None,
