@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Ordinary, legitimate Japanese business mail (ham), set no. 3, as the MX of the company in
 :mod:`tests.support.ja_org` receives it in 2026.
 
