@@ -44,10 +44,13 @@ PHISHING = {"phishing", "malicious"}
 PAIRS = (
     ("ja-business3", ("ja-bec3",)),
     ("ja-business2 (read after round 2)", ("ja-bec2 (read after round 2)",)),
-    ("csdmc2010-ham, 2010", ("phishing_pot, newer third", "honeypot-newer (samples > 5000)")),
+    ("csdmc2010-ham, 2010", ("honeypot-newer (samples > 5000)",)),
     ("ja-business dev", ("ja-bec dev", "ja-fixtures phishing")),
     ("ja-business test (read after round 1)", ("ja-bec test (read after round 1)",)),
-    ("csdmc2010-ham, 2002", ("phishing_pot, older two thirds",)),
+    (
+        "csdmc2010-ham, 2002",
+        ("phishing_pot, older two thirds", "phishing_pot, newer third (read after round 3)"),
+    ),
 )
 TARGETS = {
     "phishing": "≥ 90 % flagged",

@@ -5,9 +5,11 @@
 
 Method: every message of the tuning sets is analysed and becomes a vector of the signals it
 fired (0/1). A logistic regression (scikit-learn, L2, the regularisation strength chosen by
-5-fold cross-validation) predicts phishing against legitimate mail; each set counts as much as
-any other set of its class, so 800 English honeypot messages do not drown 100 Japanese BEC
-ones. Then:
+5-fold cross-validation) predicts phishing against legitimate mail. Each class weighs half;
+within a class each language (English, Japanese) weighs alike, and within a language each set,
+so 800 English honeypot messages do not drown 100 Japanese BEC ones, nor do five Japanese sets
+drown the English ones (they did when each set weighed alike: every Japanese set added took
+weight from English mail). Then:
 
 - a signal seen fewer than ``MIN_SUPPORT`` times in the tuning data keeps the weight written
   by hand (``fitted`` is absent for it in signals.yaml); so do signals that decide a verdict
@@ -74,6 +76,11 @@ def vectors(tmp: Path) -> tuple[list[set[str]], list[int], list[str]]:
     return rows, labels, groups
 
 
+def language(group: str) -> str:
+    """The language of an evaluation set: the Japanese sets are named ``ja-…``."""
+    return "ja" if group.startswith("ja-") else "en"
+
+
 def fit(rows: list[set[str]], labels: list[int], groups: list[str], features: list[str]) -> dict[str, float]:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -82,9 +89,15 @@ def fit(rows: list[set[str]], labels: list[int], groups: list[str], features: li
     x = np.array([[1.0 if f in r else 0.0 for f in features] for r in rows])
     y = np.array(labels)
     size = Counter(groups)
-    per_class = {c: len({g for g, lab in zip(groups, labels, strict=True) if lab == c}) for c in (0, 1)}
+    pairs = set(zip(groups, labels, strict=True))
+    # each class weighs half; within it, each language alike, and within a language each set alike
+    languages = {c: {language(g) for g, lab in pairs if lab == c} for c in (0, 1)}
+    sets_of = Counter((language(g), lab) for g, lab in pairs)
     weight = np.array(
-        [len(rows) / 2 / per_class[lab] / size[g] for g, lab in zip(groups, labels, strict=True)]
+        [
+            len(rows) / 2 / len(languages[lab]) / sets_of[language(g), lab] / size[g]
+            for g, lab in zip(groups, labels, strict=True)
+        ]
     )
     search = GridSearchCV(
         LogisticRegression(max_iter=5000),

@@ -155,3 +155,33 @@ def test_text_pushed_out_of_sight():
     html = "<style>p { margin-top: 12px; height: 100vh }</style><p>Save energy</p>"
     _, hits = found(message("", html=html, from_="Eco <a@b.example>"), load_rules())
     assert "text.offscreen" not in hits
+
+
+def test_a_from_line_that_cuts_the_name_from_the_address(org_rules):
+    data = message("Angebot", from_='"DIE Lösung! Endlich!", <service@mailer.example>')
+    _, hits = found(data, org_rules)
+    assert hits["header.from-malformed"]["value"].startswith('"DIE Lösung! Endlich!",')
+    # a quoted name with a comma inside, and an unquoted one, are ordinary
+    for from_ in ('"Yamada, Taro" <t@x.example>', "Yamada Taro <t@x.example>"):
+        _, hits = found(message("ご連絡", from_=from_), org_rules)
+        assert "header.from-malformed" not in hits
+
+
+def test_a_share_notification_proves_the_service_not_the_sharer(org_rules):
+    auth = AUTH.format(d="google.com")
+    html = '<a href="https://docs.google.com/presentation/d/1/edit">Open</a>'
+    args = {"html": html, "from_": "Someone (via Google Slides) <drive-shares-noreply@google.com>"}
+    _, hits = found(
+        message("共有されました", reply_to="x <a@zeq.example>", extra_headers=auth, **args), org_rules
+    )
+    assert "sender.known-authenticated" not in hits
+    assert hits["url.shared-by-stranger"]["host"] == "docs.google.com"
+    # shared by a correspondent (Google puts the sharer in Reply-To): ordinary
+    _, hits = found(
+        message("共有されました", reply_to="松本 <t@daiwa-shoji.co.jp>", extra_headers=auth, **args),
+        org_rules,
+    )
+    assert "url.shared-by-stranger" not in hits
+    # Google's own mail keeps its credit
+    _, hits = found(message("お知らせ", from_="Google <no-reply@google.com>", extra_headers=auth), org_rules)
+    assert hits["sender.known-authenticated"]["kind"] == "brand"

@@ -141,6 +141,11 @@ def _public(ip: str) -> bool:
         return False
 
 
+# a quoted display name closed and then cut from the address by a comma: two mailboxes to a
+# parser, one of them a name without an address, which many readers show as the sender
+_NAME_THEN_COMMA = re.compile(r'^\s*"[^"]*"\s*,\s*<?[^\s<>,"]+@[^\s<>,"]+>?\s*$')
+
+
 def check_headers(ctx: Context) -> None:
     msg = ctx.msg
     sender = msg.sender
@@ -149,6 +154,9 @@ def check_headers(ctx: Context) -> None:
         _check_replies_without_sender(ctx)
     else:
         _check_sender(ctx, sender)
+    from_line = msg.header("from")
+    if _NAME_THEN_COMMA.match(from_line):
+        ctx.hit("header.from-malformed", value=from_line[:120])
     token = _TOKEN.search(msg.subject)
     if token:
         ctx.hit("header.subject-token", token=token.group(0))

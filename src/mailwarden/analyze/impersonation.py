@@ -104,8 +104,8 @@ def known_sender(ctx: Context) -> str | None:
     correspondent's domain, a brand's real domain, or a domain under a suffix only registered
     organisations can hold (go.jp, ac.jp…). None otherwise."""
     sender = ctx.msg.sender
-    if sender is None or not authenticated(ctx):
-        return None
+    if sender is None or not authenticated(ctx) or sender.address in ctx.rules.relay_senders:
+        return None  # a relay's authentication proves the service, not who wrote
     rules, domain = ctx.rules, sender.domain
     if any(same_organisation(domain, k) for k in known_domains(rules)):
         return "correspondent"
@@ -125,8 +125,17 @@ def under(domain: str, suffixes: frozenset[str]) -> bool:
 def _shared_by_stranger(ctx: Context, domain: str) -> dict[str, str] | None:
     """The first link to a file or form shared on a public service (drive.google.com,
     forms.gle…) in mail from a sender not known and proven, unless the service is the sender's
-    own: "shared document" phishing borrows the service's trusted name."""
+    own: "shared document" phishing borrows the service's trusted name. A relay (a share
+    notification from the service itself) shares on behalf of its Reply-To: a stranger unless
+    that is the organisation's own or a correspondent's address."""
     shares = ctx.rules.share_hosts
+    sender = ctx.msg.sender
+    if sender is not None and sender.address in ctx.rules.relay_senders:
+        known = known_domains(ctx.rules)
+        if any(same_organisation(r.domain, k) for r in ctx.msg.reply_to for k in known if r.domain):
+            return None
+        first = next((u for u in ctx.urls if u.get("host")), None)
+        return first or {"url": sender.address, "host": domain}
     for link in ctx.urls:
         host = link.get("host") or ""
         shared = host and any(host == s or host.endswith("." + s) for s in shares)

@@ -211,6 +211,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bwithdraw(?:al)? (?:process|request|your)",
         r"virtual assets?",
         r"暗号資産|仮想通貨",
+        r"\btether\b",
     ),
     "text.gambling": (
         # casino and betting lures: bonuses that need no deposit, free spins
@@ -218,6 +219,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"no[- ]deposit bonus|free spins|freispiele|giros grátis|tiradas gratis|jackpot",
         r"\b(?:apostas?|sportwetten|paris sportifs|bet365|betting bonus)\b",
         r"オンラインカジノ|カジノ|入金不要ボーナス|フリースピン",
+        r"b[ôo]nus de (?:primeiro |primer )?dep[óo]sito|first deposit bonus|plataforma de (?:jogos?|apostas)",
     ),
     "text.miracle-offer": (
         # health plans, insurance and miracle products sold by invented "official" senders
@@ -228,6 +230,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"male enhancement|ed pills?|tinnitus|abnehmen|afvallen|emagrecer)\b",
         r"(?:you|you're|you are) (?:pre-?)?(?:approved|eligible|qualified) for\b",
         r"痩せ|ダイエットサプリ|医療保険の無料|保険料が(?:安く|最大)",
+        # the staples of health and warranty spam, in the languages they arrive in
+        r"\b(?:erektion|erection|erecci[óo]n|ere[çc][ãa]o|aphrodisia\w*|afrodis[íi]ac\w*|potenzmittel|viagra|cialis)\b",
+        r"\b(?:auto|car|vehicle) (?:warranty|protection(?: plan)?)\b|\bextended (?:auto |car )?warranty\b",
+        r"nagelpilz|nail fungus|fungo (?:das )?unhas|hongos? (?:de (?:las )?)?uñas|pesta[ñn]as|eyelash serum",
     ),
     # -- business email compromise without links ----------------------------------------
     "text.data-request": (

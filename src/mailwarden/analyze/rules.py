@@ -92,6 +92,8 @@ class Rules:
     storage_hosts: frozenset[str] = frozenset()
     #: public file- and form-sharing services (drive.google.com, forms.gle…)
     share_hosts: frozenset[str] = frozenset()
+    #: services sending what their users write (drive-shares-noreply@google.com…)
+    relay_senders: frozenset[str] = frozenset()
     #: email service providers: bounce (Return-Path) domains and click-tracking hosts
     esp_domains: frozenset[str] = frozenset()
     #: SaaS giving each customer a host under its name (customer.smarthr.jp)
@@ -208,6 +210,7 @@ def load_rules(path: Path | None = None) -> Rules:
         suspicious_tlds=frozenset(lists["suspicious_tlds"]),
         storage_hosts=frozenset(lists["storage_hosts"]),
         share_hosts=frozenset(lists["share_hosts"]),
+        relay_senders=frozenset(lists["relay_senders"]),
         esp_domains=frozenset(lists["esp_domains"]) | frozenset(user.get("esp_domains") or []),
         tenant_domains=frozenset(lists["tenant_domains"]),
         restricted_suffixes=frozenset(lists["restricted_suffixes"]),
