@@ -28,6 +28,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -87,14 +88,34 @@ def postgres_pids(pg: PostgresServer) -> list[int]:
     return with_children(int(head))
 
 
+EVERY = 0.5  # seconds between the samples of a busy timeline
+
+
 class Cpu:
     """The machine's busy share over a run, and CPU seconds by component (``parts`` maps a
     name to a function giving the pids to sample; this process — the DNS relay's thread —
     is sampled as ``relay``)."""
 
-    def __init__(self, parts: dict[str, Any] | None = None) -> None:
+    def __init__(self, parts: dict[str, Any] | None = None, timeline: str | None = None) -> None:
         self.parts = parts or {}
         self.seconds: dict[str, float] = {}
+        # the busy share of one part, second by second: where a run waits instead of working
+        self.timeline_of, self.timeline = timeline, [] if timeline else None
+        self._stop = threading.Event()
+
+    def _watch(self) -> None:
+        assert self.timeline is not None and self.timeline_of is not None
+        pids = self.parts[self.timeline_of]
+        before = sum(proc_cpu(p) for p in pids())
+        while not self._stop.wait(EVERY):
+            now = sum(proc_cpu(p) for p in pids())
+            self.timeline.append((now - before) / EVERY)
+            before = now
+
+    def busy_line(self) -> str:
+        """The part's busy share of one core, per tick, as a line of digits (0-9, ``*`` for a
+        full core or more)."""
+        return "".join("*" if x >= 0.95 else str(int(x * 10)) for x in self.timeline or [])
 
     def _sample(self) -> dict[str, float]:
         own = os.times()
@@ -106,10 +127,13 @@ class Cpu:
     def __enter__(self) -> Cpu:
         self.start = cpu_times()
         self.first = self._sample()
+        if self.timeline is not None:
+            threading.Thread(target=self._watch, daemon=True).start()
         return self
 
     def stop_sampling(self) -> None:
         """Sample the components now (before their processes end)."""
+        self._stop.set()
         last = self._sample()
         self.seconds = {k: last[k] - self.first.get(k, 0.0) for k in last}
 
@@ -250,10 +274,17 @@ def in_process(domains: Path, ns: str, concurrency: int, work: Path, n: int, nsd
     cmd += ["-c", str(concurrency), "--workers", "1", "--timeout", "2", "-f", "json"]
     env = env_for(f"sqlite:///{work / 'inproc.db'}", work)
     before = os.times()
-    with Cpu({"nsd": lambda: with_children(nsd_pid)}) as cpu:
+    running: list[int] = []
+    parts = {"nsd": lambda: with_children(nsd_pid), "survey": lambda: running}
+    with Cpu(parts, timeline="survey") as cpu:
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        running.append(child.pid)
+        stdout, stderr = child.communicate()
+        running.clear()
+        proc = subprocess.CompletedProcess(cmd, child.returncode, stdout, stderr)
         wall = time.perf_counter() - t0
+    cpu.seconds.pop("survey", None)
     after = os.times()
     cpu.seconds["mailwarden"] = (after.children_user + after.children_system) - (
         before.children_user + before.children_system
@@ -263,6 +294,7 @@ def in_process(domains: Path, ns: str, concurrency: int, work: Path, n: int, nsd
     rows = sum(1 for _ in out.open())
     return {
         "mode": "in-process",
+        "timeline": cpu.busy_line(),
         "workers": 1,
         "domains": rows,
         "wall": wall,
@@ -301,7 +333,7 @@ def queued(
             "postgresql": lambda: postgres_pids(pg),
             "nsd": lambda: with_children(nsd_pid),
         }
-        with Cpu(parts) as cpu:
+        with Cpu(parts, timeline="workers" if workers == 1 else None) as cpu:
             t0 = time.perf_counter()
             proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
             if proc.returncode != 0:
@@ -318,6 +350,7 @@ def queued(
     assert rows == positions == n, (rows, positions, n)
     return {
         "mode": "queue",
+        "timeline": cpu.busy_line(),
         "workers": workers,
         "domains": rows,
         "enqueue_s": enqueued,
@@ -469,9 +502,11 @@ def overhead(
         walls: dict[str, float] = {}
         for mode in order:
             if mode == "in-process":
-                walls[mode] = in_process(listing, ns, equal, work, n, nsd_pid)["wall"]
+                got = in_process(listing, ns, equal, work, n, nsd_pid)
             else:
-                walls[mode] = queued(pg, 1, listing, ns, args, work, n, nsd_pid)["wall"]
+                got = queued(pg, 1, listing, ns, args, work, n, nsd_pid)
+            walls[mode] = got["wall"]
+            print(f"    {mode:10} busy a {EVERY:g} s tick (tenths of a core): {got['timeline']}")
         ratio = walls["queue"] / walls["in-process"]
         ratios.append(ratio)
         print(
