@@ -185,3 +185,17 @@ def test_a_share_notification_proves_the_service_not_the_sharer(org_rules):
     # Google's own mail keeps its credit
     _, hits = found(message("お知らせ", from_="Google <no-reply@google.com>", extra_headers=auth), org_rules)
     assert hits["sender.known-authenticated"]["kind"] == "brand"
+
+
+def test_a_hostile_from_line_is_read_in_linear_time(org_rules):
+    # "a@a@a@…": the first form of the malformed-From pattern backtracked quadratically
+    # (4 s for 8,000 pairs; minutes for a 100 KB header)
+    import threading
+
+    data = message("x", from_='"x", ' + "a@" * 50_000 + " y")
+    done: list[object] = []
+    worker = threading.Thread(target=lambda: done.append(analyze(data, org_rules)), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert done, "the analysis of one long From line did not finish within a minute"
+    assert "header.from-malformed" not in {s["code"] for s in done[0].signals}  # type: ignore[attr-defined]
