@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 
 from mailwarden.analyze.correspondents import resembles, romaji_key
-from mailwarden.analyze.engine import analyze
 from mailwarden.analyze.rules import load_rules
 from mailwarden.analyze.targets import brand_named
 
-from .mail import message
+from .mail import AUTH, found, message
 
 KNOWN = (
     "daiwa-shoji.co.jp",
@@ -20,28 +19,6 @@ KNOWN = (
     "hokuto-unyu.co.jp",
     "toyo-denki.co.jp",
 )
-AUTH = (
-    "Authentication-Results: mx1.minato-seiki.co.jp; spf=pass smtp.mailfrom={d};"
-    " dkim=pass header.d={d}; dmarc=pass header.from={d}\r\n"
-)
-
-
-@pytest.fixture(scope="module")
-def org_rules(tmp_path_factory):
-    f = tmp_path_factory.mktemp("rules") / "rules.yaml"
-    f.write_text(
-        "own_domains: [minato-seiki.co.jp]\n"
-        "trusted_authserv_ids: [mx1.minato-seiki.co.jp]\n"
-        "correspondents: [daiwa-shoji.co.jp, sato-zeirishi.jp, hokuto-unyu.co.jp, toyo-denki.co.jp]\n"
-        "vips: [{name: 高橋 健一, addresses: [k.takahashi@minato-seiki.co.jp]}]\n",
-        encoding="utf-8",
-    )
-    return load_rules(f)
-
-
-def found(data, rules):
-    v = analyze(data, rules)
-    return v, {s["code"]: s["evidence"] for s in v.signals}
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,8 @@ from mailwarden.analyze.romaji import hepburn, latin_name_matches
 from mailwarden.analyze.rules import load_rules
 from mailwarden.analyze.text import unwrapped
 
-from .mail import message
+from .mail import AUTH, found, message
 
-AUTH = (
-    "Authentication-Results: mx1.minato-seiki.co.jp; spf=pass smtp.mailfrom={d};"
-    " dkim=pass header.d={d}; dmarc=pass header.from={d}\r\n"
-)
 CALLBACK = (
     "株式会社みなと精機 御中\r\n\r\n"
     "ご契約中のライセンスの年間更新手続きが完了いたしました。\r\n"
@@ -24,26 +20,6 @@ CALLBACK = (
     "今回の更新をご希望でない場合は、引き落とし日の3営業日前までに\r\n"
     "ライセンス管理センター（03-6268-1596）までご連絡ください。\r\n"
 )
-
-
-@pytest.fixture(scope="module")
-def org_rules(tmp_path_factory):
-    f = tmp_path_factory.mktemp("rules") / "rules.yaml"
-    f.write_text(
-        "own_domains: [minato-seiki.co.jp]\n"
-        "trusted_authserv_ids: [mx1.minato-seiki.co.jp]\n"
-        "correspondents: [daiwa-shoji.co.jp, sato-zeirishi.jp]\n"
-        "vips:\n"
-        "  - {name: 高橋 健一, addresses: [k.takahashi@minato-seiki.co.jp]}\n"
-        "  - {name: 伊藤 由美, addresses: [y.ito@minato-seiki.co.jp]}\n",
-        encoding="utf-8",
-    )
-    return load_rules(f)
-
-
-def found(data, rules):
-    v = analyze(data, rules)
-    return v, {s["code"]: s["evidence"] for s in v.signals}
 
 
 def test_a_paragraph_reads_as_one_line():
