@@ -99,18 +99,22 @@ class Cpu:
     def __init__(self, parts: dict[str, Any] | None = None, timeline: str | None = None) -> None:
         self.parts = parts or {}
         self.seconds: dict[str, float] = {}
-        # the busy share of one part, second by second: where a run waits instead of working
+        # the busy share of one part, tick by tick: where a run waits instead of working
         self.timeline_of, self.timeline = timeline, [] if timeline else None
         self._stop = threading.Event()
 
     def _watch(self) -> None:
         assert self.timeline is not None and self.timeline_of is not None
         pids = self.parts[self.timeline_of]
-        before = sum(proc_cpu(p) for p in pids())
+        before, then = sum(proc_cpu(p) for p in pids()), time.monotonic()
         while not self._stop.wait(EVERY):
-            now = sum(proc_cpu(p) for p in pids())
-            self.timeline.append((now - before) / EVERY)
-            before = now
+            busy, now = sum(proc_cpu(p) for p in pids()), time.monotonic()
+            if self._stop.is_set():
+                break  # the process may be gone already: its CPU would read as 0
+            # the tick as measured (the sampler shares its process with the DNS relay and can
+            # wake late), never below zero
+            self.timeline.append(max(0.0, busy - before) / max(now - then, 1e-3))
+            before, then = busy, now
 
     def busy_line(self) -> str:
         """The part's busy share of one core, per tick, as a line of digits (0-9, ``*`` for a
@@ -281,6 +285,7 @@ def in_process(domains: Path, ns: str, concurrency: int, work: Path, n: int, nsd
         child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         running.append(child.pid)
         stdout, stderr = child.communicate()
+        cpu._stop.set()  # the timeline ends with the process
         running.clear()
         proc = subprocess.CompletedProcess(cmd, child.returncode, stdout, stderr)
         wall = time.perf_counter() - t0

@@ -68,3 +68,14 @@ def test_help_and_unknown_names_build_everything() -> None:
     assert {f"mailwarden.cli.{m}" for m, _a, _e in cli_main._PARTS.values()} <= loaded
     out, code, _loaded = run("no-such-command")
     assert code == 2
+
+
+def test_the_consoles_read_columns_when_they_print(monkeypatch):
+    # Rich fixes the width it finds at construction; one process running several commands
+    # (this suite's runner) must get each command's width
+    from mailwarden.cli.common import err, out
+
+    monkeypatch.setenv("COLUMNS", "123")
+    assert out.width == 123 and err.width == 123
+    monkeypatch.setenv("COLUMNS", "61")
+    assert out.width == 61

@@ -60,3 +60,26 @@ def test_the_process_that_loses_the_race_reads_the_winners_key(tmp_path, monkeyp
     monkeypatch.setattr(secretkey.Path, "exists", lambda self: False)
     assert secretkey.secret_key(Settings(data_dir=tmp_path)) == "the-winners-key"
     assert [f.name for f in tmp_path.iterdir()] == ["secret_key"]
+
+
+def test_an_empty_key_file_is_refused_not_used(tmp_path):
+    import pytest
+
+    from mailwarden.core.errors import ConfigError
+    from mailwarden.core.secretkey import secret_key
+
+    (tmp_path / "secret_key").write_text("\n")
+    with pytest.raises(ConfigError, match="empty"):
+        secret_key(Settings(data_dir=tmp_path))
+
+
+def test_without_hard_links_the_key_is_created_in_place(tmp_path, monkeypatch):
+    from mailwarden.core import secretkey
+
+    def no_links(*_a: object) -> None:
+        raise PermissionError("hard links not supported")
+
+    monkeypatch.setattr(secretkey.os, "link", no_links)
+    key = secretkey.secret_key(Settings(data_dir=tmp_path))
+    assert (tmp_path / "secret_key").read_text() == key and len(key) >= 48
+    assert [f.name for f in tmp_path.iterdir()] == ["secret_key"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .context import Context
 from .impersonation import authenticated, under
+from .lookalike import tenant_host
 
 INTENTS = (
     "text.payment-change",
@@ -56,6 +57,7 @@ def check_bec(ctx: Context) -> None:
     if (
         sender is not None
         and under(sender.domain, ctx.rules.company_suffixes)
+        and not tenant_host(sender.domain, ctx.rules)  # a customer's host at a SaaS is not the SaaS
         and authenticated(ctx)
         and not codes & (set(OUTSIDERS) - {"header.first-contact"})
     ):

@@ -14,7 +14,7 @@ from ..core.i18n import N_, gettext
 from ..core.message import Address
 from ..domain.orgdomain import registrable, same_organisation
 from .context import Context
-from .impersonation import esp_domain, list_domains, under, via_esp
+from .impersonation import esp_domain, list_domains, sent_from_domain, under, via_esp
 from .lookalike import contains_brand, imitates
 from .romaji import latin_name_matches
 from .targets import targets
@@ -235,9 +235,10 @@ def _check_sender(ctx: Context, sender: Address) -> None:
             named = named or latin_name_matches(name, vip)
             if named and sender.address not in addresses:
                 ctx.hit("header.display-name-impersonation", name=name, target=vip, address=sender.address)
-    # the sender domain itself: not below a suffix only registered organisations can hold, where
-    # no one registers a lookalike (tokyo-minato-cci.or.jp is a chamber of commerce)
-    if not under(domain, rules.restricted_suffixes):
+    # the sender domain itself: not when the mail is proven to come from below a suffix only
+    # registered organisations can hold, where no one registers a lookalike
+    # (tokyo-minato-cci.or.jp is a chamber of commerce); anyone can write such a name in From
+    if not (under(domain, rules.restricted_suffixes) and sent_from_domain(ctx)):
         table = targets(rules)
         found = imitates(domain, table)
         if found:

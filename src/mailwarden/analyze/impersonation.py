@@ -45,6 +45,22 @@ def authenticated(ctx: Context) -> bool:
     )
 
 
+def sent_from_domain(ctx: Context) -> bool:
+    """Authenticated, or SPF passed for the From domain's own organisation (its servers sent it,
+    though it publishes no DMARC and signs nothing — as small bodies' mail often is)."""
+    sender = ctx.msg.sender
+    if authenticated(ctx):
+        return True
+    if sender is None or ctx.auth is None:
+        return False
+    return any(
+        r.method == "spf"
+        and r.result == "pass"
+        and same_organisation(r.props.get("smtp.mailfrom", "").rsplit("@", 1)[-1], sender.domain)
+        for r in ctx.auth.results
+    )
+
+
 def esp_domain(rules: Rules, domain: str) -> bool:
     reg = registrable(domain)
     return reg in rules.esp_domains or domain in rules.esp_domains
@@ -126,16 +142,16 @@ def _shared_by_stranger(ctx: Context, domain: str) -> dict[str, str] | None:
     """The first link to a file or form shared on a public service (drive.google.com,
     forms.gle…) in mail from a sender not known and proven, unless the service is the sender's
     own: "shared document" phishing borrows the service's trusted name. A relay (a share
-    notification from the service itself) shares on behalf of its Reply-To: a stranger unless
-    that is the organisation's own or a correspondent's address."""
+    notification, authenticated, from the service itself) shares on behalf of its Reply-To: its
+    first link is a stranger's share unless that is the organisation's own or a
+    correspondent's address."""
     shares = ctx.rules.share_hosts
     sender = ctx.msg.sender
-    if sender is not None and sender.address in ctx.rules.relay_senders:
+    if sender is not None and sender.address in ctx.rules.relay_senders and authenticated(ctx):
         known = known_domains(ctx.rules)
         if any(same_organisation(r.domain, k) for r in ctx.msg.reply_to for k in known if r.domain):
             return None
-        first = next((u for u in ctx.urls if u.get("host")), None)
-        return first or {"url": sender.address, "host": domain}
+        return next((u for u in ctx.urls if u.get("host")), None)  # the shared item's link
     for link in ctx.urls:
         host = link.get("host") or ""
         shared = host and any(host == s or host.endswith("." + s) for s in shares)

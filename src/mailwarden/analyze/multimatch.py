@@ -29,19 +29,48 @@ def _loosened(pattern: str) -> str:
     return _GAP.sub(".*", _LOOKAROUND.sub("", pattern).replace(r"\b", ""))
 
 
+def _top_level_alternation(pattern: str) -> bool:
+    """Does ``pattern`` have a ``|`` outside every group (``\\ba|b`` is ``(\\ba)|b``)?"""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
 def compile_phrase(pattern: str) -> tuple[re.Pattern[str], bool]:
     """One phrase as its own pattern, a leading \\b checked by hand: a pattern that starts with
-    a literal lets the regex engine skip ahead to it, which an alternation of many cannot."""
-    if pattern.startswith(r"\b"):
+    a literal lets the regex engine skip ahead to it, which an alternation of many cannot.
+    Not when the \\b covers only the first of several top-level alternatives."""
+    if pattern.startswith(r"\b") and not _top_level_alternation(pattern):
         return re.compile(pattern[2:]), True
     return re.compile(pattern), False
 
 
 def search(text: str, compiled: tuple[re.Pattern[str], bool]) -> re.Match[str] | None:
+    """The first match whose start is a word boundary. After a match inside a word, the search
+    goes on after that word — not one character on, which made a pattern ending in ``\\w*``
+    quadratic on a long run of letters (every retry read the run to its end)."""
     pat, boundary = compiled
     m = pat.search(text)
     while m is not None and boundary and m.start() > 0 and text[m.start() - 1].isalnum():
-        m = pat.search(text, m.start() + 1)
+        end = m.start()
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        m = pat.search(text, max(end, m.start() + 1))
     return m
 
 

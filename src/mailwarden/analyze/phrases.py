@@ -91,7 +91,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:共有|口外|相談|他言|話)(?:され|し|さ)?(?:ません|ない|ず)(?:よう|で)",
         r"社内(?:で|へ)?の(?:ご)?(?:共有|口外|相談)は(?:お)?控え",
         r"(?:本件|この件)は関係者(?:様)?(?:のみ|限り)",
-        r"(?:do not|don'?t) (?:discuss|share|mention) (?:this|the) (?:matter|transaction|deal|request)"
+        r"(?:do not|don['’]?t) (?:discuss|share|mention) (?:this|the) (?:matter|transaction|deal|request)"
         r"(?: with (?:anyone|other|your))?",
     ),
     "text.executive-request": (
@@ -211,7 +211,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bwithdraw(?:al)? (?:process|request|your)",
         r"virtual assets?",
         r"暗号資産|仮想通貨",
-        r"\btether\b",
+        r"\btether\b.{0,60}\b(?:program|token|wallet|usdt|claim|reward)",
     ),
     "text.gambling": (
         # casino and betting lures: bonuses that need no deposit, free spins
@@ -231,9 +231,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:you|you're|you are) (?:pre-?)?(?:approved|eligible|qualified) for\b",
         r"痩せ|ダイエットサプリ|医療保険の無料|保険料が(?:安く|最大)",
         # the staples of health and warranty spam, in the languages they arrive in
-        r"\b(?:erektion|erection|erecci[óo]n|ere[çc][ãa]o|aphrodisia\w*|afrodis[íi]ac\w*|potenzmittel|viagra|cialis)\b",
+        r"\b(?:erektion|erection|erecci[óo]n|ere[çc][ãa]o|aphrodisia[a-z]{0,4}|afrodis[íi]ac[a-z]{0,4}|potenzmittel|viagra|cialis)\b",
         r"\b(?:auto|car|vehicle) (?:warranty|protection(?: plan)?)\b|\bextended (?:auto |car )?warranty\b",
-        r"nagelpilz|nail fungus|fungo (?:das )?unhas|hongos? (?:de (?:las )?)?uñas|pesta[ñn]as|eyelash serum",
+        r"nagelpilz|nail fungus|fungo (?:das )?unhas|hongos? (?:de (?:las )?)?uñas",
+        r"s[ée]rum (?:para |de )?pesta[ñn]as|eyelash serum",
     ),
     # -- business email compromise without links ----------------------------------------
     "text.data-request": (
@@ -299,6 +300,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:did not|didn'?t) (?:authori[sz]e|make|place) (?:this|the) (?:purchase|order|payment|transaction)"
         r".{0,200}(?:call|contact)",
         # cancelling or disputing the charge: by telephone only
+        # (after a charge: a booking cancelled by telephone is ordinary)
+        r"(?:円|請求|引き?落と|決済|ご購入|ご注文|更新|契約).{0,200}"
         r"(?:キャンセル|取り?消し|取消し?|解約|返金)(?:や|・|、|および|又は|または|等|など)?[^。]{0,30}"
         r"(?:は|につきましては)[、,]?\s?お?電話(?:にて|で|のみ|でのみ)",
         r"(?:お間違い|誤り|相違)(?:が)?(?:ある|ございます|あった)場合(?:は|には)?[^。]{0,40}お?電話(?:にて|で)",

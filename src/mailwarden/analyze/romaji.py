@@ -21,7 +21,21 @@ _DIGRAPHS = {
     "リャ": "rya", "リュ": "ryu", "リョ": "ryo", "ギャ": "gya", "ギュ": "gyu", "ギョ": "gyo",
     "ジャ": "ja", "ジュ": "ju", "ジョ": "jo", "ビャ": "bya", "ビュ": "byu", "ビョ": "byo",
     "ピャ": "pya", "ピュ": "pyu", "ピョ": "pyo",
+    "ティ": "ti", "ディ": "di", "トゥ": "tu", "ドゥ": "du", "シェ": "she", "ジェ": "je", "チェ": "che",
+    "ファ": "fa", "フィ": "fi", "フェ": "fe", "フォ": "fo", "ウィ": "wi", "ウェ": "we", "ウォ": "wo",
+    "ヴァ": "va", "ヴィ": "vi", "ヴェ": "ve", "ヴォ": "vo",
 }  # fmt: skip
+_SMALL = {
+    "ァ": "a",
+    "ィ": "i",
+    "ゥ": "u",
+    "ェ": "e",
+    "ォ": "o",
+    "ャ": "ya",
+    "ュ": "yu",
+    "ョ": "yo",
+    "ヴ": "vu",
+}
 _ROWS = (
     ("アイウエオ", ("a", "i", "u", "e", "o")),
     ("カキクケコ", ("ka", "ki", "ku", "ke", "ko")),
@@ -57,9 +71,9 @@ def hepburn(katakana: str) -> str:
         elif ch == "ン":
             syllable, i = "n", i + 1
         elif ch == "ー":
-            syllable, i = (out[-1][-1] if out else ""), i + 1
+            syllable, i = (out[-1][-1] if out and out[-1] else ""), i + 1
         else:
-            syllable, i = _KANA.get(ch, ""), i + 1
+            syllable, i = _KANA.get(ch) or _SMALL.get(ch, ""), i + 1
         if double and syllable:
             syllable = ("t" if syllable.startswith("ch") else syllable[0]) + syllable
         double = False
@@ -69,23 +83,28 @@ def hepburn(katakana: str) -> str:
 
 @cache
 def latin_keys(name: str) -> frozenset[str]:
-    """The keys of a configured Japanese name ("高橋 健一") in Latin letters, in either order:
-    {key('takahashikenichi'), key('kenichitakahashi')}; empty for a name already in Latin
-    letters or one the dictionary cannot read."""
+    """The keys of a configured Japanese name ("高橋 健一") in Latin letters, in either order,
+    each part keyed alone; empty for a name already in Latin letters, a name not written as
+    two parts, or one the dictionary cannot read."""
     parts = name.split()
     if len(parts) != 2 or _LATIN_NAME.match(name):
         return frozenset()
-    readings = [hepburn(reading(p)) for p in parts]
+    readings = [romaji_key(hepburn(reading(p))) for p in parts]
     if not all(readings):
         return frozenset()
-    return frozenset({romaji_key(readings[0] + readings[1]), romaji_key(readings[1] + readings[0])})
+    # each part keyed alone: a long vowel must not fold across the seam ("Kazuo Ono")
+    return frozenset({readings[0] + "|" + readings[1], readings[1] + "|" + readings[0]})
 
 
 def latin_name_matches(display: str, name: str) -> bool:
     """A display name in Latin letters ("Kenichi Takahashi", "TAKAHASHI Kenichi") that is the
-    configured Japanese ``name`` written out."""
+    configured Japanese ``name`` written out. A name of one part, or one the dictionary cannot
+    read, has no Latin form here."""
     display = display.strip()
     if not _LATIN_NAME.match(display) or len(display) > 60:
         return False
+    words = re.findall(r"[a-z]+", display.lower())
+    if len(words) != 2:
+        return False
     keys = latin_keys(name)
-    return bool(keys) and romaji_key(re.sub(r"[^a-z]", "", display.lower())) in keys
+    return bool(keys) and f"{romaji_key(words[0])}|{romaji_key(words[1])}" in keys

@@ -41,21 +41,32 @@ _CALL = [
 
 # a line break inside a paragraph: Japanese mail is wrapped by hand every 30-40 characters, in
 # the middle of a phrase, and English mail at 72 columns
-_WRAP = re.compile(r"(?<=\S)[ \t\r]*\n(?=[ \t\u3000]*[^\s\u30fb・■●◆▼※*>\-=─━])")
+# a line that opens an item of its own: a bullet, a number, a heading, a quotation
+_ITEM = re.compile(r"[\s\u3000]*(?:[・■□●○◆◇▼▽※*★☆→•【\-=─━>]|\d{1,3}[.)．、）]|[(（]\d{1,3}[)）])")
 _CJK_EDGE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
 
 
 def unwrapped(text: str) -> str:
     """``text`` with each paragraph on one line, so a phrase the sender's line length cut in two
     still reads as one: a break between Japanese characters is dropped, any other becomes a
-    space. Blank lines, and lines that open a list item (・, ■, ※, -, >…), keep their break."""
-
-    def join(m: re.Match[str]) -> str:
-        before = text[m.start() - 1]
-        after = text[m.end()] if m.end() < len(text) else ""
-        return "" if _CJK_EDGE.match(before) and _CJK_EDGE.match(after) else " "
-
-    return _WRAP.sub(join, text)
+    space. Blank lines keep their break, and so does a line before one that opens an item of
+    its own (・, ■, ※, 1., -…) and a quoted line (>) before or after the break."""
+    lines = text.split("\n")
+    out: list[str] = []  # pieces, joined with nothing at the end
+    prev = lines[0].rstrip(" \t\r")  # the last line as it ends, and whether it is a quotation
+    quoted = prev.lstrip().startswith(">")
+    out.append(lines[0])
+    for line in lines[1:]:
+        nxt = line.lstrip(" \t\u3000")
+        if not prev or not nxt or quoted or _ITEM.match(line):
+            out.append("\n" + line)
+        else:
+            out[-1] = out[-1].rstrip(" \t\r")  # only the last piece: short
+            glue = "" if _CJK_EDGE.match(prev[-1]) and _CJK_EDGE.match(nxt[0]) else " "
+            out.append(glue + nxt)
+        prev = line.rstrip(" \t\r")
+        quoted = prev.lstrip().startswith(">")
+    return "".join(out)
 
 
 # a style that moves text out of the window: a margin or offset of tens of thousands of pixels, a
