@@ -7,8 +7,8 @@ everyday mail; together they are the pattern of IPA's and the FBI IC3's BEC repo
 from __future__ import annotations
 
 from .context import Context
-from .impersonation import authenticated, under
-from .lookalike import tenant_host
+from .impersonation import authenticated
+from .lookalike import tenant_host, under
 
 INTENTS = (
     "text.payment-change",

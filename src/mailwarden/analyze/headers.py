@@ -14,8 +14,8 @@ from ..core.i18n import N_, gettext
 from ..core.message import Address
 from ..domain.orgdomain import registrable, same_organisation
 from .context import Context
-from .impersonation import esp_domain, list_domains, sent_from_domain, under, via_esp
-from .lookalike import contains_brand, imitates
+from .impersonation import esp_domain, list_domains, sent_from_domain, via_esp
+from .lookalike import contains_brand, imitates, under
 from .romaji import latin_name_matches
 from .targets import targets
 

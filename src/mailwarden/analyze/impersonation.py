@@ -16,6 +16,7 @@ from ..core.i18n import N_, gettext
 from ..domain.orgdomain import registrable, same_organisation
 from .context import Context
 from .correspondents import resembles
+from .lookalike import at_or_under, under
 from .rules import Brand, Rules
 from .targets import brand_named
 
@@ -51,13 +52,10 @@ def sent_from_domain(ctx: Context) -> bool:
     sender = ctx.msg.sender
     if authenticated(ctx):
         return True
-    if sender is None or ctx.auth is None:
-        return False
-    return any(
-        r.method == "spf"
-        and r.result == "pass"
-        and same_organisation(r.props.get("smtp.mailfrom", "").rsplit("@", 1)[-1], sender.domain)
-        for r in ctx.auth.results
+    # a DKIM signature of the same organisation already counts as authenticated: what is left
+    # in passed_for that can name it is SPF's MAIL FROM
+    return sender is not None and any(
+        d != "arc" and same_organisation(d, sender.domain) for d in passed_for(ctx)
     )
 
 
@@ -132,12 +130,6 @@ def known_sender(ctx: Context) -> str | None:
     return None
 
 
-def under(domain: str, suffixes: frozenset[str]) -> bool:
-    """``domain`` lies below one of ``suffixes`` (a.b.go.jp below go.jp)."""
-    labels = domain.split(".")
-    return any(".".join(labels[i:]) in suffixes for i in range(1, len(labels)))
-
-
 def _shared_by_stranger(ctx: Context, domain: str) -> dict[str, str] | None:
     """The first link to a file or form shared on a public service (drive.google.com,
     forms.gle…) in mail from a sender not known and proven, unless the service is the sender's
@@ -154,8 +146,7 @@ def _shared_by_stranger(ctx: Context, domain: str) -> dict[str, str] | None:
         return next((u for u in ctx.urls if u.get("host")), None)  # the shared item's link
     for link in ctx.urls:
         host = link.get("host") or ""
-        shared = host and any(host == s or host.endswith("." + s) for s in shares)
-        if shared and not same_organisation(host, domain):
+        if host and at_or_under(host, shares) and not same_organisation(host, domain):
             return link
     return None
 

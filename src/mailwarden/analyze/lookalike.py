@@ -178,7 +178,17 @@ def contains_brand(domain: str, targets: dict[str, str]) -> str | None:
     return None
 
 
+def under(domain: str, suffixes: frozenset[str]) -> bool:
+    """``domain`` lies below one of ``suffixes`` (a.b.go.jp below go.jp; go.jp itself is not)."""
+    labels = domain.lower().rstrip(".").split(".")
+    return any(".".join(labels[i:]) in suffixes for i in range(1, len(labels)))
+
+
+def at_or_under(host: str, suffixes: frozenset[str]) -> bool:
+    """``host`` is one of ``suffixes`` or lies below one (drive.google.com, x.r2.dev)."""
+    return host in suffixes or under(host, suffixes)
+
+
 def tenant_host(host: str, rules: Any) -> bool:
     """A customer's host at a SaaS that names hosts after its customers (minato-seiki.smarthr.jp)."""
-    labels = host.lower().rstrip(".").split(".")
-    return any(".".join(labels[i:]) in rules.tenant_domains for i in range(1, len(labels) - 1))
+    return under(host, rules.tenant_domains)

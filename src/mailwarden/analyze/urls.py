@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 from ..domain.orgdomain import registrable
 from .context import Context
 from .impersonation import esp_domain, via_esp
-from .lookalike import contains_brand, imitates, tenant_host
+from .lookalike import at_or_under, contains_brand, imitates, tenant_host
 from .qr import MAX_IMAGES, codes_in, is_image
 from .targets import targets
 
@@ -121,7 +121,7 @@ def _storage_page(host: str, url: str, stores: frozenset[str]) -> bool:
     if host.endswith(".amazonaws.com") and any(x == "s3" or x.startswith("s3-") for x in labels):
         store = True
     else:
-        store = any(host == s or host.endswith("." + s) for s in stores)
+        store = at_or_under(host, stores)
     if not store:
         return False
     if "ipfs" in host:
