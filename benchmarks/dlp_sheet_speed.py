@@ -204,8 +204,8 @@ def child(stage: str, path: Path, tiny: Path, messages: int) -> None:
         tables = read_workbook(loc, data, "xlsx")
         counts: dict[str, int] = {}
         for t in tables.tables:
-            for m in scan_table(t):
-                counts[m.match.detector] = counts.get(m.match.detector, 0) + 1
+            for m, *_ in scan_table(t):
+                counts[m.detector] = counts.get(m.detector, 0) + 1
         cells = sum(len(r) for t in tables.tables for r in t.rows)
         return {
             "tables": len(tables.tables),

@@ -104,8 +104,24 @@ def test_a_message_with_only_hostile_attachments_is_unscannable_not_an_error():
         # references the fast patterns miss: lower case, single quotes, zero padding
         ("<row><c r='ab12'/><c r=\"b007\"/></row>", (12, 28)),
         ('<row><c r="A2"/></row><row><c r = "AAB99"/></row>', (99, 704)),
+        # a cell naming a row past its row tag's, by more digits or by as many
+        ('<row r="3"><c r="A3"/><c r="B7000000"/></row>', (7000000, 26)),
+        ('<row r="12"><c r="A12"/></row><row r="13"><c r="C13"/><c r="A19"/></row>', (19, 26)),
+        ('<row r="99"><c r="A99"/><c r="AB100"/></row>', (100, 28)),
+        # attributes whose names end in r (error=, operator=) are no references
+        ('<row r="5"><c r="A5"/></row><dataValidation error="x0" operator="between"/>', (5, 26)),
     ],
 )
 def test_the_extent_check_reads_every_way_a_reference_is_written(sheet, extent):
     xml = f'<worksheet xmlns="x"><sheetData>{sheet}</sheetData></worksheet>'.encode()
     assert xlsx_extent(xml) == extent
+
+
+@pytest.mark.parametrize("top", [0, 1, 9, 10, 99, 1234, 99999, 100000, 100001, 1048576])
+def test_the_pattern_for_rows_past_the_highest_tag_finds_exactly_those(top):
+    from mailwarden.dlp.sheets import _beyond
+
+    pattern = _beyond(top)
+    numbers = {*range(0, 2000), *range(max(0, top - 1500), top + 1500), 10**7, 10**11}
+    for n in sorted(numbers):
+        assert (pattern.search(b'<c r="AB%d"/>' % n) is not None) == (n > top), n

@@ -8,7 +8,8 @@ import pytest
 from mailwarden.core.message import parse_message
 from mailwarden.dlp.checks import luhn_ok, my_number_ok
 from mailwarden.dlp.extract import content_of
-from mailwarden.dlp.service import check_message, found_in
+from mailwarden.dlp.found import found_in
+from mailwarden.dlp.service import check_message
 from tests.support.tablecorpus import card, my_number
 from tests.support.tablefiles import FORMATS, mail_with, write_table
 
@@ -46,7 +47,7 @@ def crm_rows(n: int, seed: int = 1) -> tuple[list[list[str | int]], set[str]]:
 
 
 def found(data: bytes):
-    return found_in(content_of(parse_message(data)))
+    return found_in(content_of(parse_message(data))).every()
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

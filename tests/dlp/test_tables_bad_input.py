@@ -11,7 +11,8 @@ import pytest
 
 from mailwarden.core.message import parse_message
 from mailwarden.dlp.extract import content_of
-from mailwarden.dlp.service import check_message, found_in
+from mailwarden.dlp.found import found_in
+from mailwarden.dlp.service import check_message
 from mailwarden.dlp.sheets import ods_extent, read_workbook, xlsx_extent
 from tests.support.tablefiles import mail_with, write_table
 
@@ -89,7 +90,8 @@ def test_formulas_are_read_by_their_values_and_external_links_never_followed():
         '<row r="2"><c r="A2" t="str"><f>[1]Sheet1!A1</f><v>4111111111111111</v></c></row>'
         '<row r="3"><c r="A3"><f>\'C:\\secret\\[book.xlsx]S\'!B2*1</f><v>5500000000000004</v></c></row>'
     )
-    got = {f.match.value for f in found_in(content_of(parse_message(mail_with("xlsx", "f.xlsx", data))))}
+    found = found_in(content_of(parse_message(mail_with("xlsx", "f.xlsx", data))))
+    got = {f.match.value for f in found.every()}
     assert got == {"4111111111111111", "5500000000000004"}
 
 
@@ -101,7 +103,7 @@ def test_merged_cells_and_a_megabyte_cell():
     ).replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A2:C3"/></mergeCells>')
     tables = read_workbook("attachment:x", data, "xlsx").tables
     assert len(tables[0].rows[0][0]) == 32_767  # Excel's own limit on a cell
-    found = found_in(content_of(parse_message(mail_with("xlsx", "m.xlsx", data))))
+    found = found_in(content_of(parse_message(mail_with("xlsx", "m.xlsx", data)))).every()
     assert {f.match.value for f in found} == {"4111111111111111", "5500000000000004"}
 
 

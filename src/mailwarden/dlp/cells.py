@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
 
@@ -25,13 +24,10 @@ _NONE: frozenset[str] = frozenset()
 LABEL_REACH = 2  # how far left of a value its row's label may stand
 
 
-@dataclass(frozen=True, slots=True)
-class CellMatch:
-    match: Match
-    row: int  # index in the table's rows
-    col: int
-    header: str = ""  # the header over it, in its own (stacked or side-by-side) table
-    block: int = 0  # the first column of that table: rows of tables side by side are apart
+#: a match in a table: (the match, its row in the table's rows, its column, the header over it
+#: in its own stacked or side-by-side table, the first column of that table — rows of tables
+#: side by side are apart). A plain tuple: a sheet yields hundreds of thousands.
+CellHit = tuple[Match, int, int, str, int]
 
 
 class _Column:
@@ -147,7 +143,7 @@ def blocks(columns: list[tuple[str, ...]]) -> list[tuple[int, int]]:
     return out
 
 
-def scan_table(table: Table) -> Iterator[CellMatch]:
+def scan_table(table: Table) -> Iterator[CellHit]:
     """Every match in every cell of ``table``, with its cell (``table.cell_name`` names it).
     Tables standing side by side (an empty column between) or one below another (a header
     row after an empty row) are read each with its own header."""
@@ -164,7 +160,7 @@ def scan_table(table: Table) -> Iterator[CellMatch]:
         part = rows if whole and (first, end) == (0, width) else [r[first:end] for r in rows]
         sub = Table(table.location, part, header=table.header if whole else None)
         for c, m, row, head in _scan_block(sub):
-            yield CellMatch(m, row, first + c, head, first)
+            yield m, row, first + c, head, first
 
 
 def _scan_block(table: Table) -> Iterator[tuple[int, Match, int, str]]:

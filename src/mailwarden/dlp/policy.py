@@ -55,6 +55,7 @@ from ..core.errors import ConfigError
 from ..core.freemail import freemail_domains
 from ..core.i18n import gettext
 from .detectors import BY_ID, PERSONAL, Match
+from .found import CellColumn, rows_holding, values_of
 from .result import DlpDecision, DlpMatchedRule
 from .userregex import compile_user_regex
 
@@ -200,13 +201,13 @@ class Facts:
 
     sender: str
     recipients: list[str]
-    matches: list[Match]
+    matches: list[Match]  # in the text parts
     texts: list[str]
     attachments: list[tuple[str, bool]]  # (name, encrypted)
     unscannable: bool
     size: int
-    #: one entry a match in a table: ((table, first column, row), detector, confidence)
-    rows: list[tuple[tuple[int, int, int], str, float]] = field(default_factory=list)
+    #: the matches in tables, column by column
+    columns: list[CellColumn] = field(default_factory=list)
 
     @functools.cached_property
     def folded_texts(self) -> list[str]:
@@ -255,7 +256,7 @@ def _data(s: _Scope) -> bool:
         return False
     if not names:
         return True
-    values = {m.value for m in s.facts.matches if m.detector in names and m.confidence >= w.min_confidence}
+    values = values_of(s.facts.matches, s.facts.columns, names, w.min_confidence)
     return len(values) >= w.min_unique and (w.max_unique is None or len(values) <= w.max_unique)
 
 
@@ -320,8 +321,7 @@ _CONDITIONS = (_data, _keyword, _pattern, _recipients, _senders, _attachments, _
 
 def _rows_holding(facts: Facts, names: list[str], min_confidence: float) -> int:
     """Table rows holding the named detectors' data, or any personal data."""
-    wanted = set(names) if names else PERSONAL
-    return len({row for row, det, conf in facts.rows if det in wanted and conf >= min_confidence})
+    return rows_holding(facts.columns, names or PERSONAL, min_confidence)
 
 
 def decide(policy: Policy, facts: Facts) -> Decision:

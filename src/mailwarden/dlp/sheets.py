@@ -13,6 +13,7 @@ out is refused with a reason: never a crash, never an unbounded allocation.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import struct
@@ -64,9 +65,13 @@ def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
 
 def xlsx_extent(xml: bytes | IO[bytes]) -> tuple[int, int]:
     """(rows, columns) a worksheet's grid spans at most: from its highest row number and its
-    widest cell reference, read a chunk at a time (a 63 MB sheet is never held whole). The
-    patterns start with literal text (the sheet's own tag prefix), which the regex engine
-    finds by fast search: a tenth of the time of patterns starting with an optional prefix."""
+    widest cell reference, read a chunk at a time (a 63 MB sheet is never held whole).
+
+    Three passes of the regex engine a chunk, each starting from a literal it finds by fast
+    search: the highest number on a row tag; any reference written otherwise than r="A1"
+    (single quotes, spaces, zero padding, lower case); any reference to a row beyond that
+    highest number (a cell may name a row its tag does not). Only when one of the last two
+    is found is every reference of the chunk read, the slow way."""
     stream = io.BytesIO(xml) if isinstance(xml, bytes) else xml
     rows = cells = 0
     cols = 26
@@ -78,25 +83,19 @@ def xlsx_extent(xml: bytes | IO[bytes]) -> tuple[int, int]:
             head = _XLSX_PREFIX.search(chunk, 0, 4096)
             prefix = head.group(1) + b":" if head is not None and head.group(1) else b""
             row_rx = re.compile(rb"<" + re.escape(prefix) + rb"row [^>]*?r=\"([0-9]{1,9})\"")
-        rows = max(rows, *(int(r) for r in row_rx.findall(chunk)), 0)
-        # any reference to a row past 200,000, wherever it stands (an attribute value quoting
-        # r="1" must not hide the real one)
-        rows = max(
-            rows, *(int(r) for r in re.findall(rb'r="[A-Z]{0,3}([2-9][0-9]{5}|[0-9]{7,9})"', chunk)), 0
-        )
+        top = max(map(int, row_rx.findall(chunk)), default=0)
+        if _ODD_REF.search(chunk) is not None or _beyond(top).search(chunk) is not None:
+            found = _ANY_REF.findall(chunk)  # every reference, however written
+            if found:
+                letters, numbers = zip(*found, strict=True)
+                top = max(top, *map(int, set(numbers)))
+                cols = max(cols, *(_letters_to_col(w) for w in {w.upper() for w in set(letters)} if w), 0)
+        rows = max(rows, top)
         # every reference of two or more letters: columns past Z (few in most sheets)
-        wide = set(re.findall(rb'r="([A-Z]{2,9})[0-9]', chunk))
+        wide = set(_WIDE_REF.findall(chunk))
         cols = max(cols, *(_letters_to_col(w) for w in wide), 0)
         if not rows:  # cells count only for a sheet whose rows carry no numbers at all
             cells += len(_XLSX_CELL_TAG.findall(chunk))
-        if _odd_syntax(chunk):  # quoted otherwise, spaced, zero-padded…
-            # (Excel's and openpyxl's own header="0.3" makes every sheet take this path: one
-            # max over the numbers and one per distinct column name, not a step per cell)
-            found = _ANY_REF.findall(chunk)
-            if found:
-                letters, numbers = zip(*found, strict=True)
-                rows = max(rows, *map(int, set(numbers)))
-                cols = max(cols, *(_letters_to_col(w) for w in {w.upper() for w in set(letters)} if w), 0)
     if not sheet:
         return 0, 0  # not a sheet: nothing calamine lays out
     if not rows:  # rows without numbers stand one after another: as many as there are cells
@@ -104,27 +103,28 @@ def xlsx_extent(xml: bytes | IO[bytes]) -> tuple[int, int]:
     return rows, cols
 
 
-# what the fast patterns above do not read: r='…', r = "…", r="0…", lower-case letters
-# the text as classes (capital "A", other lower-case letter "a", zero "Z", other digit "1"; "r",
-# "=" and quotes kept), where a lower-case or zero-padded reference is a plain byte search
-_REF_CLASSES = bytes.maketrans(
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqstuvwxyz0123456789",
-    b"A" * 26 + b"a" * 17 + b"a" * 8 + b"Z" + b"1" * 9,
-)
-
-
-def _odd_syntax(chunk: bytes) -> bool:
-    """Is any reference written otherwise than r="A1" / r="12"? Told by counting (plain byte
-    searches, a few milliseconds on 8 MB): every r= must be followed by a double quote, and
-    every r=" by capitals and a digit other than 0, or a digit other than 0."""
-    if chunk.count(b"r=") != chunk.count(b'r="') or b"r =" in chunk or b"r\t=" in chunk or b"r\n=" in chunk:
-        return True
-    classes = chunk.translate(_REF_CLASSES)
-    plain = sum(classes.count(p) for p in (b'r="1', b'r="A1', b'r="AA1', b'r="AAA1'))
-    return plain != classes.count(b'r="')
-
-
+_WIDE_REF = re.compile(rb'r="([A-Z]{2,9})[0-9]')
+# a reference not written r="A1" / r="12": an r attribute (no name character before it) whose
+# value is quoted otherwise, spaced, zero-padded or in lower case. The pattern starts with the
+# literal "r" (fast search); the look-behind then rules out header=, error=, operator=…
+_ODD_REF = re.compile(rb'r(?<!\wr)(?!="[A-Z]{0,9}[1-9])\s*=')
+# what the fast patterns do not read, read when _ODD_REF or _beyond finds something
 _ANY_REF = re.compile(rb"\br\s*=\s*[\"']\s*([A-Za-z]{0,9})0*([0-9]{1,12})")
+
+
+@functools.lru_cache(maxsize=64)
+def _beyond(top: int) -> re.Pattern[bytes]:
+    """A plain reference (r="A1") to a row after ``top``: more digits, or as many and
+    greater, spelt out digit by digit (a look-ahead first passes over shorter numbers)."""
+    s = str(top)
+    greater = [b"[0-9]{%d,}" % (len(s) + 1)]
+    for i, ch in enumerate(s):
+        if ch != "9":
+            rest = len(s) - i - 1
+            tail = b"[0-9]{%d}" % rest if rest else b""
+            greater.append(s[:i].encode() + b"[%d-9]" % (int(ch) + 1) + tail)
+    ahead = b"(?=[1-9][0-9]{%d})" % (len(s) - 1)
+    return re.compile(rb'r="[A-Z]{0,9}' + ahead + b"(?:" + b"|".join(greater) + rb")(?![0-9])")
 
 
 def _not_a_bomb(info: zipfile.ZipInfo) -> None:
