@@ -6,7 +6,7 @@ import ipaddress
 import itertools
 import re
 from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from email.utils import getaddresses, parsedate_to_datetime
 
 import idna
 
@@ -157,6 +157,7 @@ def check_headers(ctx: Context) -> None:
     from_line = msg.header("from")
     if _NAME_THEN_COMMA.match(from_line):
         ctx.hit("header.from-malformed", value=from_line[:120])
+    _check_recipient_shown(ctx)
     token = _TOKEN.search(msg.subject)
     if token:
         ctx.hit("header.subject-token", token=token.group(0))
@@ -170,6 +171,32 @@ def check_headers(ctx: Context) -> None:
 
         if parsedate_tz(msg.date) is None:
             ctx.hit("header.date-missing", value=msg.date)
+
+
+def _check_recipient_shown(ctx: Context) -> None:
+    """The recipient's own address merged into the subject or the sender's name ("Your
+    parcel, taro@example.jp"): a bulk sender's mail merge, which people who write to
+    someone do not do."""
+    msg = ctx.msg
+    shown = (msg.subject + "\n" + (msg.sender.name if msg.sender else "")).casefold()
+    if "@" not in shown:
+        return
+    for _, address in getaddresses(msg.header_all("to") + msg.header_all("cc")):
+        address = address.strip().casefold()
+        if "@" in address and address in shown and address != (msg.sender.address if msg.sender else ""):
+            where = gettext(N_("subject") if address in msg.subject.casefold() else N_("sender's name"))
+            ctx.hit("header.recipient-in-subject", address=address, where=where)
+            return
+
+
+# a display name that is an advertisement: an exclamation, a price or a discount ("Yahoo!" is
+# a name). Long names are not counted: "Name - Company Pte. Ltd." is how many people sign.
+_SHOUT = re.compile(r"[!！$£€%％]")
+_NAMED_WITH_BANG = re.compile(r"(?i)yahoo!|!\s*(?:japan|ジャパン)")
+
+
+def _slogan(name: str) -> bool:
+    return _SHOUT.search(_NAMED_WITH_BANG.sub("", name)) is not None
 
 
 def _check_replies_without_sender(ctx: Context) -> None:
@@ -229,6 +256,8 @@ def _check_sender(ctx: Context, sender: Address) -> None:
         shown = _EMAIL_IN_NAME.search(name)
         if shown and shown.group(0).lower() != sender.address:
             ctx.hit("header.display-name-address", shown=shown.group(0), address=sender.address)
+        if _slogan(name):
+            ctx.hit("header.display-name-slogan", name=name)
         folded = name.casefold()
         for vip, addresses in rules.vips:
             named = vip.casefold().replace(" ", "") in folded.replace(" ", "")

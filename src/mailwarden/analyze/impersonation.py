@@ -190,6 +190,10 @@ def check_impersonation(ctx: Context) -> None:
     # bulk mail that is what it says: the sender's own signature and an unsubscribe link
     if authenticated(ctx) and msg.header("list-unsubscribe"):
         ctx.hit("bulk.authenticated", domain=domain)
+    # bulk mail that offers to unsubscribe in its text but not in the header every large
+    # mailbox provider has required of bulk senders since 2024 (RFC 8058)
+    if ctx.fired("spam.bulk") and not msg.header("list-unsubscribe") and not msg.header("list-id"):
+        ctx.hit("bulk.no-list-unsubscribe", address=sender.address)
     why = known_sender(ctx)
     if why is not None:
         ctx.hit("sender.known-authenticated", domain=domain, kind=why, why=gettext(KNOWN_AS[why]))

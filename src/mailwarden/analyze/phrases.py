@@ -309,6 +309,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "spam.bulk": (
         r"\bunsubscribe\b",
         r"配信停止",
+        # the same link in the languages bulk mail arrives in
+        r"\b(?:abmelden|abbestellen|désinscri\w*|desinscri\w*|se désabonner|descadastr\w*|"
+        r"darse de baja|darte de baja|afmelden|uitschrijven|disiscriv\w*)\b",
         r"\bopt[- ]?out\b",
         r"remove (?:me|yourself) from (?:this|our) (?:list|mailing)",
     ),
