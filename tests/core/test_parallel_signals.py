@@ -15,8 +15,11 @@ import pytest
 from tests.support.smtpsink import wait_until
 
 SRC = Path(__file__).resolve().parents[2] / "src"
+# Ctrl-C as a terminal sends it: a suite started in the background by a shell without job
+# control inherits SIGINT ignored, and Python then leaves it ignored
 SCRIPT = f"""
-import sys
+import signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 sys.path.insert(0, {str(SRC)!r})
 from mailwarden.core.parallel import exit_on_sigterm, forked
 
