@@ -310,6 +310,42 @@ def in_process(domains: Path, ns: str, concurrency: int, work: Path, n: int, nsd
     }
 
 
+def inline(
+    pg: PostgresServer, domains: Path, ns: str, concurrency: int, work: Path, n: int, nsd_pid: int
+) -> dict[str, Any]:
+    """The same job as the queue's — the survey's rows written to PostgreSQL in the same
+    batches by the same code — run by `jobs survey` itself (MAILWARDEN_JOBS=inline), one
+    chunk at the workers' concurrency: the queue's own cost is the difference."""
+    from mailwarden.core.store import open_store
+
+    url = pg.create_database(f"bench_inline_{time.time_ns()}")
+    open_store(url=url).engine.dispose()
+    env = {**env_for(url, work), "MAILWARDEN_JOBS": "inline"}
+    cmd = [sys.executable, "-m", "mailwarden", "jobs", "survey", str(domains), "-n", ns]
+    cmd += ["-c", str(concurrency), "--chunk", str(n), "--timeout", "2", "-f", "json"]
+    running: list[int] = []
+    parts = {
+        "postgresql": lambda: postgres_pids(pg),
+        "nsd": lambda: with_children(nsd_pid),
+        "survey": lambda: running,
+    }
+    with Cpu(parts, timeline="survey") as cpu:
+        t0 = time.perf_counter()
+        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        running.append(child.pid)
+        _, stderr = child.communicate()
+        wall = time.perf_counter() - t0
+        cpu.stop_sampling()
+        running.clear()
+    if child.returncode != 0:
+        raise SystemExit(stderr)
+    conninfo = queue_conninfo(url)
+    rows = scalar(conninfo, "SELECT count(*) FROM survey_results")
+    positions = scalar(conninfo, "SELECT count(DISTINCT position) FROM survey_results")
+    assert rows == positions == n, (rows, positions, n)
+    return {"mode": "inline", "timeline": cpu.busy_line(), "domains": rows, "wall": wall, "rate": n / wall}
+
+
 def queued(
     pg: PostgresServer,
     workers: int,
@@ -489,9 +525,12 @@ def overhead(
     nsd_pid: int,
     results: dict[str, Any],
 ) -> None:
-    """The queue's cost against the in-process survey at equal concurrency, in alternating
-    pairs (this machine's speed drifts by ±15% over minutes: only a pair run back to back is
-    comparable); the median of the pairs' ratios."""
+    """The queue's cost at equal concurrency, in rounds run back to back (this machine's
+    speed drifts by ±15% over minutes: only runs next to each other are comparable), the order
+    turned each round: `domain survey` (rows to a file), the same job run inline by `jobs
+    survey` (rows to PostgreSQL, no queue) and the job on the queue with one worker. The
+    queue's own cost is queue against inline; against `domain survey` it also counts the
+    writes to PostgreSQL. Medians of the rounds' ratios."""
     import statistics
 
     n = min(args.overhead_domains, len(names))
@@ -499,28 +538,38 @@ def overhead(
     listing.write_text("\n".join(names[:n]) + "\n")
     equal = args.jobs_per_worker * args.chunk_concurrency
     print(
-        f"\n### Queue overhead: {n:,} domains, one worker against domain survey -c {equal}, alternating pairs"
+        f"\n### Queue overhead: {n:,} domains at {equal} at once: domain survey, the job inline, "
+        "the job on one worker; the order turned each round"
     )
-    ratios = []
+    modes = ("in-process", "inline", "queue")
+    ratios: dict[str, list[float]] = {"queue/inline": [], "queue/in-process": [], "inline/in-process": []}
     for r in range(args.overhead_rounds):
-        order = ("in-process", "queue") if r % 2 == 0 else ("queue", "in-process")
+        order = modes[r % 3 :] + modes[: r % 3]
+        if r % 2:
+            order = order[::-1]
         walls: dict[str, float] = {}
         for mode in order:
             if mode == "in-process":
                 got = in_process(listing, ns, equal, work, n, nsd_pid)
+            elif mode == "inline":
+                got = inline(pg, listing, ns, equal, work, n, nsd_pid)
             else:
                 got = queued(pg, 1, listing, ns, args, work, n, nsd_pid)
             walls[mode] = got["wall"]
             print(f"    {mode:10} busy a {EVERY:g} s tick (tenths of a core): {got['timeline']}")
-        ratio = walls["queue"] / walls["in-process"]
-        ratios.append(ratio)
+        for key in ratios:
+            a, b = key.split("/")
+            ratios[key].append(walls[a] / walls[b])
         print(
-            f"pair {r + 1} ({' then '.join(order)}): in-process {walls['in-process']:.1f} s, "
-            f"queue {walls['queue']:.1f} s, overhead {ratio - 1:+.1%}"
+            f"round {r + 1} ({', '.join(order)}): "
+            + ", ".join(f"{m} {walls[m]:.1f} s" for m in modes)
+            + f"; queue against inline {walls['queue'] / walls['inline'] - 1:+.1%}, "
+            f"against domain survey {walls['queue'] / walls['in-process'] - 1:+.1%}"
         )
-    median = statistics.median(ratios)
-    results["overhead"] = {"domains": n, "ratios": ratios, "median": median}
-    print(f"median overhead {median - 1:+.1%} (pairs {', '.join(f'{x - 1:+.1%}' for x in ratios)})")
+    medians = {k: statistics.median(v) for k, v in ratios.items()}
+    results["overhead"] = {"domains": n, "ratios": ratios, "medians": medians}
+    for key, values in ratios.items():
+        print(f"median {key}: {medians[key] - 1:+.1%} (rounds {', '.join(f'{x - 1:+.1%}' for x in values)})")
 
 
 def queue_conninfo(url: str) -> str:

@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..core.config import get_settings
 from ..core.errors import ConfigError
+from ..core.gc import tune_for_long_run
 from ..core.i18n import gettext as _
 from ..core.render import to_json, to_jsonl
 from ..core.store import Store
@@ -105,6 +106,9 @@ def _start(kind: str, total: int, fmt: Fmt, wait: bool, submit: Any) -> None:
         disable=fmt is not Fmt.table or not err.is_terminal,
     )
     store = _store()
+    # without a queue the jobs run here, as long as `domain survey` does: the collector looks
+    # less often (core/gc.py)
+    tune_for_long_run()
     with progress:
         bar = progress.add_task(_("Running"), total=total)
         try:
