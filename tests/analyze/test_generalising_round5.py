@@ -89,3 +89,22 @@ def test_a_mailing_list_post_is_not_asked_for_the_header():
     mail = message(body, from_="Ann <ann@example.org>", extra_headers="List-Id: <dev.lists.example.org>\r\n")
     _, hits = found(mail, RULES)
     assert "spam.bulk" in hits and "bulk.no-list-unsubscribe" not in hits
+
+
+def test_a_sender_its_own_domain_vouches_for_may_greet_the_address_and_shout():
+    # a service's sign-up mail, signed and aligned: neither sign counts against it
+    d = "newsaas.example"
+    mail = message(
+        "Welcome.",
+        subject=f"Welcome aboard, {TO}",
+        from_=f'"NewSaaS!" <hello@{d}>',
+        extra_headers=AUTH.format(d=d),
+    )
+    _, hits = found(mail, RULES)
+    assert "header.recipient-in-subject" not in hits
+    assert "header.display-name-slogan" not in hits
+    # the same mail unauthenticated is a mail merge under a slogan
+    _, hits = found(
+        message("Welcome.", subject=f"Welcome aboard, {TO}", from_=f'"NewSaaS!" <hello@{d}>'), RULES
+    )
+    assert "header.recipient-in-subject" in hits and "header.display-name-slogan" in hits

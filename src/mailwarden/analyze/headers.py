@@ -14,7 +14,7 @@ from ..core.i18n import N_, gettext
 from ..core.message import Address
 from ..domain.orgdomain import registrable, same_organisation
 from .context import Context
-from .impersonation import esp_domain, list_domains, sent_from_domain, via_esp
+from .impersonation import authenticated, esp_domain, list_domains, sent_from_domain, via_esp
 from .lookalike import contains_brand, imitates, under
 from .romaji import latin_name_matches
 from .targets import targets
@@ -179,8 +179,8 @@ def _check_recipient_shown(ctx: Context) -> None:
     someone do not do."""
     msg = ctx.msg
     shown = (msg.subject + "\n" + (msg.sender.name if msg.sender else "")).casefold()
-    if "@" not in shown:
-        return
+    if "@" not in shown or authenticated(ctx):
+        return  # a service the sender's own domain vouches for may greet an address so
     for _, address in getaddresses(msg.header_all("to") + msg.header_all("cc")):
         address = address.strip().casefold()
         if "@" in address and address in shown and address != (msg.sender.address if msg.sender else ""):
@@ -256,7 +256,7 @@ def _check_sender(ctx: Context, sender: Address) -> None:
         shown = _EMAIL_IN_NAME.search(name)
         if shown and shown.group(0).lower() != sender.address:
             ctx.hit("header.display-name-address", shown=shown.group(0), address=sender.address)
-        if _slogan(name):
+        if _slogan(name) and not authenticated(ctx):
             ctx.hit("header.display-name-slogan", name=name)
         folded = name.casefold()
         for vip, addresses in rules.vips:
