@@ -446,7 +446,7 @@ def table_quality(n: int, seed: int, label: str, keep_examples: bool, blind: boo
 
     from mailwarden.core.message import parse_message
     from mailwarden.dlp.extract import content_of
-    from mailwarden.dlp.service import found_in
+    from mailwarden.dlp.found import found_in
 
     run = TableRun(label, seed)
     cases: list[Any] = list(build_blind_cases(n, seed) if blind else build_cases(n, seed))
@@ -458,7 +458,7 @@ def table_quality(n: int, seed: int, label: str, keep_examples: bool, blind: boo
         t0 = time.perf_counter()
         try:
             content = content_of(parse_message(data))
-            found = found_in(content)
+            found = found_in(content).every()
         except Exception as exc:  # a crash is a finding: report it, count its values as missed
             run.seconds[case.fmt] += time.perf_counter() - t0
             run.errors.append(f"seed {seed} case {index} ({case.fmt}/{case.lang}/{case.kind}): {exc!r}")

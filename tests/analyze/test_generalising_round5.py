@@ -70,7 +70,7 @@ def test_names_of_people_and_companies_are_no_slogan(name):
     [
         "To unsubscribe, click here.",
         "配信停止はこちら",
-        "Hier abmelden",
+        "Newsletter hier abbestellen",
         "Pour vous désinscrire, cliquez ici",
     ],
 )
@@ -108,3 +108,33 @@ def test_a_sender_its_own_domain_vouches_for_may_greet_the_address_and_shout():
         message("Welcome.", subject=f"Welcome aboard, {TO}", from_=f'"NewSaaS!" <hello@{d}>'), RULES
     )
     assert "header.recipient-in-subject" in hits and "header.display-name-slogan" in hits
+
+
+def test_another_address_that_ends_with_the_recipients_is_not_the_recipient():
+    mail = message("Hello.", subject="a message from info@example.co.jp").replace(
+        f"To: {TO}".encode(), b"To: o@example.co.jp"
+    )
+    _, hits = found(mail, RULES)
+    assert "header.recipient-in-subject" not in hits
+
+
+def test_a_calendar_invitation_naming_its_invitee_is_no_mail_merge():
+    subject = f"Invitation: Weekly sync @ Wed 10am - 11am (JST) ({TO})"
+    _, hits = found(message("Join us.", subject=subject, from_="Jiro <jiro@partner.example>"), RULES)
+    assert "header.recipient-in-subject" not in hits
+
+
+def test_a_to_header_of_thousands_of_parentheses_stops_no_other_check():
+    # the stdlib's address parser recurses into comments: it must not end the header checks
+    mail = b"From: a@shop.example\r\nTo: " + b"(" * 3000 + b"\r\nSubject: write to a@b.example\r\n\r\nHi\r\n"
+    _, hits = found(mail, RULES)
+    assert "analysis.uninspected" not in hits
+    assert "header.message-id-missing" in hits and "header.date-missing" in hits
+
+
+def test_signing_out_is_not_an_unsubscribe_offer():
+    body = "Sie wurden von Ihrem Konto abgemeldet. Abmelden auf allen Geräten: Einstellungen.\n"
+    _, hits = found(message(body, from_="Konto <konto@service.example>"), RULES)
+    assert "spam.bulk" not in hits and "bulk.no-list-unsubscribe" not in hits
+    _, hits = found(message("Neuigkeiten.\n\nNewsletter abbestellen\n", from_="Shop <n@shop.example>"), RULES)
+    assert "bulk.no-list-unsubscribe" in hits

@@ -52,3 +52,10 @@ def test_only_the_first_matches_are_kept_whole():
     f = findings(["メールアドレス"], rows)
     assert len(f.listed) == MAX_LISTED and f.total == MAX_LISTED + 50
     assert [x.match.value for x in f.listed] == [x.match.value for x in f.every()][:MAX_LISTED]
+
+
+def test_a_policy_reads_recipients_of_a_hostile_to_header():
+    from mailwarden.dlp.policy import recipients_of
+
+    headers = [("To", "(" * 3000 + " x@example.jp"), ("Cc", "Ann <ann@example.co.jp>")]
+    assert recipients_of(headers) == ["x@example.jp", "ann@example.co.jp"]

@@ -6,12 +6,12 @@ import ipaddress
 import itertools
 import re
 from datetime import UTC, datetime, timedelta
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 
 import idna
 
 from ..core.i18n import N_, gettext
-from ..core.message import Address
+from ..core.message import Address, address_pairs
 from ..domain.orgdomain import registrable, same_organisation
 from .context import Context
 from .impersonation import authenticated, esp_domain, list_domains, sent_from_domain, via_esp
@@ -176,21 +176,31 @@ def check_headers(ctx: Context) -> None:
 def _check_recipient_shown(ctx: Context) -> None:
     """The recipient's own address merged into the subject or the sender's name ("Your
     parcel, taro@example.jp"): a bulk sender's mail merge, which people who write to
-    someone do not do."""
+    someone do not do. Not against mail its own domain authenticates (a service greeting the
+    address it signs up), nor a calendar invitation's "(invitee@…)" at the subject's end."""
     msg = ctx.msg
-    shown = (msg.subject + "\n" + (msg.sender.name if msg.sender else "")).casefold()
-    if "@" not in shown or authenticated(ctx):
-        return  # a service the sender's own domain vouches for may greet an address so
-    for _, address in getaddresses(msg.header_all("to") + msg.header_all("cc")):
+    subject = msg.subject.casefold()
+    name = (msg.sender.name if msg.sender else "").casefold()
+    if ("@" not in subject and "@" not in name) or authenticated(ctx):
+        return
+    own = msg.sender.address if msg.sender else ""
+    for _, address in address_pairs(msg.header_all("to") + msg.header_all("cc")):
         address = address.strip().casefold()
-        if "@" in address and address in shown and address != (msg.sender.address if msg.sender else ""):
-            where = gettext(N_("subject") if address in msg.subject.casefold() else N_("sender's name"))
-            ctx.hit("header.recipient-in-subject", address=address, where=where)
-            return
+        if "@" not in address or address == own:
+            continue
+        alone = re.compile(r"(?<![\w.+-])" + re.escape(address) + r"(?![\w-]|\.\w)")
+        if alone.search(subject) and not subject.rstrip().endswith(f"({address})"):
+            where = N_("subject")  # (an invitation's "(invitee@…)" at the end: Google Calendar's)
+        elif alone.search(name):
+            where = N_("sender's name")
+        else:
+            continue
+        ctx.hit("header.recipient-in-subject", address=address, where=gettext(where))
+        return
 
 
 # a display name that is an advertisement: an exclamation, a price or a discount ("Yahoo!" is
-# a name). Long names are not counted: "Name - Company Pte. Ltd." is how many people sign.
+# a name); the length of a name says nothing ("Name - Company Pte. Ltd." is how people sign)
 _SHOUT = re.compile(r"[!！$£€%％]")
 _NAMED_WITH_BANG = re.compile(r"(?i)yahoo!|!\s*(?:japan|ジャパン)")
 

@@ -310,8 +310,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"\bunsubscribe\b",
         r"配信停止",
         # the same link in the languages bulk mail arrives in
-        r"\b(?:abmelden|abbestellen|désinscri\w*|desinscri\w*|se désabonner|descadastr\w*|"
-        r"darse de baja|darte de baja|afmelden|uitschrijven|disiscriv\w*)\b",
+        # ("abmelden", "afmelden" alone are also "sign out": only with a newsletter)
+        r"\b(?:newsletter abmelden|vom newsletter abmelden|abbestellen|désinscri\w*|desinscri\w*|"
+        r"se désabonner|descadastr\w*|darse de baja|darte de baja|uitschrijven|"
+        r"afmelden voor (?:de|deze) nieuwsbrief|disiscriv\w*)\b",
         r"\bopt[- ]?out\b",
         r"remove (?:me|yourself) from (?:this|our) (?:list|mailing)",
     ),

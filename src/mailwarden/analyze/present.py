@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..core.message import ParsedMessage
+from ..core.message import ParsedMessage, address_pairs
 from .result import VerdictJson
 
 MISP_EMAIL_TEMPLATE = "a0c666e0-fc65-4be8-b48f-3423d788b552"
@@ -72,7 +72,7 @@ def misp_email_object(msg: ParsedMessage, verdict: VerdictJson) -> dict[str, Any
     sender = msg.sender
     add("from", "email-src", sender.address if sender else "")
     add("from-display-name", "email-src-display-name", sender.name if sender else "")
-    for name, addr in getaddresses(msg.header_all("to") + msg.header_all("cc")):
+    for name, addr in address_pairs(msg.header_all("to") + msg.header_all("cc")):
         add("to", "email-dst", addr.lower())
         add("to-display-name", "email-dst-display-name", name)
     for r in msg.reply_to:

@@ -207,6 +207,20 @@ class ParsedMessage:
 _ANGLE = re.compile(r"<\s*([^<>\s@]+@[^<>\s]+?)\s*>")
 
 
+# an addr-spec, bounded: what is read of a header the stdlib's parser gives up on
+_ADDR_SPEC = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,10}")
+
+
+def address_pairs(values: list[str]) -> list[tuple[str, str]]:
+    """(name, address) of every mailbox in these header values, as ``getaddresses`` reads
+    them. Its parser recurses into comments: a header of thousands of "(" exhausts the stack,
+    and such a header's addresses are then read as bare addr-specs, never an error."""
+    try:
+        return getaddresses(values)
+    except (RecursionError, ValueError, IndexError, TypeError):
+        return [("", m.group(0)) for v in values for m in _ADDR_SPEC.finditer(v)]
+
+
 def _addresses(values: list[str]) -> list[Address]:
     if len(values) == 1:
         angles = _ANGLE.findall(values[0])
@@ -216,7 +230,7 @@ def _addresses(values: list[str]) -> list[Address]:
             name = values[0].split("<", 1)[0].strip().strip('"').strip(" ,_").strip()
             return [Address(name, angles[0].lower())]
     out = []
-    for name, addr in getaddresses(values):
+    for name, addr in address_pairs(values):
         if name or addr:
             out.append(Address(name.strip(), addr.strip().lower()))
     return out

@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from email.utils import getaddresses
 from pathlib import Path
 from typing import Any, Literal
 
@@ -54,6 +53,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..core.errors import ConfigError
 from ..core.freemail import freemail_domains
 from ..core.i18n import gettext
+from ..core.message import address_pairs
 from .detectors import BY_ID, PERSONAL, Match
 from .found import CellColumn, rows_holding, values_of
 from .result import DlpDecision, DlpMatchedRule
@@ -344,4 +344,4 @@ def decide(policy: Policy, facts: Facts) -> Decision:
 
 def recipients_of(headers: list[tuple[str, str]]) -> list[str]:
     values = [v for k, v in headers if k.lower() in ("to", "cc", "bcc")]
-    return [addr.lower() for _, addr in getaddresses(values) if "@" in addr]
+    return [addr.lower() for _, addr in address_pairs(values) if "@" in addr]
