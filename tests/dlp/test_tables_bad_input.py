@@ -203,3 +203,47 @@ def test_workbooks_built_to_get_past_the_extent_check_are_refused(name):
     kind = {".xls": "xls", ".ods": "ods"}.get(Path(name).suffix, "xlsx")
     reasons = problems((HOSTILE / name).read_bytes(), kind)
     assert reasons and ("more than 5000000 cells" in reasons[0]), reasons
+
+
+def _extent(sheet_data: str) -> tuple[int, int]:
+    return xlsx_extent(f'<worksheet xmlns="x"><sheetData>{sheet_data}</sheetData></worksheet>'.encode())
+
+
+def test_cells_without_a_reference_widen_the_grid_they_stand_in():
+    # calamine places a cell without r after the one before it: 1,000 of them make a row
+    # 1,000 cells wide, and with a row at 190,000 the grid is 190 million cells
+    wide = '<row r="1">' + "<c/>" * 1000 + '</row><row r="190000"><c r="A190000"/></row>'
+    rows, cols = _extent(wide)
+    assert rows == 190000 and cols >= 1000
+    assert any("more than 5000000 cells" in p for p in problems(xlsx_of(wide)))
+    # rows without r, their cells without r: counted one after another
+    assert _extent("<row><c/><c/><c/></row>" * 4) == (4, 29)
+    # the width of a row cut by a chunk's end is carried into the next chunk
+    from mailwarden.dlp import sheets
+
+    big = '<row r="1"><c r="A1"/>' + "<c></c>" * (sheets.CHUNK // 7 + 10) + "</row>"
+    assert _extent(big)[1] >= sheets.CHUNK // 7
+
+
+def test_a_column_name_longer_than_any_sheet_has_is_refused():
+    # calamine's column number wraps past 32 bits: KGAAAYDORC is column C again to it
+    _, cols = _extent('<row r="1"><c r="KGAAAYDORC3"/></row>')
+    assert cols > 16384
+    assert problems(xlsx_of('<row r="1"><c r="A1"/><c r="KGAAAYEMXD1048576"/></row>'))
+    assert _extent('<row r="AAAAAAAAAA40"><c r="A1"/></row>')[0] >= 40
+
+
+def test_a_sheet_part_not_named_xml_is_checked_too():
+    data = xlsx_of('<row r="1"><c r="A1"/></row><row r="1048576"><c r="XFD1048576"/></row>')
+    renamed = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(renamed, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            body = src.read(info)
+            name = info.filename.replace("sheet1.xml", "sheet1.bin")
+            out.writestr(name, body.replace(b"sheet1.xml", b"sheet1.bin"))
+    assert any("more than 5000000 cells" in p for p in problems(renamed.getvalue()))
+
+
+def test_row_tags_that_never_close_are_read_in_linear_time():
+    # "<row <row <row …" without ">": a lazy pattern up to ">" read it in quadratic time
+    assert _extent("<row " * 40_000) == (0, 26)  # no cell in them

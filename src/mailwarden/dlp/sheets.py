@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import itertools
 import re
 import struct
 import zipfile
@@ -51,12 +52,12 @@ OVERLAP = 1024  # bytes a chunk carries over, so that no tag is cut in two
 
 
 def _chunks(stream: IO[bytes]) -> Iterator[bytes]:
+    """The stream CHUNK bytes at a time, each chunk beginning with the last OVERLAP bytes of
+    the one before (the last of them is not given again on its own: tags are counted)."""
     tail = b""
     while True:
         block = stream.read(CHUNK)
         if not block:
-            if tail:
-                yield tail
             return
         data = tail + block
         yield data
@@ -71,18 +72,22 @@ def xlsx_extent(xml: bytes | IO[bytes]) -> tuple[int, int]:
     search: the highest number on a row tag; any reference written otherwise than r="A1"
     (single quotes, spaces, zero padding, lower case); any reference to a row beyond that
     highest number (a cell may name a row its tag does not). Only when one of the last two
-    is found is every reference of the chunk read, the slow way."""
+    is found is every reference of the chunk read, the slow way.
+
+    A cell or row without a reference stands after the one before it: rows without one add
+    to the highest row, and once a cell without one is seen, the widest row counts its cells
+    (each row's, carried across chunks) on top of the widest reference."""
     stream = io.BytesIO(xml) if isinstance(xml, bytes) else xml
-    rows = cells = 0
+    rows = free_rows = widest = carry = 0
     cols = 26
-    sheet = False
+    sheet = free_cells = False
     row_rx: re.Pattern[bytes] | None = None
     for chunk in _chunks(stream):
         sheet = sheet or b"sheetData" in chunk
         if row_rx is None:
             head = _XLSX_PREFIX.search(chunk, 0, 4096)
             prefix = head.group(1) + b":" if head is not None and head.group(1) else b""
-            row_rx = re.compile(rb"<" + re.escape(prefix) + rb"row [^>]*?r=\"([0-9]{1,9})\"")
+            row_rx = re.compile(rb"<" + re.escape(prefix) + rb"row [^>]{0,512}?r=\"([0-9]{1,9})\"")
         top = max(map(int, row_rx.findall(chunk)), default=0)
         if _ODD_REF.search(chunk) is not None or _beyond(top).search(chunk) is not None:
             found = _ANY_REF.findall(chunk)  # every reference, however written
@@ -94,22 +99,41 @@ def xlsx_extent(xml: bytes | IO[bytes]) -> tuple[int, int]:
         # every reference of two or more letters: columns past Z (few in most sheets)
         wide = set(_WIDE_REF.findall(chunk))
         cols = max(cols, *(_letters_to_col(w) for w in wide), 0)
-        if not rows:  # cells count only for a sheet whose rows carry no numbers at all
-            cells += len(_XLSX_CELL_TAG.findall(chunk))
+        # tags without a reference
+        free = _FREE_CELL.findall(chunk) + _FREE_ROW.findall(chunk)
+        if _PREFIXED_TAG.search(chunk) is not None:  # prefixed tags: the slower pattern
+            free += _FREE_PREFIXED.findall(chunk)
+        free_rows += sum(1 for t in free if t.endswith(b"row"))
+        free_cells = free_cells or any(not t.endswith(b"row") for t in free)
+        starts = [m.start() for m in _ROW_START.finditer(chunk)] if free_cells else []
+        if free_cells:  # each row's cells: the first segment continues the last chunk's row
+            bounds = [0, *starts, len(chunk)]
+            counts = [len(_XLSX_CELL_TAG.findall(chunk, a, b)) for a, b in itertools.pairwise(bounds)]
+            counts[0] += carry
+            widest = max(widest, *counts)
+            carry = counts[-1]
+        else:  # the cells of the last row so far, should the next chunk free its cells
+            last = max(chunk.rfind(b"<row"), chunk.rfind(b":row"))
+            carry = len(_XLSX_CELL_TAG.findall(chunk, max(last, 0))) + (carry if last < 0 else 0)
     if not sheet:
         return 0, 0  # not a sheet: nothing calamine lays out
-    if not rows:  # rows without numbers stand one after another: as many as there are cells
-        return cells, max(cols, cells)
-    return rows, cols
+    # (rows without a reference place nothing when every cell has its own)
+    return (rows + free_rows, cols + widest) if free_cells else (rows, cols)
 
 
-_WIDE_REF = re.compile(rb'r="([A-Z]{2,9})[0-9]')
+_PREFIXED_TAG = re.compile(rb":(?:c|row)[\s>/]")  # led by ":", a byte memchr finds at once
+_ROW_START = re.compile(rb"<(?:[A-Za-z][\w.-]{0,30}:)?row[\s>/]")
+# a cell or row tag without an r attribute (the first test passes over the usual r="A1" at once)
+_FREE_CELL = re.compile(rb"<c(?=[\s>/])(?!\s+r=)(?![^>]{0,512}\br\s*=)")
+_FREE_ROW = re.compile(rb"<row(?=[\s>/])(?!\s+r=)(?![^>]{0,512}\br\s*=)")
+_FREE_PREFIXED = re.compile(rb"<[A-Za-z][\w.-]{0,30}:(?:c|row)(?=[\s>/])(?![^>]{0,512}\br\s*=)")
+_WIDE_REF = re.compile(rb'r="([A-Z]{2,})[0-9]')
 # a reference not written r="A1" / r="12": an r attribute (no name character before it) whose
 # value is quoted otherwise, spaced, zero-padded or in lower case. The pattern starts with the
 # literal "r" (fast search); the look-behind then rules out header=, error=, operator=…
-_ODD_REF = re.compile(rb'r(?<!\wr)(?!="[A-Z]{0,9}[1-9])\s*=')
+_ODD_REF = re.compile(rb'r(?<!\wr)(?!="[A-Z]*[1-9])\s*=')
 # what the fast patterns do not read, read when _ODD_REF or _beyond finds something
-_ANY_REF = re.compile(rb"\br\s*=\s*[\"']\s*([A-Za-z]{0,9})0*([0-9]{1,12})")
+_ANY_REF = re.compile(rb"\br\s*=\s*[\"']\s*([A-Za-z]*)0*([0-9]{1,12})")
 
 
 @functools.lru_cache(maxsize=64)
@@ -124,7 +148,7 @@ def _beyond(top: int) -> re.Pattern[bytes]:
             tail = b"[0-9]{%d}" % rest if rest else b""
             greater.append(s[:i].encode() + b"[%d-9]" % (int(ch) + 1) + tail)
     ahead = b"(?=[1-9][0-9]{%d})" % (len(s) - 1)
-    return re.compile(rb'r="[A-Z]{0,9}' + ahead + b"(?:" + b"|".join(greater) + rb")(?![0-9])")
+    return re.compile(rb'r="[A-Z]*' + ahead + b"(?:" + b"|".join(greater) + rb")(?![0-9])")
 
 
 def _not_a_bomb(info: zipfile.ZipInfo) -> None:
@@ -133,9 +157,9 @@ def _not_a_bomb(info: zipfile.ZipInfo) -> None:
 
 
 def _check_xlsx(zf: zipfile.ZipFile) -> None:
-    # every XML part, wherever it stands and however its name is cased: calamine finds a sheet
-    # by the workbook's relationships, not by where Excel puts it
-    sheets = [i for i in zf.infolist() if i.filename.lower().endswith(".xml")]
+    # every part, wherever it stands and whatever it is called: calamine finds a sheet by the
+    # workbook's relationships (a sheet may be "sheet1.bin"), not by where Excel puts it
+    sheets = [i for i in zf.infolist() if not i.is_dir()]
     total = sum(i.file_size for i in zf.infolist())
     if total > MAX_SHEET_XML:
         raise Refused(f"{total} bytes of XML, more than {MAX_SHEET_XML}")
