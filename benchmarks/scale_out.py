@@ -516,6 +516,14 @@ def gateways(pg: PostgresServer, instances: int, count: int, threads: int, work:
     }
 
 
+ORDERS = (
+    ("in-process", "inline", "queue"),
+    ("queue", "inline", "in-process"),
+    ("inline", "queue", "in-process"),
+    ("in-process", "queue", "inline"),
+)
+
+
 def overhead(
     pg: PostgresServer,
     names: list[str],
@@ -526,11 +534,11 @@ def overhead(
     results: dict[str, Any],
 ) -> None:
     """The queue's cost at equal concurrency, in rounds run back to back (this machine's
-    speed drifts by ±15% over minutes: only runs next to each other are comparable), the order
-    turned each round: `domain survey` (rows to a file), the same job run inline by `jobs
-    survey` (rows to PostgreSQL, no queue) and the job on the queue with one worker. The
-    queue's own cost is queue against inline; against `domain survey` it also counts the
-    writes to PostgreSQL. Medians of the rounds' ratios."""
+    speed drifts by ±15% over minutes: only runs next to each other are comparable; inline and
+    queue always are), the order turned each round (``ORDERS``): `domain survey` (rows to a
+    file), the same job run inline by `jobs survey` (rows to PostgreSQL, no queue) and the job
+    on the queue with one worker. The queue's own cost is queue against inline; against
+    `domain survey` it also counts the writes to PostgreSQL. Medians of the rounds' ratios."""
     import statistics
 
     n = min(args.overhead_domains, len(names))
@@ -542,11 +550,10 @@ def overhead(
         "the job on one worker; the order turned each round"
     )
     modes = ("in-process", "inline", "queue")
+    # inline and queue always next to each other, each first as often; domain survey first or last
     ratios: dict[str, list[float]] = {"queue/inline": [], "queue/in-process": [], "inline/in-process": []}
     for r in range(args.overhead_rounds):
-        order = modes[r % 3 :] + modes[: r % 3]
-        if r % 2:
-            order = order[::-1]
+        order = ORDERS[r % len(ORDERS)]
         walls: dict[str, float] = {}
         for mode in order:
             if mode == "in-process":
@@ -589,7 +596,9 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=20_000, help="empty jobs for the queue's own cost")
     ap.add_argument("--claim-concurrency", type=int, default=20)
     ap.add_argument("--skip-survey", action="store_true")
-    ap.add_argument("--overhead-rounds", type=int, default=4, help="alternating pairs for the queue overhead")
+    ap.add_argument(
+        "--overhead-rounds", type=int, default=4, help="rounds for the queue overhead (orders repeat every 4)"
+    )
     ap.add_argument("--overhead-domains", type=int, default=20_000)
     ap.add_argument("--messages", type=int, default=2000, help="messages of about 20 KB for the gateways")
     ap.add_argument(
