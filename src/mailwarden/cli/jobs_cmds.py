@@ -105,10 +105,15 @@ def _start(kind: str, total: int, fmt: Fmt, wait: bool, submit: Any) -> None:
         console=err,
         disable=fmt is not Fmt.table or not err.is_terminal,
     )
+    from ..tasks.submit import use_queue
+
     store = _store()
-    # without a queue the jobs run here, as long as `domain survey` does: the collector looks
-    # less often (core/gc.py)
-    tune_for_long_run()
+    try:
+        inline = not use_queue(get_settings())
+    except ConfigError:
+        inline = False  # submit says why
+    if inline:  # the jobs run here, as long as `domain survey` does: the collector looks less often
+        tune_for_long_run()
     with progress:
         bar = progress.add_task(_("Running"), total=total)
         try:
