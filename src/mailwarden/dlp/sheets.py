@@ -105,9 +105,8 @@ def xlsx_extent(xml: bytes | IO[bytes]) -> tuple[int, int]:
             free += _FREE_PREFIXED.findall(chunk)
         free_rows += sum(1 for t in free if t.endswith(b"row"))
         free_cells = free_cells or any(not t.endswith(b"row") for t in free)
-        starts = [m.start() for m in _ROW_START.finditer(chunk)] if free_cells else []
         if free_cells:  # each row's cells: the first segment continues the last chunk's row
-            bounds = [0, *starts, len(chunk)]
+            bounds = [0, *(m.start() for m in _ROW_START.finditer(chunk)), len(chunk)]
             counts = [len(_XLSX_CELL_TAG.findall(chunk, a, b)) for a, b in itertools.pairwise(bounds)]
             counts[0] += carry
             widest = max(widest, *counts)
