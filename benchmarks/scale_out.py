@@ -343,7 +343,15 @@ def inline(
     rows = scalar(conninfo, "SELECT count(*) FROM survey_results")
     positions = scalar(conninfo, "SELECT count(DISTINCT position) FROM survey_results")
     assert rows == positions == n, (rows, positions, n)
-    return {"mode": "inline", "timeline": cpu.busy_line(), "domains": rows, "wall": wall, "rate": n / wall}
+    return {
+        "mode": "inline",
+        "timeline": cpu.busy_line(),
+        "domains": rows,
+        "wall": wall,
+        "rate": n / wall,
+        "cpu_seconds": cpu.seconds,
+        "breakdown": cpu.breakdown(),
+    }
 
 
 def queued(
@@ -549,11 +557,12 @@ def overhead(
         f"\n### Queue overhead: {n:,} domains at {equal} at once: domain survey, the job inline, "
         "the job on one worker; the order turned each round"
     )
-    modes = ("in-process", "inline", "queue")
+    modes = tuple(m for m in ("in-process", "inline", "queue") if m in args.overhead_modes.split(","))
     # inline and queue always next to each other, each first as often; domain survey first or last
-    ratios: dict[str, list[float]] = {"queue/inline": [], "queue/in-process": [], "inline/in-process": []}
+    pairs = ("queue/inline", "queue/in-process", "inline/in-process")
+    ratios: dict[str, list[float]] = {k: [] for k in pairs if set(k.split("/")) <= set(modes)}
     for r in range(args.overhead_rounds):
-        order = ORDERS[r % len(ORDERS)]
+        order = tuple(m for m in ORDERS[r % len(ORDERS)] if m in modes)
         walls: dict[str, float] = {}
         for mode in order:
             if mode == "in-process":
@@ -564,14 +573,14 @@ def overhead(
                 got = queued(pg, 1, listing, ns, args, work, n, nsd_pid)
             walls[mode] = got["wall"]
             print(f"    {mode:10} busy a {EVERY:g} s tick (tenths of a core): {got['timeline']}")
+            print(f"    {mode:10} {got['wall']:.1f} s; CPU: {got['breakdown']}")
         for key in ratios:
             a, b = key.split("/")
             ratios[key].append(walls[a] / walls[b])
         print(
             f"round {r + 1} ({', '.join(order)}): "
             + ", ".join(f"{m} {walls[m]:.1f} s" for m in modes)
-            + f"; queue against inline {walls['queue'] / walls['inline'] - 1:+.1%}, "
-            f"against domain survey {walls['queue'] / walls['in-process'] - 1:+.1%}"
+            + "".join(f"; {k} {v[-1] - 1:+.1%}" for k, v in ratios.items())
         )
     medians = {k: statistics.median(v) for k, v in ratios.items()}
     results["overhead"] = {"domains": n, "ratios": ratios, "medians": medians}
@@ -600,6 +609,11 @@ def main() -> None:
         "--overhead-rounds", type=int, default=4, help="rounds for the queue overhead (orders repeat every 4)"
     )
     ap.add_argument("--overhead-domains", type=int, default=20_000)
+    ap.add_argument(
+        "--overhead-modes",
+        default="in-process,inline,queue",
+        help="which of `domain survey` (in-process), the job inline and the job queued to run each round",
+    )
     ap.add_argument("--messages", type=int, default=2000, help="messages of about 20 KB for the gateways")
     ap.add_argument(
         "--connections", type=int, default=8, help="client SMTP connections, split over the gateways"
