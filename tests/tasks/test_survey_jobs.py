@@ -127,3 +127,48 @@ def test_a_killed_worker_s_chunk_is_retried_and_nothing_is_stored_twice(pg_mw, d
         assert rows == reference_rows(pg_mw, domains_file, f"127.0.0.1:{server.port}")
     finally:
         relay.stop()
+
+
+def test_a_chunk_s_first_run_skips_the_lookup_and_still_stores_each_row_once(tmp_path, jobs_dns, monkeypatch):
+    """A chunk's first run does not ask the store what it holds (nothing of a new survey can
+    be there); a retried one does. Run as first twice over, nothing is stored twice: the
+    write itself skips positions already stored."""
+    import asyncio
+
+    from mailwarden.core.store import open_store
+    from mailwarden.tasks import runs
+    from mailwarden.tasks.work import survey_chunk
+
+    server, names = jobs_dns
+    store = open_store(url=f"sqlite:///{tmp_path / 'store.db'}")
+    domains = names[:10]
+    run_id, survey_id = runs.create_survey_run(store, "t", domains, chunks=1, params={})
+    params = {"nameservers": [server.address], "timeout": 2.0}
+
+    def chunk(fresh: bool) -> int:
+        return asyncio.run(
+            survey_chunk(
+                store,
+                run_id=run_id,
+                survey_id=survey_id,
+                first=0,
+                domains=domains,
+                params=params,
+                fresh=fresh,
+            )
+        )
+
+    asked: list[tuple[int, int]] = []
+    real = runs.stored_positions
+
+    def counted(store, survey_id, first, last):
+        asked.append((first, last))
+        return real(store, survey_id, first, last)
+
+    monkeypatch.setattr(runs, "stored_positions", counted)  # counts the lookups, changes nothing
+    assert chunk(fresh=True) == 10 and asked == []
+    assert chunk(fresh=True) == 0  # run again as if first: every row already stored
+    assert chunk(fresh=False) == 0 and asked == [(0, 9)]  # a retry asks, and checks nothing
+    assert runs.count_rows(store, survey_id) == 10
+    info = runs.run_info(store, run_id)
+    assert info is not None and info["done"] == 10 and info["status"] == "done"

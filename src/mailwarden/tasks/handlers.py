@@ -64,7 +64,13 @@ def register(app: procrastinate.App) -> None:
     ) -> int:
         store, _, _ = _context(context)
         body = survey_chunk(
-            store, run_id=run_id, survey_id=survey_id, first=first, domains=domains, params=params
+            store,
+            run_id=run_id,
+            survey_id=survey_id,
+            first=first,
+            domains=domains,
+            params=params,
+            fresh=context.job.attempts == 0,  # a retried job's earlier run may have stored rows
         )
         return await _measured(context, "survey", body, run_id)
 

@@ -108,7 +108,7 @@ async def submit_survey(
         if not parts:  # nothing to check: done at once
             await asyncio.to_thread(runs.write_survey_rows, store, run_id, survey_id, [])
         for a in args:
-            stored = await work.survey_chunk(store, **a)
+            stored = await work.survey_chunk(store, **a, fresh=True)  # the survey was made just now
             if on_chunk is not None:
                 on_chunk(stored)
     return Submitted(run_id, queued, len(parts), survey_id)
