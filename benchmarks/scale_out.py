@@ -94,7 +94,9 @@ EVERY = 0.5  # seconds between the samples of a busy timeline
 class Cpu:
     """The machine's busy share over a run, and CPU seconds by component (``parts`` maps a
     name to a function giving the pids to sample; this process — the DNS relay's thread —
-    is sampled as ``relay``)."""
+    is sampled as ``relay``). Every process is sampled each tick and its last reading kept,
+    so one that ends before the run does (the inline survey, a PostgreSQL backend serving
+    it) still counts, up to its last tick."""
 
     def __init__(self, parts: dict[str, Any] | None = None, timeline: str | None = None) -> None:
         self.parts = parts or {}
@@ -102,15 +104,27 @@ class Cpu:
         # the busy share of one part, tick by tick: where a run waits instead of working
         self.timeline_of, self.timeline = timeline, [] if timeline else None
         self._stop = threading.Event()
+        self._first: dict[tuple[str, int], float] = {}
+        self._last: dict[tuple[str, int], float] = {}
+
+    def _tick(self) -> None:
+        for name, pids in self.parts.items():
+            for p in pids():
+                cpu = proc_cpu(p)
+                if cpu > 0:  # 0: gone already; its last reading stands
+                    self._last[name, p] = cpu
+
+    def _part(self, name: str) -> float:
+        return sum(v - self._first.get(k, 0.0) for k, v in self._last.items() if k[0] == name)
 
     def _watch(self) -> None:
-        assert self.timeline is not None and self.timeline_of is not None
-        pids = self.parts[self.timeline_of]
-        before, then = sum(proc_cpu(p) for p in pids()), time.monotonic()
+        self._tick()
+        before, then = (self._part(self.timeline_of) if self.timeline_of else 0.0), time.monotonic()
         while not self._stop.wait(EVERY):
-            busy, now = sum(proc_cpu(p) for p in pids()), time.monotonic()
-            if self._stop.is_set():
-                break  # the process may be gone already: its CPU would read as 0
+            self._tick()
+            if self._stop.is_set() or self.timeline is None or self.timeline_of is None:
+                continue
+            busy, now = self._part(self.timeline_of), time.monotonic()
             # the tick as measured (the sampler shares its process with the DNS relay and can
             # wake late), never below zero
             self.timeline.append(max(0.0, busy - before) / max(now - then, 1e-3))
@@ -121,25 +135,22 @@ class Cpu:
         full core or more)."""
         return "".join("*" if x >= 0.95 else str(int(x * 10)) for x in self.timeline or [])
 
-    def _sample(self) -> dict[str, float]:
-        own = os.times()
-        out = {"harness (DNS relay, SMTP clients, sink)": own.user + own.system}
-        for name, pids in self.parts.items():
-            out[name] = sum(proc_cpu(p) for p in pids())
-        return out
-
     def __enter__(self) -> Cpu:
         self.start = cpu_times()
-        self.first = self._sample()
-        if self.timeline is not None:
-            threading.Thread(target=self._watch, daemon=True).start()
+        self._own = sum(os.times()[:2])
+        self._tick()
+        self._first = dict(self._last)
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
         return self
 
     def stop_sampling(self) -> None:
         """Sample the components now (before their processes end)."""
         self._stop.set()
-        last = self._sample()
-        self.seconds = {k: last[k] - self.first.get(k, 0.0) for k in last}
+        self._thread.join()
+        self._tick()
+        self.seconds = {"harness (DNS relay, SMTP clients, sink)": sum(os.times()[:2]) - self._own}
+        self.seconds |= {name: self._part(name) for name in self.parts}
 
     def __exit__(self, *exc: object) -> None:
         end = cpu_times()
