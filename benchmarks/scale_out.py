@@ -551,6 +551,7 @@ def overhead(
     work: Path,
     nsd_pid: int,
     results: dict[str, Any],
+    relay: DelayRelay,
 ) -> None:
     """The queue's cost at equal concurrency, in rounds run back to back (this machine's
     speed drifts by ±15% over minutes: only runs next to each other are comparable; inline and
@@ -576,6 +577,7 @@ def overhead(
         order = tuple(m for m in ORDERS[r % len(ORDERS)] if m in modes)
         walls: dict[str, float] = {}
         for mode in order:
+            asked = relay.questions
             if mode == "in-process":
                 got = in_process(listing, ns, equal, work, n, nsd_pid)
             elif mode == "inline":
@@ -584,7 +586,10 @@ def overhead(
                 got = queued(pg, 1, listing, ns, args, work, n, nsd_pid)
             walls[mode] = got["wall"]
             print(f"    {mode:10} busy a {EVERY:g} s tick (tenths of a core): {got['timeline']}")
-            print(f"    {mode:10} {got['wall']:.1f} s; CPU: {got['breakdown']}")
+            print(
+                f"    {mode:10} {got['wall']:.1f} s; DNS questions {relay.questions - asked:,}; "
+                f"CPU: {got['breakdown']}"
+            )
         for key in ratios:
             a, b = key.split("/")
             ratios[key].append(walls[a] / walls[b])
@@ -667,7 +672,7 @@ def main() -> None:
                 assert nsd.proc is not None
                 nsd_pid = nsd.proc.pid
                 if args.overhead_rounds:
-                    overhead(pg, names, ns, args, work, nsd_pid, results)
+                    overhead(pg, names, ns, args, work, nsd_pid, results, relay)
                 base = in_process(listing, ns, equal, work, len(names), nsd_pid)
                 results["survey"].append(base)
                 print(

@@ -19,6 +19,8 @@ class DelayRelay:
         self.upstream = ("127.0.0.1", upstream_port)
         self.delay = delay
         self.port = free_port()
+        self.questions = 0  # questions relayed and answers handed back
+        self.answers = 0
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
 
@@ -37,10 +39,12 @@ class DelayRelay:
             def datagram_received(self, data: bytes, addr: object) -> None:
                 client = self.clients.pop(_key(data), None)
                 if client is not None:
+                    relay.answers += 1
                     relay.loop.call_later(relay.delay, down.sendto, data, client)
 
         class Down(asyncio.DatagramProtocol):
             def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:  # type: ignore[override]
+                relay.questions += 1
                 up.clients[_key(data)] = addr
                 up_t.sendto(data)
 
