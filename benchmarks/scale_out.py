@@ -94,7 +94,7 @@ EVERY = 0.5  # seconds between the samples of a busy timeline
 class Cpu:
     """The machine's busy share over a run, and CPU seconds by component (``parts`` maps a
     name to a function giving the pids to sample; this process — the DNS relay's thread —
-    is sampled as ``relay``). Every process is sampled each tick and its last reading kept,
+    is counted as the harness). Every process is sampled each tick and its last reading kept,
     so one that ends before the run does (the inline survey, a PostgreSQL backend serving
     it) still counts, up to its last tick."""
 
