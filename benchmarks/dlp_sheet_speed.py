@@ -204,8 +204,9 @@ def child(stage: str, path: Path, tiny: Path, messages: int) -> None:
         tables = read_workbook(loc, data, "xlsx")
         counts: dict[str, int] = {}
         for t in tables.tables:
-            for m, *_ in scan_table(t):
-                counts[m.detector] = counts.get(m.detector, 0) + 1
+            for hits in scan_table(t):
+                for det in hits.detectors:
+                    counts[det] = counts.get(det, 0) + 1
         cells = sum(len(r) for t in tables.tables for r in t.rows)
         return {
             "tables": len(tables.tables),

@@ -8,15 +8,18 @@ Number even when its check digit is right."""
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
 
+from . import kernels
 from .columns import fold, is_label, knows, read_label, words
-from .detectors import BY_ID, Match
+from .detectors import BY_ID
 from .normalize import normalise
-from .scan import CELL_SEP, detect
+from .scan import CELL_SEP, CONFIDENCE, detect
 from .tables import Table, is_header_row
 
 _SEP = len(CELL_SEP)
@@ -24,10 +27,18 @@ _NONE: frozenset[str] = frozenset()
 LABEL_REACH = 2  # how far left of a value its row's label may stand
 
 
-#: a match in a table: (the match, its row in the table's rows, its column, the header over it
-#: in its own stacked or side-by-side table, the first column of that table — rows of tables
-#: side by side are apart). A plain tuple: a sheet yields hundreds of thousands.
-CellHit = tuple[Match, int, int, str, int]
+@dataclass(slots=True)
+class ColumnHits:
+    """The matches in one column of a table, in its cells' order: parallel lists, as a sheet
+    yields hundreds of thousands of matches."""
+
+    col: int  # the column in the table
+    header: str  # the header over it in its own stacked or side-by-side table
+    block: int  # the first column of that table: rows of tables side by side are apart
+    rows: list[int]  # each match's row in the table's rows
+    detectors: list[str]
+    values: list[str]
+    confidences: list[float]
 
 
 class _Column:
@@ -44,9 +55,22 @@ class _Column:
         if label.weak:  # "ID", "コード": a column of valid check digits is what they say it is
             refused = refused - {d for d in CHECKED if d in refused and _all_pass(cells, d)}
         self.header_named, self.header_refused = label.named, refused - label.named
-        self.text = CELL_SEP.join(cells)
         self._starts: list[int] | None = None
         self._by_cell: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+    @cached_property
+    def text(self) -> str:
+        return CELL_SEP.join(self.cells)
+
+    def part(self, indexes: list[int]) -> _Column:
+        """The same column, only the cells at ``indexes`` (what its header says unchanged)."""
+        other = copy.copy(self)
+        other.__dict__.pop("text", None)
+        other.cells = tuple(self.cells[i] for i in indexes)
+        other.left = [tuple(cells[i] for i in indexes) for cells in self.left]
+        other._starts = None
+        other._by_cell = {}
+        return other
 
     @cached_property
     def named_anywhere(self) -> frozenset[str]:
@@ -143,10 +167,12 @@ def blocks(columns: list[tuple[str, ...]]) -> list[tuple[int, int]]:
     return out
 
 
-def scan_table(table: Table) -> Iterator[CellHit]:
-    """Every match in every cell of ``table``, with its cell (``table.cell_name`` names it).
-    Tables standing side by side (an empty column between) or one below another (a header
-    row after an empty row) are read each with its own header."""
+def scan_table(table: Table, *, settle: bool = True) -> Iterator[ColumnHits]:
+    """The matches in every cell of ``table``, a column at a time (``table.cell_name`` names a
+    cell). Tables standing side by side (an empty column between) or one below another (a
+    header row after an empty row) are read each with its own header. ``settle=False`` sends
+    every cell through ``detect`` (kernels.py settles most cells of most columns in bulk, with
+    the same result; tests compare the two)."""
     rows = table.rows
     if not rows:
         return
@@ -159,11 +185,13 @@ def scan_table(table: Table) -> Iterator[CellHit]:
         whole = len(spans) == 1
         part = rows if whole and (first, end) == (0, width) else [r[first:end] for r in rows]
         sub = Table(table.location, part, header=table.header if whole else None)
-        for c, m, row, head in _scan_block(sub):
-            yield m, row, first + c, head, first
+        for hits in _scan_block(sub, settle):
+            hits.col += first
+            hits.block = first
+            yield hits
 
 
-def _scan_block(table: Table) -> Iterator[tuple[int, Match, int, str]]:
+def _scan_block(table: Table, settle: bool) -> Iterator[ColumnHits]:
     rows, width = table.rows, len(table.rows[0])
     for start, end, header in segments(table):
         columns = list(zip(*rows[start:end], strict=True))
@@ -177,11 +205,71 @@ def _scan_block(table: Table) -> Iterator[tuple[int, Match, int, str]]:
             reach = range(c - 1, max(-1, c - 1 - LABEL_REACH), -1)
             left = [columns[k] for k in reach]
             column = _Column(cells, head[c], left, any(labelled[k] for k in reach))
-            found = detect(column.text, cells=column)
-            if found:
-                found = _consistent(column, found)
-            for m in found:
-                yield c, m, start + column.cell_of(m.start), head[c]
+            cell_of, dets, values, confs = _column_hits(column, settle)
+            if dets:
+                rows_of = [start + i for i in cell_of]
+                yield ColumnHits(c, head[c], 0, rows_of, dets, values, confs)
+
+
+SAMPLE_SETTLED = 64  # the first cells that hold anything, looked at to tell whether to settle
+
+
+def _worth_settling(column: _Column) -> bool:
+    """May kernels.py settle this column's cells, and will it settle many?"""
+    if column.labelled or not column.header_named <= kernels.SETTLES:
+        return False  # what a row label or such a header says is read by detect alone
+    sample = [c for c in column.cells[: SAMPLE_SETTLED * 4] if c][:SAMPLE_SETTLED]
+    return sum(1 for c in sample if "@" in c or c.translate(_SEPARATORS).isdigit()) * 2 >= len(sample) > 0
+
+
+_SEPARATORS = str.maketrans("", "", " -")
+
+
+def _column_hits(column: _Column, settle: bool) -> tuple[list[int], list[str], list[str], list[float]]:
+    """(cell, detector, value, confidence) of every match in the column, in its cells' order,
+    as four lists."""
+    cell_of: list[int] = []
+    dets: list[str] = []
+    values: list[str] = []
+    confs: list[float] = []
+    left: list[int] | None = None  # the cells left to detect; None: all of them
+    if settle and _worth_settling(column):
+        done = kernels.settle(column.cells, column.header_refused)
+        cell_of, dets, values = done.cells, done.detectors, done.values
+        named = column.header_named
+        confs = [CONFIDENCE[d][d in named] for d in dets]
+        left = done.left
+    if left is None or left:
+        part = column if left is None else column.part(left)
+        found = detect(part.text, cells=part)
+        if found:
+            at = [part.cell_of(m.start) for m in found]
+            if left is not None:
+                at = [left[i] for i in at]
+            more = list(
+                zip(
+                    at,
+                    (m.detector for m in found),
+                    (m.value for m in found),
+                    (m.confidence for m in found),
+                    strict=True,
+                )
+            )
+            if cell_of:  # both: in the cells' order (one cell is settled or left, never both)
+                more += zip(cell_of, dets, values, confs, strict=True)
+                more.sort(key=lambda x: x[0])
+            cell_of, dets, values, confs = (list(x) for x in zip(*more, strict=True))
+    if dets:
+        dropped = _inconsistent(column, dets, confs)
+        if dropped:
+            keep = [
+                k
+                for k, (d, c) in enumerate(zip(dets, confs, strict=True))
+                if not (d in dropped and c <= BY_ID[d].base)
+            ]
+            cell_of, dets = [cell_of[k] for k in keep], [dets[k] for k in keep]
+            values, confs = [values[k] for k in keep], [confs[k] for k in keep]
+    return cell_of, dets, values, confs
 
 
 #: the identifiers with a check digit, and how many digits they have
@@ -209,21 +297,23 @@ def _all_pass(cells: tuple[str, ...], det: str) -> bool:
     return len(shaped) >= MIN_SHAPED and check is not None and all(check(c) for c in shaped)
 
 
-def _consistent(column: _Column, found: list[Match]) -> list[Match]:
-    """A column whose header does not name an identifier, in which a check digit passes for
-    only some of the numbers of its shape, holds some other number (codes, member numbers):
-    about one number in ten passes a check digit by chance, and a column of real cards or
-    My Numbers passes all. Such matches are dropped, unless their cell's own words or label
-    name the identifier (their confidence is then raised)."""
-    out = found
+def _inconsistent(column: _Column, dets: list[str], confs: list[float]) -> set[str]:
+    """The identifiers whose matches without context in this column are dropped: in a column
+    whose header does not name an identifier, a check digit that passes for only some of the
+    numbers of its shape says the column holds some other number (codes, member numbers):
+    about one number in ten passes a check digit by chance, and a column of real cards or My
+    Numbers passes all. Matches whose cell's own words or label name the identifier (their
+    confidence is then raised) stay."""
+    dropped: set[str] = set()
+    present = set(dets)
     for det in CHECKED:
-        if det in column.header_named:
+        if det in column.header_named or det not in present:
             continue
-        plain = [m for m in out if m.detector == det and m.confidence <= BY_ID[det].base]
+        base = BY_ID[det].base
+        plain = sum(1 for d, c in zip(dets, confs, strict=True) if d == det and c <= base)
         if not plain:
             continue
         shaped = len(_shaped(column.cells, det))
-        if shaped >= MIN_SHAPED and len(plain) < CONSISTENT * shaped:
-            drop = {id(m) for m in plain}
-            out = [m for m in out if id(m) not in drop]
-    return out
+        if shaped >= MIN_SHAPED and plain < CONSISTENT * shaped:
+            dropped.add(det)
+    return dropped

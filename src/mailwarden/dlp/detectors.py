@@ -204,7 +204,7 @@ DETECTORS: tuple[Detector, ...] = (
         "jp.postal-address",
         N_("Japanese postal address (postal code or prefecture)"),
         re.compile(
-            rf"(〒\s?\d{{3}}-?\d{{4}}|(?<![0-9])\d{{3}}-\d{{4}}(?![0-9])(?=\s*(?:{PREFECTURES}))|(?:{PREFECTURES})[^\s、。]{{2,20}}[0-9０-９一二三四五六七八九十]+)"
+            rf"(〒\s?\d{{3}}-?\d{{4}}|(?<![0-9])\d{{3}}-\d{{4}}(?![0-9])(?=[^\S\x1f]*(?:{PREFECTURES}))|(?:{PREFECTURES})[^\s、。]{{2,20}}[0-9０-９一二三四五六七八九十]+)"
         ),
         None,
         ("住所", "address", "〒"),

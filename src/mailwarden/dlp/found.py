@@ -8,7 +8,7 @@ lists, are kept whole."""
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .cells import scan_table
@@ -170,15 +170,36 @@ def found_in(content: Content) -> Findings:
                 listed.append(found)
     groups: dict[tuple[int, int, str, str], CellColumn] = {}
     for t, table in enumerate(content.tables):
-        for m, row, col, header, block in scan_table(table):
-            key = (t, col, m.detector, header)
-            column = groups.get(key)
-            if column is None:
-                column = groups[key] = CellColumn(table, t, block, col, header, m.detector)
-                out.columns.append(column)
-            column.rows.append(row)
-            column.values.append(m.value)
-            column.confidences.append(m.confidence)
+        for hits in scan_table(table):
+            col, header = hits.col, hits.header
             if len(listed) < MAX_LISTED:
-                listed.append(Found(m, table, row, col))
+                for row, det, value, conf in zip(
+                    hits.rows, hits.detectors, hits.values, hits.confidences, strict=True
+                ):
+                    if len(listed) >= MAX_LISTED:
+                        break
+                    listed.append(Found(Match(det, value, 0, 0, conf), table, row, col))
+            first = hits.detectors[0]
+            runs: list[tuple[str, Sequence[int]]]
+            if hits.detectors.count(first) == len(hits.detectors):  # one detector: the most columns
+                runs = [(first, range(len(hits.detectors)))]
+            else:
+                by_det: dict[str, list[int]] = {}
+                for k, det in enumerate(hits.detectors):
+                    by_det.setdefault(det, []).append(k)
+                runs = list(by_det.items())
+            for det, ks in runs:
+                key = (t, col, det, header)
+                column = groups.get(key)
+                if column is None:
+                    column = groups[key] = CellColumn(table, t, hits.block, col, header, det)
+                    out.columns.append(column)
+                if isinstance(ks, range):
+                    column.rows.extend(hits.rows)
+                    column.values.extend(hits.values)
+                    column.confidences.extend(hits.confidences)
+                else:
+                    column.rows.extend(hits.rows[k] for k in ks)
+                    column.values.extend(hits.values[k] for k in ks)
+                    column.confidences.extend(hits.confidences[k] for k in ks)
     return out

@@ -280,6 +280,8 @@ def _plan() -> tuple[_Step, ...]:
 
 
 _STEPS = _plan()
+#: each detector's confidence without context and with it
+CONFIDENCE = {s.det.id: (s.far, s.near) for s in _STEPS}
 # without a run of at least this many digits no numeric detector can match: a short text with
 # no long number skips all of them at once
 _FEWEST_DIGITS = min(MIN_DIGITS.values())

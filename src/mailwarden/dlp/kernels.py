@@ -1,0 +1,264 @@
+"""Whole cells settled in bulk: a column of a table is mostly one kind of value — a card
+number, a phone number, an address, a member number — and most of its cells are that value
+and nothing else. Such a cell's matches follow from its shape alone, so a column's cells are
+settled here a list at a time (check digits over a whole column in one numpy pass) instead of
+one match at a time through ``scan.detect``.
+
+A cell is settled here only where what ``detect`` would find in it is certain:
+
+- **one number**: ASCII digits, alone or in groups of at most six joined by single spaces or
+  by single hyphens (``4111 1111 1111 1111``, ``090-1234-5678``, ``123456789012``). Such a
+  number is one run of digits, so the identifiers that read separators (card, My Number,
+  Corporate Number) can match it only whole; the strongest whose check passes and whose
+  column does not rule it out wins, as ``detect`` settles overlaps. Without one, a phone
+  number that fills the cell is one; a phone number inside it (``…-0681-2415-8686``) or a
+  ``123-45-6789`` group, which ``detect`` reads on its own, sends the cell to ``detect``;
+- **one address**: lower-case ASCII ``local@domain`` of fewer than 40 characters, fewer than
+  nine digits, none of the secrets' prefixes: nothing but the address can match in it.
+
+Everything else — and every cell of a column that holds row labels or whose header names an
+identifier that needs context (a bank account, a licence) — goes to ``detect``. Tests compare
+the two on generated columns built to stress each rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .checks import card_ok, corporate_number_ok, my_number_ok
+
+MAX_NUMBER = 61  # ``anchors._RUN`` reads a run of at most this many characters
+_DROP_SEPARATORS = str.maketrans("", "", " -")
+_SPACED = re.compile(r"[0-9]{1,6}(?: [0-9]{1,6})+")
+_HYPHENED = re.compile(r"[0-9]{1,6}(?:-[0-9]{1,6})+")
+# detectors.jp.phone, the number itself: at the start of a cell (no digit can stand before it)
+_PHONE = re.compile(
+    r"0(?:[789]0-?[0-9]{4}-?[0-9]{4}|[0-9]{1,4}-[0-9]{1,4}-[0-9]{4}|120-?[0-9]{3}-?[0-9]{3})(?![0-9])"
+)
+_PHONE_ANYWHERE = re.compile(r"(?<![0-9])0")  # where a phone number could start at all
+_SSN_GROUPS = re.compile(r"(?:^|-)[0-9]{3}-[0-9]{2}-[0-9]{4}(?:-|$)")
+_EMAIL = re.compile(r"[a-z0-9._+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+")
+_SECRET_STARTS = ("gh", "xox", "glpat", "sk_live")
+MIN_PHONE_DIGITS = 10  # scan.MIN_DIGITS: a shorter run is never tried for a phone number
+
+CARD, MY_NUMBER, CORPORATE = "credit-card", "jp.my-number", "jp.corporate-number"
+PHONE, EMAIL = "jp.phone", "email-address"
+#: what this module may report: a column that names anything it cannot see (a bank account
+#: is seven digits beside a word) is left to ``detect``
+SETTLES = frozenset({CARD, MY_NUMBER, CORPORATE, PHONE, EMAIL})
+
+
+@dataclass
+class Settled:
+    """Matches of the cells settled, one per cell at most, in the cells' order; and the
+    cells left for ``detect``."""
+
+    cells: list[int] = field(default_factory=list)  # index of the cell in its column
+    detectors: list[str] = field(default_factory=list)
+    values: list[str] = field(default_factory=list)
+    left: list[int] = field(default_factory=list)
+
+
+# --- check digits over many numbers of one length at once -------------------------------------
+
+
+def _matrix(numbers: Sequence[str]) -> np.ndarray:
+    """Numbers of one length as a matrix of their digits."""
+    n = len(numbers)
+    width = len(numbers[0])
+    return (np.frombuffer("".join(numbers).encode("ascii"), dtype=np.uint8).reshape(n, width) - 48).astype(
+        np.int32
+    )
+
+
+def luhn_many(numbers: Sequence[str]) -> np.ndarray:
+    """``checks.luhn_ok`` for each of ``numbers`` (digits, all of one length of 12 or more)."""
+    d = _matrix(numbers)
+    width = d.shape[1]
+    doubled = np.zeros(width, dtype=bool)
+    doubled[width - 2 :: -2] = True  # every second digit from the right, the check digit not
+    twice = d * 2
+    twice = np.where(twice > 9, twice - 9, twice)
+    total = np.where(doubled, twice, d).sum(axis=1)
+    return np.asarray(total % 10 == 0)
+
+
+def _within(values: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    return np.asarray((values >= lo) & (values <= hi))
+
+
+def issuer_many(numbers: Sequence[str]) -> np.ndarray:
+    """``checks.card_issuer(n) is not None`` for each of ``numbers`` (digits, one length)."""
+    n = len(numbers[0])
+    six = np.array([int(x[:6]) for x in numbers], dtype=np.int64)
+    two, three, four = six // 10_000, six // 1_000, six // 100
+    ok = np.zeros(len(numbers), dtype=bool)
+    if n in (16, 17, 18, 19):
+        ok |= _within(four, 3528, 3589)  # JCB
+    if n in (13, 16, 19):
+        ok |= two // 10 == 4  # Visa
+    if n == 16:
+        ok |= _within(two, 51, 55) | _within(six, 222100, 272099)  # Mastercard
+        ok |= (four == 6011) | (two == 65) | _within(three, 644, 649)  # Discover
+    if n == 15:
+        ok |= (two == 34) | (two == 37)  # American Express
+    if n in (14, 16):
+        ok |= (two == 36) | (two == 38) | (two == 39) | _within(three, 300, 305)  # Diners Club
+    ok |= _within(six, 622126, 622925)  # UnionPay
+    if n in (16, 17, 18, 19):
+        ok |= two == 62
+    return ok
+
+
+_MY_NUMBER_WEIGHTS = np.array([6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2], dtype=np.int32)  # digits 1–11
+_CORPORATE_WEIGHTS = np.array([2, 1] * 6, dtype=np.int32)  # digits 2–13
+
+
+def my_number_many(numbers: Sequence[str]) -> np.ndarray:
+    """``checks.my_number_ok`` for each of ``numbers`` (twelve digits each)."""
+    d = _matrix(numbers)
+    remainder = (d[:, :11] * _MY_NUMBER_WEIGHTS).sum(axis=1) % 11
+    check = np.where(remainder <= 1, 0, 11 - remainder)
+    return np.asarray(check == d[:, 11])
+
+
+def corporate_many(numbers: Sequence[str]) -> np.ndarray:
+    """``checks.corporate_number_ok`` for each of ``numbers`` (thirteen digits each)."""
+    d = _matrix(numbers)
+    total = (d[:, 1:] * _CORPORATE_WEIGHTS).sum(axis=1)
+    return np.asarray(9 - total % 9 == d[:, 0])
+
+
+SMALL = 8  # fewer numbers than this are checked one by one (numpy's set-up costs more)
+
+
+def _passing(
+    numbers: list[str], many: Callable[[Sequence[str]], np.ndarray], one: Callable[[str], bool]
+) -> list[bool]:
+    if len(numbers) < SMALL:
+        return [one(x) for x in numbers]
+    return list(many(numbers).tolist())
+
+
+def _cards(numbers: list[str]) -> list[bool]:
+    if len(numbers) < SMALL:
+        return [card_ok(x) for x in numbers]
+    return list((luhn_many(numbers) & issuer_many(numbers)).tolist())
+
+
+# --- the kinds of cell ---------------------------------------------------------------------------
+
+
+def _number_shape(cell: str, digits: str) -> str | None:
+    """ "d" for digits alone, "s" or "h" for groups joined by spaces or hyphens; None if the
+    cell is not one number this module settles."""
+    if len(cell) > MAX_NUMBER:
+        return None
+    if cell == digits:
+        return "d"
+    if _SPACED.fullmatch(cell):
+        return "s"
+    if _HYPHENED.fullmatch(cell):
+        return "h"
+    return None
+
+
+def _is_plain_address(cell: str) -> bool:
+    return (
+        len(cell) < 40
+        and _EMAIL.fullmatch(cell) is not None
+        and sum(ch.isdigit() for ch in cell) < 9
+        and not any(s in cell for s in _SECRET_STARTS)
+    )
+
+
+def settle(cells: Sequence[str], refused: frozenset[str]) -> Settled:
+    """The cells of one column settled where certain, the others left (see the module's
+    docstring). ``refused``: the detectors the column's header rules out."""
+    out = Settled()
+    # numbers first: (cell, digits, shape) for every cell that is one number
+    numbers: dict[int, list[tuple[int, str, str, str]]] = {}  # digits' count -> cells of it
+    for i, cell in enumerate(cells):
+        if not cell:
+            continue
+        if "@" in cell:
+            if _is_plain_address(cell):
+                out.cells.append(i)
+                out.detectors.append(EMAIL)
+                out.values.append(cell)
+            else:
+                out.left.append(i)
+            continue
+        digits = cell.translate(_DROP_SEPARATORS)
+        if not (digits.isdigit() and digits.isascii()):
+            out.left.append(i)
+            continue
+        shape = _number_shape(cell, digits)
+        if shape is None:
+            out.left.append(i)
+            continue
+        numbers.setdefault(len(digits), []).append((i, cell, digits, shape))
+    if numbers:
+        _settle_numbers(numbers, refused, out)
+        out.left.sort()
+    return out
+
+
+def _settle_numbers(
+    numbers: dict[int, list[tuple[int, str, str, str]]], refused: frozenset[str], out: Settled
+) -> None:
+    hits: list[tuple[int, str, str]] = []  # (cell, detector, value)
+    for length, group in numbers.items():
+        digits = [g[2] for g in group]
+        whole: list[str | None] = [None] * len(group)
+        if 13 <= length <= 19 and CARD not in refused:
+            for k, ok in enumerate(_cards(digits)):
+                if ok:
+                    whole[k] = CARD
+        if length == 12 and MY_NUMBER not in refused:
+            for k, ok in enumerate(_passing(digits, my_number_many, my_number_ok)):
+                if ok:
+                    whole[k] = MY_NUMBER
+        if length == 13 and CORPORATE not in refused:
+            for k, ok in enumerate(_passing(digits, corporate_many, corporate_number_ok)):
+                if ok and whole[k] is None:
+                    whole[k] = CORPORATE
+        phones = PHONE not in refused and length >= MIN_PHONE_DIGITS
+        for k, (i, cell, number, shape) in enumerate(group):
+            if shape == "h" and _SSN_GROUPS.search(cell):
+                out.left.append(i)  # read on its own by detect, beside any other match
+                continue
+            found = whole[k]
+            if found is None and phones and shape != "s":
+                if shape == "d":
+                    if (length == 11 and number[0] == "0" and number[1] in "789" and number[2] == "0") or (
+                        length == 10 and number.startswith("0120")
+                    ):
+                        found = PHONE
+                else:
+                    m = _PHONE.match(cell)
+                    if m is not None and m.end() == len(cell):
+                        found = PHONE
+                    elif _PHONE_ANYWHERE.search(cell) is not None:
+                        out.left.append(i)  # a phone number may stand inside it: detect decides
+                        continue
+            if found is not None:
+                hits.append((i, found, number))
+    if not hits:
+        return
+    if out.cells:  # addresses came first: keep the cells' order
+        hits.extend(zip(out.cells, out.detectors, out.values, strict=True))
+        hits.sort()
+        out.cells.clear()
+        out.detectors.clear()
+        out.values.clear()
+    elif len(numbers) > 1:
+        hits.sort()
+    for i, det, value in hits:
+        out.cells.append(i)
+        out.detectors.append(det)
+        out.values.append(value)
