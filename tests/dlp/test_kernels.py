@@ -97,22 +97,45 @@ def _other(rnd: random.Random) -> str:
     )
 
 
+POSTAL_PIECES = (
+    "〒100-0001",
+    "〒 1000001",
+    "〒",
+    "東京都千代田区千代田1-1",
+    "神奈川県横浜市西区みなとみらい２－３－１",
+    "北海道札幌市中央区北1条西2丁目",
+    "大阪府",
+    "123-4567",
+    " ",
+    "、",
+    "住所",
+    "Address:",
+    "ビル3F",
+    "ABビル",
+    "1-2-3",
+    "12345678",
+    "090-1234-5678",
+    "www.example.jp",
+    "あ" * 40,
+    "\x1f",
+    "ー",
+    "4ー5",
+    "ghp",
+)
+
+
+def _postal_text(rnd: random.Random) -> str:
+    return "".join(rnd.choice(POSTAL_PIECES) for _ in range(rnd.randint(1, 6)))
+
+
 def _column(rnd: random.Random, n: int) -> list[str]:
-    mix = rnd.random()
-    cells = []
-    for _ in range(n):
-        r = rnd.random()
-        if r < mix:
-            cells.append(_number(rnd))
-        elif r < mix + (1 - mix) / 2:
-            cells.append(_address(rnd))
-        else:
-            cells.append(_other(rnd))
-    return cells
+    makers = (_number, _address, _other, _postal_text)
+    weights = [rnd.random() for _ in makers]
+    return [rnd.choices(makers, weights)[0](rnd) for _ in range(n)]
 
 
 HEADERS = ["", "カード番号", "マイナンバー", "法人番号", "電話番号", "メールアドレス"]
-HEADERS += ["会員番号", "ID", "口座番号", "備考"]
+HEADERS += ["会員番号", "ID", "口座番号", "備考", "住所"]
 
 
 def _found(table: Table, settle: bool) -> list[tuple[int, int, str, str, float, str, int]]:
@@ -148,13 +171,13 @@ def test_columns_of_one_kind_are_settled_in_bulk() -> None:
     """The common case takes the bulk path at all: a column of cards leaves nothing to detect."""
     rnd = random.Random(5)
     cells = [f"{c[:4]} {c[4:8]} {c[8:12]} {c[12:]}" for c in (card(rnd, ("4", "5")) for _ in range(50))]
-    done = kernels.settle(cells, frozenset())
+    done = kernels.settle(cells, frozenset(), frozenset())
     assert done.left == [] and done.detectors == ["credit-card"] * 50
     assert done.values == [c.replace(" ", "") for c in cells]
 
 
 def test_a_phone_number_inside_a_longer_number_is_left_to_detect() -> None:
-    done = kernels.settle(["4111-0111-1111-1112", "090-1234-5678", "123-45-6789"], frozenset())
+    done = kernels.settle(["4111-0111-1111-1112", "090-1234-5678", "123-45-6789"], frozenset(), frozenset())
     assert done.cells == [1] and done.detectors == ["jp.phone"]
     assert done.left == [0, 2]  # a phone inside a failed card; an SSN's grouping
 

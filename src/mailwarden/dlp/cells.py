@@ -19,7 +19,7 @@ from . import kernels
 from .columns import fold, is_label, knows, read_label, words
 from .detectors import BY_ID
 from .normalize import normalise
-from .scan import CELL_SEP, CONFIDENCE, detect
+from .scan import CELL_SEP, detect
 from .tables import Table, is_header_row
 
 _SEP = len(CELL_SEP)
@@ -120,7 +120,7 @@ class _Column:
         return self._says(pos)[1]
 
 
-SAMPLE = 200  # distinct values of a column looked at to tell whether it holds row labels
+SAMPLE = 200  # values of a column looked at to tell whether it holds row labels, or numbers
 FORM_WIDTH = 6  # a form (label, value, label, value…) is narrow; a list is not
 
 
@@ -211,18 +211,13 @@ def _scan_block(table: Table, settle: bool) -> Iterator[ColumnHits]:
                 yield ColumnHits(c, head[c], 0, rows_of, dets, values, confs)
 
 
-SAMPLE_SETTLED = 64  # the first cells that hold anything, looked at to tell whether to settle
-
-
 def _worth_settling(column: _Column) -> bool:
-    """May kernels.py settle this column's cells, and will it settle many?"""
-    if column.labelled or not column.header_named <= kernels.SETTLES:
-        return False  # what a row label or such a header says is read by detect alone
-    sample = [c for c in column.cells[: SAMPLE_SETTLED * 4] if c][:SAMPLE_SETTLED]
-    return sum(1 for c in sample if "@" in c or c.translate(_SEPARATORS).isdigit()) * 2 >= len(sample) > 0
-
-
-_SEPARATORS = str.maketrans("", "", " -")
+    """May kernels.py settle this column's cells, and will it settle most? Not where a row
+    label or a header names an identifier that needs context: detect alone reads what they
+    say."""
+    if column.labelled or column.header_named & kernels.NEED_CONTEXT:
+        return False
+    return kernels.likely([c for c in column.cells[: SAMPLE * 4] if c][:SAMPLE])
 
 
 def _column_hits(column: _Column, settle: bool) -> tuple[list[int], list[str], list[str], list[float]]:
@@ -234,10 +229,8 @@ def _column_hits(column: _Column, settle: bool) -> tuple[list[int], list[str], l
     confs: list[float] = []
     left: list[int] | None = None  # the cells left to detect; None: all of them
     if settle and _worth_settling(column):
-        done = kernels.settle(column.cells, column.header_refused)
-        cell_of, dets, values = done.cells, done.detectors, done.values
-        named = column.header_named
-        confs = [CONFIDENCE[d][d in named] for d in dets]
+        done = kernels.settle(column.cells, column.header_named, column.header_refused)
+        cell_of, dets, values, confs = done.cells, done.detectors, done.values, done.confidences
         left = done.left
     if left is None or left:
         part = column if left is None else column.part(left)

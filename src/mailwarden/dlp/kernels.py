@@ -26,13 +26,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import numpy as np
 
+from .anchors import _postal_candidates, classes_of
 from .checks import card_ok, corporate_number_ok, my_number_ok
+from .detectors import BY_ID, DETECTORS, WINDOW
+from .normalize import normalise
+from .scan import CONFIDENCE, _context_near
 
 MAX_NUMBER = 61  # ``anchors._RUN`` reads a run of at most this many characters
-_DROP_SEPARATORS = str.maketrans("", "", " -")
 _SPACED = re.compile(r"[0-9]{1,6}(?: [0-9]{1,6})+")
 _HYPHENED = re.compile(r"[0-9]{1,6}(?:-[0-9]{1,6})+")
 # detectors.jp.phone, the number itself: at the start of a cell (no digit can stand before it)
@@ -46,10 +50,35 @@ _SECRET_STARTS = ("gh", "xox", "glpat", "sk_live")
 MIN_PHONE_DIGITS = 10  # scan.MIN_DIGITS: a shorter run is never tried for a phone number
 
 CARD, MY_NUMBER, CORPORATE = "credit-card", "jp.my-number", "jp.corporate-number"
-PHONE, EMAIL = "jp.phone", "email-address"
-#: what this module may report: a column that names anything it cannot see (a bank account
-#: is seven digits beside a word) is left to ``detect``
-SETTLES = frozenset({CARD, MY_NUMBER, CORPORATE, PHONE, EMAIL})
+PHONE, EMAIL, POSTAL = "jp.phone", "email-address", "jp.postal-address"
+#: what a header may name for its column to be settled here: not an identifier that needs
+#: context (a bank account is seven digits beside a word; under 口座番号, seven digits alone)
+NEED_CONTEXT = frozenset(d.id for d in DETECTORS if d.needs_context)
+# In any other text, what could start a match of a detector other than the postal address's:
+# an address's or a link's mark, nine digits with separators between (the fewest a numeric
+# identifier has), seven together (a bank account's number), two capitals (passports,
+# residence cards, IBANs, keys), the prefixes of tokens, forty key characters.
+_NINE_DIGITS = re.compile(rb"0(?: *0){8}")  # in the text's classes (anchors.classes_of)
+_PREFIXES = ("@", "://", "gh", "xox", "glpat", "sk_live")
+_KEY_RUN = re.compile(r"[A-Za-z0-9/+]{40}")
+
+
+def _only_postal(norm: str) -> bool:
+    """Can nothing but a postal address match in ``norm``?"""
+    if any(p in norm for p in _PREFIXES) or ("." in norm and "www." in norm.casefold()):
+        return False
+    classes = classes_of(norm)
+    return (
+        b"AA" not in classes
+        and b"0000000" not in classes
+        and _NINE_DIGITS.search(classes) is None
+        and (len(norm) < 40 or _KEY_RUN.search(norm) is None)
+    )
+
+
+_POSTAL_MARK = re.compile("[〒都道府県]")
+_POSTAL = BY_ID[POSTAL]
+_NUMBER_ONLY = re.compile(r"[0-9 \t\r\n-]+")
 
 
 @dataclass
@@ -60,7 +89,14 @@ class Settled:
     cells: list[int] = field(default_factory=list)  # index of the cell in its column
     detectors: list[str] = field(default_factory=list)
     values: list[str] = field(default_factory=list)
+    confidences: list[float] = field(default_factory=list)
     left: list[int] = field(default_factory=list)
+
+    def add(self, cell: int, detector: str, value: str, confidence: float) -> None:
+        self.cells.append(cell)
+        self.detectors.append(detector)
+        self.values.append(value)
+        self.confidences.append(confidence)
 
 
 # --- check digits over many numbers of one length at once -------------------------------------
@@ -167,6 +203,18 @@ def _number_shape(cell: str, digits: str) -> str | None:
     return None
 
 
+def likely(cells: Sequence[str]) -> bool:
+    """Will most of these cells (a sample of a column) be settled here? A column of names or
+    notes is not worth the look at each cell: ``detect`` passes over such text quickly."""
+    hits = sum(1 for c in cells if "@" in c or _POSTAL_MARK.search(c) is not None or _separated(c).isdigit())
+    return hits * 2 >= len(cells) > 0
+
+
+def _separated(cell: str) -> str:
+    """The cell without its spaces and hyphens."""
+    return cell.replace(" ", "").replace("-", "") if " " in cell or "-" in cell else cell
+
+
 def _is_plain_address(cell: str) -> bool:
     return (
         len(cell) < 40
@@ -176,42 +224,80 @@ def _is_plain_address(cell: str) -> bool:
     )
 
 
-def settle(cells: Sequence[str], refused: frozenset[str]) -> Settled:
+def settle(cells: Sequence[str], named: frozenset[str], refused: frozenset[str]) -> Settled:
     """The cells of one column settled where certain, the others left (see the module's
-    docstring). ``refused``: the detectors the column's header rules out."""
+    docstring). ``named`` and ``refused``: the detectors the column's header names (their
+    context is present) and rules out."""
     out = Settled()
-    # numbers first: (cell, digits, shape) for every cell that is one number
-    numbers: dict[int, list[tuple[int, str, str, str]]] = {}  # digits' count -> cells of it
+    hits: list[tuple[int, str, str, float]] = []  # (cell, detector, value, confidence)
+    numbers: dict[int, list[tuple[int, str, str, str]]] = {}  # digits' count -> (cell, text, digits, shape)
+    email = CONFIDENCE[EMAIL][EMAIL in named] if EMAIL not in refused else None
     for i, cell in enumerate(cells):
         if not cell:
             continue
         if "@" in cell:
-            if _is_plain_address(cell):
-                out.cells.append(i)
-                out.detectors.append(EMAIL)
-                out.values.append(cell)
-            else:
+            if not _is_plain_address(cell):
                 out.left.append(i)
+            elif email is not None:
+                hits.append((i, EMAIL, cell, email))
             continue
-        digits = cell.translate(_DROP_SEPARATORS)
-        if not (digits.isdigit() and digits.isascii()):
+        digits = _separated(cell)
+        if digits.isdigit() and digits.isascii():
+            shape = _number_shape(cell, digits)
+            if shape is None:
+                out.left.append(i)
+            else:
+                numbers.setdefault(len(digits), []).append((i, cell, digits, shape))
+            continue
+        if _POSTAL_MARK.search(cell) is None or "\x1f" in cell:
+            out.left.append(i)  # nothing, or not for here: detect is quick on such text
+            continue
+        norm = normalise(cell)
+        if _only_postal(norm):
+            _settle_postal(i, norm, named, refused, hits)
+        else:
             out.left.append(i)
-            continue
-        shape = _number_shape(cell, digits)
-        if shape is None:
-            out.left.append(i)
-            continue
-        numbers.setdefault(len(digits), []).append((i, cell, digits, shape))
     if numbers:
-        _settle_numbers(numbers, refused, out)
+        _settle_numbers(numbers, named, refused, hits, out.left)
         out.left.sort()
+    if hits:
+        hits.sort(key=itemgetter(0))  # stable: a cell's matches keep their order
+        out.cells, out.detectors, out.values, out.confidences = (list(x) for x in zip(*hits, strict=True))
     return out
 
 
-def _settle_numbers(
-    numbers: dict[int, list[tuple[int, str, str, str]]], refused: frozenset[str], out: Settled
+def _settle_postal(
+    i: int, norm: str, named: frozenset[str], refused: frozenset[str], hits: list[tuple[int, str, str, float]]
 ) -> None:
-    hits: list[tuple[int, str, str]] = []  # (cell, detector, value)
+    """A text in which only postal addresses can match: ``detect``'s steps for them, on the
+    cell alone (no pattern reads past a cell, nor looks for context beyond it)."""
+    far, near = CONFIDENCE[POSTAL]
+    # a short cell is within every match's window: its context is looked for once
+    short = len(norm) <= WINDOW + 1
+    everywhere = short and ("〒" in norm or any(w in norm.casefold() for w in _POSTAL_CONTEXT))
+    for start, end, raw in _postal_candidates(_POSTAL.pattern, norm):
+        whole = start == 0 and end == len(norm)
+        close = not whole and (everywhere if short else _context_near(norm, start, end, _POSTAL_CONTEXT))
+        if not close:
+            if POSTAL in refused:
+                continue
+            close = POSTAL in named
+        value = raw.translate(_DROP_NUMBER_SEPARATORS) if _NUMBER_ONLY.fullmatch(raw) else raw.strip()
+        hits.append((i, POSTAL, value, near if close else far))
+
+
+_POSTAL_CONTEXT = tuple(w.casefold() for w in _POSTAL.context)
+_DROP_NUMBER_SEPARATORS = str.maketrans("", "", " \t\r\n-")
+
+
+def _settle_numbers(
+    numbers: dict[int, list[tuple[int, str, str, str]]],
+    named: frozenset[str],
+    refused: frozenset[str],
+    hits: list[tuple[int, str, str, float]],
+    left: list[int],
+) -> None:
+    confidence = {d: CONFIDENCE[d][d in named] for d in (CARD, MY_NUMBER, CORPORATE, PHONE)}
     for length, group in numbers.items():
         digits = [g[2] for g in group]
         whole: list[str | None] = [None] * len(group)
@@ -230,7 +316,7 @@ def _settle_numbers(
         phones = PHONE not in refused and length >= MIN_PHONE_DIGITS
         for k, (i, cell, number, shape) in enumerate(group):
             if shape == "h" and _SSN_GROUPS.search(cell):
-                out.left.append(i)  # read on its own by detect, beside any other match
+                left.append(i)  # read on its own by detect, beside any other match
                 continue
             found = whole[k]
             if found is None and phones and shape != "s":
@@ -244,21 +330,7 @@ def _settle_numbers(
                     if m is not None and m.end() == len(cell):
                         found = PHONE
                     elif _PHONE_ANYWHERE.search(cell) is not None:
-                        out.left.append(i)  # a phone number may stand inside it: detect decides
+                        left.append(i)  # a phone number may stand inside it: detect decides
                         continue
             if found is not None:
-                hits.append((i, found, number))
-    if not hits:
-        return
-    if out.cells:  # addresses came first: keep the cells' order
-        hits.extend(zip(out.cells, out.detectors, out.values, strict=True))
-        hits.sort()
-        out.cells.clear()
-        out.detectors.clear()
-        out.values.clear()
-    elif len(numbers) > 1:
-        hits.sort()
-    for i, det, value in hits:
-        out.cells.append(i)
-        out.detectors.append(det)
-        out.values.append(value)
+                hits.append((i, found, number, confidence[found]))
