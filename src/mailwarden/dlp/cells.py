@@ -138,7 +138,8 @@ def segments(table: Table) -> list[tuple[int, int, int | None]]:
     out: list[tuple[int, int, int | None]] = []
     start, header = 0, table.header
     for i in range(header + 1 if header is not None else 0, len(rows)):
-        after_title = i >= 2 and _title(rows[i - 1]) and not any(rows[i - 2])
+        # (the cheap test first: most rows of a list are not empty, and most are not titles)
+        after_title = i >= 2 and not any(rows[i - 2]) and _title(rows[i - 1])
         if i < 1 or (any(rows[i - 1]) and not after_title):
             continue  # a new table starts after an empty row, or a title after one
         if is_header_row(rows[i]):

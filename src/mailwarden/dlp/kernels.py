@@ -45,8 +45,13 @@ _PHONE = re.compile(
 )
 _PHONE_ANYWHERE = re.compile(r"(?<![0-9])0")  # where a phone number could start at all
 _SSN_GROUPS = re.compile(r"(?:^|-)[0-9]{3}-[0-9]{2}-[0-9]{4}(?:-|$)")
-_EMAIL = re.compile(r"[a-z0-9._+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+")
-_SECRET_STARTS = ("gh", "xox", "glpat", "sk_live")
+# lower case, fewer than 40 characters, fewer than nine digits, none of the tokens' prefixes
+_EMAIL = re.compile(
+    r"(?=.{0,39}$)(?!(?:[^0-9]*[0-9]){9})(?!.*(?:gh|xox|glpat|sk_live))"
+    r"[a-z0-9._+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})+"
+)
+# the common mobile number: what detectors.jp.phone finds in it, and nothing else
+_MOBILE = re.compile(r"0[789]0-[0-9]{4}-[0-9]{4}")
 MIN_PHONE_DIGITS = 10  # scan.MIN_DIGITS: a shorter run is never tried for a phone number
 
 CARD, MY_NUMBER, CORPORATE = "credit-card", "jp.my-number", "jp.corporate-number"
@@ -59,13 +64,13 @@ NEED_CONTEXT = frozenset(d.id for d in DETECTORS if d.needs_context)
 # identifier has), seven together (a bank account's number), two capitals (passports,
 # residence cards, IBANs, keys), the prefixes of tokens, forty key characters.
 _NINE_DIGITS = re.compile(rb"0(?: *0){8}")  # in the text's classes (anchors.classes_of)
-_PREFIXES = ("@", "://", "gh", "xox", "glpat", "sk_live")
+_PREFIXES = re.compile("@|://|gh|xox|glpat|sk_live")
 _KEY_RUN = re.compile(r"[A-Za-z0-9/+]{40}")
 
 
 def _only_postal(norm: str) -> bool:
     """Can nothing but a postal address match in ``norm``?"""
-    if any(p in norm for p in _PREFIXES) or ("." in norm and "www." in norm.casefold()):
+    if _PREFIXES.search(norm) is not None or ("." in norm and "www." in norm.casefold()):
         return False
     classes = classes_of(norm)
     return (
@@ -216,12 +221,7 @@ def _separated(cell: str) -> str:
 
 
 def _is_plain_address(cell: str) -> bool:
-    return (
-        len(cell) < 40
-        and _EMAIL.fullmatch(cell) is not None
-        and sum(ch.isdigit() for ch in cell) < 9
-        and not any(s in cell for s in _SECRET_STARTS)
-    )
+    return _EMAIL.fullmatch(cell) is not None
 
 
 def settle(cells: Sequence[str], named: frozenset[str], refused: frozenset[str]) -> Settled:
@@ -232,6 +232,7 @@ def settle(cells: Sequence[str], named: frozenset[str], refused: frozenset[str])
     hits: list[tuple[int, str, str, float]] = []  # (cell, detector, value, confidence)
     numbers: dict[int, list[tuple[int, str, str, str]]] = {}  # digits' count -> (cell, text, digits, shape)
     email = CONFIDENCE[EMAIL][EMAIL in named] if EMAIL not in refused else None
+    phone = CONFIDENCE[PHONE][PHONE in named] if PHONE not in refused else None
     for i, cell in enumerate(cells):
         if not cell:
             continue
@@ -240,6 +241,9 @@ def settle(cells: Sequence[str], named: frozenset[str], refused: frozenset[str])
                 out.left.append(i)
             elif email is not None:
                 hits.append((i, EMAIL, cell, email))
+            continue
+        if phone is not None and len(cell) == 13 and _MOBILE.fullmatch(cell):
+            hits.append((i, PHONE, cell.replace("-", ""), phone))  # no other match: 11 digits
             continue
         digits = _separated(cell)
         if digits.isdigit() and digits.isascii():
