@@ -14,7 +14,11 @@ A cell is settled here only where what ``detect`` would find in it is certain:
   number that fills the cell is one; a phone number inside it (``…-0681-2415-8686``) or a
   ``123-45-6789`` group, which ``detect`` reads on its own, sends the cell to ``detect``;
 - **one address**: lower-case ASCII ``local@domain`` of fewer than 40 characters, fewer than
-  nine digits, none of the secrets' prefixes: nothing but the address can match in it.
+  nine digits, none of the secrets' prefixes: nothing but the address can match in it;
+- **text with 〒 or a prefecture's name in which nothing else can match** (no "@", link,
+  nine digits in a run, seven together, two capitals, token prefix or forty key
+  characters): its postal addresses, found by ``detect``'s own finder on the cell alone (no
+  pattern reads past a cell, nor looks for context beyond it).
 
 Everything else — and every cell of a column that holds row labels or whose header names an
 identifier that needs context (a bank account, a licence) — goes to ``detect``. Tests compare
@@ -39,10 +43,6 @@ from .scan import CONFIDENCE, _context_near
 MAX_NUMBER = 61  # ``anchors._RUN`` reads a run of at most this many characters
 _SPACED = re.compile(r"[0-9]{1,6}(?: [0-9]{1,6})+")
 _HYPHENED = re.compile(r"[0-9]{1,6}(?:-[0-9]{1,6})+")
-# detectors.jp.phone, the number itself: at the start of a cell (no digit can stand before it)
-_PHONE = re.compile(
-    r"0(?:[789]0-?[0-9]{4}-?[0-9]{4}|[0-9]{1,4}-[0-9]{1,4}-[0-9]{4}|120-?[0-9]{3}-?[0-9]{3})(?![0-9])"
-)
 _PHONE_ANYWHERE = re.compile(r"(?<![0-9])0")  # where a phone number could start at all
 _SSN_GROUPS = re.compile(r"(?:^|-)[0-9]{3}-[0-9]{2}-[0-9]{4}(?:-|$)")
 # lower case, fewer than 40 characters, fewer than nine digits, none of the tokens' prefixes
@@ -83,6 +83,7 @@ def _only_postal(norm: str) -> bool:
 
 _POSTAL_MARK = re.compile("[〒都道府県]")
 _POSTAL = BY_ID[POSTAL]
+_PHONE = BY_ID[PHONE].pattern
 _NUMBER_ONLY = re.compile(r"[0-9 \t\r\n-]+")
 
 
@@ -330,7 +331,7 @@ def _settle_numbers(
                     ):
                         found = PHONE
                 else:
-                    m = _PHONE.match(cell)
+                    m = _PHONE.match(cell)  # at a cell's start: no digit stands before it
                     if m is not None and m.end() == len(cell):
                         found = PHONE
                     elif _PHONE_ANYWHERE.search(cell) is not None:
