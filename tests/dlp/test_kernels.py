@@ -77,6 +77,9 @@ def _address(rnd: random.Random) -> str:
     return cell
 
 
+LONG_RUN = "普通 " + "1 " * 27 + "999 1234567"  # the account's digits cut by a run's longest
+
+
 def _other(rnd: random.Random) -> str:
     return rnd.choice(
         (
@@ -93,6 +96,10 @@ def _other(rnd: random.Random) -> str:
             "VIP",
             "08/31",
             "https://example.jp/4111111111111111",
+            LONG_RUN,
+            "振込先 普通 " + "0-" * 26 + "12 001 1234567",
+            "\x1f\n〒100-0001",
+            "\x1f\n普通 1234567",
         )
     )
 
@@ -214,3 +221,36 @@ def test_a_postal_code_is_not_read_with_the_next_cells_prefecture(settle: bool) 
     table = Table("x", [["メモ"], ["123-4567"], ["東京都千代田区1"], ["123-4567 東京都"]])
     found = _found(table, settle)
     assert [(row, value) for _, row, _, value, *_ in found] == [(2, "東京都千代田区1"), (3, "1234567")]
+
+
+MOBILES = [["090-1234-5678"]] * 30  # enough settled cells for a column to be settled
+
+
+@pytest.mark.parametrize(
+    ("header", "cells"),
+    [
+        ("", ["090-1234-5678", "\x1f\n〒100-0001"]),  # a separator inside a cell
+        ("", ["090-1234-5678", "\x1f\n普通 1234567"]),
+        ("電話番号", [LONG_RUN, "090-1234-5678"]),  # the next cell's run reached back into it
+        ("備考", [LONG_RUN, "090-1234-5678"]),
+        ("", [LONG_RUN, "", "", "", "", "", "", "TEL 03-1234-5678"]),
+        ("電話番号", ["振込先 普通 " + "0-" * 26 + "12 001 1234567", "03-1234-5678"]),
+    ],
+)
+def test_a_cell_reads_the_same_whatever_its_neighbours(header: str, cells: list[str]) -> None:
+    """Found by a review: ``detect`` read a cell differently by what stood next to it — a
+    "\x1f" inside a cell passed for the separator, and the bank account finder searched back
+    into the cell before (where an account cut by a run's 61-character limit was otherwise
+    missed). Settling moves a cell's neighbours, so both paths must read it alone."""
+    table = Table("x", [[header], *[[c] for c in cells], *MOBILES])
+    assert _found(table, settle=True) == _found(table, settle=False)
+    alone = _found(Table("x", [[header], [cells[0]]]), settle=False)
+    mine = [(det, value) for _, row, det, value, *_ in _found(table, settle=False) if row == 1]
+    assert mine == [(det, value) for _, _, det, value, *_ in alone]
+
+
+def test_an_account_cut_by_a_runs_longest_is_found() -> None:
+    from mailwarden.dlp.scan import detect
+
+    found = [(m.detector, m.value) for m in detect(LONG_RUN)]
+    assert ("jp.bank-account", "9991234567") in found

@@ -24,6 +24,7 @@ _BANK_BEFORE = 20
 
 # a run of digits and the separators a number may hold: numeric detectors look only there
 _RUN = re.compile(r"[0-9][0-9 \t\r\n-]{6,60}")
+_DIGITS = re.compile("[0-9]*")
 _NOT_DIGIT = str.maketrans("", "", " \t\r\n-")  # what a run holds besides digits
 # two capitals and two digits: where a passport, residence card or IBAN can start (one search
 # for the three instead of one each)
@@ -127,7 +128,14 @@ def _bank_candidates(
         if digits < 7 and len(run) < 50:  # a long run may be the tail of a longer one: try it
             continue
         pos = max(last, offset - _BANK_BEFORE)
-        hi = offset + len(run) + 1
+        # never back into the cell before (a table's cells are joined by "\x1f"): a cell's
+        # accounts are found from its own runs, whatever its neighbours hold
+        pos = max(pos, norm.rfind("\x1f", pos, offset) + 1)
+        end = offset + len(run)
+        if len(run) >= 50:  # cut at its longest, a run's last number goes on past the cut
+            more = _DIGITS.match(norm, end)
+            end = more.end() if more is not None else end
+        hi = end + 1  # the character after it, for the pattern's look-ahead
         while True:
             m = pattern.search(norm, pos, hi)
             if m is None:

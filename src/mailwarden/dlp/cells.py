@@ -60,7 +60,9 @@ class _Column:
 
     @cached_property
     def text(self) -> str:
-        return CELL_SEP.join(self.cells)
+        """The cells joined by ``CELL_SEP``; a "\x1f" inside a cell (never in a real one) is a
+        space, so that only the separator marks where a cell ends."""
+        return CELL_SEP.join(c.replace("\x1f", " ") if "\x1f" in c else c for c in self.cells)
 
     def part(self, indexes: list[int]) -> _Column:
         """The same column, only the cells at ``indexes`` (what its header says unchanged)."""
