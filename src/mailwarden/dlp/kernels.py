@@ -36,9 +36,9 @@ import numpy as np
 
 from .anchors import _postal_candidates, classes_of
 from .checks import card_ok, corporate_number_ok, my_number_ok
-from .detectors import BY_ID, DETECTORS, WINDOW
+from .detectors import BY_ID, DETECTORS, WINDOW, _only_digits
 from .normalize import normalise
-from .scan import CONFIDENCE, _context_near
+from .scan import _NUMBER_ONLY, CONFIDENCE, MIN_DIGITS, _context_near
 
 MAX_NUMBER = 61  # ``anchors._RUN`` reads a run of at most this many characters
 _SPACED = re.compile(r"[0-9]{1,6}(?: [0-9]{1,6})+")
@@ -52,7 +52,6 @@ _EMAIL = re.compile(
 )
 # the common mobile number: what detectors.jp.phone finds in it, and nothing else
 _MOBILE = re.compile(r"0[789]0-[0-9]{4}-[0-9]{4}")
-MIN_PHONE_DIGITS = 10  # scan.MIN_DIGITS: a shorter run is never tried for a phone number
 
 CARD, MY_NUMBER, CORPORATE = "credit-card", "jp.my-number", "jp.corporate-number"
 PHONE, EMAIL, POSTAL = "jp.phone", "email-address", "jp.postal-address"
@@ -84,7 +83,6 @@ def _only_postal(norm: str) -> bool:
 _POSTAL_MARK = re.compile("[〒都道府県]")
 _POSTAL = BY_ID[POSTAL]
 _PHONE = BY_ID[PHONE].pattern
-_NUMBER_ONLY = re.compile(r"[0-9 \t\r\n-]+")
 
 
 @dataclass
@@ -291,7 +289,7 @@ def _settle_postal(
             if POSTAL in refused:
                 continue
             close = POSTAL in named
-        value = raw.translate(_DROP_NUMBER_SEPARATORS) if _NUMBER_ONLY.fullmatch(raw) else raw.strip()
+        value = _only_digits(raw) if _NUMBER_ONLY.fullmatch(raw) else raw.strip()  # as detect
         hits.append((i, POSTAL, value, near if close else far))
 
 
@@ -300,7 +298,6 @@ _POSTAL_CONTEXT = tuple(w.casefold() for w in _POSTAL.context)
 # anchor to 64 after it) is the whole text, and every match has an anchor at or after its
 # start: the finder finds what a scan of the whole text finds, which is quicker here.
 POSTAL_WHOLE = 40
-_DROP_NUMBER_SEPARATORS = str.maketrans("", "", " \t\r\n-")
 
 
 def _settle_numbers(
@@ -326,7 +323,7 @@ def _settle_numbers(
             for k, ok in enumerate(_passing(digits, corporate_many, corporate_number_ok)):
                 if ok and whole[k] is None:
                     whole[k] = CORPORATE
-        phones = PHONE not in refused and length >= MIN_PHONE_DIGITS
+        phones = PHONE not in refused and length >= MIN_DIGITS[PHONE]  # a shorter run is not tried
         for k, (i, cell, number, shape) in enumerate(group):
             if shape == "h" and _SSN_GROUPS.search(cell):
                 left.append(i)  # read on its own by detect, beside any other match
