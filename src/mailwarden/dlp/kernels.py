@@ -87,20 +87,14 @@ _PHONE = BY_ID[PHONE].pattern
 
 @dataclass
 class Settled:
-    """Matches of the cells settled, one per cell at most, in the cells' order; and the
-    cells left for ``detect``."""
+    """Matches of the cells settled, in the cells' order (a number or an address gives one at
+    most, a postal text may give several); and the cells left for ``detect``."""
 
     cells: list[int] = field(default_factory=list)  # index of the cell in its column
     detectors: list[str] = field(default_factory=list)
     values: list[str] = field(default_factory=list)
     confidences: list[float] = field(default_factory=list)
     left: list[int] = field(default_factory=list)
-
-    def add(self, cell: int, detector: str, value: str, confidence: float) -> None:
-        self.cells.append(cell)
-        self.detectors.append(detector)
-        self.values.append(value)
-        self.confidences.append(confidence)
 
 
 # --- check digits over many numbers of one length at once -------------------------------------
@@ -184,10 +178,9 @@ def _passing(
     return list(many(numbers).tolist())
 
 
-def _cards(numbers: list[str]) -> list[bool]:
-    if len(numbers) < SMALL:
-        return [card_ok(x) for x in numbers]
-    return list((luhn_many(numbers) & issuer_many(numbers)).tolist())
+def cards_many(numbers: Sequence[str]) -> np.ndarray:
+    """``checks.card_ok`` for each of ``numbers`` (digits, all of one length)."""
+    return np.asarray(luhn_many(numbers) & issuer_many(numbers))
 
 
 # --- the kinds of cell ---------------------------------------------------------------------------
@@ -219,10 +212,6 @@ def _separated(cell: str) -> str:
     return cell.replace(" ", "").replace("-", "") if " " in cell or "-" in cell else cell
 
 
-def _is_plain_address(cell: str) -> bool:
-    return _EMAIL.fullmatch(cell) is not None
-
-
 def settle(cells: Sequence[str], named: frozenset[str], refused: frozenset[str]) -> Settled:
     """The cells of one column settled where certain, the others left (see the module's
     docstring). ``named`` and ``refused``: the detectors the column's header names (their
@@ -236,7 +225,7 @@ def settle(cells: Sequence[str], named: frozenset[str], refused: frozenset[str])
         if not cell:
             continue
         if "@" in cell:
-            if not _is_plain_address(cell):
+            if _EMAIL.fullmatch(cell) is None:
                 out.left.append(i)
             elif email is not None:
                 hits.append((i, EMAIL, cell, email))
@@ -312,7 +301,7 @@ def _settle_numbers(
         digits = [g[2] for g in group]
         whole: list[str | None] = [None] * len(group)
         if 13 <= length <= 19 and CARD not in refused:
-            for k, ok in enumerate(_cards(digits)):
+            for k, ok in enumerate(_passing(digits, cards_many, card_ok)):
                 if ok:
                     whole[k] = CARD
         if length == 12 and MY_NUMBER not in refused:
