@@ -1,7 +1,7 @@
 """Whole cells settled in bulk: a column of a table is mostly one kind of value — a card
 number, a phone number, an address, a member number — and most of its cells are that value
 and nothing else. Such a cell's matches follow from its shape alone, so a column's cells are
-settled here a list at a time (check digits over a whole column in one numpy pass) instead of
+settled here a list at a time (check digits over a whole column in one numpy pass, ``bulkchecks``) instead of
 one match at a time through ``scan.detect``.
 
 A cell is settled here only where what ``detect`` would find in it is certain:
@@ -31,8 +31,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-
-import numpy as np
 
 from .anchors import _postal_candidates, classes_of
 from .checks import card_ok, corporate_number_ok, my_number_ok
@@ -97,90 +95,17 @@ class Settled:
     left: list[int] = field(default_factory=list)
 
 
-# --- check digits over many numbers of one length at once -------------------------------------
-
-
-def _matrix(numbers: Sequence[str]) -> np.ndarray:
-    """Numbers of one length as a matrix of their digits."""
-    n = len(numbers)
-    width = len(numbers[0])
-    return (np.frombuffer("".join(numbers).encode("ascii"), dtype=np.uint8).reshape(n, width) - 48).astype(
-        np.int32
-    )
-
-
-def luhn_many(numbers: Sequence[str]) -> np.ndarray:
-    """``checks.luhn_ok`` for each of ``numbers`` (digits, all of one length of 12 or more)."""
-    d = _matrix(numbers)
-    width = d.shape[1]
-    doubled = np.zeros(width, dtype=bool)
-    doubled[width - 2 :: -2] = True  # every second digit from the right, the check digit not
-    twice = d * 2
-    twice = np.where(twice > 9, twice - 9, twice)
-    total = np.where(doubled, twice, d).sum(axis=1)
-    return np.asarray(total % 10 == 0)
-
-
-def _within(values: np.ndarray, lo: int, hi: int) -> np.ndarray:
-    return np.asarray((values >= lo) & (values <= hi))
-
-
-def issuer_many(numbers: Sequence[str]) -> np.ndarray:
-    """``checks.card_issuer(n) is not None`` for each of ``numbers`` (digits, one length)."""
-    n = len(numbers[0])
-    six = np.array([int(x[:6]) for x in numbers], dtype=np.int64)
-    two, three, four = six // 10_000, six // 1_000, six // 100
-    ok = np.zeros(len(numbers), dtype=bool)
-    if n in (16, 17, 18, 19):
-        ok |= _within(four, 3528, 3589)  # JCB
-    if n in (13, 16, 19):
-        ok |= two // 10 == 4  # Visa
-    if n == 16:
-        ok |= _within(two, 51, 55) | _within(six, 222100, 272099)  # Mastercard
-        ok |= (four == 6011) | (two == 65) | _within(three, 644, 649)  # Discover
-    if n == 15:
-        ok |= (two == 34) | (two == 37)  # American Express
-    if n in (14, 16):
-        ok |= (two == 36) | (two == 38) | (two == 39) | _within(three, 300, 305)  # Diners Club
-    ok |= _within(six, 622126, 622925)  # UnionPay
-    if n in (16, 17, 18, 19):
-        ok |= two == 62
-    return ok
-
-
-_MY_NUMBER_WEIGHTS = np.array([6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2], dtype=np.int32)  # digits 1–11
-_CORPORATE_WEIGHTS = np.array([2, 1] * 6, dtype=np.int32)  # digits 2–13
-
-
-def my_number_many(numbers: Sequence[str]) -> np.ndarray:
-    """``checks.my_number_ok`` for each of ``numbers`` (twelve digits each)."""
-    d = _matrix(numbers)
-    remainder = (d[:, :11] * _MY_NUMBER_WEIGHTS).sum(axis=1) % 11
-    check = np.where(remainder <= 1, 0, 11 - remainder)
-    return np.asarray(check == d[:, 11])
-
-
-def corporate_many(numbers: Sequence[str]) -> np.ndarray:
-    """``checks.corporate_number_ok`` for each of ``numbers`` (thirteen digits each)."""
-    d = _matrix(numbers)
-    total = (d[:, 1:] * _CORPORATE_WEIGHTS).sum(axis=1)
-    return np.asarray(9 - total % 9 == d[:, 0])
-
-
 SMALL = 8  # fewer numbers than this are checked one by one (numpy's set-up costs more)
 
 
-def _passing(
-    numbers: list[str], many: Callable[[Sequence[str]], np.ndarray], one: Callable[[str], bool]
-) -> list[bool]:
+def _passing(numbers: list[str], kind: str, one: Callable[[str], bool]) -> list[bool]:
+    """``one`` for each of ``numbers``; many at once through ``bulkchecks`` (imported here, so
+    that numpy is loaded only when a column has that many numbers)."""
     if len(numbers) < SMALL:
         return [one(x) for x in numbers]
-    return list(many(numbers).tolist())
+    from . import bulkchecks
 
-
-def cards_many(numbers: Sequence[str]) -> np.ndarray:
-    """``checks.card_ok`` for each of ``numbers`` (digits, all of one length)."""
-    return np.asarray(luhn_many(numbers) & issuer_many(numbers))
+    return list(bulkchecks.MANY[kind](numbers).tolist())
 
 
 # --- the kinds of cell ---------------------------------------------------------------------------
@@ -301,15 +226,15 @@ def _settle_numbers(
         digits = [g[2] for g in group]
         whole: list[str | None] = [None] * len(group)
         if 13 <= length <= 19 and CARD not in refused:
-            for k, ok in enumerate(_passing(digits, cards_many, card_ok)):
+            for k, ok in enumerate(_passing(digits, "card", card_ok)):
                 if ok:
                     whole[k] = CARD
         if length == 12 and MY_NUMBER not in refused:
-            for k, ok in enumerate(_passing(digits, my_number_many, my_number_ok)):
+            for k, ok in enumerate(_passing(digits, "my_number", my_number_ok)):
                 if ok:
                     whole[k] = MY_NUMBER
         if length == 13 and CORPORATE not in refused:
-            for k, ok in enumerate(_passing(digits, corporate_many, corporate_number_ok)):
+            for k, ok in enumerate(_passing(digits, "corporate_number", corporate_number_ok)):
                 if ok and whole[k] is None:
                     whole[k] = CORPORATE
         phones = PHONE not in refused and length >= MIN_DIGITS[PHONE]  # a shorter run is not tried
