@@ -6,8 +6,10 @@ in zone-file syntax; helpers below escape TXT strings byte by byte.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -133,7 +135,10 @@ class NsdServer:
         (self.dir / "nsd.conf").write_text("\n".join(conf) + "\n")
         log = open(self.dir / "nsd.log", "wb")  # noqa: SIM115 - kept open for the process
         self.proc = subprocess.Popen(
-            [NSD, "-d", "-c", str(self.dir / "nsd.conf")], stdout=log, stderr=subprocess.STDOUT
+            [NSD, "-d", "-c", str(self.dir / "nsd.conf")],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own group: stop() ends the forked server and xfrd too
         )
         probe = self.zones[0].origin.rstrip(".") or "."
         deadline = time.monotonic() + timeout
@@ -155,13 +160,18 @@ class NsdServer:
         raise RuntimeError("nsd did not answer in time: " + log_text)
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        """Ends NSD and every process it forked: a main process killed or gone before its
+        children would otherwise leave the serving process running after the test."""
+        if self.proc:
+            if self.proc.poll() is None:
+                self.proc.terminate()
+                try:
+                    self.proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    self.proc.kill()
+                    self.proc.wait()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)  # what is left of the group
         self.proc = None
         if self._own_dir and not os.environ.get("MW_KEEP_NSD"):
             shutil.rmtree(self.dir, ignore_errors=True)
