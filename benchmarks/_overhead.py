@@ -113,7 +113,7 @@ def side_by_side(
     listing.write_text("\n".join(names[:n]) + "\n")
     equal = args.jobs_per_worker * args.chunk_concurrency
     modes = args.side_by_side_modes.split(",")
-    assert len(modes) == 2 and set(modes) <= {"inline", "queue"}, modes
+    assert len(modes) == 2 and set(modes) <= {"in-process", "inline", "queue"}, modes
     a, b = modes
     print(
         f"\n### Side by side: {n:,} domains at {equal} at once, {a} and {b} started together, "
@@ -164,6 +164,8 @@ def _round(
             ns = relays[k].address
             if modes[k] == "inline":
                 got[k] = inline(pg, listing, ns, equal, work, n, nsd_pid, ready)
+            elif modes[k] == "in-process":
+                got[k] = in_process(listing, ns, equal, work, n, nsd_pid, ready)
             else:
                 got[k] = queued(pg, 1, listing, ns, args, work, n, nsd_pid, ready)
         except BaseException as exc:  # SystemExit included: reported below, the round fails

@@ -211,15 +211,25 @@ def scalar(conninfo: str, sql: str) -> int:
         return int(row[0]) if row else 0
 
 
-def in_process(domains: Path, ns: str, concurrency: int, work: Path, n: int, nsd_pid: int) -> dict[str, Any]:
+def in_process(
+    domains: Path,
+    ns: str,
+    concurrency: int,
+    work: Path,
+    n: int,
+    nsd_pid: int,
+    ready: threading.Barrier | None = None,
+) -> dict[str, Any]:
     out = work / f"inproc-{time.time_ns()}.jsonl"
     cmd = [sys.executable, "-m", "mailwarden", "domain", "survey", str(domains), "-n", ns, "-o", str(out)]
     cmd += ["-c", str(concurrency), "--workers", "1", "--timeout", "2", "-f", "json"]
-    env = env_for(f"sqlite:///{work / 'inproc.db'}", work)
+    env = env_for(f"sqlite:///{out.with_suffix('.db')}", work)
     before = os.times()
     running: list[int] = []
     parts = {"nsd": lambda: with_children(nsd_pid), "survey": lambda: running}
     with Cpu(parts, timeline="survey") as cpu:
+        if ready is not None:
+            ready.wait()  # started together with another run (``side_by_side``)
         t0 = time.perf_counter()
         child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         running.append(child.pid)

@@ -244,7 +244,9 @@ def main() -> None:
         help="rounds of the job inline and queued run at the same time (--overhead-domains each)",
     )
     ap.add_argument(
-        "--side-by-side-modes", default="inline,queue", help="the two runs: inline,inline calibrates"
+        "--side-by-side-modes",
+        default="inline,queue",
+        help="the two runs (in-process, inline, queue); inline,inline calibrates",
     )
     ap.add_argument("--messages", type=int, default=2000, help="messages of about 20 KB for the gateways")
     ap.add_argument(
