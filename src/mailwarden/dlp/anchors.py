@@ -24,7 +24,7 @@ _BANK_BEFORE = 20
 
 # a run of digits and the separators a number may hold: numeric detectors look only there
 _RUN = re.compile(r"[0-9][0-9 \t\r\n-]{6,60}")
-_DIGITS = re.compile("[0-9]*")
+_DIGITS = re.compile("[0-9]+")
 _NOT_DIGIT = str.maketrans("", "", " \t\r\n-")  # what a run holds besides digits
 # two capitals and two digits: where a passport, residence card or IBAN can start (one search
 # for the three instead of one each)

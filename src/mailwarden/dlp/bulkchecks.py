@@ -22,7 +22,10 @@ def _matrix(numbers: Sequence[str]) -> np.ndarray:
 
 def luhn_many(numbers: Sequence[str]) -> np.ndarray:
     """``checks.luhn_ok`` for each of ``numbers`` (digits, all of one length of 12 or more)."""
-    d = _matrix(numbers)
+    return _luhn(_matrix(numbers))
+
+
+def _luhn(d: np.ndarray) -> np.ndarray:
     width = d.shape[1]
     doubled = np.zeros(width, dtype=bool)
     doubled[width - 2 :: -2] = True  # every second digit from the right, the check digit not
@@ -38,10 +41,17 @@ def _within(values: np.ndarray, lo: int, hi: int) -> np.ndarray:
 
 def issuer_many(numbers: Sequence[str]) -> np.ndarray:
     """``checks.card_issuer(n) is not None`` for each of ``numbers`` (digits, one length)."""
-    n = len(numbers[0])
-    six = np.array([int(x[:6]) for x in numbers], dtype=np.int64)
+    return _issuer(_matrix(numbers))
+
+
+_SIX = np.array([100_000, 10_000, 1_000, 100, 10, 1], dtype=np.int32)
+
+
+def _issuer(d: np.ndarray) -> np.ndarray:
+    n = d.shape[1]
+    six = d[:, :6] @ _SIX  # the first six digits as a number
     two, three, four = six // 10_000, six // 1_000, six // 100
-    ok = np.zeros(len(numbers), dtype=bool)
+    ok = np.zeros(d.shape[0], dtype=bool)
     if n in (16, 17, 18, 19):
         ok |= _within(four, 3528, 3589)  # JCB
     if n in (13, 16, 19):
@@ -80,7 +90,8 @@ def corporate_many(numbers: Sequence[str]) -> np.ndarray:
 
 def cards_many(numbers: Sequence[str]) -> np.ndarray:
     """``checks.card_ok`` for each of ``numbers`` (digits, all of one length)."""
-    return np.asarray(luhn_many(numbers) & issuer_many(numbers))
+    d = _matrix(numbers)
+    return np.asarray(_luhn(d) & _issuer(d))
 
 
 MANY: dict[str, Callable[[Sequence[str]], np.ndarray]] = {

@@ -69,7 +69,8 @@ class _Column:
         other = copy.copy(self)
         other.__dict__.pop("text", None)
         other.cells = tuple(self.cells[i] for i in indexes)
-        other.left = [tuple(cells[i] for i in indexes) for cells in self.left]
+        # the columns to the left are read only for row labels
+        other.left = [tuple(cells[i] for i in indexes) for cells in self.left] if self.labelled else []
         other._starts = None
         other._by_cell = {}
         return other
@@ -188,13 +189,11 @@ def scan_table(table: Table, *, settle: bool = True) -> Iterator[ColumnHits]:
         whole = len(spans) == 1
         part = rows if whole and (first, end) == (0, width) else [r[first:end] for r in rows]
         sub = Table(table.location, part, header=table.header if whole else None)
-        for hits in _scan_block(sub, settle):
-            hits.col += first
-            hits.block = first
-            yield hits
+        yield from _scan_block(sub, first, settle)
 
 
-def _scan_block(table: Table, settle: bool) -> Iterator[ColumnHits]:
+def _scan_block(table: Table, first: int, settle: bool) -> Iterator[ColumnHits]:
+    """The matches of a block of columns whose first column is the table's ``first``."""
     rows, width = table.rows, len(table.rows[0])
     for start, end, header in segments(table):
         columns = list(zip(*rows[start:end], strict=True))
@@ -211,7 +210,7 @@ def _scan_block(table: Table, settle: bool) -> Iterator[ColumnHits]:
             cell_of, dets, values, confs = _column_hits(column, settle)
             if dets:
                 rows_of = [start + i for i in cell_of]
-                yield ColumnHits(c, head[c], 0, rows_of, dets, values, confs)
+                yield ColumnHits(first + c, head[c], first, rows_of, dets, values, confs)
 
 
 def _worth_settling(column: _Column) -> bool:

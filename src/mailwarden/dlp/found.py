@@ -10,8 +10,9 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
-from .cells import scan_table
+from .cells import ColumnHits, scan_table
 from .detectors import BY_ID, PERSONAL, Match
 from .extract import Content
 from .result import DlpColumn, DlpMatch
@@ -172,34 +173,40 @@ def found_in(content: Content) -> Findings:
     for t, table in enumerate(content.tables):
         for hits in scan_table(table):
             col, header = hits.col, hits.header
-            if len(listed) < MAX_LISTED:
-                for row, det, value, conf in zip(
-                    hits.rows, hits.detectors, hits.values, hits.confidences, strict=True
-                ):
-                    if len(listed) >= MAX_LISTED:
-                        break
+            room = MAX_LISTED - len(listed)
+            if room > 0:
+                every = zip(hits.rows, hits.detectors, hits.values, hits.confidences, strict=True)
+                for row, det, value, conf in islice(every, room):
                     listed.append(Found(Match(det, value, 0, 0, conf), table, row, col))
-            first = hits.detectors[0]
-            runs: list[tuple[str, Sequence[int]]]
-            if hits.detectors.count(first) == len(hits.detectors):  # one detector: the most columns
-                runs = [(first, range(len(hits.detectors)))]
-            else:
-                by_det: dict[str, list[int]] = {}
-                for k, det in enumerate(hits.detectors):
-                    by_det.setdefault(det, []).append(k)
-                runs = list(by_det.items())
-            for det, ks in runs:
+            for det, rows, values, confidences in _by_detector(hits):
                 key = (t, col, det, header)
                 column = groups.get(key)
                 if column is None:
                     column = groups[key] = CellColumn(table, t, hits.block, col, header, det)
                     out.columns.append(column)
-                if isinstance(ks, range):
-                    column.rows.extend(hits.rows)
-                    column.values.extend(hits.values)
-                    column.confidences.extend(hits.confidences)
-                else:
-                    column.rows.extend(hits.rows[k] for k in ks)
-                    column.values.extend(hits.values[k] for k in ks)
-                    column.confidences.extend(hits.confidences[k] for k in ks)
+                column.rows.extend(rows)
+                column.values.extend(values)
+                column.confidences.extend(confidences)
     return out
+
+
+def _by_detector(
+    hits: ColumnHits,
+) -> list[tuple[str, Sequence[int], Sequence[str], Sequence[float]]]:
+    """A column's matches split by detector: (detector, rows, values, confidences). A column
+    of one detector (most are) is passed on as it is."""
+    first = hits.detectors[0]
+    if hits.detectors.count(first) == len(hits.detectors):
+        return [(first, hits.rows, hits.values, hits.confidences)]
+    by_det: dict[str, list[int]] = {}
+    for k, det in enumerate(hits.detectors):
+        by_det.setdefault(det, []).append(k)
+    return [
+        (
+            det,
+            [hits.rows[k] for k in ks],
+            [hits.values[k] for k in ks],
+            [hits.confidences[k] for k in ks],
+        )
+        for det, ks in by_det.items()
+    ]

@@ -32,11 +32,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from .anchors import _postal_candidates, classes_of
+from .anchors import _POSTAL_ANCHOR, _postal_candidates, classes_of
 from .checks import card_ok, corporate_number_ok, my_number_ok
 from .detectors import BY_ID, DETECTORS, WINDOW, _only_digits
 from .normalize import normalise
-from .scan import _NUMBER_ONLY, CONFIDENCE, MIN_DIGITS, _context_near
+from .scan import _FOLDED_CONTEXT, _NUMBER_ONLY, CONFIDENCE, MIN_DIGITS, _context_near
 
 MAX_NUMBER = 61  # ``anchors._RUN`` reads a run of at most this many characters
 _SPACED = re.compile(r"[0-9]{1,6}(?: [0-9]{1,6})+")
@@ -78,7 +78,6 @@ def _only_postal(norm: str) -> bool:
     )
 
 
-_POSTAL_MARK = re.compile("[〒都道府県]")
 _POSTAL = BY_ID[POSTAL]
 _PHONE = BY_ID[PHONE].pattern
 
@@ -105,7 +104,8 @@ def _passing(numbers: list[str], kind: str, one: Callable[[str], bool]) -> list[
         return [one(x) for x in numbers]
     from . import bulkchecks
 
-    return list(bulkchecks.MANY[kind](numbers).tolist())
+    passed: list[bool] = bulkchecks.MANY[kind](numbers).tolist()
+    return passed
 
 
 # --- the kinds of cell ---------------------------------------------------------------------------
@@ -128,7 +128,9 @@ def _number_shape(cell: str, digits: str) -> str | None:
 def likely(cells: Sequence[str]) -> bool:
     """Will most of these cells (a sample of a column) be settled here? A column of names or
     notes is not worth the look at each cell: ``detect`` passes over such text quickly."""
-    hits = sum(1 for c in cells if "@" in c or _POSTAL_MARK.search(c) is not None or _separated(c).isdigit())
+    hits = sum(
+        1 for c in cells if "@" in c or _POSTAL_ANCHOR.search(c) is not None or _separated(c).isdigit()
+    )
     return hits * 2 >= len(cells) > 0
 
 
@@ -166,7 +168,7 @@ def settle(cells: Sequence[str], named: frozenset[str], refused: frozenset[str])
             else:
                 numbers.setdefault(len(digits), []).append((i, cell, digits, shape))
             continue
-        if _POSTAL_MARK.search(cell) is None or "\x1f" in cell:
+        if _POSTAL_ANCHOR.search(cell) is None or "\x1f" in cell:
             out.left.append(i)  # nothing, or not for here: detect is quick on such text
             continue
         norm = normalise(cell)
@@ -191,7 +193,7 @@ def _settle_postal(
     far, near = CONFIDENCE[POSTAL]
     # a short cell is within every match's window: its context is looked for once
     short = len(norm) <= WINDOW + 1
-    everywhere = short and ("〒" in norm or any(w in norm.casefold() for w in _POSTAL_CONTEXT))
+    everywhere = short and any(w in norm.casefold() for w in _POSTAL_CONTEXT)  # 〒 is one
     if len(norm) <= POSTAL_WHOLE:
         found = [(m.start(), m.end(), m.group()) for m in _POSTAL.pattern.finditer(norm)]
     else:
@@ -207,7 +209,7 @@ def _settle_postal(
         hits.append((i, POSTAL, value, near if close else far))
 
 
-_POSTAL_CONTEXT = tuple(w.casefold() for w in _POSTAL.context)
+_POSTAL_CONTEXT = _FOLDED_CONTEXT[POSTAL]
 # In a text this short, every window the postal finder searches (from 40 characters before an
 # anchor to 64 after it) is the whole text, and every match has an anchor at or after its
 # start: the finder finds what a scan of the whole text finds, which is quicker here.
