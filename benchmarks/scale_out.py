@@ -246,7 +246,7 @@ def main() -> None:
     ap.add_argument(
         "--side-by-side-modes",
         default="inline,queue",
-        help="the two runs (in-process, inline, queue); inline,inline calibrates",
+        help="pairs of runs (in-process, inline, queue) separated by /; inline,inline calibrates",
     )
     ap.add_argument("--messages", type=int, default=2000, help="messages of about 20 KB for the gateways")
     ap.add_argument(
