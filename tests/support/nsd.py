@@ -6,7 +6,6 @@ in zone-file syntax; helpers below escape TXT strings byte by byte.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import signal
@@ -106,6 +105,8 @@ class NsdServer:
         return f"127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 20.0) -> NsdServer:
+        if self.proc is not None:  # a second NSD would leave the first running, unstopped
+            raise RuntimeError("this NSD is running already")
         zdir = self.dir / "zones"
         zdir.mkdir(parents=True, exist_ok=True)
         conf = [
@@ -170,17 +171,29 @@ class NsdServer:
                 except subprocess.TimeoutExpired:
                     self.proc.kill()
                     self.proc.wait()
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.proc.pid, signal.SIGKILL)  # what is left of the group
+            _end_group(self.proc.pid)
         self.proc = None
         if self._own_dir and not os.environ.get("MW_KEEP_NSD"):
             shutil.rmtree(self.dir, ignore_errors=True)
 
     def __enter__(self) -> NsdServer:
-        return self.start()
+        return self if self.proc is not None else self.start()  # started already: ``with x.start()``
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def _end_group(pgid: int, timeout: float = 30.0) -> None:
+    """Kill what is left of a process group and wait until it is gone (a killed process
+    lingers for a moment; the forked ones are reaped by init, not by us)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except ProcessLookupError:
+            return
+        time.sleep(0.02)  # a poll until the group is gone, bounded by the deadline
+    raise RuntimeError(f"NSD's processes (group {pgid}) did not end")
 
 
 def zones_by_name(zones: Mapping[str, list[tuple[str, str]]]) -> list[Zone]:
