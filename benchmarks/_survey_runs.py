@@ -211,6 +211,21 @@ def scalar(conninfo: str, sql: str) -> int:
         return int(row[0]) if row else 0
 
 
+def _timed(
+    cmd: list[str], env: dict[str, str], running: list[int], ready: threading.Barrier | None
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    """The command run to its end (its pid in ``running`` meanwhile) and its wall clock; with
+    ``ready``, started together with another run (``side_by_side``)."""
+    if ready is not None:
+        ready.wait()
+    t0 = time.perf_counter()
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    running.append(child.pid)
+    stdout, stderr = child.communicate()
+    wall = time.perf_counter() - t0
+    return subprocess.CompletedProcess(cmd, child.returncode, stdout, stderr), wall
+
+
 def in_process(
     domains: Path,
     ns: str,
@@ -228,16 +243,9 @@ def in_process(
     running: list[int] = []
     parts = {"nsd": lambda: with_children(nsd_pid), "survey": lambda: running}
     with Cpu(parts, timeline="survey") as cpu:
-        if ready is not None:
-            ready.wait()  # started together with another run (``side_by_side``)
-        t0 = time.perf_counter()
-        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-        running.append(child.pid)
-        stdout, stderr = child.communicate()
+        proc, wall = _timed(cmd, env, running, ready)
         cpu._stop.set()  # the timeline ends with the process
         running.clear()
-        proc = subprocess.CompletedProcess(cmd, child.returncode, stdout, stderr)
-        wall = time.perf_counter() - t0
     cpu.seconds.pop("survey", None)
     after = os.times()
     cpu.seconds["mailwarden"] = (after.children_user + after.children_system) - (
@@ -287,17 +295,11 @@ def inline(
         "survey": lambda: running,
     }
     with Cpu(parts, timeline="survey") as cpu:
-        if ready is not None:
-            ready.wait()  # started together with another run (``side_by_side``)
-        t0 = time.perf_counter()
-        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-        running.append(child.pid)
-        _, stderr = child.communicate()
-        wall = time.perf_counter() - t0
+        proc, wall = _timed(cmd, env, running, ready)
         cpu.stop_sampling()
         running.clear()
-    if child.returncode != 0:
-        raise SystemExit(stderr)
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr)
     conninfo = queue_conninfo(url)
     rows = scalar(conninfo, "SELECT count(*) FROM survey_results")
     positions = scalar(conninfo, "SELECT count(DISTINCT position) FROM survey_results")

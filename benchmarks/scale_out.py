@@ -24,7 +24,6 @@ import asyncio
 import json
 import os
 import platform
-import signal
 import subprocess
 import sys
 import tempfile
@@ -195,13 +194,7 @@ def gateways(pg: PostgresServer, instances: int, count: int, threads: int, work:
             wall = max(sink.arrived.values(), default=t0) - t0
             cpu.stop_sampling()
     finally:
-        for p in procs:
-            p.send_signal(signal.SIGTERM)
-        for p in procs:
-            try:
-                p.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop(procs)
         controller.stop()
     return {
         "instances": instances,
