@@ -1,5 +1,6 @@
 """The queue's own cost at equal concurrency, for ``scale_out.py``: the same survey in-process,
-inline and queued, in rounds run back to back (``overhead``)."""
+inline and queued, in rounds run back to back (``overhead``) or two runs started together
+(``side_by_side``)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,27 @@ ORDERS = (
     ("inline", "queue", "in-process"),
     ("in-process", "queue", "inline"),
 )
+
+
+def run_mode(
+    mode: str,
+    pg: PostgresServer,
+    listing: Path,
+    ns: str,
+    args: argparse.Namespace,
+    work: Path,
+    n: int,
+    nsd_pid: int,
+    ready: threading.Barrier | None = None,
+) -> dict[str, Any]:
+    """One survey of ``listing`` at equal concurrency: `domain survey` ("in-process"), the job
+    run by `jobs survey` itself ("inline") or the job on one worker ("queue")."""
+    equal = args.jobs_per_worker * args.chunk_concurrency
+    if mode == "in-process":
+        return in_process(listing, ns, equal, work, n, nsd_pid, ready)
+    if mode == "inline":
+        return inline(pg, listing, ns, equal, work, n, nsd_pid, ready)
+    return queued(pg, 1, listing, ns, args, work, n, nsd_pid, ready)
 
 
 def overhead(
@@ -58,12 +80,7 @@ def overhead(
         walls: dict[str, float] = {}
         for mode in order:
             asked = relay.questions
-            if mode == "in-process":
-                got = in_process(listing, ns, equal, work, n, nsd_pid)
-            elif mode == "inline":
-                got = inline(pg, listing, ns, equal, work, n, nsd_pid)
-            else:
-                got = queued(pg, 1, listing, ns, args, work, n, nsd_pid)
+            got = run_mode(mode, pg, listing, ns, args, work, n, nsd_pid)
             walls[mode] = got["wall"]
             print(f"    {mode:10} busy a {EVERY:g} s tick (tenths of a core): {got['timeline']}")
             print(
@@ -155,7 +172,6 @@ def _round(
     relay_b: RelayProcess,
 ) -> float:
     """One round: how much longer the second mode took than the first, as a ratio of times."""
-    equal = args.jobs_per_worker * args.chunk_concurrency
     relays = (relay_a, relay_b)
     start = [relay.questions for relay in relays]
     ready = threading.Barrier(3)
@@ -164,13 +180,7 @@ def _round(
 
     def run(k: int) -> None:
         try:
-            ns = relays[k].address
-            if modes[k] == "inline":
-                got[k] = inline(pg, listing, ns, equal, work, n, nsd_pid, ready)
-            elif modes[k] == "in-process":
-                got[k] = in_process(listing, ns, equal, work, n, nsd_pid, ready)
-            else:
-                got[k] = queued(pg, 1, listing, ns, args, work, n, nsd_pid, ready)
+            got[k] = run_mode(modes[k], pg, listing, relays[k].address, args, work, n, nsd_pid, ready)
         except BaseException as exc:  # SystemExit included: reported below, the round fails
             errors.append(exc)
             ready.abort()
