@@ -16,6 +16,13 @@ that signals and weights may be tuned on and a held-out part that is only ever c
 - ``ja-business3`` and ``ja-bec3`` (tests/support/ja_business3.py, ja_bec3.py): written by new
   authors, blind to the rules and to the earlier sets, while the third round of signals was
   written; never read — held out.
+- ``en-business`` (tests/support/en_business.py): modern English business mail (ESP
+  newsletters, SaaS security notices, invoices, freight, HR and IT, correspondence) written for
+  this project blind to the rules, for the sixth round: the only English ham newer than 2010
+  (the csdmc2010 ham is old mailing-list mail), tuned on.
+- ``en-business2`` (tests/support/en_business2.py): the same kind of mail for a British firm,
+  written at the same time by another author, blind to the rules and to the first set; never
+  read — held out.
 - ``ja-fixtures`` (tests/data/ja-mail): the project's older Japanese fixtures, read while the
   signals were written: tuning only.
 - ``honeypot-newer`` (outside the repository, when present): later samples of the same honeypot
@@ -138,6 +145,8 @@ def sets(corpus: Path = CORPUS) -> list[EvalSet]:
         ),
         EvalSet("ja-fixtures ham", "ham", TUNE, lambda: _files(FIXTURES / "ham")),
         EvalSet("csdmc2010-ham, 2002", "ham", TUNE, lambda: _ham(TUNE, corpus)),
+        # modern English business mail, written for this project blind to the rules (round 7)
+        EvalSet("en-business", "ham", TUNE, lambda: _generated("en_business", "test")),
     ]
 
 

@@ -75,6 +75,13 @@ def main() -> None:
             groups_t = [groups[i] for i in train]
             with contextlib.redirect_stderr(io.StringIO()):
                 weights = fit_weights.fit(rows_t, labels_t, groups_t, features)
+            # the word model's levels capped as fit_weights caps them (words alone: not phishing)
+            weights = fit_weights.capped(
+                weights,
+                lambda w, rows_t=rows_t: [sum(w.get(c, 0.0) for c in r) for r in rows_t],
+                labels_t,
+                groups_t,
+            )
             scores_t = [sum(weights.get(c, 0.0) for c in r) for r in rows_t]
             line = fit_weights.thresholds(scores_t, labels_t, groups_t, fit_weights.SUSPICIOUS_FP)
             for i in test:
