@@ -44,7 +44,9 @@ PHISHING = {"phishing", "malicious"}
 PAIRS = (
     ("ja-business3", ("ja-bec3",)),
     ("ja-business2 (read after round 2)", ("ja-bec2 (read after round 2)",)),
-    ("csdmc2010-ham, 2010", ("honeypot-newer (samples > 5000)",)),
+    ("csdmc2010-ham, 2010", ("honeypot-newer (samples > 5000)", "honeypot-fresh (round 7)")),
+    ("en-business2", ("honeypot-newer (samples > 5000)", "honeypot-fresh (round 7)")),
+    ("en-business", ("phishing_pot, older two thirds",)),
     ("ja-business dev", ("ja-bec dev", "ja-fixtures phishing")),
     ("ja-business test (read after round 1)", ("ja-bec test (read after round 1)",)),
     (
