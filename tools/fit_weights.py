@@ -36,7 +36,6 @@ import re
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -46,10 +45,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks._corpora import TUNE, japanese_rules_file, sets  # noqa: E402
 
-from mailwarden.analyze.engine import inspect  # noqa: E402
+from mailwarden.analyze.engine import analyze  # noqa: E402
 from mailwarden.analyze.rules import Rules, load_rules  # noqa: E402
-from mailwarden.analyze.textmodel import CODES, levels, words  # noqa: E402
-from mailwarden.core.message import parse_message  # noqa: E402
 
 SIGNALS = ROOT / "src" / "mailwarden" / "analyze" / "signals.yaml"
 MIN_SUPPORT = 8
@@ -60,41 +57,22 @@ WRITTEN_SUSPICIOUS = 2.0  # the suspicious threshold the hand-written weights we
 KEPT_CATEGORIES = ("spam", "analysis", "authentication")
 
 
-def analysed(tmp: Path) -> tuple[list[set[str]], list[int], list[str], list[frozenset[str]]]:
-    """Every tuning message analysed: the signals it fired, its class, its set, and the words
-    the text model reads in it."""
+def vectors(tmp: Path) -> tuple[list[set[str]], list[int], list[str]]:
     rules = load_rules()
     ja_rules = load_rules(japanese_rules_file(tmp))
     rows: list[set[str]] = []
     labels: list[int] = []
     groups: list[str] = []
-    found: list[frozenset[str]] = []
     for s in sets():
         if s.split != TUNE:
             continue
         msgs = s.load()
         for _, data in msgs:
-            ctx = inspect(parse_message(data), ja_rules if s.japanese else rules)
-            rows.append({h.code for h in ctx.hits})
-            found.append(words(ctx.text))
+            v = analyze(data, ja_rules if s.japanese else rules)
+            rows.append({x["code"] for x in v.signals})
             labels.append(1 if s.kind == "phishing" else 0)
             groups.append(s.name)
         print(f"  {s.label}: {len(msgs)} messages", file=sys.stderr)
-    return rows, labels, groups, found
-
-
-def vectors(tmp: Path) -> tuple[list[set[str]], list[int], list[str]]:
-    """The signals of every tuning message, with the text model's levels taken from a model
-    fitted without the message (out of fold): the shipped model was fitted on these messages,
-    and its levels on them would weigh its words as if it had never been wrong."""
-    from fit_text_model import out_of_fold
-
-    rows, labels, groups, found = analysed(tmp)
-    scores = out_of_fold(found, labels, groups)
-    for row, score in zip(rows, scores, strict=True):
-        row.difference_update(CODES)
-        if score is not None:
-            row.update(levels(score))
     return rows, labels, groups
 
 
@@ -195,28 +173,6 @@ def _scale(
     return lo
 
 
-def capped(
-    final: dict[str, float],
-    scores_of: Callable[[dict[str, float]], list[float]],
-    labels: list[int],
-    groups: list[str],
-) -> dict[str, float]:
-    """The weights with the word model's levels together weighing less than the phishing
-    threshold: words alone may make a message suspicious, never phishing. Vocabulary is the
-    evidence most tied to the mail it was learned from (the tuning ham is old mailing-list
-    mail; a modern newsletter says "your account" and "click" too), so it may ask a reader to
-    look, not condemn by itself. Lowering the levels lowers the ham's scores and with them the
-    threshold, hence the loop."""
-    for _ in range(50):
-        line = thresholds(scores_of(final), labels, groups, PHISHING_FP)
-        total = sum(final.get(c, 0.0) for c in CODES)
-        if total < line:
-            break
-        factor = 0.99 * line / total
-        final = final | {c: math.floor(final[c] * factor * 100) / 100 for c in CODES if c in final}
-    return final
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dry-run", action="store_true")
@@ -259,7 +215,6 @@ def main() -> None:
         for c, w in kept.items()
     }
     final = {c: round(w * scale, 2) for c, w in learned.items()} | kept
-    final = capped(final, lambda w: _scores(rows, w, rules), labels, groups)
     scores = _scores(rows, final, rules)
     t_susp = math.ceil(thresholds(scores, labels, groups, SUSPICIOUS_FP) * 100) / 100
     report(rows, labels, groups, scores, t_susp, final, learned, counts)

@@ -208,3 +208,27 @@ def test_a_saas_host_named_after_the_customer_is_no_lookalike(org_rules):
     html = '<a href="https://minato-seiki.login-portal.top/">ログイン</a>'
     _, hits = found(message("お知らせ", html=html, from_="総務 <info@login-portal.top>"), org_rules)
     assert hits["url.lookalike"]["target"] == "minato-seiki.co.jp"
+
+
+@pytest.mark.parametrize(
+    ("from_", "link"),
+    [
+        (
+            "Quinn Kowalczyk via Adobe Acrobat Sign <adobesign@adobesign.com>",
+            "https://secure.na1.adobesign.com/public/esign",
+        ),
+        ("Dropbox <no-reply@dropboxmail.com>", "https://www.dropbox.com/l/abc"),
+        ("Amazon.co.uk <auto-confirm@amazon.co.uk>", "https://www.amazon.co.uk/gp/your-account"),
+        ("DPD <notifications@dpd.co.uk>", "https://track.dpd.co.uk/parcels/1234"),
+    ],
+)
+def test_a_brands_own_sending_domains_are_no_impersonation(org_rules, from_, link):
+    html = f'<p>Please review.</p><a href="{link}">Open</a>'
+    _, hits = found(message("Please review.", subject="Notice", from_=from_, html=html), org_rules)
+    assert "brand.in-display-name" not in hits
+    # the same name from a domain the brand does not own, linking there, is an outsider's claim
+    name = from_.split(" <")[0]
+    html = '<p>Please review.</p><a href="https://sign-docs.example/view">Open</a>'
+    mail = message("Please review.", subject="Notice", from_=f"{name} <notice@sign-docs.example>", html=html)
+    _, hits = found(mail, org_rules)
+    assert "brand.in-display-name" in hits

@@ -22,7 +22,6 @@ from .impersonation import check_impersonation
 from .result import AttachmentInfo, Authentication, Headers, Signal, VerdictJson
 from .rules import Rules
 from .text import check_text
-from .textmodel import check_text_model
 from .urls import check_urls
 
 if TYPE_CHECKING:
@@ -71,7 +70,6 @@ CHECKS = (
     ("urls", check_urls),
     ("attachments", check_attachments),
     ("text", check_text),
-    ("text model", check_text_model),  # reads the text the text check set
     # these read what the checks above found
     ("impersonation", check_impersonation),
     ("bec", check_bec),
@@ -164,20 +162,13 @@ def _report(ctx: Context, auth: AuthOutcome | None) -> Verdict:
     )
 
 
-def inspect(msg: ParsedMessage, rules: Rules) -> Context:
-    """The checks run offline, before the verdict: the hits and what the checks read (the
-    visible text), for the tools that fit the weights."""
+def analyze_parsed(msg: ParsedMessage, rules: Rules) -> Verdict:
     ctx = Context(msg, rules)
     ctx.auth = auth = recorded(ctx)
     if auth is not None:
         signals_from(ctx, auth)
     _checks(ctx)
-    return ctx
-
-
-def analyze_parsed(msg: ParsedMessage, rules: Rules) -> Verdict:
-    ctx = inspect(msg, rules)
-    return _report(ctx, ctx.auth)
+    return _report(ctx, auth)
 
 
 def analyze(data: bytes, rules: Rules, limits: Limits | None = None) -> Verdict:
