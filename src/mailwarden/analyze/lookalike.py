@@ -95,17 +95,26 @@ def imitates(domain: str, targets: dict[str, str]) -> tuple[str, int] | None:
     sk = skeleton(label)
     if _is_real(domain, reg, targets):
         return None
-    by_length = _index(targets).by_length
-    for n in (len(sk) - 1, len(sk), len(sk) + 1):
-        for target_sk, reals in by_length.get(n, ()):
-            if len(target_sk) < 4:
-                continue
-            real = reals.split(" ", 1)[0]
-            if sk == target_sk and label != _label(real):
-                return real, 0
-            if sk != target_sk and len(target_sk) >= 6 and within_one_edit(sk, target_sk):
-                return real, 1
+    index = _index(targets)
+    # only the targets that share a one-deletion variant with the skeleton can be within one
+    # edit of it (a substitution, an insertion, a swap of neighbours all leave one in common);
+    # taken in the order the lengths and the table give, so the first found is the same
+    near = {k for variant in _deletions(sk) for k in index.deletes.get(variant, ())}
+    for key in sorted(near, key=lambda k: (k[0] - len(sk), k[1])):  # shorter, same, longer
+        target_sk, reals = index.by_length[key[0]][key[1]]
+        if len(target_sk) < 4:
+            continue
+        real = reals.split(" ", 1)[0]
+        if sk == target_sk and label != _label(real):
+            return real, 0
+        if sk != target_sk and len(target_sk) >= 6 and within_one_edit(sk, target_sk):
+            return real, 1
     return None
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string made by deleting one of its characters."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 class _Index:
@@ -116,6 +125,12 @@ class _Index:
         self.by_length: dict[int, list[tuple[str, str]]] = {}
         for sk, reals in targets.items():
             self.by_length.setdefault(len(sk), []).append((sk, reals))
+        #: each one-deletion variant of a skeleton → the (length, position) of the skeletons
+        self.deletes: dict[str, list[tuple[int, int]]] = {}
+        for n, entries in self.by_length.items():
+            for i, (sk, _) in enumerate(entries):
+                for variant in _deletions(sk):
+                    self.deletes.setdefault(variant, []).append((n, i))
         self.words = {
             sk: r.split(" ", 1)[0] for sk, r in targets.items() if len(sk) >= 5 and sk not in GENERIC
         }

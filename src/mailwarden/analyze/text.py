@@ -78,13 +78,27 @@ _OFFSCREEN = re.compile(
 )
 
 
+# where such a style can be: a colon, then a number of four digits or more (a literal first, so
+# the search skips ahead instead of trying every alternative at every character)
+_LONG_NUMBER = re.compile(r":\s*-?\d{4,}")
+_LONGEST_PROPERTY = len("margin-bottom")
+
+
 def _offscreen(htmls: list[str]) -> str | None:
     """The first style that pushes part of an HTML body out of any window, or None: filler the
     reader never sees, placed for filters to read (or the lure kept below it)."""
     for page in htmls:
-        m = _OFFSCREEN.search(page[:MAX_CHARS])
-        if m:
-            return m.group(0)[:60]
+        page = page[:MAX_CHARS]
+        for c in _LONG_NUMBER.finditer(page):
+            start = c.start()
+            while start > 0 and page[start - 1].isspace():
+                start -= 1
+            end = c.end()
+            while end < len(page) and (page[end].isdigit() or page[end] == "."):
+                end += 1
+            m = _OFFSCREEN.search(page, max(0, start - _LONGEST_PROPERTY), end + 2)
+            if m:
+                return m.group(0)[:60]
     return None
 
 
