@@ -206,8 +206,11 @@ def _spans_for(signal: Signal, shown: Shown, rules: Rules) -> tuple[Span, ...]:
 
 
 def _useful(signal: Signal) -> bool:
-    # reassuring signals (negative weights) and notes about the analysis itself are no tells
-    return signal["weight"] > 0 and signal["category"] not in ("analysis", "benign")
+    # reassuring signals (negative weights) and notes about the analysis itself are no tells; a
+    # warning sign whose fitted weight is zero still is one (genuine notices say "sign in to
+    # confirm" as often as lures do, so it does not sort mail, but it is what a reader should
+    # stop at in a lure)
+    return signal["weight"] >= 0 and signal["category"] not in ("analysis", "benign")
 
 
 # Generic tells: said only where the analyser raised nothing about the same thing.
