@@ -66,7 +66,10 @@ def main() -> None:
         if args.cache:
             args.cache.write_bytes(pickle.dumps((rows, labels, groups)))
     rules = load_rules()
-    counts = Counter(c for r in rows for c in r)
+    if args.leave_set_out and args.leave_set_out not in groups:
+        known = ", ".join(dict.fromkeys(groups))
+        raise SystemExit(f"no tuning set is called {args.leave_set_out!r}: {known}")
+    counts = Counter(c for r, g in zip(rows, groups, strict=True) if g != args.leave_set_out for c in r)
     features = sorted(
         c
         for c in counts

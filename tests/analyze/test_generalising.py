@@ -232,3 +232,33 @@ def test_a_brands_own_sending_domains_are_no_impersonation(org_rules, from_, lin
     mail = message("Please review.", subject="Notice", from_=f"{name} <notice@sign-docs.example>", html=html)
     _, hits = found(mail, org_rules)
     assert "brand.in-display-name" in hits
+
+
+@pytest.mark.parametrize(
+    ("from_", "link"),
+    [
+        ("Apple <appleid@me.com>", "https://apple-receipt.example/view"),  # free mail is no brand's
+        ("Google <accounts@googlemail.com>", "https://google-verify.example/"),
+        ("Microsoft 365 <admin@m365-notices.example>", "https://m365-keep.eastus.cloudapp.azure.com/"),
+    ],
+)
+def test_free_mail_and_customer_hosts_never_pass_as_the_brand(org_rules, from_, link):
+    html = f'<p>Your account.</p><a href="{link}">Sign in</a>'
+    _, hits = found(message("Your account.", subject="Account notice", from_=from_, html=html), org_rules)
+    assert "brand.in-display-name" in hits
+
+
+def test_an_e_signature_envelope_proves_the_service_not_the_sender(org_rules):
+    auth = AUTH.format(d="adobesign.com")
+    html = '<a href="https://secure.na1.adobesign.com/public/esign?tsid=1">Review and sign</a>'
+    mail = message(
+        "Please review and sign.",
+        subject="Signature requested",
+        from_="Someone via Adobe Acrobat Sign <adobesign@adobesign.com>",
+        reply_to="x <a@zeq.example>",
+        html=html,
+        extra_headers=auth,
+    )
+    _, hits = found(mail, org_rules)
+    assert "brand.in-display-name" not in hits  # the envelope is Adobe's own
+    assert "sender.known-authenticated" not in hits  # but what it carries is anyone's

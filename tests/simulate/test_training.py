@@ -314,3 +314,13 @@ def test_the_first_pass_is_one_recipient_trained_event(store) -> None:  # type: 
         events = s.scalars(select(SimWebhookDelivery)).all()
         assert [e.event for e in events] == ["recipient.trained"]
         assert events[0].payload["recipient"]["id"] == rid
+
+
+def test_a_zero_weight_is_a_tell_only_for_a_lures_wording() -> None:
+    signal = {"code": "x", "category": "text", "weight": 0.0}
+    assert tells._useful(signal)  # type: ignore[arg-type]
+    for category in ("header", "url", "brand"):
+        assert not tells._useful({**signal, "category": category})  # type: ignore[arg-type]
+    assert tells._useful({**signal, "category": "header", "weight": 1.5})  # type: ignore[arg-type]
+    assert not tells._useful({**signal, "category": "benign", "weight": 0.0})  # type: ignore[arg-type]
+    assert not tells._useful({**signal, "weight": -1.0})  # type: ignore[arg-type]

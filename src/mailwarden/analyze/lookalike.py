@@ -96,6 +96,8 @@ def imitates(domain: str, targets: dict[str, str]) -> tuple[str, int] | None:
     if _is_real(domain, reg, targets):
         return None
     index = _index(targets)
+    if len(sk) > index.longest + 1:
+        return None  # no target is within one edit (and the deletions below grow as the square)
     # only the targets that share a one-deletion variant with the skeleton can be within one
     # edit of it (a substitution, an insertion, a swap of neighbours all leave one in common);
     # taken in the order the lengths and the table give, so the first found is the same
@@ -125,6 +127,7 @@ class _Index:
         self.by_length: dict[int, list[tuple[str, str]]] = {}
         for sk, reals in targets.items():
             self.by_length.setdefault(len(sk), []).append((sk, reals))
+        self.longest = max(self.by_length, default=0)
         #: each one-deletion variant of a skeleton → the (length, position) of the skeletons
         self.deletes: dict[str, list[tuple[int, int]]] = {}
         for n, entries in self.by_length.items():
@@ -137,16 +140,21 @@ class _Index:
         self.hyphenated = [(sk, real) for sk, real in self.words.items() if "-" in real.split(".", 1)[0]]
 
 
-_INDEX: dict[int, _Index] = {}
+#: the indexes of the last few tables, by identity (the table is kept, so an id is not reused):
+#: the brands' table and a company's correspondents' are asked in turn
+_INDEX: dict[int, tuple[dict[str, str], _Index]] = {}
+_INDEXES_KEPT = 8
 
 
 def _index(targets: dict[str, str]) -> _Index:
     found = _INDEX.get(id(targets))
-    if found is None:
-        found = _Index(targets)
-        _INDEX.clear()
-        _INDEX[id(targets)] = found
-    return found
+    if found is not None and found[0] is targets:
+        return found[1]
+    if len(_INDEX) >= _INDEXES_KEPT:
+        _INDEX.pop(next(iter(_INDEX)))
+    index = _Index(targets)
+    _INDEX[id(targets)] = (targets, index)
+    return index
 
 
 def target_table(domains: list[str]) -> dict[str, str]:

@@ -206,11 +206,13 @@ def _spans_for(signal: Signal, shown: Shown, rules: Rules) -> tuple[Span, ...]:
 
 
 def _useful(signal: Signal) -> bool:
-    # reassuring signals (negative weights) and notes about the analysis itself are no tells; a
-    # warning sign whose fitted weight is zero still is one (genuine notices say "sign in to
-    # confirm" as often as lures do, so it does not sort mail, but it is what a reader should
-    # stop at in a lure)
-    return signal["weight"] >= 0 and signal["category"] not in ("analysis", "benign")
+    # reassuring signals (negative weights) and notes about the analysis itself are no tells,
+    # nor are signals weighed at zero — except a lure's wording: genuine notices say "sign in to
+    # confirm" as often as lures do, so the fit weighs it zero, but a reader should still stop
+    # at it in a lure (and it is in the text the reader sees, unlike "first contact")
+    if signal["category"] in ("analysis", "benign"):
+        return False
+    return signal["weight"] > 0 or (signal["weight"] == 0 and signal["category"] == "text")
 
 
 # Generic tells: said only where the analyser raised nothing about the same thing.
