@@ -40,6 +40,7 @@ defaults.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -51,7 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpora" / "phishing-dev"
 NEWER = Path("/work/eval-data/phishing_pot-newer")
-FRESH = Path("/work/eval-data/phishing_pot-fresh")
+FRESH = Path(os.environ.get("MAILWARDEN_EVAL_FRESH", "/work/eval-data/phishing_pot-fresh"))
 FIXTURES = ROOT / "tests" / "data" / "ja-mail"
 TUNE, HELD_OUT = "tune", "held-out"
 
