@@ -28,10 +28,11 @@ that signals and weights may be tuned on and a held-out part that is only ever c
 - ``honeypot-newer`` (outside the repository, when present): later samples of the same honeypot
   (numbered above 5,000), copied for evaluation only and never read — held out; since the third
   freeze, the only English phishing held out.
-- ``honeypot-fresh`` (outside the repository, when present): samples of the same honeypot from
-  runs of numbers no earlier copy took (5,400–5,470, 5,750–5,820, 6,700–6,760, 7,300–7,360,
-  7,900–7,970 and 8,150–8,220), copied after round 7 was frozen, large mails included, by
-  helpers who do not work on the rules; never read — held out, counted once for round 7.
+- ``honeypot-fresh`` (outside the repository, when present; ``MAILWARDEN_EVAL_FRESH`` names
+  another folder): samples of the same honeypot from runs of numbers no earlier copy took —
+  round 7 counted 274 of 5,400–5,469, 5,750–5,820, 6,100–6,137, 6,560–6,600, 6,700–6,743,
+  7,100–7,118, 7,300–7,326 and 8,400–8,440 — copied while round 7 was written, large mails
+  included, by helpers who do not work on the rules; never read — held out, counted once.
 
 The Japanese sets are analysed with the rules their company's administrator would write
 (``tests/support/ja_org.py``: own domain, executives, correspondents); the others with the
