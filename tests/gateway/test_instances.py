@@ -7,16 +7,11 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
-import smtplib
 import subprocess
 import sys
 import threading
-from collections import Counter, defaultdict
-from dataclasses import dataclass
-from email.message import EmailMessage
-from pathlib import Path
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -27,20 +22,13 @@ from mailwarden.core.store import open_store
 from mailwarden.gateway import instances
 from mailwarden.gateway.models import AuditEntry, QueuedMessage, SharedPolicy
 from mailwarden.gateway.spool import Spool
+from tests.support.gateways import HOSTS, POLICY, Burst, Cluster, deliver, message, message_ids
 from tests.support.nsd import free_port
-from tests.support.smtpsink import SinkServer, wait_until
+from tests.support.smtpsink import wait_until
 
-POLICY = """
-internal_domains: [example.co.jp]
-keywords: [{id: hold, words: [HOLDME]}, {id: later, words: [DELAYME]}]
-rules:
-  - {id: hold-it, when: {keyword: hold}, action: hold, reason: needs approval}
-  - {id: later, when: {keyword: later}, action: delay, minutes: 30}
-  - {id: mark, when: {recipients: internal}, action: add_header, header: "X-DLP: v1"}
-"""
 POLICY_V2 = POLICY.replace("X-DLP: v1", "X-DLP: v2")
 BAD_POLICY = "rules:\n  - {id: x, when: {keyword: nowhere}, action: hold}\n"
-A, B = "127.0.0.21", "127.0.0.22"
+A, B = HOSTS["a"], HOSTS["b"]
 
 
 def _meta(state: str = "held") -> dict[str, Any]:
@@ -161,111 +149,6 @@ def test_queues_are_shared_only_when_asked(store):
 
 
 # -- real gateways --------------------------------------------------------------------------------
-@dataclass
-class Cluster:
-    url: str
-    root: Path
-    sink: SinkServer
-    ports: dict[str, int]
-    procs: dict[str, subprocess.Popen[bytes]]
-
-    def env(self, name: str) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("MAILWARDEN_")}
-        env.update(
-            MAILWARDEN_DATABASE_URL=self.url,
-            MAILWARDEN_DATA_DIR=str(self.root / name),
-            MAILWARDEN_SECRET_KEY="one key for every gateway and console",
-            MAILWARDEN_LANG="en",
-            MAILWARDEN_GATEWAY_SHARED="true",
-        )
-        return env
-
-    def start(self, name: str) -> None:
-        host = {"a": A, "b": B}[name]
-        port = self.ports.setdefault(name, free_port())
-        cmd = [sys.executable, "-m", "mailwarden", "gateway", "run", "--listen", f"{host}:{port}"]
-        cmd += ["--relay", f"127.0.0.1:{self.sink.port}", "--spool", str(self.spool(name))]
-        cmd += ["--instance", name, "--retry-base", "0.2"]
-        (self.root / name).mkdir(exist_ok=True)
-        with open(self.root / f"{name}.log", "ab") as log:
-            self.procs[name] = subprocess.Popen(
-                cmd, env=self.env(name), stdout=subprocess.DEVNULL, stderr=log
-            )
-
-        def up() -> bool:
-            if self.procs[name].poll() is not None:
-                raise AssertionError((self.root / f"{name}.log").read_text())
-            try:
-                with smtplib.SMTP(host, port, timeout=5) as s:
-                    return s.noop()[0] == 250
-            except OSError:
-                return False
-
-        wait_until(up, 60)
-
-    def spool(self, name: str) -> Path:
-        return self.root / name / "spool"
-
-    def log(self, name: str) -> str:
-        return (self.root / f"{name}.log").read_text(errors="replace")
-
-    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """The CLI from a host with no gateway: its own empty data directory, the database only."""
-        return subprocess.run(
-            [sys.executable, "-m", "mailwarden", *args],
-            env=self.env("cli"),
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-
-    def listing(self, state: str = "held") -> list[dict[str, Any]]:
-        done = self.cli("gateway", "queue", "list", "--state", state, "--format", "json")
-        assert done.returncode == 0, done.stderr
-        return list(json.loads(done.stdout))
-
-    def stop(self) -> None:
-        for proc in self.procs.values():
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-                proc.wait(30)
-
-
-def message(mid: str, body: str = "hello") -> bytes:
-    msg = EmailMessage()
-    msg["From"] = "taro@example.co.jp"
-    msg["To"] = "hanako@example.co.jp"
-    msg["Subject"] = "report"
-    msg["Message-ID"] = f"<{mid}@example.co.jp>"
-    msg.set_content(body)
-    return bytes(msg).replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
-
-
-def deliver(host: str, port: int, data: bytes) -> str:
-    with smtplib.SMTP(host, port, timeout=10) as s:
-        s.ehlo()
-        s.mail("taro@example.co.jp")
-        s.rcpt("hanako@example.co.jp")
-        code, text = s.data(data)
-    assert code == 250, text
-    return text.decode().rsplit(" ", 1)[-1]
-
-
-def received(sink: SinkServer) -> list[tuple[str, str | None]]:
-    """(Message-ID, spool id) of each copy of the test's messages the next hop took (the
-    gateways' notices left out)."""
-    found = []
-    for m in list(sink.sink.messages):
-        mid = re.search(rb"^Message-ID: <([^>@]+)@example\.co\.jp>", m.data, re.M | re.I)
-        if mid:
-            found.append((mid.group(1).decode(), m.spool_id))
-    return found
-
-
-def message_ids(sink: SinkServer) -> list[str]:
-    return [mid for mid, _sid in received(sink)]
-
-
 @pytest.fixture
 def cluster(postgres, sink, tmp_path):
     url = postgres.create_database(f"mw_instances_{os.getpid()}_{free_port()}")
@@ -273,8 +156,7 @@ def cluster(postgres, sink, tmp_path):
     policy = tmp_path / "policy.yaml"
     policy.write_text(POLICY)
     c = Cluster(url, tmp_path, sink, {}, {})
-    pushed = c.cli("gateway", "policy", "push", str(policy))
-    assert pushed.returncode == 0, pushed.stderr
+    c.push(policy)
     c.start("a")
     c.start("b")
     yield c, store
@@ -377,77 +259,14 @@ def test_a_pushed_policy_reaches_every_gateway(cluster, tmp_path):
     assert all(b"X-DLP: v2" in m.data for m in c.sink.sink.messages)  # no notices here
 
 
-TOTAL = 60
-
-
 @pytest.mark.postgres
 def test_a_gateway_killed_mid_burst_loses_nothing_and_does_nothing_twice(cluster):
-    """Each attempt is its own message (its own Message-ID): one that got 250 must arrive
-    exactly once; one cut off before 250 was never promised (the client sends it again as a new
-    attempt). Copies are counted as the next hop dedupes them, by X-Mailwarden-Spool-Id: a kill
-    between the next hop's 250 and the spool file's removal sends that one copy again."""
+    """Copies are counted as the next hop dedupes them, by X-Mailwarden-Spool-Id: a kill between
+    the next hop's 250 and the spool file's removal sends that one copy again (tests.support.
+    gateways.Burst says what each attempt promises)."""
     c, _store = cluster
-    acked: dict[str, str] = {}  # Message-ID -> spool id
-    held: set[str] = set()
-    lock = threading.Lock()
-    restarted = threading.Event()
-
-    def sender(name: str, host: str, numbers: list[int]) -> None:
-        for i in numbers:
-            attempt = 0
-            while True:
-                attempt += 1
-                mid = f"m{i:03d}-{name}-{attempt}"
-                hold = i % 5 == 0
-                try:
-                    sid = deliver(host, c.ports[name], message(mid, "HOLDME" if hold else "hello"))
-                except (OSError, smtplib.SMTPException, AssertionError):
-                    assert attempt < 200
-                    wait_until(lambda: restarted.is_set() or name == "a", 60)
-                    continue
-                with lock:
-                    acked[mid] = sid
-                    if hold:
-                        held.add(sid)
-                break
-
-    threads = [
-        threading.Thread(target=sender, args=("a", A, list(range(0, TOTAL, 2)))),
-        threading.Thread(target=sender, args=("b", B, list(range(1, TOTAL, 2)))),
-    ]
-    for t in threads:
-        t.start()
-    wait_until(lambda: sum(1 for m in acked if "-b-" in m) >= 8, 60)
-    c.procs["b"].send_signal(signal.SIGKILL)
-    c.procs["b"].wait(30)
-    killed_at = len(acked)
-    c.start("b")
-    restarted.set()
-    for t in threads:
-        t.join(120)
-    assert len({m.split("-")[0] for m in acked}) == TOTAL and killed_at < len(acked)
-
-    sent = {mid for mid, sid in acked.items() if sid not in held}
-    wait_until(lambda: sent <= set(message_ids(c.sink)), 60)
-    rows = wait_until(lambda: (r := c.listing("held")) and len(r) >= len(held) and r, 30)
-    assert sorted(r["id"] for r in rows) == sorted(held)  # each listed once
-    owner = {sid: mid.split("-")[1] for mid, sid in acked.items()}
-    assert all(r["instance"] == owner[r["id"]] for r in rows)
-    assert {r["instance"] for r in rows} == {"a", "b"}
-
-    released = c.cli("gateway", "queue", "release", *sorted(held), "--as", "cli:approver")
-    assert released.returncode == 0, released.stderr
-    wait_until(lambda: set(acked) <= set(message_ids(c.sink)), 60)
-    wait_until(lambda: not c.listing("held"), 30)
-    for name in ("a", "b"):
-        wait_until(lambda name=name: not any((c.spool(name) / "queue").iterdir()), 30)
-
-    copies: dict[str, set[str | None]] = defaultdict(set)
-    raw = Counter(message_ids(c.sink))
-    for mid, sid in received(c.sink):
-        copies[mid].add(sid)
-    for mid, sid in acked.items():
-        assert copies[mid] == {sid}, mid  # delivered, under the one id it was accepted as
-    # a second raw copy only for what was under way to the next hop at the kill: one a connection
-    assert sum(n - 1 for mid, n in raw.items() if mid in acked) <= 4
-    assert all(b"X-DLP: v1" in m.data for m in c.sink.sink.messages if b"@example.co.jp>" in m.data[:400])
+    burst = Burst(c).start()
+    wait_until(lambda: burst.acked_by("b") >= 8, 60)
+    burst.kill("b")
+    burst.restart()
+    burst.check()
