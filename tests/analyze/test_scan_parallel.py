@@ -120,3 +120,36 @@ def test_a_message_the_analyser_fails_on_is_an_error_row_and_the_rest_go_on(tmp_
     assert "ValueError" in failed[0]["error"]
     ok = json.loads(json.dumps([r for r in rows if r not in failed], ensure_ascii=False, default=str))
     assert ok == [r for r in expected if not r["path"].endswith("box.mbox#3")]
+
+
+def test_each_worker_reads_only_the_files_it_analyses(tmp_path, monkeypatch):
+    """Both workers list the folder, but a file of one message is read by the worker that
+    analyses it alone (an mbox is read by both: its messages must be counted to be shared)."""
+    from mailwarden.core import sources
+    from mailwarden.core.parallel import share
+
+    folder = _folder(tmp_path)
+    everything = list(messages([str(folder)]))
+    read: list[str] = []
+    real = sources._Later.read
+    monkeypatch.setattr(sources._Later, "read", lambda self: read.append(self.path.name) or real(self))
+    for worker in (0, 1):
+        read.clear()
+        mine = [
+            (origin, item.read() if isinstance(item, sources._Later) else item)
+            for origin, item in share(sources._units([str(folder)]), worker, 2)
+        ]
+        assert mine == everything[worker::2]
+        assert sorted(read) == sorted(Path(o).name for o, _ in mine if "#" not in o)
+        assert 0 < len(read) < len(everything) / 2 + 1
+
+
+def test_a_file_gone_between_listing_and_reading_is_its_own_row(tmp_path):
+    from mailwarden.core import sources
+
+    folder = _folder(tmp_path)
+    units = list(sources._units([str(folder)]))
+    (folder / "empty.eml").unlink()
+    rows = {o: (u.read() if isinstance(u, sources._Later) else u) for o, u in units}
+    assert rows[str(folder / "empty.eml")].startswith("FileNotFoundError")
+    assert rows[str(folder / "cut.eml")] == BROKEN["cut.eml"]

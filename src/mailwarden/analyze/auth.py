@@ -245,7 +245,7 @@ async def verify(
     def run_arc() -> AuthResult | None:
         """RFC 8617 §5.2: no ARC header at all is "none"; ARC headers that do not make a valid
         chain — a seal missing, a seal saying cv=fail, one that does not verify — "fail"."""
-        names = {k.lower() for k, _ in ctx.msg.headers}
+        names = {k.lower() for k, _ in ctx.msg.raw_headers}
         present = names & {"arc-seal", "arc-message-signature", "arc-authentication-results"}
         if not present:
             return None

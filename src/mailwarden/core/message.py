@@ -170,7 +170,9 @@ class Address:
 
 @dataclass
 class ParsedMessage:
-    headers: list[tuple[str, str]]
+    #: (name, value) as the parser gave them: encoded-words not yet decoded (``headers`` and
+    #: ``header()`` decode a value the first time it is asked for — most never are)
+    raw_headers: list[tuple[str, str]]
     subject: str
     from_: list[Address]
     reply_to: list[Address]
@@ -188,16 +190,34 @@ class ParsedMessage:
     #: the stdlib message, for what needs it whole (DKIM/ARC verification reads ``raw``)
     message: Message | None = None
 
+    _decoded: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
+    _by_name: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
+
+    def _value(self, i: int) -> str:
+        value = self._decoded.get(i)
+        if value is None:
+            value = self._decoded[i] = decode_header_value(self.raw_headers[i][1])
+        return value
+
+    @property
+    def headers(self) -> list[tuple[str, str]]:
+        """Every (name, value), values decoded (encoded-words, 8-bit bytes), in order."""
+        return [(k, self._value(i)) for i, (k, _v) in enumerate(self.raw_headers)]
+
+    def _positions(self, name: str) -> list[int]:
+        if self._by_name is None:
+            index: dict[str, list[int]] = {}
+            for i, (k, _v) in enumerate(self.raw_headers):
+                index.setdefault(k.lower(), []).append(i)
+            self._by_name = index
+        return self._by_name.get(name.lower(), [])
+
     def header(self, name: str) -> str:
-        name = name.lower()
-        for k, v in self.headers:
-            if k.lower() == name:
-                return v
-        return ""
+        found = self._positions(name)
+        return self._value(found[0]) if found else ""
 
     def header_all(self, name: str) -> list[str]:
-        name = name.lower()
-        return [v for k, v in self.headers if k.lower() == name]
+        return [self._value(i) for i in self._positions(name)]
 
     @property
     def sender(self) -> Address | None:
@@ -262,9 +282,8 @@ def parse_message(data: bytes, limits: Limits = DEFAULT_LIMITS) -> ParsedMessage
         del msg["Content-Type"]
         msg["Content-Type"] = "text/plain"
         uninspected.append("MIME parts nested too deep to parse: the body was not inspected")
-    headers = [(k, decode_header_value(v)) for k, v in msg.raw_items()]
     parsed = ParsedMessage(
-        headers=headers,
+        raw_headers=[(k, v) for k, v in msg.raw_items()],
         subject="",
         from_=[],
         reply_to=[],

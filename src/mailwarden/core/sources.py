@@ -29,8 +29,16 @@ def read_stdin(limit: int = MAX_STDIN_BYTES) -> bytes:
 _MBOX_SPLIT = re.compile(rb"(?:^|\n)From [^\n]*\n")
 
 
+#: what of a file is read to tell an mbox from a file of one message
+_MBOX_HEAD = 1000
+
+
+def _is_mbox(data: bytes) -> bool:
+    return data.startswith(b"From ") and b"\n" in data[:_MBOX_HEAD]
+
+
 def _split(origin: str, data: bytes) -> Iterator[tuple[str, bytes]]:
-    if data.startswith(b"From ") and b"\n" in data[:1000]:
+    if _is_mbox(data):
         parts = [p for p in _MBOX_SPLIT.split(data) if p.strip()]
         for i, part in enumerate(parts, 1):
             # mboxrd quoting: ">From " at a line start was "From "
@@ -41,6 +49,34 @@ def _split(origin: str, data: bytes) -> Iterator[tuple[str, bytes]]:
 
 def messages(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str, bytes | str]]:
     """(origin, bytes) for each message; (origin, reason) when a path cannot be read."""
+    for origin, item in _units(paths, stdin):
+        yield origin, item.read() if isinstance(item, _Later) else item
+
+
+class _Later:
+    """A file that holds one message (it does not begin as an mbox does), read when its
+    message is taken: of a directory shared by two processes, each reads only its own files."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def read(self) -> bytes | str:
+        try:
+            with self.path.open("rb") as fh:
+                data = fh.read(MAX_MESSAGE_BYTES + 1)
+        except OSError as exc:
+            return f"{type(exc).__name__}: {exc.strerror or exc}"
+        if len(data) > MAX_MESSAGE_BYTES:
+            return f"larger than {MAX_MESSAGE_BYTES} bytes"
+        return data
+
+
+def _units(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str, bytes | str | _Later]]:
+    """(origin, bytes, reason or a file to read later) for each message, in order. Only a
+    file's first kilobyte is read to tell an mbox (its messages are counted now) from a file
+    of one message (read when taken)."""
     for p in paths:
         if p == "-":
             yield from _split("stdin", stdin or b"")
@@ -55,15 +91,19 @@ def messages(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str
                     yield str(f), "not a regular file"
                     continue
                 size = st.st_size
+                if size > MAX_MESSAGE_BYTES:
+                    yield str(f), f"larger than {MAX_MESSAGE_BYTES} bytes"
+                    continue
                 with f.open("rb") as fh:
-                    data = fh.read(MAX_MESSAGE_BYTES)
+                    head = fh.read(_MBOX_HEAD)
+                    data = head + fh.read(MAX_MESSAGE_BYTES - len(head)) if _is_mbox(head) else None
             except OSError as exc:
                 yield str(f), f"{type(exc).__name__}: {exc.strerror or exc}"
                 continue
-            if size > MAX_MESSAGE_BYTES:
-                yield str(f), f"larger than {MAX_MESSAGE_BYTES} bytes"
-                continue
-            yield from _split(str(f), data)
+            if data is None:
+                yield str(f), _Later(f)
+            else:
+                yield from _split(str(f), data)
 
 
 def per_message(
@@ -75,7 +115,9 @@ def per_message(
     from .gc import tune_for_long_run
     from .parallel import can_fork, forked, share
 
-    def one(origin: str, data: bytes | str) -> dict[str, Any]:
+    def one(origin: str, data: bytes | str | _Later) -> dict[str, Any]:
+        if isinstance(data, _Later):
+            data = data.read()
         if isinstance(data, str):
             return {"path": origin, "error": data}
         return {"path": origin, **work(data)}
@@ -84,7 +126,7 @@ def per_message(
         tune_for_long_run()  # before the fork: both processes collect less often (gc.py)
 
         def produce(worker: int, workers: int) -> Iterator[dict[str, Any]]:
-            for origin, data in share(messages(paths), worker, workers):
+            for origin, data in share(_units(paths), worker, workers):
                 yield one(origin, data)
 
         yield from forked(produce, workers=2, flush=64)
