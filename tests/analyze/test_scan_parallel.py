@@ -124,7 +124,8 @@ def test_a_message_the_analyser_fails_on_is_an_error_row_and_the_rest_go_on(tmp_
 
 def test_each_worker_reads_only_the_files_it_analyses(tmp_path, monkeypatch):
     """Both workers list the folder, but a file of one message is read by the worker that
-    analyses it alone (an mbox is read by both: its messages must be counted to be shared)."""
+    analyses it alone (an mbox is read by both, its messages must be counted to be shared; each
+    message is unquoted by its own worker)."""
     from mailwarden.core import sources
     from mailwarden.core.parallel import share
 
@@ -132,7 +133,9 @@ def test_each_worker_reads_only_the_files_it_analyses(tmp_path, monkeypatch):
     everything = list(messages([str(folder)]))
     read: list[str] = []
     real = sources._Later.read
-    monkeypatch.setattr(sources._Later, "read", lambda self: read.append(self.path.name) or real(self))
+    monkeypatch.setattr(
+        sources._Later, "read", lambda self: read.append(self.path.name if self.path else "#") or real(self)
+    )
     for worker in (0, 1):
         read.clear()
         mine = [
@@ -140,7 +143,7 @@ def test_each_worker_reads_only_the_files_it_analyses(tmp_path, monkeypatch):
             for origin, item in share(sources._units([str(folder)]), worker, 2)
         ]
         assert mine == everything[worker::2]
-        assert sorted(read) == sorted(Path(o).name for o, _ in mine if "#" not in o)
+        assert sorted(read) == sorted(Path(o).name if "#" not in o else "#" for o, _ in mine)
         assert 0 < len(read) < len(everything) / 2 + 1
 
 
@@ -153,3 +156,16 @@ def test_a_file_gone_between_listing_and_reading_is_its_own_row(tmp_path):
     rows = {o: (u.read() if isinstance(u, sources._Later) else u) for o, u in units}
     assert rows[str(folder / "empty.eml")].startswith("FileNotFoundError")
     assert rows[str(folder / "cut.eml")] == BROKEN["cut.eml"]
+
+
+def test_mbox_messages_are_unquoted_whoever_takes_them(tmp_path):
+    box = tmp_path / "quoted.mbox"
+    box.write_bytes(
+        b"From a@b Fri Nov 27 00:00:00 2026\nSubject: one\n\n>From the start\n>>From deeper\n\n"
+        b"From a@b Fri Nov 27 00:00:01 2026\nSubject: two\n\nplain\n"
+    )
+    got = list(messages([str(box)]))
+    assert got == [
+        (f"{box}#1", b"Subject: one\n\nFrom the start\n>From deeper\n"),
+        (f"{box}#2", b"Subject: two\n\nplain\n"),
+    ]

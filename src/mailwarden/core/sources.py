@@ -27,6 +27,7 @@ def read_stdin(limit: int = MAX_STDIN_BYTES) -> bytes:
 
 
 _MBOX_SPLIT = re.compile(rb"(?:^|\n)From [^\n]*\n")
+_UNQUOTE = re.compile(rb"(?m)^>(>*From )")
 
 
 #: what of a file is read to tell an mbox from a file of one message
@@ -37,12 +38,12 @@ def _is_mbox(data: bytes) -> bool:
     return data.startswith(b"From ") and b"\n" in data[:_MBOX_HEAD]
 
 
-def _split(origin: str, data: bytes) -> Iterator[tuple[str, bytes]]:
+def _split(origin: str, data: bytes) -> Iterator[tuple[str, bytes | _Later]]:
+    """The messages of ``data``: itself, or those of an mbox (each unquoted when taken)."""
     if _is_mbox(data):
-        parts = [p for p in _MBOX_SPLIT.split(data) if p.strip()]
+        parts = [p for p in _MBOX_SPLIT.split(data) if p and not p.isspace()]
         for i, part in enumerate(parts, 1):
-            # mboxrd quoting: ">From " at a line start was "From "
-            yield f"{origin}#{i}", re.sub(rb"(?m)^>(>*From )", rb"\1", part)
+            yield f"{origin}#{i}", _Later(part=part)
         return
     yield origin, data
 
@@ -54,15 +55,20 @@ def messages(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str
 
 
 class _Later:
-    """A file that holds one message (it does not begin as an mbox does), read when its
-    message is taken: of a directory shared by two processes, each reads only its own files."""
+    """A message read when it is taken: of a directory shared by two processes, each reads
+    (and unquotes) only its own. Either a file that holds one message (it does not begin as
+    an mbox does), or a message of an mbox, its "From " quoting still to undo."""
 
-    __slots__ = ("path",)
+    __slots__ = ("part", "path")
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None = None, part: bytes = b"") -> None:
         self.path = path
+        self.part = part
 
     def read(self) -> bytes | str:
+        if self.path is None:
+            # mboxrd quoting: ">From " at a line start was "From "
+            return _UNQUOTE.sub(rb"\1", self.part)
         try:
             with self.path.open("rb") as fh:
                 data = fh.read(MAX_MESSAGE_BYTES + 1)
@@ -101,7 +107,7 @@ def _units(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str, 
                 yield str(f), f"{type(exc).__name__}: {exc.strerror or exc}"
                 continue
             if data is None:
-                yield str(f), _Later(f)
+                yield str(f), _Later(path=f)
             else:
                 yield from _split(str(f), data)
 
