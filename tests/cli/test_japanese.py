@@ -96,6 +96,8 @@ def test_command_output_is_japanese(tmp_path):
     assert "カード" in outputs["dlp check"] or "クレジット" in outputs["dlp check"]
     # Click's and Typer's own errors are told in Japanese too
     assert "オプション --no-such-option はありません" in outputs["bad option"]
+    # Typer's panel and hint, set when its formatting is first imported (only help and errors do)
+    assert "─ エラー ─" in outputs["bad option"] and "ヘルプは" in outputs["bad option"]
     assert "数値を指定してください" in outputs["bad value"]
     assert "次のいずれかを指定してください" in outputs["bad choice"] and "'sarif'" in outputs["bad choice"]
     assert "引数 'domains' が指定されていません" in outputs["missing argument"]

@@ -9,7 +9,14 @@ command line starts (`LocalisedGroup.main`), so it follows the language chosen t
 
 from __future__ import annotations
 
+import importlib
+import importlib.abc
+import importlib.util
 import re
+import sys
+from collections.abc import Callable
+from importlib.machinery import ModuleSpec
+from types import ModuleType
 from typing import Any
 
 from typer.core import TyperGroup
@@ -85,8 +92,6 @@ _RICH_CONSTANTS = {
 
 
 def _translate_library_words() -> None:
-    import importlib
-
     for name in (
         "typer._click.core",
         "typer._click.exceptions",
@@ -100,15 +105,48 @@ def _translate_library_words() -> None:
         module = importlib.import_module(name)
         if hasattr(module, "_"):
             module.__dict__["_"] = gettext
-    from typer import rich_utils
     from typer._click import exceptions
 
     exceptions.BadParameter.format_message = _bad_parameter  # type: ignore[method-assign]
     exceptions.MissingParameter.format_message = _missing_parameter  # type: ignore[method-assign]
     exceptions.NoSuchOption.format_message = _no_such_option  # type: ignore[method-assign]
 
+    # Typer imports its help and error formatting (with rich's Markdown and Pygments: about a
+    # tenth of a second) only to print help or an error: its words are set when it comes
+    if "typer.rich_utils" in sys.modules:
+        _translate_rich(sys.modules["typer.rich_utils"])
+    elif not any(isinstance(f, _WhenImported) for f in sys.meta_path):
+        sys.meta_path.insert(0, _WhenImported("typer.rich_utils", _translate_rich))
+
+
+def _translate_rich(rich_utils: ModuleType) -> None:
     for constant, english in _RICH_CONSTANTS.items():
         setattr(rich_utils, constant, gettext(english))
+
+
+class _WhenImported(importlib.abc.MetaPathFinder):
+    """Calls ``then(module)`` right after module ``name`` is first imported, then steps aside."""
+
+    def __init__(self, name: str, then: Callable[[ModuleType], None]) -> None:
+        self.name = name
+        self.then = then
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> ModuleSpec | None:
+        if fullname != self.name:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        loader = spec.loader if spec is not None else None
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        run = loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            run(module)
+            self.then(module)
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
 
 
 def _hint(error: Any) -> str:
