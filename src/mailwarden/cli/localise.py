@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from importlib.machinery import ModuleSpec
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 from typer.core import TyperGroup
 
@@ -115,7 +115,7 @@ def _translate_library_words() -> None:
     # tenth of a second) only to print help or an error: its words are set when it comes
     if "typer.rich_utils" in sys.modules:
         _translate_rich(sys.modules["typer.rich_utils"])
-    elif not any(isinstance(f, _WhenImported) for f in sys.meta_path):
+    elif not any(isinstance(f, _WhenImported) and not f.used for f in sys.meta_path):
         sys.meta_path.insert(0, _WhenImported("typer.rich_utils", _translate_rich))
 
 
@@ -125,28 +125,44 @@ def _translate_rich(rich_utils: ModuleType) -> None:
 
 
 class _WhenImported(importlib.abc.MetaPathFinder):
-    """Calls ``then(module)`` right after module ``name`` is first imported, then steps aside."""
+    """Calls ``then(module)`` right after module ``name`` is first imported. It stays in
+    ``sys.meta_path`` (answering nothing once used): removing itself could make another
+    thread's import, walking the list at that moment, skip the next finder."""
 
     def __init__(self, name: str, then: Callable[[ModuleType], None]) -> None:
         self.name = name
         self.then = then
+        self.used = False
 
     def find_spec(self, fullname: str, path: Any, target: Any = None) -> ModuleSpec | None:
-        if fullname != self.name:
+        if self.used or fullname != self.name:
             return None
-        sys.meta_path.remove(self)
+        self.used = True
         spec = importlib.util.find_spec(fullname)
-        loader = spec.loader if spec is not None else None
-        if loader is None or not hasattr(loader, "exec_module"):
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
             return spec
-        run = loader.exec_module
-
-        def exec_module(module: ModuleType) -> None:
-            run(module)
-            self.then(module)
-
-        loader.exec_module = exec_module  # type: ignore[method-assign]
+        # a loader may serve many modules (zipimport): it is wrapped for this spec, not changed
+        spec.loader = _ThenLoader(spec.loader, self.then)
         return spec
+
+
+class _ThenLoader(importlib.abc.Loader):
+    """``loader``, calling ``then(module)`` after executing the module; anything else (source
+    for tracebacks, resources) asked of the real loader."""
+
+    def __init__(self, loader: Any, then: Callable[[ModuleType], None]) -> None:
+        self._loader = loader
+        self._then = then
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        return cast(ModuleType | None, self._loader.create_module(spec))
+
+    def exec_module(self, module: ModuleType) -> None:
+        self._loader.exec_module(module)
+        self._then(module)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._loader, name)
 
 
 def _hint(error: Any) -> str:

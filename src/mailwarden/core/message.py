@@ -190,8 +190,8 @@ class ParsedMessage:
     #: the stdlib message, for what needs it whole (DKIM/ARC verification reads ``raw``)
     message: Message | None = None
 
-    _decoded: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
-    _by_name: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
+    _decoded: dict[int, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_name: dict[str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def _value(self, i: int) -> str:
         value = self._decoded.get(i)

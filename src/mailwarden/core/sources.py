@@ -3,13 +3,14 @@ input; each message carries the path it came from (``file#n`` inside an mbox).""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 #: standard input is read whole (an mbox may hold many messages), up to this much
@@ -70,13 +71,39 @@ class _Later:
             # mboxrd quoting: ">From " at a line start was "From "
             return _UNQUOTE.sub(rb"\1", self.part)
         try:
-            with self.path.open("rb") as fh:
+            fh = _open_regular(self.path)
+            if isinstance(fh, str):
+                return fh
+            with fh:
                 data = fh.read(MAX_MESSAGE_BYTES + 1)
         except OSError as exc:
             return f"{type(exc).__name__}: {exc.strerror or exc}"
         if len(data) > MAX_MESSAGE_BYTES:
             return f"larger than {MAX_MESSAGE_BYTES} bytes"
         return data
+
+
+def _open_regular(path: Path) -> BinaryIO | str:
+    """The file opened for reading, or why not: only a regular file is read (a FIFO or a
+    device would block or never end), checked on the open file itself, so a path swapped for a
+    FIFO after it was listed cannot block the read (opening does not wait: O_NONBLOCK). What
+    is not a regular file when looked at first is not opened at all (a device may act on it)."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        return "not a regular file"
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            os.close(fd)
+            return "not a regular file"
+        if st.st_size > MAX_MESSAGE_BYTES:
+            os.close(fd)
+            return f"larger than {MAX_MESSAGE_BYTES} bytes"
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        raise
 
 
 def _units(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str, bytes | str | _Later]]:
@@ -91,16 +118,11 @@ def _units(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str, 
         files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
         for f in files:
             try:
-                st = os.stat(f)
-                if not stat.S_ISREG(st.st_mode):
-                    # a FIFO or a device would block or never end: only regular files are read
-                    yield str(f), "not a regular file"
+                fh = _open_regular(f)
+                if isinstance(fh, str):
+                    yield str(f), fh
                     continue
-                size = st.st_size
-                if size > MAX_MESSAGE_BYTES:
-                    yield str(f), f"larger than {MAX_MESSAGE_BYTES} bytes"
-                    continue
-                with f.open("rb") as fh:
+                with fh:
                     head = fh.read(_MBOX_HEAD)
                     data = head + fh.read(MAX_MESSAGE_BYTES - len(head)) if _is_mbox(head) else None
             except OSError as exc:
