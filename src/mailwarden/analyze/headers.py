@@ -144,6 +144,20 @@ def _public(ip: str) -> bool:
 # a quoted display name closed and then cut from the address by a comma: two mailboxes to a
 # parser, one of them a name without an address, which many readers show as the sender
 _NAME_THEN_COMMA = re.compile(r'^\s*"[^"]*"\s*,\s*<?[^\s<>,"@]+@[^\s<>,"@]+>?\s*$')  # one @: linear time
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+_COMMENT = re.compile(r"\([^()@]*\)")
+
+
+def _name_made_a_mailbox(raw_from: str) -> bool:
+    """An unquoted comma before the one address: "Europa Park,(<a@shop.example>)" or "Offer,
+    jehd <a@shop.example>". RFC 5322 reads a list of two mailboxes, the first a name without an
+    address, and clients show that name alone. Read as written (a comma inside an encoded-word
+    is encoded), quoted strings and comments set aside; a second "@" is a real list."""
+    if len(raw_from) > 2000 or raw_from.count("@") != 1:
+        return False
+    rest = _COMMENT.sub(" ", _QUOTED.sub(" ", raw_from))
+    head, angle, _ = rest.partition("<")
+    return bool(angle) and "," in head
 
 
 def check_headers(ctx: Context) -> None:
@@ -155,7 +169,7 @@ def check_headers(ctx: Context) -> None:
     else:
         _check_sender(ctx, sender)
     from_line = msg.header("from")
-    if _NAME_THEN_COMMA.match(from_line):
+    if _NAME_THEN_COMMA.match(from_line) or _name_made_a_mailbox(msg.raw_header("from")):
         ctx.hit("header.from-malformed", value=from_line[:120])
     _check_recipient_shown(ctx)
     token = _TOKEN.search(msg.subject)

@@ -18,7 +18,7 @@ from .context import Context
 from .correspondents import resembles
 from .lookalike import at_or_under, under
 from .rules import Brand, Rules
-from .targets import brand_named
+from .targets import brand_disguised, brand_named
 
 
 def known_domains(rules: Rules) -> tuple[str, ...]:
@@ -151,6 +151,29 @@ def _shared_by_stranger(ctx: Context, domain: str) -> dict[str, str] | None:
     return None
 
 
+def _check_unauthenticated(ctx: Context, domain: str) -> None:
+    """Mail whose authentication results prove some domain but not the From domain's
+    organisation: "auth.unaligned" when something passed for another domain (auth.none and
+    auth.dmarc-fail say the rest), and "brand.domain-unauthenticated" when the From domain is a
+    brand's own — a brand's real mail is signed for its domain or sent by its servers, so its
+    domain unproven is its name forged (exact-domain spoofing). Not for mail without results, nor
+    where an ARC chain or a mailing list's server vouches for a path that rewrote the message,
+    nor where an email provider sent it (providers check who may use a From address)."""
+    if ctx.auth is None or sent_from_domain(ctx):
+        return
+    passed, rules = passed_for(ctx), ctx.rules
+    if "arc" in passed or (ctx.msg.header("list-id") and _sent_by(ctx, list_domains(ctx))):
+        return
+    if any(esp_domain(rules, d) for d in passed):
+        return  # a provider not set up to sign as its client (it checks who may use a From)
+    if domain not in rules.freemail:
+        brand = next((b for b in rules.brands if b.owns(domain)), None)
+        if brand is not None:
+            ctx.hit("brand.domain-unauthenticated", brand=brand.name, domain=domain)
+    if passed and not ctx.fired("auth.dmarc-fail") and not ctx.fired("auth.none"):
+        ctx.hit("auth.unaligned", domain=domain, passed=", ".join(sorted(set(passed)))[:200])
+
+
 def check_impersonation(ctx: Context) -> None:
     msg, rules = ctx.msg, ctx.rules
     sender = msg.sender
@@ -159,7 +182,7 @@ def check_impersonation(ctx: Context) -> None:
     domain = sender.domain
     # brands, where the reader looks first, then in the body
     for where, text in (("display name", sender.name), ("subject", msg.subject)):
-        brand = brand_named(rules, text) if text else None
+        brand = (brand_named(rules, text) or brand_disguised(rules, text)) if text else None
         if brand is not None and not brand.owns(domain) and _links_outside(ctx, brand):
             code = "brand.in-display-name" if where == "display name" else "brand.in-subject"
             ctx.hit(code, brand=brand.name, address=sender.address)
@@ -168,6 +191,7 @@ def check_impersonation(ctx: Context) -> None:
         brand = brand_named(rules, body[:5000]) if body else None
         if brand is not None and not brand.owns(domain) and ctx.urls and _links_outside(ctx, brand):
             ctx.hit("brand.in-body", brand=brand.name, address=sender.address)
+    _check_unauthenticated(ctx, domain)
     # the organisation's own and its correspondents' domains
     known = known_domains(rules)
     if known:

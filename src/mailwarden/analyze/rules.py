@@ -85,6 +85,8 @@ class Rules:
     correspondents: tuple[str, ...] = ()
     vips: tuple[tuple[str, tuple[str, ...]], ...] = ()
     brands: tuple[Brand, ...] = ()
+    #: words joined to a brand's name in one word by impersonators ("MetaMaskTeam")
+    brand_role_words: frozenset[str] = frozenset()
     freemail: frozenset[str] = frozenset()
     shorteners: frozenset[str] = frozenset()
     redirect_params: frozenset[str] = frozenset()
@@ -156,6 +158,7 @@ ALLOWED_KEYS = {
     "correspondents",
     "vips",
     "brands",
+    "brand_role_words",
     "freemail",
     "shorteners",
     "esp_domains",
@@ -204,6 +207,9 @@ def load_rules(path: Path | None = None) -> Rules:
         correspondents=tuple(str(d).lower() for d in user.get("correspondents") or []),
         vips=vips,
         brands=_brands(lists["brands"] + list(user.get("brands") or [])),
+        brand_role_words=frozenset(
+            str(w).casefold() for w in lists["brand_role_words"] + list(user.get("brand_role_words") or [])
+        ),
         freemail=freemail_domains() | frozenset(user.get("freemail") or []),
         shorteners=frozenset(lists["shorteners"]) | frozenset(user.get("shorteners") or []),
         redirect_params=frozenset(lists["redirect_params"]),

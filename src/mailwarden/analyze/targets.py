@@ -109,3 +109,33 @@ def brand_named(rules: Rules, text: str) -> Brand | None:
         _INDEXES.clear()
         _INDEXES[id(rules)] = index
     return index.first(text)
+
+
+# a name's letters spaced out, one separator each: "C o i n b a s e", "N.e.t.f.l.i.x"
+_SPACED = re.compile(r"(?<![A-Za-z])[A-Za-z](?:[ .\-_*·][A-Za-z]){3,}(?![A-Za-z])")
+_SEPARATOR = re.compile(r"[ .\-_*·]")
+_CAMEL_WORD = re.compile(r"[A-Za-z]{5,40}")
+_HUMP = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+
+
+def brand_disguised(rules: Rules, text: str) -> Brand | None:
+    """A brand's name written so that a filter reading words misses it and a reader does not:
+    its letters spaced out ("C o i n b a s e"), or run together with a role word in one word
+    ("MetaMaskTeam", "PayPalSupport"). Only in short texts (a display name, a subject)."""
+    text = text[:300]
+    for m in _SPACED.finditer(text):
+        brand = brand_named(rules, _SEPARATOR.sub("", m.group(0)))
+        if brand is not None:
+            return brand
+    for m in _CAMEL_WORD.finditer(text):
+        humps = _HUMP.findall(m.group(0))
+        if len(humps) < 2 or "".join(humps) != m.group(0):
+            continue
+        for cut in range(1, len(humps)):
+            head, tail = humps[:cut], humps[cut:]
+            for name, rest in (("".join(head), tail), ("".join(tail), head)):
+                if all(h.casefold() in rules.brand_role_words for h in rest):
+                    brand = brand_named(rules, name)
+                    if brand is not None:
+                        return brand
+    return None

@@ -219,6 +219,12 @@ class ParsedMessage:
     def header_all(self, name: str) -> list[str]:
         return [self._value(i) for i in self._positions(name)]
 
+    def raw_header(self, name: str) -> str:
+        """The first value of ``name`` as written, encoded-words undecoded: where the structure
+        of the header is read (a comma an encoded-word hides is text, not a separator)."""
+        found = self._positions(name)
+        return str(self.raw_headers[found[0]][1]) if found else ""
+
     @property
     def sender(self) -> Address | None:
         return self.from_[0] if self.from_ else None
