@@ -18,7 +18,7 @@ from .context import Context
 from .correspondents import resembles
 from .lookalike import at_or_under, under
 from .rules import Brand, Rules
-from .targets import brand_disguised, brand_named
+from .targets import brand_disguised, brand_named, brand_owning
 
 
 def known_domains(rules: Rules) -> tuple[str, ...]:
@@ -123,7 +123,7 @@ def known_sender(ctx: Context) -> str | None:
     rules, domain = ctx.rules, sender.domain
     if any(same_organisation(domain, k) for k in known_domains(rules)):
         return "correspondent"
-    if any(b.owns(domain) for b in rules.brands) and domain not in rules.freemail:
+    if brand_owning(rules, domain) is not None and domain not in rules.freemail:
         return "brand"
     if under(domain, rules.restricted_suffixes):
         return "restricted suffix"
@@ -167,7 +167,7 @@ def _check_unauthenticated(ctx: Context, domain: str) -> None:
     if any(esp_domain(rules, d) for d in passed):
         return  # a provider not set up to sign as its client (it checks who may use a From)
     if domain not in rules.freemail:
-        brand = next((b for b in rules.brands if b.owns(domain)), None)
+        brand = brand_owning(rules, domain)
         if brand is not None:
             ctx.hit("brand.domain-unauthenticated", brand=brand.name, domain=domain)
     if passed and not ctx.fired("auth.dmarc-fail") and not ctx.fired("auth.none"):

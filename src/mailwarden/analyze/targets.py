@@ -111,6 +111,28 @@ def brand_named(rules: Rules, text: str) -> Brand | None:
     return index.first(text)
 
 
+_OWNERS: dict[int, dict[str, Brand]] = {}
+
+
+def brand_owning(rules: Rules, domain: str) -> Brand | None:
+    """The brand whose real domains hold ``domain`` (the domain itself or one it is under), the
+    most specific first — through an index by domain, not a walk over every brand's list."""
+    index = _OWNERS.get(id(rules))
+    if index is None:
+        index = {}
+        for b in rules.brands:
+            for d in b.domains:
+                index.setdefault(d, b)
+        _OWNERS.clear()
+        _OWNERS[id(rules)] = index
+    labels = domain.split(".")
+    for i in range(len(labels)):
+        brand = index.get(".".join(labels[i:]))
+        if brand is not None:
+            return brand
+    return None
+
+
 # a name's letters spaced out, one separator each: "C o i n b a s e", "N.e.t.f.l.i.x"
 _SPACED = re.compile(r"(?<![A-Za-z])[A-Za-z](?:[ .\-_*·][A-Za-z]){3,}(?![A-Za-z])")
 _SEPARATOR = re.compile(r"[ .\-_*·]")
