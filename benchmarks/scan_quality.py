@@ -40,12 +40,17 @@ from mailwarden.analyze.rules import load_rules  # noqa: E402
 
 FLAGGED = {"suspicious", "phishing", "malicious"}
 PHISHING = {"phishing", "malicious"}
+HONEYPOT_HELD_OUT = (
+    "honeypot-newer (samples > 5000)",
+    "honeypot-fresh (round 7)",
+    "honeypot-fresh8 (round 8)",
+)
 # (legitimate set, phishing sets) of one language: rspamd is compared on each pair
 PAIRS = (
     ("ja-business3", ("ja-bec3",)),
     ("ja-business2 (read after round 2)", ("ja-bec2 (read after round 2)",)),
-    ("csdmc2010-ham, 2010", ("honeypot-newer (samples > 5000)", "honeypot-fresh (round 7)")),
-    ("en-business2", ("honeypot-newer (samples > 5000)", "honeypot-fresh (round 7)")),
+    ("csdmc2010-ham, 2010", (*HONEYPOT_HELD_OUT,)),
+    ("en-business2", (*HONEYPOT_HELD_OUT,)),
     ("en-business", ("phishing_pot, older two thirds",)),
     ("ja-business dev", ("ja-bec dev", "ja-fixtures phishing")),
     ("ja-business test (read after round 1)", ("ja-bec test (read after round 1)",)),

@@ -166,3 +166,24 @@ def test_users_add_role_words(tmp_path):
     path.write_text("brand_role_words: [Kundendienst]\n", encoding="utf-8")
     found_brand = brand_disguised(load_rules(path), "PayPalKundendienst")
     assert found_brand is not None and found_brand.name == "PayPal"
+
+
+def test_advertising_its_senders_domain_does_not_vouch_for_counts_towards_the_verdict():
+    body = "Zero-cost solar panels for 100 homeowners. Click here to unsubscribe."
+    failing = _ar("spf=fail smtp.mailfrom=solar.example; dkim=none; dmarc=fail header.from=solar.example")
+    v, hits = found(message(body, from_="Solar <info@solar.example>", extra_headers=failing), RULES)
+    assert hits["bulk.unauthenticated"] == {"domain": "solar.example", "failed": "auth.dmarc-fail"}
+    assert v.verdict in ("suspicious", "phishing")
+    # the same advertisement, signed by its sender: an advertisement
+    v, hits = found(
+        message(body, from_="Solar <info@solar.example>", extra_headers=AUTH.format(d="solar.example")), RULES
+    )
+    assert "bulk.unauthenticated" not in hits
+    assert v.verdict in ("clean", "spam")
+    # a mailing list's server resent it (the list breaks the author's DMARC): not a lure
+    listed = failing.replace(
+        "spf=fail smtp.mailfrom=solar.example", "spf=pass smtp.mailfrom=lists.solar.example"
+    )
+    listed += "List-Id: <news.lists.solar.example>\r\n"
+    _, hits = found(message(body, from_="Solar <info@solar.example>", extra_headers=listed), RULES)
+    assert "bulk.mailing-list" in hits and "bulk.unauthenticated" not in hits

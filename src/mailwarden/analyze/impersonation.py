@@ -151,6 +151,10 @@ def _shared_by_stranger(ctx: Context, domain: str) -> dict[str, str] | None:
     return None
 
 
+#: what says the From domain did not send the message
+UNPROVEN = ("auth.dmarc-fail", "auth.none", "auth.unaligned")
+
+
 def _check_unauthenticated(ctx: Context, domain: str) -> None:
     """Mail whose authentication results prove some domain but not the From domain's
     organisation: "auth.unaligned" when something passed for another domain (auth.none and
@@ -230,3 +234,7 @@ def check_impersonation(ctx: Context) -> None:
     lists = list_domains(ctx)
     if lists and _sent_by(ctx, lists):
         ctx.hit("bulk.mailing-list", list=", ".join(sorted(lists)))
+    # advertising its own domain does not vouch for: an ad is no attack, a forged one is a lure
+    failed = next((c for c in UNPROVEN if ctx.fired(c)), None)
+    if failed and ctx.fired("spam.bulk") and not ctx.fired("bulk.mailing-list"):
+        ctx.hit("bulk.unauthenticated", domain=domain, failed=failed)
