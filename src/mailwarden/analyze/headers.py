@@ -146,16 +146,22 @@ def _public(ip: str) -> bool:
 _NAME_THEN_COMMA = re.compile(r'^\s*"[^"]*"\s*,\s*<?[^\s<>,"@]+@[^\s<>,"@]+>?\s*$')  # one @: linear time
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _COMMENT = re.compile(r"\([^()@]*\)")
+_QUOTED_THEN_COMMA = re.compile(r'\s*"(?:[^"\\]|\\.)*"\s*,')
 
 
 def _name_made_a_mailbox(raw_from: str) -> bool:
     """An unquoted comma before the one address: "Europa Park,(<a@shop.example>)" or "Offer,
     jehd <a@shop.example>". RFC 5322 reads a list of two mailboxes, the first a name without an
     address, and clients show that name alone. Read as written (a comma inside an encoded-word
-    is encoded), quoted strings and comments set aside; a second "@" is a real list."""
-    if len(raw_from) > 2000 or raw_from.count("@") != 1:
+    is encoded), quoted strings and comments (nested too) set aside; a second "@" is a real
+    list; a name in raw ISO-2022-JP (an escape sequence) has commas inside its characters."""
+    if len(raw_from) > 2000 or raw_from.count("@") != 1 or "\x1b" in raw_from:
         return False
-    rest = _COMMENT.sub(" ", _QUOTED.sub(" ", raw_from))
+    rest = _QUOTED.sub(" ", raw_from)
+    for _ in range(8):  # innermost comments first, as deep as anyone nests them
+        rest, n = _COMMENT.subn(" ", rest)
+        if not n:
+            break
     head, angle, _ = rest.partition("<")
     return bool(angle) and "," in head
 
@@ -169,7 +175,13 @@ def check_headers(ctx: Context) -> None:
     else:
         _check_sender(ctx, sender)
     from_line = msg.header("from")
-    if _NAME_THEN_COMMA.match(from_line) or _name_made_a_mailbox(msg.raw_header("from")):
+    raw_from = msg.raw_header("from")
+    if _NAME_THEN_COMMA.match(from_line) or (
+        _name_made_a_mailbox(raw_from)
+        # "Smith, John <j@corp>" is written by scripts and appliances too: not held against
+        # mail its domain signed; a quoted name and then a comma is written by no one
+        and (_QUOTED_THEN_COMMA.match(raw_from) or not authenticated(ctx))
+    ):
         ctx.hit("header.from-malformed", value=from_line[:120])
     _check_recipient_shown(ctx)
     token = _TOKEN.search(msg.subject)

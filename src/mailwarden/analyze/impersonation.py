@@ -11,6 +11,7 @@ lookalike or first-contact domains (IPA ビジネスメール詐欺)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..core.i18n import N_, gettext
 from ..domain.orgdomain import registrable, same_organisation
@@ -18,7 +19,10 @@ from .context import Context
 from .correspondents import resembles
 from .lookalike import at_or_under, under
 from .rules import Brand, Rules
-from .targets import brand_disguised, brand_named, brand_owning
+from .targets import brand_disguised, brand_domain, brand_named, brand_owning
+
+if TYPE_CHECKING:
+    from .auth import AuthResult
 
 
 def known_domains(rules: Rules) -> tuple[str, ...]:
@@ -30,6 +34,12 @@ def _links_outside(ctx: Context, brand: Brand) -> bool:
     return not any(brand.owns(h) for h in hosts)
 
 
+def _signer(r: AuthResult) -> str:
+    """The domain a DKIM result is for: its d=, or the domain of its i= (Gmail records only
+    ``header.i=@example.com``)."""
+    return r.props.get("header.d") or r.props.get("header.i", "").rsplit("@", 1)[-1]
+
+
 def authenticated(ctx: Context) -> bool:
     """DMARC passed, or a DKIM signature of the From domain's organisation verified."""
     auth, sender = ctx.auth, ctx.msg.sender
@@ -39,9 +49,7 @@ def authenticated(ctx: Context) -> bool:
     if dmarc is not None and dmarc.result == "pass":
         return True
     return any(
-        r.method == "dkim"
-        and r.result == "pass"
-        and same_organisation(r.props.get("header.d", ""), sender.domain)
+        r.method == "dkim" and r.result == "pass" and same_organisation(_signer(r), sender.domain)
         for r in auth.results
     )
 
@@ -65,8 +73,9 @@ def esp_domain(rules: Rules, domain: str) -> bool:
 
 
 def passed_for(ctx: Context) -> list[str]:
-    """The domains SPF (its MAIL FROM) or DKIM (its d=) passed for, in the authentication
-    outcome; "arc" too when an ARC chain passed."""
+    """The domains SPF (its MAIL FROM, else its HELO) or DKIM (its d=, else i=) passed for, in
+    the authentication outcome; "arc" too when an ARC chain passed. A result naming no domain
+    names none."""
     auth = ctx.auth
     if auth is None:
         return []
@@ -77,8 +86,13 @@ def passed_for(ctx: Context) -> list[str]:
         if r.method == "arc":
             out.append("arc")
         elif r.method in ("dkim", "spf"):
-            domain = r.props.get("header.d", "") if r.method == "dkim" else r.props.get("smtp.mailfrom", "")
-            out.append(domain.rsplit("@", 1)[-1])
+            if r.method == "dkim":
+                domain = _signer(r)
+            else:
+                domain = r.props.get("smtp.mailfrom") or r.props.get("smtp.helo", "")
+            domain = domain.rsplit("@", 1)[-1].strip().rstrip(".")
+            if domain:
+                out.append(domain)
     return out
 
 
@@ -151,28 +165,43 @@ def _shared_by_stranger(ctx: Context, domain: str) -> dict[str, str] | None:
     return None
 
 
-#: what says the From domain did not send the message
-UNPROVEN = ("auth.dmarc-fail", "auth.none", "auth.unaligned")
+_FAILED = ("fail", "softfail")
 
 
 def _check_unauthenticated(ctx: Context, domain: str) -> None:
-    """Mail whose authentication results prove some domain but not the From domain's
-    organisation: "auth.unaligned" when something passed for another domain (auth.none and
+    """Mail whose authentication results show that the From domain's organisation did not send
+    it: "auth.unaligned" when something passed for another domain (auth.none and
     auth.dmarc-fail say the rest), and "brand.domain-unauthenticated" when the From domain is a
     brand's own — a brand's real mail is signed for its domain or sent by its servers, so its
-    domain unproven is its name forged (exact-domain spoofing). Not for mail without results, nor
-    where an ARC chain or a mailing list's server vouches for a path that rewrote the message,
-    nor where an email provider sent it (providers check who may use a From address)."""
-    if ctx.auth is None or sent_from_domain(ctx):
+    domain disproven is its name forged (exact-domain spoofing). Only on evidence: a result that
+    failed, a pass for another domain, or an envelope sender of another organisation — never on
+    results that checked nothing ("none"), could not tell (temperror) or met a broken record
+    (permerror). Not where an ARC chain or a mailing list's server vouches for a path that
+    rewrote the message, nor where an email provider sent it (providers check who may use a
+    From address)."""
+    auth = ctx.auth
+    if auth is None or sent_from_domain(ctx):
         return
     passed, rules = passed_for(ctx), ctx.rules
-    if "arc" in passed or (ctx.msg.header("list-id") and _sent_by(ctx, list_domains(ctx))):
+    lists = list_domains(ctx)
+    if "arc" in passed or (lists and _sent_by(ctx, lists)):
         return
     if any(esp_domain(rules, d) for d in passed):
-        return  # a provider not set up to sign as its client (it checks who may use a From)
-    if domain not in rules.freemail:
-        brand = brand_owning(rules, domain)
-        if brand is not None:
+        return
+    failed = any(r.method in ("spf", "dkim", "dmarc") and r.result in _FAILED for r in auth.results)
+    spf = auth.first("spf")
+    # the envelope (MAIL FROM, or HELO for a null sender) names another organisation
+    envelope = (spf.props.get("smtp.mailfrom") or spf.props.get("smtp.helo", "")) if spf else ""
+    envelope = envelope.rsplit("@", 1)[-1].strip().rstrip(".")
+    elsewhere = bool(envelope) and not same_organisation(envelope, domain)
+    if not (failed or passed or elsewhere):
+        return
+    found = brand_domain(rules, domain)
+    if found is not None:
+        brand, listed = found
+        shared = rules.freemail | rules.shared_brand_domains
+        # an ISP's subscriber, a cloud customer's host, a council under gov.uk: not the brand
+        if not at_or_under(domain, shared) and registrable(listed) == registrable(domain):
             ctx.hit("brand.domain-unauthenticated", brand=brand.name, domain=domain)
     if passed and not ctx.fired("auth.dmarc-fail") and not ctx.fired("auth.none"):
         ctx.hit("auth.unaligned", domain=domain, passed=", ".join(sorted(set(passed)))[:200])
@@ -234,7 +263,3 @@ def check_impersonation(ctx: Context) -> None:
     lists = list_domains(ctx)
     if lists and _sent_by(ctx, lists):
         ctx.hit("bulk.mailing-list", list=", ".join(sorted(lists)))
-    # advertising its own domain does not vouch for: an ad is no attack, a forged one is a lure
-    failed = next((c for c in UNPROVEN if ctx.fired(c)), None)
-    if failed and ctx.fired("spam.bulk") and not ctx.fired("bulk.mailing-list"):
-        ctx.hit("bulk.unauthenticated", domain=domain, failed=failed)

@@ -87,6 +87,8 @@ class Rules:
     brands: tuple[Brand, ...] = ()
     #: words joined to a brand's name in one word by impersonators ("MetaMaskTeam")
     brand_role_words: frozenset[str] = frozenset()
+    #: a brand's domains where others hold addresses or hosts (an ISP's subscribers)
+    shared_brand_domains: frozenset[str] = frozenset()
     freemail: frozenset[str] = frozenset()
     shorteners: frozenset[str] = frozenset()
     redirect_params: frozenset[str] = frozenset()
@@ -210,6 +212,7 @@ def load_rules(path: Path | None = None) -> Rules:
         brand_role_words=frozenset(
             str(w).casefold() for w in lists["brand_role_words"] + list(user.get("brand_role_words") or [])
         ),
+        shared_brand_domains=frozenset(lists["shared_brand_domains"]),
         freemail=freemail_domains() | frozenset(user.get("freemail") or []),
         shorteners=frozenset(lists["shorteners"]) | frozenset(user.get("shorteners") or []),
         redirect_params=frozenset(lists["redirect_params"]),

@@ -111,26 +111,37 @@ def brand_named(rules: Rules, text: str) -> Brand | None:
     return index.first(text)
 
 
-_OWNERS: dict[int, dict[str, Brand]] = {}
+_OWNERS: dict[int, tuple[Rules, dict[str, Brand]]] = {}
 
 
-def brand_owning(rules: Rules, domain: str) -> Brand | None:
-    """The brand whose real domains hold ``domain`` (the domain itself or one it is under), the
-    most specific first — through an index by domain, not a walk over every brand's list."""
-    index = _OWNERS.get(id(rules))
-    if index is None:
-        index = {}
+def brand_domain(rules: Rules, domain: str) -> tuple[Brand, str] | None:
+    """The brand whose real domains hold ``domain`` (the domain itself or one it is under), and
+    the listed domain that holds it, the most specific first — through an index by domain, not
+    a walk over every brand's list. A domain listed by two brands is the one's that lists it
+    first among its domains (bestbuy.com is Best Buy's, though Geek Squad lists it too)."""
+    entry = _OWNERS.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        index: dict[str, Brand] = {}
+        for b in rules.brands:
+            if b.domains:
+                index.setdefault(b.domains[0], b)
         for b in rules.brands:
             for d in b.domains:
                 index.setdefault(d, b)
         _OWNERS.clear()
-        _OWNERS[id(rules)] = index
-    labels = domain.split(".")
+        _OWNERS[id(rules)] = entry = (rules, index)
+    labels = domain.lower().rstrip(".").split(".")
     for i in range(len(labels)):
-        brand = index.get(".".join(labels[i:]))
+        listed = ".".join(labels[i:])
+        brand = entry[1].get(listed)
         if brand is not None:
-            return brand
+            return brand, listed
     return None
+
+
+def brand_owning(rules: Rules, domain: str) -> Brand | None:
+    found = brand_domain(rules, domain)
+    return found[0] if found else None
 
 
 # a name's letters spaced out, one separator each: "C o i n b a s e", "N.e.t.f.l.i.x"
@@ -158,6 +169,7 @@ def brand_disguised(rules: Rules, text: str) -> Brand | None:
             for name, rest in (("".join(head), tail), ("".join(tail), head)):
                 if all(h.casefold() in rules.brand_role_words for h in rest):
                     brand = brand_named(rules, name)
-                    if brand is not None:
+                    # an everyday word run into another ("ChaseCenter", "OrangeHelp") is a name
+                    if brand is not None and not brand.generic:
                         return brand
     return None
