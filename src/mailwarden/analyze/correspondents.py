@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..core.i18n import N_, gettext
 from ..domain.orgdomain import registrable
@@ -29,8 +29,12 @@ _ROMAJI = (
 _LONG = re.compile(r"ou|oo|oh(?![aeiouy])|uu|aa|ii|ee")
 _NASAL = re.compile(r"m(?=[bpm])")
 # words added to a name to make a new domain look like the company's own
-_ADDED = re.compile(r"^(?:group|grp|jp|japan|inc|corp|co|ltd|kk|hd|hldgs|holdings|official|info|mail|"
-                    r"web|net|online|support|service|pay|bank|secure|account|portal)$")  # fmt: skip
+_ADDED_WORDS = (
+    "group", "grp", "jp", "japan", "inc", "corp", "co", "ltd", "kk", "hd", "hldgs", "holdings",
+    "official", "info", "mail", "web", "net", "online", "support", "service", "pay", "bank",
+    "secure", "account", "portal",
+)  # fmt: skip
+_ADDED = re.compile("^(?:" + "|".join(_ADDED_WORDS) + ")$")
 
 
 @cache
@@ -77,36 +81,112 @@ class Resemblance:
         return {"domain": domain, "target": self.known, "technique": self.how, "how": gettext(HOW[self.how])}
 
 
+#: above this many known domains, candidates come from an index instead of a pass over all
+INDEXED_FROM = 64
+#: a subdomain part longer than this is searched the slow way (its substrings are too many)
+_SUB_INDEXED = 64
+
+
 def resembles(domain: str, known: tuple[str, ...]) -> Resemblance | None:
     """How ``domain`` imitates one of the ``known`` domains, or None when it is one of them
-    (or under one) or does not look like any."""
+    (or under one) or does not look like any. The known domains are tried in sorted order and
+    the first that ``domain`` imitates is the answer; with many known (the correspondents
+    history learns: thousands), only those an index says could match are tried — the same
+    answer, without the pass over every one (15 ms a message at 5,000)."""
     domain = domain.lower().rstrip(".")
     reg = registrable(domain)
     if not reg or "." not in reg:
         return None
-    real = {registrable(k) for k in known}
+    index = _index(known) if len(known) > INDEXED_FROM else None
+    real = index.real if index is not None else {registrable(k) for k in known}
     if reg in real:
         return None
     label, _suffix = _label(domain)
     flat = label.replace("-", "")
     key = romaji_key(label)
     sub = re.sub(r"[-.]", "", domain[: -len(reg)])
-    for k in sorted(real):
-        k_label, _ = _label(k)
-        k_flat = k_label.replace("-", "")
-        if len(k_flat) < 4:
-            continue
-        if flat == k_flat:
-            return Resemblance(k, "suffix")
-        if skeleton(flat) == skeleton(k_flat):
-            return Resemblance(k, "confusable")
-        k_key = romaji_key(k_label)
-        if key == k_key:
-            return Resemblance(k, "romanisation")
-        if len(k_flat) >= 5 and (_added(flat, k_flat) or _added(flat, romaji_key(k_flat))):
-            return Resemblance(k, "added word")
-        if len(k_flat) >= 5 and k_flat in sub:
-            return Resemblance(k, "added word")  # daiwashoji.secure-mail.com
-        if len(k_key) >= 6 and within_one_edit(key, k_key):
-            return Resemblance(k, "one edit")
+    tried = real if index is None else index.candidates(flat, key, sub)
+    for k in sorted(tried):
+        found = _imitates(k, flat, key, sub)
+        if found is not None:
+            return found
     return None
+
+
+def _imitates(k: str, flat: str, key: str, sub: str) -> Resemblance | None:
+    """How a name (its label without hyphens ``flat``, its romanisation key, the letters of its
+    subdomains ``sub``) imitates the known registrable domain ``k``, if it does."""
+    k_label, _ = _label(k)
+    k_flat = k_label.replace("-", "")
+    if len(k_flat) < 4:
+        return None
+    if flat == k_flat:
+        return Resemblance(k, "suffix")
+    if skeleton(flat) == skeleton(k_flat):
+        return Resemblance(k, "confusable")
+    k_key = romaji_key(k_label)
+    if key == k_key:
+        return Resemblance(k, "romanisation")
+    if len(k_flat) >= 5 and (_added(flat, k_flat) or _added(flat, romaji_key(k_flat))):
+        return Resemblance(k, "added word")
+    if len(k_flat) >= 5 and k_flat in sub:
+        return Resemblance(k, "added word")  # daiwashoji.secure-mail.com
+    if len(k_key) >= 6 and within_one_edit(key, k_key):
+        return Resemblance(k, "one edit")
+    return None
+
+
+def _deletions(text: str) -> set[str]:
+    return {text[:i] + text[i + 1 :] for i in range(len(text))}
+
+
+class _KnownIndex:
+    """The known domains by every feature ``_imitates`` compares, so that a name's candidates
+    are a few lookups: its label (suffix), skeleton (confusable), romanisation key, the name
+    less an added word, the substrings of its subdomains, and — for one edit — the key and its
+    one-letter deletions (two strings within one edit share one of those, an adjacent swap
+    included). A superset of the domains ``_imitates`` accepts; each is then checked by it."""
+
+    def __init__(self, known: tuple[str, ...]) -> None:
+        self.real = frozenset(registrable(k) for k in known)
+        self.by: dict[str, set[str]] = {}
+        for k in self.real:
+            k_label, _ = _label(k)
+            k_flat = k_label.replace("-", "")
+            if len(k_flat) < 4:
+                continue
+            k_key = romaji_key(k_label)
+            keys = ["f:" + k_flat, "s:" + skeleton(k_flat), "r:" + k_key]
+            if len(k_flat) >= 5:
+                keys += ["a:" + k_flat, "a:" + romaji_key(k_flat)]
+            if len(k_key) >= 6:
+                keys += ["e:" + v for v in _deletions(k_key) | {k_key}]
+            for f in keys:
+                self.by.setdefault(f, set()).add(k)
+
+    def candidates(self, flat: str, key: str, sub: str) -> set[str]:
+        by = self.by
+        wanted = {"f:" + flat, "s:" + skeleton(flat), "r:" + key}
+        for w in _ADDED_WORDS:
+            if flat.endswith(w):
+                wanted.add("a:" + flat[: -len(w)])
+            if flat.startswith(w):
+                wanted.add("a:" + flat[len(w) :])
+        wanted |= {"e:" + v for v in _deletions(key) | {key}}
+        out: set[str] = set()
+        if len(sub) > _SUB_INDEXED:  # rare: every known name looked for in it
+            out = {k for k in self.real if len(_label(k)[0].replace("-", "")) >= 5}
+        else:
+            for i in range(len(sub)):
+                for j in range(i + 5, len(sub) + 1):
+                    wanted.add("a:" + sub[i:j])
+        for f in wanted:
+            found = by.get(f)
+            if found:
+                out |= found
+        return out
+
+
+@lru_cache(maxsize=8)
+def _index(known: tuple[str, ...]) -> _KnownIndex:
+    return _KnownIndex(known)
