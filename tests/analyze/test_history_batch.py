@@ -73,3 +73,35 @@ def test_apply_all_commits_what_a_stopped_scan_saw(tmp_path):
         assert domains == {"a.example": 2, "b.example": 1, "c.example": 1}
     finally:
         store.engine.dispose()
+
+
+def test_apply_all_on_each_store_matches_apply(store, tmp_path):
+    rows = _results()
+    one = open_store(url=f"sqlite:///{tmp_path / 'one.db'}")
+    try:
+        single = History(one, warm=3, known_after=2)
+        expected = [r if "error" in r else single.apply(r, RULES) for r in copy.deepcopy(rows)]
+        got = list(History(store, warm=3, known_after=2).apply_all(copy.deepcopy(rows), RULES, batch=4))
+        assert got == expected
+        assert _memory(store) == _memory(one)
+    finally:
+        one.engine.dispose()
+
+
+def test_a_batch_adds_to_what_another_process_wrote_meanwhile(store):
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC)
+    with store.session() as s:
+        s.add(SeenDomain(domain="a.example", first_seen=now, last_seen=now, messages=5))
+    results = History(store, warm=3).apply_all(_results(), RULES, batch=100)
+    next(results)  # the batch has read the store: b.example is new to it
+    with store.session() as s:  # another scan, or the gateway, writes the same domains
+        s.add(SeenDomain(domain="b.example", first_seen=now, last_seen=now, messages=7))
+        s.add(SeenSender(domain="daiwa-shoji.co.jp", first_seen=now, last_seen=now, messages=1))
+    rest = list(results)
+    assert len(rest) == len(MAIL)  # the other rows, the broken one included
+    domains, senders = _memory(store)
+    assert domains["a.example"] == 5 + 2
+    assert domains["b.example"] == 7 + 2  # added to, not written over nor refused
+    assert senders["daiwa-shoji.co.jp"] == 1 + 3
