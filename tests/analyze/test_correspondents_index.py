@@ -155,3 +155,47 @@ def test_a_large_known_set_still_finds_each_technique(domain, how):
     known = tuple({f"{_name(rng)}.com" for _ in range(500)} | {"daiwa-shoji.co.jp"})
     found = resembles(domain, known)
     assert found is not None and found.known == "daiwa-shoji.co.jp" and found.how == how
+
+
+def test_a_very_long_name_costs_no_more_than_the_pass_over_every_known_domain():
+    import tracemalloc
+
+    rng = random.Random(2)
+    known = tuple({f"{_name(rng)}.com" for _ in range(200)})
+    label = "a" * 40_000  # a header can carry it; one-letter deletions of it would be 1.6 GB
+    tracemalloc.start()
+    try:
+        assert resembles(f"{label}.com", known) is None
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 * 2**20
+
+
+def test_an_added_word_is_read_to_the_end_of_the_name(monkeypatch):
+    rng = random.Random(3)
+    known = tuple({f"{_name(rng)}.com" for _ in range(100)} | {"daiwa-shoji.co.jp"})
+    odd = "daiwashojijp\n.com"  # no parser gives this; the two paths must still agree
+    indexed = resembles(odd, known)
+    monkeypatch.setattr(correspondents, "INDEXED_FROM", 10**9)
+    assert resembles(odd, known) == indexed
+
+
+def test_the_history_keeps_one_index_and_adds_to_it(tmp_path):
+    from mailwarden.analyze.history import History
+    from mailwarden.analyze.rules import load_rules
+    from mailwarden.core.store import open_store
+
+    rules = load_rules()
+    store = open_store(url=f"sqlite:///{tmp_path / 'mw.db'}")
+    try:
+        history = History(store)
+        rng = random.Random(4)
+        learned = [f"{_name(rng)}.com" for _ in range(300)]
+        first = history._index_of(learned, rules)
+        assert history._index_of(list(reversed(learned)), rules) is first  # the order is no change
+        assert history._index_of([*learned, "daiwa-shoji.co.jp"], rules) is first  # one more: added
+        assert resembles("daiwa-syoji.co.jp", (), index=first).known == "daiwa-shoji.co.jp"
+        assert history._index_of(learned[1:], rules) is not first  # one gone: built again
+    finally:
+        store.engine.dispose()

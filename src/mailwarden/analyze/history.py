@@ -24,7 +24,7 @@ from ..core.store import Store
 from ..domain.orgdomain import registrable
 from .bec import bec_evidence
 from .context import Hit
-from .correspondents import resembles
+from .correspondents import KnownIndex, resembles
 from .engine import decide, explain
 from .impersonation import known_domains
 from .models import SeenDomain, SeenSender
@@ -36,8 +36,9 @@ KNOWN_AFTER = 2
 CODE = "url.new-domain"
 LOOKALIKE = "header.correspondent-lookalike"
 MAX_KNOWN = 5000
-#: messages remembered in one transaction by ``apply_all``
+#: messages remembered in one transaction by ``apply_all`` (the first batch smaller)
 BATCH = 200
+FIRST_BATCH = 16
 
 
 class History:
@@ -46,6 +47,27 @@ class History:
         self.warm = warm
         self.known_after = known_after
         self._warm = False
+        #: the learned correspondents indexed for lookalike search, kept across messages and
+        #: batches: rebuilt only when one leaves the list, added to as they are learned
+        self._index: KnownIndex | None = None
+        self._indexed: set[str] = set()
+
+    def _index_of(self, learned: Iterable[str], rules: Rules) -> KnownIndex:
+        configured = set(known_domains(rules))
+        wanted = {d for d in learned if d not in configured}
+        if self._index is None or not self._indexed <= wanted:
+            self._index, self._indexed = KnownIndex(wanted), wanted
+        else:
+            for d in wanted - self._indexed:
+                self._index.add(d)
+            self._indexed |= wanted
+        return self._index
+
+    def _learn(self, domain: str, rules: Rules) -> None:
+        """``domain`` has just become a correspondent: searched for lookalikes from now on."""
+        if self._index is not None and domain not in self._indexed and domain not in known_domains(rules):
+            self._index.add(domain)
+            self._indexed.add(domain)
 
     def domains_of(self, result: VerdictJson) -> list[str]:
         out = []
@@ -73,8 +95,10 @@ class History:
         store four or five times a message. A consumer that stops early still has what it saw
         remembered. Correspondents another process learns during a batch count from the next."""
         it = iter(results)
+        size = min(batch, FIRST_BATCH)  # the first rows out soon, then whole batches
         while True:
-            chunk = [r for _, r in zip(range(batch), it, strict=False)]
+            chunk = [r for _, r in zip(range(size), it, strict=False)]
+            size = batch
             if not chunk:
                 return
             with self.store.session() as s:  # read, then let go: nothing is locked meanwhile
@@ -150,14 +174,13 @@ class History:
             return []  # a correspondent itself
         found = None
         if not any(sig["code"] == LOOKALIKE for sig in result["signals"]):
-            configured = set(known_domains(rules))
             learned = s.scalars(
                 select(SeenSender.domain)
                 .where(SeenSender.messages >= self.known_after)
                 .order_by(SeenSender.messages.desc())
                 .limit(MAX_KNOWN)
             )
-            found = resembles(domain, tuple(d for d in learned if d not in configured))
+            found = resembles(domain, (), index=self._index_of(learned, rules))
         if found is not None:
             return [Hit(LOOKALIKE, found.evidence(domain))]
         if result["verdict"] == "clean":
@@ -210,6 +233,7 @@ class _Batch:
                 .limit(MAX_KNOWN)
             )
         )
+        self.index = history._index_of(self.learned, rules)
         self.seen: dict[str, int] = {}  # link domain → messages this batch
         self.taught: dict[str, int] = {}  # sender domain → clean messages this batch
 
@@ -241,8 +265,7 @@ class _Batch:
             return []  # a correspondent itself
         found = None
         if not any(sig["code"] == LOOKALIKE for sig in result["signals"]):
-            configured = set(known_domains(self.rules))
-            found = resembles(domain, tuple(d for d in self.learned if d not in configured))
+            found = resembles(domain, (), index=self.index)
         if found is not None:
             return [Hit(LOOKALIKE, found.evidence(domain))]
         if result["verdict"] == "clean":
@@ -253,8 +276,10 @@ class _Batch:
         before = self.counts.get(domain, 0)
         self.counts[domain] = before + 1
         self.taught[domain] = self.taught.get(domain, 0) + 1
-        if before < self.history.known_after <= before + 1:
-            self.learned.append(domain)  # a correspondent from now on
+        # a correspondent from now on — while the list is short of the cap ``apply`` reads
+        if before < self.history.known_after <= before + 1 and len(self.learned) < MAX_KNOWN:
+            self.learned.append(domain)
+            self.history._learn(domain, self.rules)
 
     def write(self, s: Session) -> None:
         """What the batch taught, one upsert a table: counts added to what is there, so that
