@@ -34,10 +34,10 @@ that signals and weights may be tuned on and a held-out part that is only ever c
   7,100–7,118, 7,300–7,326 and 8,400–8,440 — copied while round 7 was written, large mails
   included, by helpers who do not work on the rules; never read — held out, counted once.
 - ``honeypot-fresh8`` (outside the repository, when present; ``MAILWARDEN_EVAL_FRESH8`` names
-  another folder): round 8's copy, again from runs of numbers no earlier copy took — 5,100–5,180,
-  5,500–5,560, 6,200–6,260, 6,800–6,860, 7,200–7,280, 7,500–7,560, 7,900–7,960 and 8,200–8,260,
-  in number order, files over 120,000 characters left out — copied while round 8 was written by
-  helpers who do not work on the rules; never read — held out.
+  another folder): round 8's copy, again from runs of numbers no earlier copy took, in number
+  order, files over 120,000 characters left out — round 8 counted the 252 of 5,101–5,180,
+  5,501–5,517, 6,200–6,258, 6,800–6,804, 7,200–7,263, 7,900–7,960 and 8,202–8,216 — copied while
+  round 8 was written by helpers who do not work on the rules; never read — held out.
 
 The Japanese sets are analysed with the rules their company's administrator would write
 (``tests/support/ja_org.py``: own domain, executives, correspondents); the others with the
