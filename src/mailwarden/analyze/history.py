@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..core.i18n import gettext
@@ -83,7 +83,11 @@ class History:
         if "error" in result:
             return result
         with self.store.session() as s:
-            return self._apply(s, result, rules)
+            memory = _Batch(self, s, rules, [result])
+        out = memory.apply(result)
+        with self.store.session(write=True) as s:
+            memory.write(s)
+        return out
 
     def apply_all(
         self, results: Iterable[VerdictJson], rules: Rules, *, batch: int = BATCH
@@ -110,9 +114,6 @@ class History:
                 with self.store.session(write=True) as s:
                     memory.write(s)
 
-    def _apply(self, s: Session, result: VerdictJson, rules: Rules) -> VerdictJson:
-        return self._added(result, rules, self._links(s, result) + self._sender(s, result, rules))
-
     def _added(self, result: VerdictJson, rules: Rules, added: list[Hit]) -> VerdictJson:
         """``result`` with the memory's hits added, and decided again."""
         if not added:
@@ -138,58 +139,6 @@ class History:
         result["verdict"], result["score"] = decide(rules, hits)
         return result
 
-    def _links(self, s: Session, result: VerdictJson) -> list[Hit]:
-        domains = self.domains_of(result)
-        if not domains:
-            return []
-        now = datetime.now(UTC)
-        if self._warm:  # the memory only grows: once warm, no need to count it again
-            known_total = self.warm
-        else:
-            known_total = s.scalar(select(func.count()).select_from(SeenDomain)) or 0
-            self._warm = known_total >= self.warm
-        known = set(s.scalars(select(SeenDomain.domain).where(SeenDomain.domain.in_(domains))))
-        new = [d for d in domains if d not in known]
-        if known:  # one statement for the message's known domains, not one each
-            s.execute(
-                update(SeenDomain)
-                .where(SeenDomain.domain.in_(known))
-                .values(last_seen=now, messages=SeenDomain.messages + 1)
-            )
-        for d in new:
-            s.add(SeenDomain(domain=d, first_seen=now, last_seen=now, messages=1))
-        if known_total < self.warm:
-            return []
-        return [Hit(CODE, {"host": d}) for d in new[:5]]
-
-    def _sender(self, s: Session, result: VerdictJson, rules: Rules) -> list[Hit]:
-        address = result.get("headers", {}).get("from", "")
-        domain = registrable(address.rsplit("@", 1)[1]) if "@" in address else ""
-        if not domain or domain in rules.freemail:
-            return []
-        now = datetime.now(UTC)
-        row = s.get(SeenSender, domain)
-        if row is not None and row.messages >= self.known_after:
-            row.last_seen, row.messages = now, row.messages + 1
-            return []  # a correspondent itself
-        found = None
-        if not any(sig["code"] == LOOKALIKE for sig in result["signals"]):
-            learned = s.scalars(
-                select(SeenSender.domain)
-                .where(SeenSender.messages >= self.known_after)
-                .order_by(SeenSender.messages.desc())
-                .limit(MAX_KNOWN)
-            )
-            found = resembles(domain, (), index=self._index_of(learned, rules))
-        if found is not None:
-            return [Hit(LOOKALIKE, found.evidence(domain))]
-        if result["verdict"] == "clean":
-            if row is None:
-                s.add(SeenSender(domain=domain, first_seen=now, last_seen=now, messages=1))
-            else:
-                row.last_seen, row.messages = now, row.messages + 1
-        return []
-
 
 def _sender_domain(result: VerdictJson, rules: Rules) -> str:
     address = result.get("headers", {}).get("from", "")
@@ -203,9 +152,9 @@ def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
 
 
 class _Batch:
-    """One batch of ``apply_all``: the store's knowledge of its domains read before it, the
-    messages applied in memory in turn, and what they taught written after it — the same
-    answers as ``History._links`` and ``History._sender`` asked message by message."""
+    """A batch of messages (one, for ``apply``): the store's knowledge of their domains read
+    before it, the messages applied in memory in turn — each sees what the ones before it
+    taught —, and what they taught written after it."""
 
     def __init__(self, history: History, s: Session, rules: Rules, chunk: list[VerdictJson]) -> None:
         self.history, self.rules = history, rules
