@@ -207,12 +207,15 @@ def _spans_for(signal: Signal, shown: Shown, rules: Rules) -> tuple[Span, ...]:
 
 def _useful(signal: Signal) -> bool:
     # reassuring signals (negative weights) and notes about the analysis itself are no tells,
-    # nor are signals weighed at zero — except a lure's wording: genuine notices say "sign in to
-    # confirm" as often as lures do, so the fit weighs it zero, but a reader should still stop
-    # at it in a lure (and it is in the text the reader sees, unlike "first contact")
+    # nor are signals weighed at zero — except what the reader sees in the lure: its wording
+    # (genuine notices say "sign in to confirm" as often as lures do, so the fit weighs it zero,
+    # but a reader should still stop at it in a lure) and a brand it names while sent from
+    # elsewhere (the subject's brand is weighed zero for the same reason) — unlike "first
+    # contact", which nothing on the page shows
     if signal["category"] in ("analysis", "benign"):
         return False
-    return signal["weight"] > 0 or (signal["weight"] == 0 and signal["category"] == "text")
+    seen = signal["category"] == "text" or signal["code"].startswith("brand.")
+    return signal["weight"] > 0 or (signal["weight"] == 0 and seen)
 
 
 # Generic tells: said only where the analyser raised nothing about the same thing.
