@@ -40,6 +40,15 @@ def _signer(r: AuthResult) -> str:
     return r.props.get("header.d") or r.props.get("header.i", "").rsplit("@", 1)[-1]
 
 
+def _envelope(r: AuthResult) -> str:
+    """The domain an SPF result is for: its MAIL FROM's, or its HELO's for a null sender."""
+    return _bare(r.props.get("smtp.mailfrom") or r.props.get("smtp.helo", ""))
+
+
+def _bare(domain: str) -> str:
+    return domain.rsplit("@", 1)[-1].strip().rstrip(".")
+
+
 def authenticated(ctx: Context) -> bool:
     """DMARC passed, or a DKIM signature of the From domain's organisation verified."""
     auth, sender = ctx.auth, ctx.msg.sender
@@ -86,11 +95,7 @@ def passed_for(ctx: Context) -> list[str]:
         if r.method == "arc":
             out.append("arc")
         elif r.method in ("dkim", "spf"):
-            if r.method == "dkim":
-                domain = _signer(r)
-            else:
-                domain = r.props.get("smtp.mailfrom") or r.props.get("smtp.helo", "")
-            domain = domain.rsplit("@", 1)[-1].strip().rstrip(".")
+            domain = _bare(_signer(r)) if r.method == "dkim" else _envelope(r)
             if domain:
                 out.append(domain)
     return out
@@ -191,8 +196,7 @@ def _check_unauthenticated(ctx: Context, domain: str) -> None:
     failed = any(r.method in ("spf", "dkim", "dmarc") and r.result in _FAILED for r in auth.results)
     spf = auth.first("spf")
     # the envelope (MAIL FROM, or HELO for a null sender) names another organisation
-    envelope = (spf.props.get("smtp.mailfrom") or spf.props.get("smtp.helo", "")) if spf else ""
-    envelope = envelope.rsplit("@", 1)[-1].strip().rstrip(".")
+    envelope = _envelope(spf) if spf else ""
     elsewhere = bool(envelope) and not same_organisation(envelope, domain)
     if not (failed or passed or elsewhere):
         return
