@@ -38,6 +38,19 @@ that signals and weights may be tuned on and a held-out part that is only ever c
   order, files over 120,000 characters left out — round 8 counted the 252 of 5,101–5,180,
   5,501–5,517, 6,200–6,258, 6,800–6,804, 7,200–7,263, 7,900–7,960 and 8,202–8,216 — copied while
   round 8 was written by helpers who do not work on the rules; never read — held out.
+- ``honeypot-fresh9`` (outside the repository, when present; ``MAILWARDEN_EVAL_FRESH9`` names
+  another folder): round 9's copy, the same way, from runs no earlier copy took (5,250–5,284,
+  5,600–5,634, 6,000–6,034, 6,350–6,384, 7,450–7,484, 7,750–7,784, 8,050–8,084, 8,300–8,334, as
+  far as the helpers came); never read — held out.
+- ``en-junk`` (tests/support/en_junk.py): modern English junk mail and scam offers (health plans,
+  warranties, casinos, dating, prize draws in six languages, miracle products, SEO pitches,
+  directory-listing invoices, sextortion…) as a small company's MX receives them, written for
+  this project in round 9 by an author blind to the rules; counted once before any rule was
+  changed, then tuned on — the only English phishing besides the honeypot's 1,200.
+- ``en-lures`` (tests/support/en_lures.py): modern English credential phishing and payment fraud
+  (Microsoft 365, document shares, parcels, banks, tax, wallets, BEC, QR codes…) for another
+  small company, written at the same time by another author, blind to the rules and to en-junk;
+  never read — held out.
 
 The Japanese sets are analysed with the rules their company's administrator would write
 (``tests/support/ja_org.py``: own domain, executives, correspondents); the others with the
@@ -60,6 +73,7 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "phishing-dev"
 NEWER = Path("/work/eval-data/phishing_pot-newer")
 FRESH = Path(os.environ.get("MAILWARDEN_EVAL_FRESH", "/work/eval-data/phishing_pot-fresh"))
 FRESH8 = Path(os.environ.get("MAILWARDEN_EVAL_FRESH8", "/work/eval-data/phishing_pot-fresh8"))
+FRESH9 = Path(os.environ.get("MAILWARDEN_EVAL_FRESH9", "/work/eval-data/phishing_pot-fresh9"))
 FIXTURES = ROOT / "tests" / "data" / "ja-mail"
 TUNE, HELD_OUT = "tune", "held-out"
 
@@ -122,6 +136,8 @@ def sets(corpus: Path = CORPUS) -> list[EvalSet]:
         EvalSet("honeypot-newer (samples > 5000)", "phishing", HELD_OUT, lambda: _files(NEWER)),
         EvalSet("honeypot-fresh (round 7)", "phishing", HELD_OUT, lambda: _files(FRESH)),
         EvalSet("honeypot-fresh8 (round 8)", "phishing", HELD_OUT, lambda: _files(FRESH8)),
+        EvalSet("honeypot-fresh9 (round 9)", "phishing", HELD_OUT, lambda: _files(FRESH9)),
+        EvalSet("en-lures", "phishing", HELD_OUT, lambda: _generated("en_lures", "test")),
         EvalSet("en-business2", "ham", HELD_OUT, lambda: _generated("en_business2", "test")),
         EvalSet("ja-bec3", "phishing", HELD_OUT, lambda: _generated("ja_bec3", "test"), True),
         EvalSet("ja-business3", "ham", HELD_OUT, lambda: _generated("ja_business3", "test"), True),
@@ -163,6 +179,8 @@ def sets(corpus: Path = CORPUS) -> list[EvalSet]:
         EvalSet("csdmc2010-ham, 2002", "ham", TUNE, lambda: _ham(TUNE, corpus)),
         # modern English business mail, written for this project blind to the rules (round 7)
         EvalSet("en-business", "ham", TUNE, lambda: _generated("en_business", "test")),
+        # modern English junk mail, written for this project blind to the rules (round 9)
+        EvalSet("en-junk", "phishing", TUNE, lambda: _generated("en_junk", "test")),
     ]
 
 

@@ -44,6 +44,8 @@ HONEYPOT_HELD_OUT = (
     "honeypot-newer (samples > 5000)",
     "honeypot-fresh (round 7)",
     "honeypot-fresh8 (round 8)",
+    "honeypot-fresh9 (round 9)",
+    "en-lures",
 )
 # (legitimate set, phishing sets) of one language: rspamd is compared on each pair
 PAIRS = (
@@ -51,7 +53,7 @@ PAIRS = (
     ("ja-business2 (read after round 2)", ("ja-bec2 (read after round 2)",)),
     ("csdmc2010-ham, 2010", (*HONEYPOT_HELD_OUT,)),
     ("en-business2", (*HONEYPOT_HELD_OUT,)),
-    ("en-business", ("phishing_pot, older two thirds",)),
+    ("en-business", ("phishing_pot, older two thirds", "en-junk")),
     ("ja-business dev", ("ja-bec dev", "ja-fixtures phishing")),
     ("ja-business test (read after round 1)", ("ja-bec test (read after round 1)",)),
     (
