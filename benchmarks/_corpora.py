@@ -51,6 +51,9 @@ that signals and weights may be tuned on and a held-out part that is only ever c
   (Microsoft 365, document shares, parcels, banks, tax, wallets, BEC, QR codes…) for another
   small company, written at the same time by another author, blind to the rules and to en-junk;
   never read — held out.
+- ``en-lures2`` (tests/support/en_lures2.py): the same kind of phishing for an Irish property
+  manager, by a third author blind to the rules and the other sets, written while round 9 was
+  worked on; counted once first (70.1 % flagged by round 8's code), then tuned on.
 
 The Japanese sets are analysed with the rules their company's administrator would write
 (``tests/support/ja_org.py``: own domain, executives, correspondents); the others with the
@@ -181,6 +184,7 @@ def sets(corpus: Path = CORPUS) -> list[EvalSet]:
         EvalSet("en-business", "ham", TUNE, lambda: _generated("en_business", "test")),
         # modern English junk mail, written for this project blind to the rules (round 9)
         EvalSet("en-junk", "phishing", TUNE, lambda: _generated("en_junk", "test")),
+        EvalSet("en-lures2", "phishing", TUNE, lambda: _generated("en_lures2", "test")),
     ]
 
 
