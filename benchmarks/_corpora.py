@@ -54,6 +54,10 @@ that signals and weights may be tuned on and a held-out part that is only ever c
 - ``en-lures2`` (tests/support/en_lures2.py): the same kind of phishing for an Irish property
   manager, by a third author blind to the rules and the other sets, written while round 9 was
   worked on; counted once first (70.1 % flagged by round 8's code), then tuned on.
+- ``en-junk2`` (tests/support/en_junk2.py): junk, scam offers and spam as an Irish accounting
+  practice's role addresses and a dormant spam-trap address receive them, by a fourth author
+  blind to the rules and the other sets; counted once first (44.7 % flagged by round 8's code),
+  then tuned on.
 
 The Japanese sets are analysed with the rules their company's administrator would write
 (``tests/support/ja_org.py``: own domain, executives, correspondents); the others with the
@@ -185,6 +189,7 @@ def sets(corpus: Path = CORPUS) -> list[EvalSet]:
         # modern English junk mail, written for this project blind to the rules (round 9)
         EvalSet("en-junk", "phishing", TUNE, lambda: _generated("en_junk", "test")),
         EvalSet("en-lures2", "phishing", TUNE, lambda: _generated("en_lures2", "test")),
+        EvalSet("en-junk2", "phishing", TUNE, lambda: _generated("en_junk2", "test")),
     ]
 
 
