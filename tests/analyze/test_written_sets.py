@@ -13,7 +13,7 @@ import pytest
 from mailwarden.core.message import parse_message
 
 # (module, the least it must hold)
-WRITTEN = [("en_junk", 200), ("en_lures", 200), ("en_lures2", 200), ("en_junk2", 200)]
+WRITTEN = [("en_junk", 200), ("en_lures", 200), ("en_lures2", 200), ("en_junk2", 200), ("en_business3", 300)]
 
 
 @pytest.mark.parametrize(("module", "least"), WRITTEN)
