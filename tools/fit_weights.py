@@ -9,7 +9,9 @@ fired (0/1). A logistic regression (scikit-learn, L2, the regularisation strengt
 within a class each language (English, Japanese) weighs alike, and within a language each set,
 so 800 English honeypot messages do not drown 100 Japanese BEC ones, nor do five Japanese sets
 drown the English ones (they did when each set weighed alike: every Japanese set added took
-weight from English mail). Then:
+weight from English mail). Sets of one source weigh together (``EvalSet.source``): the three
+sets of English phishing written for this project in round 9 weigh as much as each part of the
+real honeypot, not three times as much. Then:
 
 - a signal seen fewer than ``MIN_SUPPORT`` times in the tuning data keeps the weight written
   by hand (``fitted`` is absent for it in signals.yaml); so do signals that decide a verdict
@@ -37,6 +39,7 @@ import sys
 import tempfile
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,6 +84,18 @@ def language(group: str) -> str:
     return "ja" if group.startswith("ja-") else "en"
 
 
+@lru_cache(maxsize=1)
+def _sources() -> dict[str, str]:
+    return {s.name: s.source or s.name for s in sets()}
+
+
+def source(group: str) -> str:
+    """Where a tuning set's mail comes from: the phishing written for this project in round 9
+    is one source, weighing as much as each part of the real honeypot; every other set is its
+    own."""
+    return _sources().get(group, group)
+
+
 def fit(rows: list[set[str]], labels: list[int], groups: list[str], features: list[str]) -> dict[str, float]:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -90,12 +105,20 @@ def fit(rows: list[set[str]], labels: list[int], groups: list[str], features: li
     y = np.array(labels)
     size = Counter(groups)
     pairs = set(zip(groups, labels, strict=True))
-    # each class weighs half; within it, each language alike, and within a language each set alike
+    # each class weighs half; within it, each language alike; within a language each source
+    # alike, and within a source each set alike
     languages = {c: {language(g) for g, lab in pairs if lab == c} for c in (0, 1)}
-    sets_of = Counter((language(g), lab) for g, lab in pairs)
+    sources = {(language(g), lab, source(g)) for g, lab in pairs}
+    sources_of = Counter((lang, lab) for lang, lab, _ in sources)
+    sets_of = Counter((language(g), lab, source(g)) for g, lab in pairs)
     weight = np.array(
         [
-            len(rows) / 2 / len(languages[lab]) / sets_of[language(g), lab] / size[g]
+            len(rows)
+            / 2
+            / len(languages[lab])
+            / sources_of[language(g), lab]
+            / sets_of[language(g), lab, source(g)]
+            / size[g]
             for g, lab in zip(groups, labels, strict=True)
         ]
     )

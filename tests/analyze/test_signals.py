@@ -414,7 +414,9 @@ def test_letters_in_their_own_spans_are_read_as_words(rules):
     are whole, and so the analyser reads them."""
     spelt = "".join(f"<span>{c}</span>" for c in "I gained access to your devices and recorded you")
     v, found = codes(message("", subject="Payment report", html=f"<div>{spelt}</div>"), rules)
-    assert "text.extortion" in found and v.verdict != "clean"
+    assert "text.extortion" in found
+    phrase = next(s["evidence"]["phrase"] for s in v.signals if s["code"] == "text.extortion")
+    assert "gained access to your device" in phrase  # read across the spans, as rendered
     # block elements still separate words
     assert html_text("<td>one</td><td>two</td>").split() == ["one", "two"]
     assert html_text("<p>to<b>get</b>her</p><br>x").split() == ["together", "x"]

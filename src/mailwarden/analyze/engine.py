@@ -22,6 +22,7 @@ from .impersonation import check_impersonation
 from .result import AttachmentInfo, Authentication, Headers, Signal, VerdictJson
 from .rules import Rules
 from .text import check_text
+from .textform import check_text_form
 from .urls import check_urls
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ CHECKS = (
     ("urls", check_urls),
     ("attachments", check_attachments),
     ("text", check_text),
+    ("text form", check_text_form),
     # these read what the checks above found
     ("impersonation", check_impersonation),
     ("bec", check_bec),

@@ -211,6 +211,16 @@ def _check_unauthenticated(ctx: Context, domain: str) -> None:
         ctx.hit("auth.unaligned", domain=domain, passed=", ".join(sorted(set(passed)))[:200])
 
 
+def _firm_name(brand: Brand, name: str) -> bool:
+    """A brand whose name is an everyday word, joined by "&" or "and" to another name: how
+    firms are named after their partners ("Quill & Ledger Bookkeeping", "Smith & Chase LLP"),
+    not how a brand is impersonated ("Ledger Support", "Hiba from Ledger")."""
+    if not brand.generic:
+        return False
+    word = re.escape(brand.name)
+    return re.search(rf"\w\s*(?:&|\band\b)\s*{word}\b|\b{word}\s*(?:&|\band\b)\s*\w", name) is not None
+
+
 def check_impersonation(ctx: Context) -> None:
     msg, rules = ctx.msg, ctx.rules
     sender = msg.sender
@@ -220,6 +230,8 @@ def check_impersonation(ctx: Context) -> None:
     # brands, where the reader looks first, then in the body
     for where, text in (("display name", sender.name), ("subject", msg.subject)):
         brand = (brand_named(rules, text) or brand_disguised(rules, text)) if text else None
+        if brand is not None and where == "display name" and _firm_name(brand, text):
+            brand = None
         if brand is not None and not brand.owns(domain) and _links_outside(ctx, brand):
             code = "brand.in-display-name" if where == "display name" else "brand.in-subject"
             ctx.hit(code, brand=brand.name, address=sender.address)
