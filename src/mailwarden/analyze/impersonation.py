@@ -211,14 +211,23 @@ def _check_unauthenticated(ctx: Context, domain: str) -> None:
         ctx.hit("auth.unaligned", domain=domain, passed=", ".join(sorted(set(passed)))[:200])
 
 
-def _firm_name(brand: Brand, name: str) -> bool:
-    """A brand whose name is an everyday word, joined by "&" or "and" to another name: how
-    firms are named after their partners ("Quill & Ledger Bookkeeping", "Smith & Chase LLP"),
-    not how a brand is impersonated ("Ledger Support", "Hiba from Ledger")."""
+# what a firm's name joins to a partner's, which is not a partner ("JPMorgan Chase & Co.")
+_NOT_A_PARTNER = frozenset({"co", "company", "cie", "inc", "ltd", "llc", "corp", "group", "partners"})
+
+
+def _firm_name(rules: Rules, brand: Brand, name: str) -> bool:
+    """A brand whose name is an everyday word, joined by "&" or "and" to a partner's name: how
+    firms are named ("Quill & Ledger Bookkeeping", "Smith & Chase LLP"), not how a brand is
+    impersonated ("Ledger Support", "Hiba from Ledger"). Not when the other name is itself a
+    brand ("Visa & Mastercard Security", "UPS & DHL") or no partner ("JPMorgan Chase & Co.")."""
     if not brand.generic:
         return False
     word = re.escape(brand.name)
-    return re.search(rf"\w\s*(?:&|\band\b)\s*{word}\b|\b{word}\s*(?:&|\band\b)\s*\w", name) is not None
+    m = re.search(rf"([^\W\d_]+)\s*(?:&|\band\b)\s*{word}\b|\b{word}\s*(?:&|\band\b)\s*([^\W\d_]+)", name)
+    if m is None:
+        return False
+    partner = m.group(1) or m.group(2)
+    return partner.casefold() not in _NOT_A_PARTNER and brand_named(rules, partner) is None
 
 
 def check_impersonation(ctx: Context) -> None:
@@ -230,7 +239,7 @@ def check_impersonation(ctx: Context) -> None:
     # brands, where the reader looks first, then in the body
     for where, text in (("display name", sender.name), ("subject", msg.subject)):
         brand = (brand_named(rules, text) or brand_disguised(rules, text)) if text else None
-        if brand is not None and where == "display name" and _firm_name(brand, text):
+        if brand is not None and where == "display name" and _firm_name(rules, brand, text):
             brand = None
         if brand is not None and not brand.owns(domain) and _links_outside(ctx, brand):
             code = "brand.in-display-name" if where == "display name" else "brand.in-subject"

@@ -30,26 +30,34 @@ SALAD_WORDS = 45
 # starts with the local part tries every word of the text (220 µs a message; this, 16 µs)
 _AT_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
 _LOCAL_PART = re.compile(r"[\w.+-]+\Z")
-# "write", "reply", "contact me", "e-mail me", "send … to", "reach me", "message me", then the
-# address within the same line
-_ASKS = re.compile(r"(?i)\b(?:write|reply|respond|contact|e-?mail|send|reach|message)\w*\b[^\n]{0,60}$")
-# read in the case-folded text, after a substring test of each key (most mail names none)
-_MESSENGER = re.compile(r"\b(?:whats\s?app|telegram|wechat|viber|signal app|skype)\b")
-_MESSENGER_KEYS = ("whats", "telegram", "wechat", "viber", "signal app", "skype")
-_MESSENGER_NAMES = {
-    "whatsapp": "WhatsApp",
-    "telegram": "Telegram",
-    "wechat": "WeChat",
-    "viber": "Viber",
-    "signal app": "Signal",
-    "skype": "Skype",
-}
+# the address asked for: "reply/write/contact/e-mail … me|us|back", "send … to me", or "my
+# (private) e-mail|address", then the address on the same line or the next ("write me back to my
+# private email …@mail.ru", "Contact me at:⏎ …") — not any line that only shows an address
+# ("Email: x@gmail.com" in a web form's notice, "The sender was …")
+_ASKS = re.compile(
+    r"(?i)(?:\b(?:reply|write|respond|contact|e-?mail|reach|message|send|answer)\s+(?:\w+\s+){0,2}?"
+    r"(?:me|us|back)\b|\bmy\s+(?:\w+\s+)?(?:e-?mail|address|mailbox|inbox)\b)[^\n]{0,60}\n?[ \t]*\Z"
+)
+# the sender moving to a chat app in the first person ("add me on Telegram", "contact me on
+# WhatsApp", "my WeChat ID is …"), read in the case-folded text after a substring test of each
+# app's name (most mail names none); a shop's "follow us on WhatsApp" and a "Skype:" line in a
+# signature are how businesses write, not this
+_MESSENGER_KEYS = ("whatsapp", "whats app", "telegram", "wechat", "viber", "signal")
+_APP = r"(whats\s?app|telegram|wechat|viber|signal)"
+_MESSENGER = re.compile(
+    rf"\b(?:add|contact|message|text|reach|write|chat\s+with|find|call)\s+me\s+(?:on|via|at|in|through|using)\s+{_APP}\b"
+    rf"|\bmy\s+(?:private\s+|personal\s+)?{_APP}\s*(?:id|number|no\b|account|handle|is|:)"
+)
+_MESSENGER_NAMES = {"telegram": "Telegram", "wechat": "WeChat", "viber": "Viber", "signal": "Signal"}
 # a segment of text between two marks of punctuation, digits or underscores
 _BREAKS = re.compile(r"[^\w\s]|\d|_")
+# a line of prose wrapped by the sender: a run of words may go on across it
+_PROSE_LINE = 6
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _GREETING = re.compile(
-    r"(?im)^\W{0,3}(?:dear|hello|hi|greetings|attention)[ ,]+(?:my\s+)?(?:dear\s+)?"
-    r"(?:friend|sir|madam|sir\s*/\s*madam|sir\s+or\s+madam|customer|valued\s+customer|user|member"
-    r"|client|beneficiary|account\s+holder|partner|winner|colleague|recipient)\b"
+    r"(?im)^[ \t]{0,3}(?:dear|hello|hi|greetings|attention)[ ,]+(?:my\s+)?(?:dear\s+)?"
+    r"(?:friends?|sir|madam|sir\s*/\s*madam|sir\s+or\s+madam|(?:valued\s+|esteemed\s+)?customer|user"
+    r"|client|beneficiary|account\s+(?:holder|owner)|partner|winner|recipient)\b"
 )
 
 
@@ -73,12 +81,28 @@ def _elsewhere(ctx: Context, text: str) -> str | None:
 _SALAD_CHARS = 2 * SALAD_WORDS - 1
 
 
+def _paragraphs(text: str) -> list[str]:
+    """The text's lines, a sender's wrapped prose joined again: a line joins the one before when
+    both hold a line's worth of words. A list of names, one a line, stays a list."""
+    out: list[str] = []
+    joinable = False
+    for line in text.split("\n"):
+        long = len(line.split()) >= _PROSE_LINE
+        if long and joinable:
+            out[-1] += " " + line
+        else:
+            out.append(line)
+        joinable = long
+    return out
+
+
 def _salad(text: str) -> tuple[int, str] | None:
-    """The longest run of words with no punctuation or digit between them, when it is long
-    enough to be filler: (its length in words, its first words). The commonest marks cut the
-    text first, with str.split, keeping only pieces long enough to hold such a run; the pattern
-    then splits what is left (on all of a message's text: 130 µs; so, a few)."""
-    pieces = [text]
+    """The longest run of words with no punctuation or digit between them, within a paragraph
+    and mostly in lower case (names and headings are capitalised), when it is long enough to be
+    filler: (its length in words, its first words). Japanese and Chinese text is not read. The
+    commonest marks cut the text first, with str.split, keeping only pieces long enough to hold
+    such a run; the pattern then splits what is left."""
+    pieces = [p for p in _paragraphs(text) if len(p) >= _SALAD_CHARS]
     for mark in (".", ",", "/", ":", "-"):
         pieces = [q for p in pieces for q in p.split(mark) if len(q) >= _SALAD_CHARS]
         if not pieces:
@@ -86,8 +110,11 @@ def _salad(text: str) -> tuple[int, str] | None:
     longest, first = 0, ""
     for segment in (s for p in pieces for s in _BREAKS.split(p)):
         words = segment.split()
-        if len(words) > longest:
-            longest, first = len(words), " ".join(words[:8])
+        if len(words) <= longest or len(words) < SALAD_WORDS or _CJK.search(segment):
+            continue
+        if sum(w.islower() for w in words) < 0.7 * len(words):
+            continue
+        longest, first = len(words), " ".join(words[:8])
     return (longest, first) if longest >= SALAD_WORDS else None
 
 
@@ -99,10 +126,12 @@ def check_text_form(ctx: Context) -> None:
     folded = text.casefold()
     app = _MESSENGER.search(folded) if any(k in folded for k in _MESSENGER_KEYS) else None
     if app is not None:
-        ctx.hit("text.messenger-contact", app=_MESSENGER_NAMES.get(app.group(0), app.group(0)))
+        name = app.group(1) or app.group(2)
+        ctx.hit("text.messenger-contact", app=_MESSENGER_NAMES.get(name, "WhatsApp"))
     salad = _salad(text)
     if salad is not None:
         ctx.hit("text.word-salad", words=str(salad[0]), start=salad[1][:60])
-    greeting = _GREETING.search(ctx.text[:GREETING_CHARS])
+    # after the subject, which is the text's first line
+    greeting = _GREETING.search(ctx.text, ctx.text.find("\n") + 1, GREETING_CHARS)
     if greeting is not None:
         ctx.hit("text.impersonal-greeting", greeting=greeting.group(0).strip()[:60])
