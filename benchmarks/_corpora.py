@@ -44,9 +44,9 @@ that signals and weights may be tuned on and a held-out part that is only ever c
   5,501–5,517, 6,200–6,258, 6,800–6,804, 7,200–7,263, 7,900–7,960 and 8,202–8,216 — copied while
   round 8 was written by helpers who do not work on the rules; never read — held out.
 - ``honeypot-fresh9`` (outside the repository, when present; ``MAILWARDEN_EVAL_FRESH9`` names
-  another folder): round 9's copy, the same way, from runs no earlier copy took (5,250–5,284,
-  5,600–5,634, 6,000–6,034, 6,350–6,384, 7,450–7,484, 7,750–7,784, 8,050–8,084, 8,300–8,334, as
-  far as the helpers came); never read — held out.
+  another folder): round 9's copy, the same way, from runs no earlier copy took — round 9
+  counted the 184 of 5,250–5,284, 5,600–5,634, 6,000–6,034, 6,350–6,358, 7,450–7,484,
+  7,750–7,784, 8,050–8,084 and 8,300–8,334 (6,354–6,357 not copied); never read — held out.
 - ``en-junk`` (tests/support/en_junk.py): modern English junk mail and scam offers (health plans,
   warranties, casinos, dating, prize draws in six languages, miracle products, SEO pitches,
   directory-listing invoices, sextortion…) as a small company's MX receives them, written for
