@@ -14,6 +14,7 @@ from mailwarden.dlp.extract import content_of
 from mailwarden.dlp.found import found_in
 from mailwarden.dlp.service import check_message
 from mailwarden.dlp.sheets import ods_extent, read_workbook, xlsx_extent
+from mailwarden.dlp.tables import MAX_CELL
 from tests.support.tablefiles import mail_with, write_table
 
 _CT = (
@@ -102,9 +103,13 @@ def test_merged_cells_and_a_megabyte_cell():
         '<row r="2"><c r="A2" t="inlineStr"><is><t>5500000000000004</t></is></c></row>'
     ).replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A2:C3"/></mergeCells>')
     tables = read_workbook("attachment:x", data, "xlsx").tables
-    assert len(tables[0].rows[0][0]) == 32_767  # Excel's own limit on a cell
-    found = found_in(content_of(parse_message(mail_with("xlsx", "m.xlsx", data)))).every()
+    assert len(tables[0].rows[0][0]) == MAX_CELL  # read that far, not to Excel's 32,767
+    content = content_of(parse_message(mail_with("xlsx", "m.xlsx", data)))
+    found = found_in(content).every()
     assert {f.match.value for f in found} == {"4111111111111111", "5500000000000004"}
+    # what was cut is said: the rest of the cell was not checked
+    cut = f"a cell of more than {MAX_CELL} characters cut"
+    assert content.unscannable == [("attachment:m.xlsx!data", cut)]
 
 
 def test_an_ods_repeating_one_cell_over_the_whole_sheet_is_refused():
@@ -217,7 +222,7 @@ def test_cells_without_a_reference_widen_the_grid_they_stand_in():
     assert rows == 190000 and cols >= 1000
     assert any("more than 5000000 cells" in p for p in problems(xlsx_of(wide)))
     # rows without r, their cells without r: counted one after another
-    assert _extent("<row><c/><c/><c/></row>" * 4) == (4, 29)
+    assert _extent("<row><c/><c/><c/></row>" * 4) == (4, 4)
     # the width of a row cut by a chunk's end is carried into the next chunk
     from mailwarden.dlp import sheets
 
@@ -246,4 +251,4 @@ def test_a_sheet_part_not_named_xml_is_checked_too():
 
 def test_row_tags_that_never_close_are_read_in_linear_time():
     # "<row <row <row …" without ">": a lazy pattern up to ">" read it in quadratic time
-    assert _extent("<row " * 40_000) == (0, 26)  # no cell in them
+    assert _extent("<row " * 40_000) == (0, 1)  # no cell in them

@@ -83,8 +83,15 @@ def fail(message: str) -> typer.Exit:
 
 
 def use_language(lang: str | None) -> None:
-    """Apply ``--lang`` when given (else the environment's language stays)."""
+    """Apply ``--lang`` when given (else the environment's language stays); a language with
+    no catalogue (``--lang fr``) is refused, not passed over in silence."""
     if lang:
+        if i18n.normalise_language(lang) is None:
+            raise fail(
+                _("no output language {lang!r}: choose one of {choices}").format(
+                    lang=lang, choices=", ".join(i18n.LANGUAGES)
+                )
+            )
         i18n.set_language(lang)
 
 

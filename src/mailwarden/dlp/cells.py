@@ -204,6 +204,8 @@ def _scan_block(table: Table, first: int, settle: bool) -> Iterator[ColumnHits]:
         for c, cells in enumerate(columns):
             if not any(cells):
                 continue
+            if MY_NUMBER in read_label(head[c]).named:
+                cells = _zero_padded(cells)
             reach = range(c - 1, max(-1, c - 1 - LABEL_REACH), -1)
             left = [columns[k] for k in reach]
             column = _Column(cells, head[c], left, any(labelled[k] for k in reach))
@@ -211,6 +213,18 @@ def _scan_block(table: Table, first: int, settle: bool) -> Iterator[ColumnHits]:
             if dets:
                 rows_of = [start + i for i in cell_of]
                 yield ColumnHits(first + c, head[c], first, rows_of, dets, values, confs)
+
+
+MY_NUMBER = "jp.my-number"
+
+
+def _zero_padded(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A column its header names as My Numbers: a number of 9 to 11 digits there is a My
+    Number whose leading zeros were lost — Excel keeps a number, not the digits typed, and
+    shows it through a format of twelve zeros — so it is read with them put back."""
+    if not any(c.isdigit() and 9 <= len(c) <= 11 for c in cells):
+        return cells
+    return tuple(c.zfill(12) if c.isdigit() and c.isascii() and 9 <= len(c) <= 11 else c for c in cells)
 
 
 def _worth_settling(column: _Column) -> bool:

@@ -70,10 +70,20 @@ def _read(path: Path) -> tuple[dict[str, list[str]], list[str], list[str]]:
 _JA_NO = re.compile(r"(?<=[^\x00-\x7f])\s?no\.?(?![a-z])")
 
 
+_JA_BREAK = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
 def fold(word: str) -> str:
     """Compatibility-folded (half-width ｶｰﾄﾞ, full-width ＮＯ．), case-folded, "_" a space,
-    and "No." after Japanese read as 番号 (カードNo. is カード番号, 受付No 受付番号)."""
+    and "No." after Japanese read as 番号 (カードNo. is カード番号, 受付No 受付番号). A line
+    break in a header cell (Alt+Enter in Excel, <br> in HTML, two paragraphs in Word) is no
+    part of the word: between Japanese characters it is dropped (会員\n番号 is 会員番号),
+    elsewhere it is a space (Card\nnumber)."""
     folded = normalise(unicodedata.normalize("NFKC", word)).casefold().replace("_", " ").strip()
+    if not folded.isascii() and any(ch.isspace() for ch in folded):
+        folded = _JA_BREAK.sub("", folded)
+    if "\n" in folded or "\r" in folded or "\t" in folded:
+        folded = " ".join(folded.split())
     return _JA_NO.sub("番号", folded) if "no" in folded else folded
 
 

@@ -8,18 +8,23 @@ cannot be read â€” encrypted archives and Office files, anything over a limit â€
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from ..core.htmltext import html_text
 from ..core.message import ParsedMessage, decode_bytes
 from .office import read_ooxml
 from .pdftables import page_tables, placed_lines, placed_tables
 from .sheets import read_workbook
-from .tables import Table, Tables, decode_delimited, html_tables, parse_delimited, text_body_tables
+from .tables import MAX_CELL, Table, Tables, decode_delimited, html_tables, parse_delimited, text_body_tables
 
 MAX_TEXT = 5_000_000  # characters taken from one part
+# characters of a CSV or TSV file: the list is the file, so it is read whole (an attachment
+# is 20 MB at most, Limits.max_attachment_bytes); its cells are bounded by tables.MAX_CELLS
+MAX_DELIMITED = 24_000_000
 MAX_MEMBER = 20 * 1024 * 1024
 MAX_MEMBERS = 500
 MAX_DEPTH = 3
@@ -41,12 +46,18 @@ def content_of(msg: ParsedMessage) -> Content:
         for value in msg.header_all(name):
             out.parts.append((f"header:{name}", value))
     for i, text in enumerate(msg.texts):
-        rest, tables = text_body_tables(f"body:text{i + 1}", text[:MAX_TEXT])
-        out.parts.append((f"body:text{i + 1}", rest))
+        loc = f"body:text{i + 1}"
+        if len(text) > MAX_TEXT:
+            out.unscannable.append((loc, _cut(MAX_TEXT)))
+        rest, tables = text_body_tables(loc, text[:MAX_TEXT])
+        out.parts.append((loc, rest))
         out.tables.extend(tables)
     for i, page in enumerate(msg.htmls):
-        rest, tables = html_tables(f"body:html{i + 1}", page[:MAX_TEXT])
-        out.parts.append((f"body:html{i + 1}", html_text(rest)))
+        loc = f"body:html{i + 1}"
+        if len(page) > MAX_TEXT:
+            out.unscannable.append((loc, _cut(MAX_TEXT)))
+        rest, tables = html_tables(loc, page[:MAX_TEXT])
+        out.parts.append((loc, html_text(rest)))
         out.tables.extend(tables)
     for reason in msg.uninspected:
         out.unscannable.append(("message", reason))
@@ -62,7 +73,14 @@ def content_of(msg: ParsedMessage) -> Content:
                 out.tables.append(item)
             else:
                 out.parts.append((loc, item))
+    for t in out.tables:
+        if t.rows and max(map(len, chain.from_iterable(t.rows))) >= MAX_CELL:
+            out.unscannable.append((t.location, f"a cell of more than {MAX_CELL} characters cut"))
     return out
+
+
+def _cut(limit: int) -> str:
+    return f"cut at {limit} characters: the rest not read"
 
 
 @dataclass
@@ -115,13 +133,18 @@ def _file(loc: str, name: str, data: bytes, depth: int) -> Iterator[tuple[str, I
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") and not low.endswith(_DELIMITED):
         data = decode_delimited(data[: MAX_TEXT * 4]).encode("utf-8")  # UTF-16 text: read as text
     if low.endswith(_DELIMITED):
-        text = decode_delimited(data[: MAX_TEXT * 4])[:MAX_TEXT]
+        text = decode_delimited(data[: MAX_DELIMITED * 4])
+        if len(text) > MAX_DELIMITED or len(data) > MAX_DELIMITED * 4:
+            yield loc, _Unscannable(_cut(MAX_DELIMITED))
+        text = text[:MAX_DELIMITED]
         yield from _tables(loc, parse_delimited(loc, text, "\t" if not low.endswith(".csv") else None))
         return
     if low.endswith((".txt", ".log", ".md", ".json", ".xml", ".html", ".htm", ".eml")) or (
         b"\x00" not in data[:4096]
     ):
         text, _ = decode_bytes(data[: MAX_TEXT * 2], None)
+        if len(text) > MAX_TEXT or len(data) > MAX_TEXT * 2:
+            yield loc, _Unscannable(_cut(MAX_TEXT))
         if low.endswith((".html", ".htm")):
             text, tables = html_tables(loc, text[:MAX_TEXT])
             text = html_text(text)
@@ -167,6 +190,8 @@ def _zip(loc: str, data: bytes, depth: int) -> Iterator[tuple[str, Item]]:
         except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
             yield loc, _Unscannable("unreadable Office file")
             return
+        if len(text) > MAX_TEXT:
+            yield loc, _Unscannable(_cut(MAX_TEXT))
         yield loc, text[:MAX_TEXT]
         for where, reason in problems:
             yield where, _Unscannable(reason)
@@ -203,6 +228,10 @@ def _pdf(loc: str, data: bytes) -> Iterator[tuple[str, Item]]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs what it repairs ("EOF marker not found") to stderr, in English, around the
+    # command's own output; what cannot be read is reported as unscannable instead
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -211,6 +240,9 @@ def _pdf(loc: str, data: bytes) -> Iterator[tuple[str, Item]]:
         pages: list[str] = []
         tables: list[Table] = []
         total = 0
+        if len(reader.pages) > MAX_PDF_PAGES:
+            pages_over = f"{len(reader.pages)} pages, more than {MAX_PDF_PAGES}: the rest not read"
+            yield loc, _Unscannable(pages_over)
         for n, page in enumerate(reader.pages[:MAX_PDF_PAGES], 1):
             where = f"{loc}!page{n}"
             try:  # each piece of text where it stands on the page
@@ -231,6 +263,9 @@ def _pdf(loc: str, data: bytes) -> Iterator[tuple[str, Item]]:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError, AttributeError) as exc:
         yield loc, _Unscannable(f"unreadable PDF ({type(exc).__name__})")
         return
-    yield loc, "\n".join(pages)[:MAX_TEXT]
+    text = "\n".join(pages)
+    if total > MAX_TEXT and (len(text) > MAX_TEXT or len(pages) < min(len(reader.pages), MAX_PDF_PAGES)):
+        yield loc, _Unscannable(_cut(MAX_TEXT))  # pages or text left unread
+    yield loc, text[:MAX_TEXT]
     for t in tables:
         yield t.location, t

@@ -148,13 +148,22 @@ def values_of(
 
 
 def rows_holding(columns: list[CellColumn], detectors: Iterable[str], min_confidence: float) -> int:
-    """Table rows holding the given detectors' data at ``min_confidence`` or more."""
+    """Table rows holding the given detectors' data at ``min_confidence`` or more. When the
+    data stands in more than one table, a row is known by what was found in it: the same list
+    twice — an HTML table and the plain-text alternative of it, a workbook and its CSV export —
+    is the same rows once, not twice."""
     wanted = set(detectors)
-    rows: set[tuple[int, int, int]] = set()
-    for c in columns:
-        if c.detector in wanted:
+    chosen = [c for c in columns if c.detector in wanted]
+    if len({c.index for c in chosen}) <= 1:
+        rows: set[tuple[int, int, int]] = set()
+        for c in chosen:
             rows.update(c.rows_at(min_confidence))
-    return len(rows)
+        return len(rows)
+    found: dict[tuple[int, int, int], list[tuple[str, str]]] = {}
+    for c in chosen:
+        for key, value in zip(c.rows_at(min_confidence), c.values_at(min_confidence), strict=True):
+            found.setdefault(key, []).append((c.detector, value))
+    return len({tuple(sorted(v)) for v in found.values()})
 
 
 def found_in(content: Content) -> Findings:

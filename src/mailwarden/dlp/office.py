@@ -19,6 +19,7 @@ from .tables import MAX_COLUMNS, Table, clip
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _XML_TEXT = re.compile(rb"<(?:w:t|a:t|t|v)(?:\s[^>]*)?>([^<]*)</(?:w:t|a:t|t|v)>")
+_PARAGRAPH_END = re.compile(rb"</(?:[A-Za-z]+:)?p>|<(?:[A-Za-z]+:)?br\s*/>")
 _SLIDE = re.compile(r"ppt/slides/slide([0-9]+)\.xml$")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
@@ -49,13 +50,34 @@ def _tables(root: etree._Element, ns: str, location: str) -> list[Table]:
 
 
 def _text_outside_tables(xml: bytes, root: etree._Element | None, ns: str) -> str:
+    """The text of a part, paragraphs apart by a blank line: the runs of a paragraph are one text (Word and
+    PowerPoint cut words into runs where formatting changes), paragraphs, shapes and notes
+    apart (a blank line: the number reader joins a number a line break cuts) — joined by
+    spaces, "個人番号 104332181963" in a note and "10/17/16" in the next placeholder read as
+    one number."""
     if root is None:
-        return html.unescape(" ".join(t.decode("utf-8", "replace") for t in _XML_TEXT.findall(xml)))
-    words = []
+        paragraphs = _PARAGRAPH_END.split(xml)
+        return html.unescape(
+            "\n\n".join(
+                line
+                for para in paragraphs
+                if (line := "".join(t.decode("utf-8", "replace") for t in _XML_TEXT.findall(para)))
+            )
+        )
+    lines: list[str] = []
+    last: etree._Element | None = None
+    tbl = f"{ns}tbl"
     for t in root.iter(f"{ns}t"):
-        if next(t.iterancestors(f"{ns}tbl"), None) is None:
-            words.append(t.text or "")
-    return " ".join(words)
+        up = t.iterancestors(f"{ns}p", tbl)  # the nearest paragraph, then any table around it
+        para = next(up, None)
+        if para is not None and (para.tag == tbl or next(up, None) is not None):
+            continue  # a table's text: the table's cells hold it
+        if para is not None and lines and para is last:
+            lines[-1] += t.text or ""
+        else:
+            lines.append(t.text or "")
+        last = para
+    return "\n\n".join(x for x in lines if x)
 
 
 def read_ooxml(
@@ -91,4 +113,4 @@ def read_ooxml(
             t.location = f"{where}!table{len(tables) + 1}"
             tables.append(t)
         texts.append(_text_outside_tables(xml, root, ns))
-    return " ".join(x for x in texts if x), tables, problems
+    return "\n\n".join(x for x in texts if x), tables, problems

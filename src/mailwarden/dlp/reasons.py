@@ -4,10 +4,8 @@ by matching it against the templates below."""
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
-from ..core.i18n import N_, gettext
+from ..core.i18n import N_
+from ..core.reasons import MESSAGE_REASONS, localiser
 
 TEMPLATES = (
     N_("encrypted archive"),
@@ -37,22 +35,15 @@ TEMPLATES = (
     N_("broken workbook ({error})"),
     N_("broken XML ({error})"),
     N_("malformed delimited text ({error})"),
+    N_("cut at {limit} characters: the rest not read"),
+    N_("a cell of more than {limit} characters cut"),
+    N_("{count} pages, more than {limit}: the rest not read"),
 )
 
 
-@cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    out = []
-    for t in TEMPLATES:
-        rx = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(t))
-        out.append((re.compile(rx + r"\Z"), t))
-    return tuple(out)
+_localise = localiser((*TEMPLATES, *MESSAGE_REASONS))
 
 
 def localise(reason: str) -> str:
     """``reason`` in the current language (itself when no template fits)."""
-    for rx, template in _patterns():
-        m = rx.match(reason)
-        if m is not None:
-            return gettext(template).format(**m.groupdict())
-    return reason
+    return _localise(reason)

@@ -79,7 +79,7 @@ def xlsx_extent(xml: bytes | IO[bytes]) -> tuple[int, int]:
     (each row's, carried across chunks) on top of the widest reference."""
     stream = io.BytesIO(xml) if isinstance(xml, bytes) else xml
     rows = free_rows = widest = carry = 0
-    cols = 26
+    cols = 1
     sheet = free_cells = False
     row_rx: re.Pattern[bytes] | None = None
     for chunk in _chunks(stream):
@@ -99,6 +99,14 @@ def xlsx_extent(xml: bytes | IO[bytes]) -> tuple[int, int]:
         # every reference of two or more letters: columns past Z (few in most sheets)
         wide = set(_WIDE_REF.findall(chunk))
         cols = max(cols, *(_letters_to_col(w) for w in wide), 0)
+        # the widest one-letter column: a search for any letter past the widest so far, again
+        # until none is found (a sheet of columns A to H: eight short searches, then one that
+        # reads the chunk through)
+        while cols < 26:
+            m = _LETTER_PAST[cols].search(chunk)
+            if m is None:
+                break
+            cols = m.group(1)[0] - 64
         # tags without a reference
         free = _FREE_CELL.findall(chunk) + _FREE_ROW.findall(chunk)
         if _PREFIXED_TAG.search(chunk) is not None:  # prefixed tags: the slower pattern
@@ -127,6 +135,8 @@ _FREE_CELL = re.compile(rb"<c(?=[\s>/])(?!\s+r=)(?![^>]{0,512}\br\s*=)")
 _FREE_ROW = re.compile(rb"<row(?=[\s>/])(?!\s+r=)(?![^>]{0,512}\br\s*=)")
 _FREE_PREFIXED = re.compile(rb"<[A-Za-z][\w.-]{0,30}:(?:c|row)(?=[\s>/])(?![^>]{0,512}\br\s*=)")
 _WIDE_REF = re.compile(rb'r="([A-Z]{2,})[0-9]')
+# a one-letter reference past column n (n = 1…25): _LETTER_PAST[n] finds r="B1"… for n = 1
+_LETTER_PAST = {n: re.compile(rb'r="([' + bytes([65 + n]) + rb"-Z])[0-9]") for n in range(1, 26)}
 # a reference not written r="A1" / r="12": an r attribute (no name character before it) whose
 # value is quoted otherwise, spaced, zero-padded or in lower case. The pattern starts with the
 # literal "r" (fast search); the look-behind then rules out header=, error=, operator=…

@@ -17,8 +17,14 @@ from dataclasses import dataclass, field
 from ..core.htmltext import html_text
 from ..core.message import decode_bytes
 from .columns import knows
+from .scan import detect
 
-MAX_CELL = 32_767  # Excel's own limit on a cell's text
+# A cell's text is read up to this many characters. Excel writes at most 32,767 in a cell;
+# CSV, HTML and hand-made workbooks may hold more, and what follows a long text is still data.
+# A cell cut here is reported (extract.content_of): the rest of it was not checked.
+MAX_CELL = 1_000_000
+# the csv module refuses a field over 128 KiB unless told otherwise (whole files went unread)
+csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
 MAX_CELLS = 5_000_000  # cells of all the tables of one file
 MAX_COLUMNS = 1_024
 HEADER_ROWS = 5  # a header is looked for in the first rows that hold anything
@@ -79,9 +85,14 @@ def _header_cell(text: str) -> bool:
 
 
 def is_header_row(row: list[str]) -> bool:
-    """A row whose cells are all short labels, one of them a header word (会員番号, Email…)."""
+    """A row whose cells are all short labels, one of them a header word (会員番号, Email…),
+    and none of the others a value a detector finds: "住所 | 東京都千代田区丸の内1-1-1" is a
+    line of a form, not a header (its address would be shown as a column's name)."""
     cells = [c for c in row if c.strip()]
-    return bool(cells) and all(_header_cell(c) for c in cells) and any(knows(c) for c in cells)
+    if not cells or not all(_header_cell(c) for c in cells):
+        return False
+    known = [knows(c) for c in cells]
+    return any(known) and not any(detect(c) for c, k in zip(cells, known, strict=True) if not k)
 
 
 def find_header(rows: list[list[str]]) -> int | None:
@@ -127,10 +138,23 @@ def sniff_delimiter(text: str) -> str:
     return "\t" if tabs >= commas and tabs else ","
 
 
+def one_line_ending(text: str) -> str:
+    """Lines ended by LF, as the csv module reads them: CRLF and CR-only line endings (Excel
+    for Mac's "CSV (Macintosh)") become LF; a lone CR inside a text that ends its lines
+    otherwise (a cell's "至急\r対応") becomes a space — the csv module refuses it in an
+    unquoted field, and one such cell must not leave the whole file unread."""
+    if "\r" not in text:
+        return text
+    if "\n" not in text:
+        return text.replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", " ")
+
+
 def parse_delimited(
     location: str, text: str, delimiter: str | None = None, out: Tables | None = None
 ) -> Tables:
     out = out if out is not None else Tables()
+    text = one_line_ending(text)
     delimiter = delimiter or sniff_delimiter(text)
     rows: list[list[str]] = []
     try:
@@ -195,10 +219,13 @@ def text_body_tables(location: str, text: str) -> tuple[str, list[Table]]:
         if len(tables) >= MAX_BODY_TABLES:
             break  # the rest stays text
         start, end = block[0][0], block[-1][1]
-        rows = [
-            [clip(c) for c in r[:MAX_COLUMNS]]
-            for r in csv.reader(io.StringIO(text[start:end]), delimiter=block[0][2])
-        ]
+        try:
+            rows = [
+                [clip(c) for c in r[:MAX_COLUMNS]]
+                for r in csv.reader(io.StringIO(one_line_ending(text[start:end])), delimiter=block[0][2])
+            ]
+        except csv.Error:
+            continue  # not rows after all (an unclosed quote…): the lines stay text
         line_no += text.count("\n", counted, start)
         counted = start
         tables.append(Table(location, rows, first_row=line_no))
