@@ -135,7 +135,8 @@ def test_a_header_broken_over_two_lines_is_still_the_header():
         )
         r = check_message(mail_with("html", "x.html", (html + "</table>").encode()))
         assert "jp.my-number" not in r["counts"], header
-    html = f"<table><tr><th>個人<br>番号</th><th>氏名</th></tr><tr><td>{MY_NUMBER}</td><td>山田</td></tr></table>"
+    html = f"<table><tr><th>個人<br>番号</th><th>氏名</th></tr><tr><td>{MY_NUMBER}</td><td>山田</td></tr>"
+    html += "</table>"
     r = check_message(mail_with("html", "x.html", html.encode()))
     assert r["columns"][0]["header"].replace("\n", "").replace(" ", "") == "個人番号"
     assert r["columns"][0]["confidence"] >= 0.9
@@ -200,7 +201,8 @@ def test_my_numbers_kept_as_numbers_get_their_leading_zeros_back():
 
     from mailwarden.dlp.checks import my_number_ok
 
-    zeroed = [n for n in (f"0{k:010d}{d}" for k in (433218196, 5123456789) for d in range(10)) if my_number_ok(n)]
+    candidates = (f"0{k:010d}{d}" for k in (433218196, 5123456789) for d in range(10))
+    zeroed = [n for n in candidates if my_number_ok(n)]
     assert zeroed
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -108,8 +108,11 @@ def signals_from(ctx: Context, outcome: AuthOutcome) -> None:
     arc = outcome.first("arc")
     if arc and arc.result == "fail":
         ctx.hit("auth.arc-fail", result=arc.result)
-    passed = any(r.result == "pass" for r in outcome.results if r.method in ("spf", "dkim", "dmarc"))
-    if not passed and not ctx.fired("auth.dmarc-fail"):
+    methods = [r for r in outcome.results if r.method in ("spf", "dkim", "dmarc")]
+    passed = any(r.result == "pass" for r in methods)
+    # a temporary error (the DNS did not answer) decides nothing: no evidence of "none"
+    undetermined = any(r.result == "temperror" for r in methods)
+    if not passed and not undetermined and not ctx.fired("auth.dmarc-fail"):
         ctx.hit("auth.none", domain=domain)
 
 

@@ -8,11 +8,14 @@ explanation citing the evidence; the score is the sum of the weights."""
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..core.i18n import gettext
 from ..core.message import Limits, ParsedMessage, parse_message
+from ..core.reasons import defect, message_reason
 from .attachments import check_attachments
 from .auth import AuthOutcome, recorded, signals_from, verify
 from .bec import check_bec
@@ -36,10 +39,26 @@ class _Missing(dict[str, Any]):
         return "?"
 
 
+def _defects(names: str) -> str:
+    return gettext(", ").join(defect(d) for d in names.split(", "))
+
+
+# evidence kept as recorded (English reasons, the parser's defect names: stable, searchable)
+# and shown in the reader's language
+_SHOWN: dict[str, dict[str, Callable[[str], str]]] = {
+    "analysis.uninspected": {"reason": message_reason},
+    "analysis.malformed": {"defects": _defects},
+}
+
+
 def explain(rules: Rules, hit: Hit) -> str:
     template = gettext(rules.signals[hit.code].explain)
+    evidence = hit.evidence
+    shown = _SHOWN.get(hit.code)
+    if shown:
+        evidence = {k: shown[k](v) if k in shown and isinstance(v, str) else v for k, v in evidence.items()}
     try:
-        return template.format_map(_Missing(hit.evidence))
+        return template.format_map(_Missing(evidence))
     except (ValueError, IndexError, AttributeError):
         return template
 
@@ -93,10 +112,13 @@ def _checks(ctx: Context) -> None:
 
 
 def decide(rules: Rules, hits: list[Hit]) -> tuple[str, float]:
+    """The verdict and the score: each signal adds its weight once, however many times it
+    fired (two hundred links to one kind of domain are one sign, not two hundred; the
+    weights were fitted on which signals a message fired, tools/fit_weights.py)."""
     score = 0.0
     spam = 0.0
     malicious = False
-    for h in hits:
+    for h in _first_of_each(hits):
         sig = rules.signals[h.code]
         w = rules.weight(h.code)
         if sig.category == "spam":
@@ -120,19 +142,37 @@ def decide(rules: Rules, hits: list[Hit]) -> tuple[str, float]:
     return verdict, round(score + spam, 2)
 
 
+def _first_of_each(hits: list[Hit]) -> list[Hit]:
+    seen: set[str] = set()
+    out = []
+    for h in hits:
+        if h.code not in seen:
+            seen.add(h.code)
+            out.append(h)
+    return out
+
+
+def _explained(rules: Rules, hit: Hit, times: int) -> str:
+    text = explain(rules, hit)
+    if times > 1:
+        text += gettext(" (and {n} more like it)").format(n=times - 1)
+    return text
+
+
 def _report(ctx: Context, auth: AuthOutcome | None) -> Verdict:
     rules, msg = ctx.rules, ctx.msg
     verdict, score = decide(rules, ctx.hits)
-    signals: list[Signal] = [
+    times = Counter(h.code for h in ctx.hits)
+    signals: list[Signal] = [  # a signal once, with its first evidence and how often it fired
         {
             "code": h.code,
             "category": rules.signals[h.code].category,
             "weight": rules.weight(h.code),
             "title": gettext(rules.signals[h.code].title),
-            "explanation": explain(rules, h),
+            "explanation": _explained(rules, h, times[h.code]),
             "evidence": {k: str(v) for k, v in h.evidence.items()},
         }
-        for h in sorted(ctx.hits, key=lambda x: -rules.weight(x.code))
+        for h in sorted(_first_of_each(ctx.hits), key=lambda x: -rules.weight(x.code))
     ]
     authentication: Authentication = {"source": None, "results": [], "header": None}
     if auth is not None:

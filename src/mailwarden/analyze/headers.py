@@ -307,11 +307,13 @@ def _check_sender(ctx: Context, sender: Address) -> None:
         table = targets(rules)
         found = imitates(domain, table)
         if found:
-            ctx.hit("header.lookalike-domain", domain=domain, target=found[0], distance=found[1])
+            how = gettext("distance {distance} after folding confusable characters").format(distance=found[1])
+            ctx.hit("header.lookalike-domain", domain=domain, target=found[0], distance=found[1], how=how)
         else:
             real = contains_brand(domain, table)
             if real:
-                ctx.hit("header.lookalike-domain", domain=domain, target=real, distance="—")
+                how = gettext("its name with words added")
+                ctx.hit("header.lookalike-domain", domain=domain, target=real, distance="—", how=how)
     if "xn--" in domain:
         uni = _unicode(domain)
         scripts = _scripts(uni)

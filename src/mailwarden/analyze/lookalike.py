@@ -157,10 +157,23 @@ def _index(targets: dict[str, str]) -> _Index:
     return index
 
 
+# a local government's domain is named after its place (tokyo.lg.jp, pref.osaka.jp): a place
+# name in another domain (tokyo-np.co.jp, a newspaper) imitates nothing
+_PLACE_HOSTS = frozenset({"pref", "city", "metro", "town", "vill", "ward"})
+
+
+def _place_named(domain: str) -> bool:
+    labels = domain.lower().rstrip(".").split(".")
+    return domain.lower().endswith(".lg.jp") or bool(_PLACE_HOSTS & set(labels[:-2]))
+
+
 def target_table(domains: list[str]) -> dict[str, str]:
-    """Skeleton of each registrable label → its real registrable domains (space-separated)."""
+    """Skeleton of each registrable label → its real registrable domains (space-separated).
+    Not the place names of local governments' domains (``_place_named``)."""
     table: dict[str, str] = {}
     for d in domains:
+        if _place_named(d):
+            continue
         lab = _label(d)
         reg = registrable(d)
         if lab:

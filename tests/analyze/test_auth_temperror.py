@@ -1,0 +1,24 @@
+"""A temporary error decides nothing: when the DNS did not answer (the receiver's recorded
+temperror, or our own resolver down), "no passing result" is no evidence against the mail."""
+
+from __future__ import annotations
+
+from mailwarden.analyze.engine import analyze
+from mailwarden.analyze.rules import load_rules
+
+
+def _mail(results: str) -> bytes:
+    return (
+        "Authentication-Results: mx.example.net; " + results + "\r\n"
+        "From: News <news@shop.example.org>\r\nTo: you@example.net\r\nSubject: Hello\r\n"
+        "Message-ID: <1@shop.example.org>\r\nDate: Mon, 07 Dec 2026 08:00:00 +0000\r\n\r\nHello.\r\n"
+    ).encode()
+
+
+def test_temperror_is_not_taken_for_no_authentication():
+    rules = load_rules()
+    codes = lambda v: {s["code"] for s in v.signals}  # noqa: E731
+    undetermined = analyze(_mail("spf=temperror smtp.mailfrom=shop.example.org; dkim=temperror"), rules)
+    assert "auth.none" not in codes(undetermined)
+    nothing = analyze(_mail("spf=none smtp.mailfrom=shop.example.org; dkim=none"), rules)
+    assert "auth.none" in codes(nothing)
