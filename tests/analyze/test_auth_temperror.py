@@ -22,3 +22,13 @@ def test_temperror_is_not_taken_for_no_authentication():
     assert "auth.none" not in codes(undetermined)
     nothing = analyze(_mail("spf=none smtp.mailfrom=shop.example.org; dkim=none"), rules)
     assert "auth.none" in codes(nothing)
+
+
+def test_where_a_result_was_recorded_is_said_in_the_readers_language():
+    from mailwarden.core.i18n import language
+
+    with language("ja"):
+        v = analyze(_mail("spf=fail smtp.mailfrom=shop.example.org; dkim=none; dmarc=fail"), load_rules())
+    spf = next(s for s in v.signals if s["code"] == "auth.spf-fail")
+    assert spf["evidence"]["source"] == "recorded by mx.example.net"  # the record, as written
+    assert "recorded by" not in spf["explanation"] and "mx.example.net の記録" in spf["explanation"]

@@ -98,3 +98,36 @@ def test_queue_cluster_take_and_note(mw, tmp_path: Path) -> None:
     done = json.loads(mw("reports", "queue", "--resolved", "--json").stdout)
     assert [(g["id"], g["classification"]) for g in done] == [(int(cid), "phishing")]
     assert mw("reports", "take", cid).returncode != 0, "a resolved cluster stays resolved"
+
+
+def test_states_and_verdicts_are_shown_in_the_readers_language(tmp_path: Path) -> None:
+    # `reports list/show/resolve` printed "received", "phishing (8.2)" in Japanese output
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "MAILWARDEN_LANG": "ja",
+        "COLUMNS": "300",
+        "MAILWARDEN_DATABASE_URL": f"sqlite:///{tmp_path / 'mw.db'}",
+        "MAILWARDEN_DATA_DIR": str(tmp_path / "data"),
+    }
+    env.pop("LC_ALL", None)
+
+    def mw_ja(*args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "mailwarden", *args]
+        return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+
+    f = tmp_path / "r.eml"
+    f.write_bytes(corpus.attached(corpus.phish(to="a@example.co.jp"), reporter="a@example.co.jp"))
+    ingested = mw_ja("reports", "ingest", str(f))
+    assert ingested.returncode == 0, ingested.stderr
+    assert "received" not in ingested.stdout and "受付" in ingested.stdout
+    listed = mw_ja("reports", "list").stdout
+    assert "received" not in listed and "受付" in listed
+    assert not any(f"{v} (" in listed for v in ("phishing", "suspicious", "clean", "spam"))
+    assert any(f"{v} (" in listed for v in ("フィッシング", "疑わしい", "問題なし", "スパム"))
+    report_id = json.loads(mw_ja("reports", "list", "--json").stdout)[0]["id"]
+    shown = mw_ja("reports", "show", str(report_id)).stdout
+    assert "received" not in shown and "受付" in shown

@@ -78,9 +78,9 @@ def recorded(ctx: Context) -> AuthOutcome | None:
         authserv, results = parse_authentication_results(value)
         if trusted and authserv not in trusted:
             continue
-        return AuthOutcome(
-            authserv or "unknown", f"recorded by {authserv or 'the receiving server'}", results
-        )
+        # (the source is kept in English, as recorded; core.reasons.auth_source shows it)
+        source = f"recorded by {authserv}" if authserv else "recorded by the receiving server"
+        return AuthOutcome(authserv or "unknown", source, results)
     return None
 
 

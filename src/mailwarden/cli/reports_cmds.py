@@ -12,6 +12,7 @@ from rich.table import Table
 
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
+from ..core.labels import label as shown_as
 from ..core.render import to_json, to_jsonl
 from ..core.timefmt import local_datetime
 from .common import (
@@ -98,7 +99,10 @@ def reports_ingest(
                 degraded = _(" (degraded: forwarded inline)") if row.get("degraded") else ""
                 out.print(
                     _("{file}: report {id} in cluster {cluster}, {status}").format(
-                        file=row["file"], id=row["report_id"], cluster=row["cluster_id"], status=row["status"]
+                        file=row["file"],
+                        id=row["report_id"],
+                        cluster=row["cluster_id"],
+                        status=shown_as(row["status"], "report"),
                     )
                     + degraded
                 )
@@ -142,8 +146,8 @@ def reports_list(
             r["reporter"],
             r["sender"],
             r["subject"][:60],
-            f"{r['verdict']} ({r['score']:.1f})",
-            r["classification"] or r["status"],
+            f"{shown_as(r['verdict'], 'report')} ({r['score']:.1f})",
+            shown_as(r["classification"] or r["status"], "report"),
             str(r["cluster_id"] or "-"),
         ),
     )
@@ -171,9 +175,12 @@ def reports_show(report_id: int, as_json: JsonOpt = False) -> None:
         (_("Sender"), detail["sender"]),
         (_("Subject"), detail["subject"]),
         (_("Message-ID"), detail["message_id"]),
-        (_("Verdict"), f"{detail['verdict']} ({detail['score']:.1f})"),
-        (_("Status"), detail["status"]),
-        (_("Classification"), detail["classification"] or "-"),
+        (_("Verdict"), f"{shown_as(detail['verdict'], 'report')} ({detail['score']:.1f})"),
+        (_("Status"), shown_as(detail["status"], "report")),
+        (
+            _("Classification"),
+            shown_as(detail["classification"], "report") if detail["classification"] else "-",
+        ),
         (_("Cluster"), f"{detail['cluster_id'] or '-'} ({detail['cluster_size']})"),
     ):
         out.print(f"[bold]{label}:[/bold] {value}", highlight=False)
@@ -201,7 +208,7 @@ def reports_resolve(
         raise fail(str(exc)) from exc
     out.print(
         _("Cluster {id}: {count} reports resolved as {classification}.").format(
-            id=cluster_id, count=count, classification=as_
+            id=cluster_id, count=count, classification=shown_as(as_, "report")
         )
     )
 

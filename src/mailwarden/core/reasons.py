@@ -65,6 +65,14 @@ def localiser(templates: Iterable[str]) -> Callable[[str], str]:
 
 message_reason = localiser(MESSAGE_REASONS)
 
+#: where an authentication result comes from (analyze.auth's AuthOutcome.source)
+AUTH_SOURCES = (
+    N_("recorded by the receiving server"),
+    N_("recorded by {authserv}"),
+    N_("verified"),
+)
+auth_source = localiser(AUTH_SOURCES)
+
 
 def defect(name: str) -> str:
     """A defect class's name as a reader would say it (the name itself if unknown)."""
