@@ -21,7 +21,7 @@ OUT = ROOT / "docs" / "schemas"
 
 def contracts() -> dict[str, Any]:
     """File name → the type it describes."""
-    from mailwarden.analyze.result import VerdictJson
+    from mailwarden.analyze.result import ScanOutputRow, VerdictJson
     from mailwarden.core.findings import FindingJson
     from mailwarden.dlp.result import DlpResult
     from mailwarden.dmarc.result import DmarcSummary
@@ -32,6 +32,7 @@ def contracts() -> dict[str, Any]:
         "finding.json": FindingJson,
         "domain-report.json": DomainReportJson,
         "analysis-verdict.json": VerdictJson,
+        "scan-row.json": ScanOutputRow,
         "dlp-result.json": DlpResult,
         "dmarc-summary.json": DmarcSummary,
         "gateway-decision.json": GatewayRecord,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..core.i18n import gettext
+from ..core.i18n import get_language, gettext
 from ..core.message import Limits, ParsedMessage, parse_message
 from ..core.reasons import auth_source, defect, message_reason
 from .attachments import check_attachments
@@ -40,7 +40,7 @@ class _Missing(dict[str, Any]):
 
 
 def _defects(names: str) -> str:
-    return gettext(", ").join(defect(d) for d in names.split(", "))
+    return ("、" if get_language() == "ja" else ", ").join(defect(d) for d in names.split(", "))
 
 
 # evidence kept as recorded (English reasons, the parser's defect names: stable, searchable)

@@ -80,6 +80,40 @@ def reading(text: str) -> str:
     return "".join(m.reading_form() for m in morphemes if m.part_of_speech()[0] not in _SKIP_POS)
 
 
+#: the most characters given to the tokenizer at once: SudachiPy refuses input over 49,149
+#: bytes, and a character is at most 4 bytes of UTF-8 (12,000 × 4 = 48,000)
+PIECE_CHARS = 12_000
+#: where a line too long for the tokenizer is best cut: after a sentence's end, else a space
+_SENTENCE_END = re.compile(r"[。．！？!?]")
+_SPACE = re.compile(r"\s")
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` holding Japanese, each cut into pieces the tokenizer takes (at
+    most ``PIECE_CHARS`` characters): a long line (HTML made text, a minified newsletter) is
+    cut after its last sentence end, else its last space, else at the limit itself."""
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or not _HAS_JAPANESE.search(line):
+            continue
+        while len(line) > PIECE_CHARS:
+            head = line[:PIECE_CHARS]
+            cut = 0
+            for pattern in (_SENTENCE_END, _SPACE):
+                # the last match in the second half of the piece (never a tiny piece)
+                for m in pattern.finditer(head, PIECE_CHARS // 2):
+                    cut = m.end()
+                if cut:
+                    break
+            cut = cut or PIECE_CHARS
+            if line[:cut].strip() and _HAS_JAPANESE.search(line[:cut]):
+                out.append(line[:cut])
+            line = line[cut:]
+        if line.strip() and _HAS_JAPANESE.search(line):
+            out.append(line)
+    return out
+
+
 def words(text: str) -> list[tuple[str, str, bool]]:
     """(normalised form, surface, negated) of each content word, particles and auxiliaries
     left out; ``negated`` when a negation (ない, ません, ず…) follows within a few words, as in
@@ -88,9 +122,7 @@ def words(text: str) -> list[tuple[str, str, bool]]:
         return []
     out: list[tuple[str, str, bool]] = []
     tok = _tokenizer()
-    for line in text[:MAX_CHARS].splitlines():
-        if not line.strip() or not _HAS_JAPANESE.search(line):
-            continue
+    for line in _lines(text[:MAX_CHARS]):
         ms = tok.tokenize(line)
         norms = [m.normalized_form() for m in ms]
         # where the negations stand, so each word's look-ahead is a comparison, not a scan

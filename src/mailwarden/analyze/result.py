@@ -65,3 +65,23 @@ class VerdictJson(TypedDict):
     urls: list[dict[str, str]]
     attachments: list[AttachmentInfo]
     headers: Headers
+
+
+@with_config(_EXACT)
+class ScanRow(VerdictJson):
+    """A row of ``mailwarden scan --format json/jsonl``: one message's verdict and where it
+    was read from (a file, ``inbox.mbox#3``, ``-``)."""
+
+    path: str
+
+
+@with_config(_EXACT)
+class ScanError(TypedDict):
+    """A row of ``mailwarden scan --format json/jsonl`` for input that could not be read."""
+
+    path: str
+    error: str
+
+
+#: what ``mailwarden scan --format json`` prints a list of (``jsonl``: one a line)
+ScanOutputRow = ScanRow | ScanError

@@ -170,6 +170,124 @@ ALLOWED_KEYS = {
 }
 
 
+#: keys whose value is a list; a single value written without brackets is a list of one
+LIST_KEYS = (
+    "own_domains",
+    "correspondents",
+    "vips",
+    "brands",
+    "brand_role_words",
+    "freemail",
+    "shorteners",
+    "esp_domains",
+    "trusted_authserv_ids",
+)
+#: list keys whose entries are mappings ({name: …, addresses: […]}); the others hold text
+_MAPPING_LISTS = {"vips": ("addresses",), "brands": ("aliases", "domains")}
+MAPPING_KEYS = ("thresholds", "weights")
+BOOL_KEYS = ("ppap", "allow_rsa_sha1")
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _text_list(key: str, value: Any) -> list[str]:
+    """``value`` as a list of text: a single string is a list of one (``own_domains:
+    example.co.jp`` read letter by letter would silently match nothing); anything else that
+    is not a list of strings is an error naming ``key``."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise ConfigError(
+            gettext("{key} in the rules file must be a list, not {value}").format(
+                key=key, value=_shown(value)
+            )
+        )
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, str | int | float):
+            raise ConfigError(
+                gettext("{key} in the rules file must hold text entries, not {value}").format(
+                    key=key, value=_shown(item)
+                )
+            )
+    return [str(item) for item in value]
+
+
+def _entries(key: str, value: Any) -> list[dict[str, Any]]:
+    """The entries of ``vips`` or ``brands``: mappings with a ``name``, whose own list keys
+    (``addresses``, ``domains``, ``aliases``) take a single string as a list of one."""
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        raise ConfigError(
+            gettext("{key} in the rules file must be a list, not {value}").format(
+                key=key, value=_shown(value)
+            )
+        )
+    out = []
+    for item in value:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str | int | float):
+            raise ConfigError(
+                gettext(
+                    "each entry of {key} in the rules file must be a mapping with a name, not {value}"
+                ).format(key=key, value=_shown(item))
+            )
+        entry = dict(item)
+        for sub in _MAPPING_LISTS[key]:
+            if sub in entry:
+                entry[sub] = _text_list(f"{key}.{sub}", entry[sub])
+        out.append(entry)
+    return out
+
+
+def _numbers(key: str, value: Any) -> dict[str, float]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(
+            gettext("{key} in the rules file must be a mapping, such as {{name: 1.5}}, not {value}").format(
+                key=key, value=_shown(value)
+            )
+        )
+    out = {}
+    for k, v in value.items():
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            raise ConfigError(
+                gettext("{key} in the rules file must be a number, not {value}").format(
+                    key=f"{key}.{k}", value=_shown(v)
+                )
+            )
+        out[str(k)] = float(v)
+    return out
+
+
+def _checked(user: dict[str, Any]) -> dict[str, Any]:
+    """The user's rules with every value of the type its key takes (lists, mappings of
+    numbers, true/false), or ``ConfigError`` naming the key whose value is not."""
+    user = dict(user)
+    for key in LIST_KEYS:
+        if key in _MAPPING_LISTS:
+            user[key] = _entries(key, user.get(key))
+        else:
+            user[key] = _text_list(key, user.get(key))
+    for key in MAPPING_KEYS:
+        user[key] = _numbers(key, user.get(key))
+    for key in BOOL_KEYS:
+        if key in user and not isinstance(user[key], bool):
+            raise ConfigError(
+                gettext("{key} in the rules file must be true or false, not {value}").format(
+                    key=key, value=_shown(user[key])
+                )
+            )
+    return user
+
+
 def load_rules(path: Path | None = None) -> Rules:
     signals, thresholds, lists = _defaults()
     user: dict[str, Any] = {}
@@ -186,6 +304,7 @@ def load_rules(path: Path | None = None) -> Rules:
             raise ConfigError(
                 gettext("unknown keys in the rules file: {keys}").format(keys=", ".join(sorted(unknown)))
             )
+        user = _checked(user)
     weights = {str(k): float(v) for k, v in (user.get("weights") or {}).items()}
     bad = set(weights) - set(signals)
     if bad:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any, cast
 
 import typer
+from rich.markup import escape
 
 from ..analyze.engine import analyze, analyze_online
 from ..analyze.result import VerdictJson
@@ -130,7 +131,8 @@ def scan(
     try:
         rules = load_rules(rules_file or _rules_from_settings())
     except ConfigError as exc:
-        raise fail(str(exc)) from exc
+        # the message quotes the file's values: "[…]" in them is text, not console markup
+        raise fail(escape(str(exc))) from exc
     if authserv_id:
         rules.trusted_authserv_ids = tuple(a.lower() for a in authserv_id)
     if explain_code:
@@ -176,7 +178,18 @@ def scan(
         rows = cast(Iterator[VerdictJson], results)
         results = (cast(dict[str, Any], r) for r in memory.apply_all(rows, rules))
     tracker = ExitTracker()
-    _print(tracker.watch(results, _exit_code), fmt, rules)
+    seen = 0
+
+    def counted(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        nonlocal seen
+        for row in rows:
+            seen += 1
+            yield row
+
+    _print(counted(tracker.watch(results, _exit_code)), fmt, rules)
+    if not seen:
+        # an empty directory (or one of no regular files): nothing was read, say so
+        raise fail(escape(_("no message found in {paths}").format(paths=", ".join(paths))))
     tracker.exit()
 
 
@@ -184,7 +197,25 @@ FLAGGED = {"suspicious", "phishing", "malicious"}
 
 
 def _exit_code(result: dict[str, Any]) -> ExitCode:
-    return ExitCode.FINDINGS if result.get("verdict") in FLAGGED else ExitCode.OK
+    """README, "Exit codes": 1 for a flagged message; 3 (the larger) when a check could not
+    be made — a part or check that could not be inspected (``analysis.uninspected``), or an
+    authentication result verified here that DNS could not answer (``temperror``)."""
+    code = ExitCode.FINDINGS if result.get("verdict") in FLAGGED else ExitCode.OK
+    if undetermined(result):
+        code = max(code, ExitCode.UNCHECKED)
+    return code
+
+
+def undetermined(result: dict[str, Any]) -> bool:
+    """Did a check of this verdict stay undetermined (README's exit code 3)?"""
+    if any(s.get("code") == "analysis.uninspected" for s in result.get("signals") or ()):
+        return True
+    auth = result.get("authentication") or {}
+    # only what was verified here: a temperror the receiving server recorded (--offline) is
+    # that server's DNS, not this check's
+    return auth.get("source") == "verified" and any(
+        r.get("result") == "temperror" for r in auth.get("results") or ()
+    )
 
 
 def _rules_from_settings() -> Path | None:
@@ -230,8 +261,9 @@ def _explain(rules: Rules, code: str) -> None:
 def _thresholds(rules: Rules) -> str:
     th = rules.thresholds
     return _(
-        "A message's score is the sum of its signals' weights: suspicious from {s:g}, phishing from {p:g}."
-    ).format(s=th["suspicious"], p=th["phishing"])
+        "A message's score is the sum of its signals' weights, each counted once: suspicious from {s:g}, "
+        "phishing from {p:g}; with a spam signal among them, spam from {spam:g}."
+    ).format(s=th["suspicious"], p=th["phishing"], spam=th["spam"])
 
 
 def _print(results: Iterator[dict[str, Any]], fmt: ScanFormat, rules: Rules) -> None:
@@ -239,6 +271,8 @@ def _print(results: Iterator[dict[str, Any]], fmt: ScanFormat, rules: Rules) -> 
         write_json_rows(results, jsonl=fmt == ScanFormat.jsonl)
         return
     all_results = list(results)
+    if not all_results:
+        return  # no table of nothing: the caller says that no message was found
     table = WrappingTable(title=_("Scan results"))
     for col in (_("Message"), _("Verdict"), _("Score"), _("Signals")):
         table.add_column(col)

@@ -20,6 +20,7 @@ from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parseaddr
 
 from .hollow import HOLLOW_MIN, Decoded, Holes, hollow
+from .jis import decode_cp50220
 
 # What a declared charset is read as: the supersets Japanese mailers really write.
 _CHARSETS: dict[str, tuple[str, ...]] = {
@@ -62,6 +63,16 @@ def decode_bytes(data: bytes, charset: str | None) -> tuple[str, bool]:
             return data.decode(codec), False
         except (LookupError, UnicodeDecodeError):
             continue
+    if _ISO2022_ESC.search(data) and (not label or label.startswith("iso-2022-jp") or label not in _CHARSETS):
+        # ISO-2022-JP that Python's codecs reject (Outlook's CP50220: ①, ㈱ in ESC $ B), or
+        # unlabelled or mislabelled: read through CP932 (jis.py), invalid bytes replaced
+        for codec in () if label.startswith("iso-2022-jp") else ("iso2022_jp", "iso2022_jp_2004"):
+            try:
+                return data.decode(codec), bool(label)
+            except UnicodeDecodeError:
+                continue
+        text, replaced = decode_cp50220(data)
+        return text, replaced or (bool(label) and not label.startswith("iso-2022-jp"))
     # No label, or one that did not fit. Valid UTF-8 whose every other character is a Latin
     # letter, punctuation or an emoji is European text ("Restituição"): Shift_JIS would read
     # the same bytes as kanji. Otherwise the guess that reads most like Japanese text wins.

@@ -106,6 +106,57 @@ def _open_regular(path: Path) -> BinaryIO | str:
         raise
 
 
+def _files(path: Path) -> list[Path]:
+    """The files a path names, in order: itself, or every file under a directory (recursive,
+    symbolic links to directories not followed); of a Maildir, only its messages (below)."""
+    if not path.is_dir():
+        return [path]
+    found: list[Path] = []
+    _collect(path, found)
+    return sorted(found)
+
+
+def is_maildir(d: Path) -> bool:
+    """A Maildir holds ``cur/`` and ``new/`` or ``tmp/`` (a Maildir++ folder may lack some)."""
+    return (d / "cur").is_dir() and ((d / "new").is_dir() or (d / "tmp").is_dir())
+
+
+def _collect(d: Path, found: list[Path]) -> None:
+    if is_maildir(d):
+        _maildir(d, found)
+        return
+    try:
+        entries = list(d.iterdir())
+    except OSError:
+        return
+    for e in entries:
+        if e.is_dir():
+            if not e.is_symlink():
+                _collect(e, found)
+        elif e.is_file():
+            found.append(e)
+
+
+def _maildir(d: Path, found: list[Path]) -> None:
+    """The messages of a Maildir: the files of ``cur/`` and ``new/`` (not ``tmp/``, where
+    messages are still being written), dot-files left out; and those of its Maildir++ folders
+    (``.Sent/cur``…). The server's own files beside them (dovecot-uidlist, dovecot.index*,
+    subscriptions, maildirfolder, courierimap*) are not messages and are not read."""
+    for sub in ("cur", "new"):
+        try:
+            entries = list((d / sub).iterdir())
+        except OSError:
+            continue
+        found.extend(e for e in entries if not e.name.startswith(".") and e.is_file())
+    try:
+        folders = [e for e in d.iterdir() if e.name.startswith(".") and e.name not in (".", "..")]
+    except OSError:
+        return
+    for f in folders:
+        if f.is_dir() and not f.is_symlink() and ((f / "cur").is_dir() or (f / "new").is_dir()):
+            _maildir(f, found)
+
+
 def _units(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str, bytes | str | _Later]]:
     """(origin, bytes, reason or a file to read later) for each message, in order. Only a
     file's first kilobyte is read to tell an mbox (its messages are counted now) from a file
@@ -115,8 +166,7 @@ def _units(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str, 
             yield from _split("stdin", stdin or b"")
             continue
         path = Path(p)
-        files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
-        for f in files:
+        for f in _files(path):
             try:
                 fh = _open_regular(f)
                 if isinstance(fh, str):

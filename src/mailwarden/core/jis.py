@@ -1,0 +1,147 @@
+"""ISO-2022-JP as Outlook, Becky! and other Windows mailers write it (Microsoft's CP50220,
+"ISO-2022-JP-MS"): JIS X 0208 designated by ``ESC $ B`` but carrying the NEC special
+characters of row 13 (①, ㈱, ㌔…) and the NEC-selected IBM extensions (rows 89–92), which
+Python's ``iso2022_jp`` codecs reject. Python has no CP50220 codec; the JIS bytes are
+transcoded to Shift_JIS (the two differ only by arithmetic) and read as CP932, which holds
+every one of those characters. One pass over the bytes: linear time, whatever they hold.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+#: the escape sequences this reader knows, longest first: (sequence, mode)
+_ASCII, _KANA, _TWO_BYTE = 0, 1, 2
+_ESCAPES = re.compile(
+    rb"\x1b(?:"
+    rb"(?P<ascii>\([BJH])"  # ASCII, JIS X 0201 Roman (read as ASCII, as CP50220 does)
+    rb"|(?P<kana>\(I)"  # JIS X 0201 katakana
+    rb"|(?P<two>\$[@B]|\$\([BQOP])"  # JIS C 6226, JIS X 0208, JIS X 0213 (read as 0208)
+    rb"|(?P<announce>&@)"  # JIS X 0208-1990's announcer: no change of mode
+    rb")"
+)
+#: bytes that are read as they are in any mode (controls, space): a mailer that forgets to
+#: return to ASCII before a line break loses no more than that line's two-byte text
+_CONTROLS = frozenset(b"\t\n\r \x0b\x0c")
+_SO, _SI, _ESC = 0x0E, 0x0F, 0x1B
+
+
+def _sjis(j1: int, j2: int) -> bytes:
+    """The Shift_JIS bytes of the JIS X 0208 code point (j1, j2), both in 0x21–0x7E."""
+    s1 = ((j1 - 0x21) >> 1) + 0x81
+    if s1 > 0x9F:
+        s1 += 0x40
+    if j1 & 1:
+        s2 = j2 + 0x1F
+        if s2 >= 0x7F:
+            s2 += 1
+    else:
+        s2 = j2 + 0x7E
+    return bytes((s1, s2))
+
+
+@cache
+def _pairs() -> dict[bytes, str]:
+    """Every JIS X 0208 code point (two bytes, 0x21–0x7E each) CP932 assigns, as its character."""
+    table: dict[bytes, str] = {}
+    for j1 in range(0x21, 0x7F):
+        for j2 in range(0x21, 0x7F):
+            try:
+                table[bytes((j1, j2))] = _sjis(j1, j2).decode("cp932")
+            except UnicodeDecodeError:
+                continue
+    return table
+
+
+def decode_cp50220(data: bytes) -> tuple[str, bool]:
+    """(text, repaired): ``data`` read as ISO-2022-JP with Microsoft's extensions; what no
+    table holds (an unknown escape, a byte outside any set, an unassigned code point) becomes
+    U+FFFD and ``repaired`` is true."""
+    out: list[str] = []
+    repaired = False
+    mode = _ASCII
+    shifted = False  # between SO and SI: katakana, whatever the designation
+    i, n = 0, len(data)
+    while i < n:
+        b = data[i]
+        if b == _ESC:
+            m = _ESCAPES.match(data, i)
+            if m is None:
+                out.append("\ufffd")
+                repaired = True
+                i += 1
+                continue
+            if m.group("ascii"):
+                mode = _ASCII
+            elif m.group("kana"):
+                mode = _KANA
+            elif m.group("two"):
+                mode = _TWO_BYTE
+            i = m.end()
+            continue
+        if b == _SO:
+            shifted = True
+            i += 1
+            continue
+        if b == _SI:
+            shifted = False
+            i += 1
+            continue
+        if b in _CONTROLS or b < 0x20:
+            out.append(chr(b))
+            i += 1
+            continue
+        if shifted or mode == _KANA:
+            if 0x21 <= b <= 0x5F:
+                out.append(chr(0xFF61 + b - 0x21))
+            elif 0xA1 <= b <= 0xDF:
+                out.append(chr(0xFF61 + b - 0xA1))
+            else:
+                out.append("\ufffd")
+                repaired = True
+            i += 1
+            continue
+        if mode == _TWO_BYTE:
+            # a run of two-byte characters up to the next escape, shift or control, at once
+            j = i
+            while j < n and 0x21 <= data[j] <= 0x7E:
+                j += 1
+            run = data[i:j]
+            if run:
+                pairs = _pairs()
+                chars = [pairs.get(run[k : k + 2], "\ufffd") for k in range(0, len(run) - 1, 2)]
+                text = "".join(chars)
+                if "\ufffd" in text:
+                    repaired = True
+                out.append(text)
+                if len(run) % 2:
+                    out.append("\ufffd")
+                    repaired = True
+                i = j
+                continue
+            # a byte no two-byte set holds (8-bit, DEL)
+            out.append("\ufffd")
+            repaired = True
+            i += 1
+            continue
+        # ASCII (or Roman) mode
+        if b < 0x80:
+            j = i
+            while j < n and 0x20 <= data[j] < 0x7F:
+                j += 1
+            if j == i:  # DEL
+                out.append(chr(b))
+                i += 1
+            else:
+                out.append(data[i:j].decode("ascii"))
+                i = j
+            continue
+        if 0xA1 <= b <= 0xDF:
+            # 8-bit half-width katakana, as some mailers put them in ISO-2022-JP
+            out.append(chr(0xFF61 + b - 0xA1))
+        else:
+            out.append("\ufffd")
+            repaired = True
+        i += 1
+    return "".join(out), repaired

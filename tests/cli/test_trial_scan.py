@@ -1,0 +1,189 @@
+"""`mailwarden scan` as a new user met it: a Maildir is read as its messages (not its server's
+index files), an empty directory is said to hold no message, and a check that could not be
+made (DNS unreachable, a part not inspected) exits 3 as the README's exit codes say."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from mailwarden.cli.scan_cmds import _exit_code
+from mailwarden.core.sources import messages
+from tests.analyze.mail import message
+from tests.support.timing import DNS_TIMEOUT
+
+
+def mw(*args: str, data_dir: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {
+        **os.environ,
+        "MAILWARDEN_LANG": "en",
+        "COLUMNS": "200",
+        "MAILWARDEN_DATA_DIR": str(data_dir),
+        "MAILWARDEN_DNS_TIMEOUT": str(DNS_TIMEOUT),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "mailwarden", "scan", *args], capture_output=True, env=env, timeout=120
+    )
+
+
+def maildir(root: Path) -> Path:
+    """A Maildir as Dovecot leaves it: messages in cur/ and new/, a Maildir++ folder, the
+    server's index, list and flag files beside them, a message being delivered in tmp/."""
+    box = root / "Maildir"
+    for sub in ("cur", "new", "tmp", ".Sent/cur", ".Sent/new", ".Sent/tmp", ".Drafts/cur"):
+        (box / sub).mkdir(parents=True)
+    (box / "cur" / "1697000000.M1P1.host:2,S").write_bytes(message("一通目", msgid="<1@example.co.jp>"))
+    (box / "new" / "1697000001.M2P1.host").write_bytes(message("二通目", msgid="<2@example.co.jp>"))
+    (box / ".Sent" / "cur" / "1697000002.M3P1.host:2,S").write_bytes(message("送信済み", msgid="<3@x.jp>"))
+    (box / ".Drafts" / "cur" / "1697000003.M4P1.host:2,D").write_bytes(message("下書き", msgid="<4@x.jp>"))
+    (box / "tmp" / "1697000004.M5P1.host").write_bytes(b"From: half")
+    (box / "cur" / ".hidden").write_bytes(b"not a message")
+    for name in (
+        "dovecot-uidlist",
+        "dovecot.index",
+        "dovecot.index.log",
+        "dovecot-uidvalidity",
+        "subscriptions",
+    ):
+        (box / name).write_bytes(b"3 V1697000000 N5\n")
+    (box / ".Sent" / "maildirfolder").write_bytes(b"")
+    (box / ".Sent" / "dovecot-uidlist").write_bytes(b"3 V1 N2\n")
+    return box
+
+
+def test_a_maildir_is_read_as_its_messages(tmp_path: Path) -> None:
+    box = maildir(tmp_path)
+    got = [Path(origin).relative_to(box).as_posix() for origin, _ in messages([str(box)])]
+    assert got == [
+        ".Drafts/cur/1697000003.M4P1.host:2,D",
+        ".Sent/cur/1697000002.M3P1.host:2,S",
+        "cur/1697000000.M1P1.host:2,S",
+        "new/1697000001.M2P1.host",
+    ]
+    # a Maildir inside a directory given is found too; other files there are still read
+    (tmp_path / "note.eml").write_bytes(message("別のメール"))
+    got = [Path(origin).name for origin, _ in messages([str(tmp_path)])]
+    names = ["1697000003.M4P1.host:2,D", "1697000002.M3P1.host:2,S", "1697000000.M1P1.host:2,S"]
+    names += ["1697000001.M2P1.host", "note.eml"]
+    assert sorted(got) == sorted(names)
+
+
+def test_scan_of_a_maildir_lists_no_index_file_and_exits_0(tmp_path: Path) -> None:
+    box = maildir(tmp_path)
+    r = mw("--offline", "--no-history", "--format", "json", str(box), data_dir=tmp_path / "data")
+    rows = json.loads(r.stdout)
+    assert [row for row in rows if "error" in row] == []
+    assert len(rows) == 4
+    assert r.returncode == 0, r.stderr
+
+
+def test_an_empty_directory_is_said_to_hold_no_message(tmp_path: Path) -> None:
+    empty = tmp_path / "emptydir"
+    empty.mkdir()
+    r = mw("--offline", "--no-history", str(empty), data_dir=tmp_path / "data")
+    assert r.returncode == 2  # README: input that could not be read
+    assert "no message found in" in r.stderr.decode() and "emptydir" in r.stderr.decode()
+    assert "Scan results" not in r.stdout.decode()
+    r = mw("--offline", "--no-history", "-f", "json", str(empty), data_dir=tmp_path / "data")
+    assert r.returncode == 2 and json.loads(r.stdout) == []
+
+
+def test_a_part_not_inspected_exits_3_even_when_flagged() -> None:
+    row = {
+        "verdict": "phishing",
+        "signals": [{"code": "analysis.uninspected"}],
+        "authentication": {"source": None, "results": []},
+    }
+    assert _exit_code(row) == 3
+    row["signals"] = [{"code": "text.urgency"}]
+    assert _exit_code(row) == 1
+
+
+def test_a_dns_temperror_verified_here_exits_3_not_one_recorded() -> None:
+    results = [{"method": "dkim", "result": "temperror"}, {"method": "dmarc", "result": "temperror"}]
+    row = {"verdict": "clean", "signals": [], "authentication": {"source": "verified", "results": results}}
+    assert _exit_code(row) == 3
+    # --offline: the receiving server's recorded temperror is its DNS, not this scan's
+    row["authentication"] = {"source": "recorded by mx.example.jp", "results": results}
+    assert _exit_code(row) == 0
+
+
+def _many_parts(n: int) -> bytes:
+    parts = b"".join(
+        b"--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + f"part {i}\r\n".encode() for i in range(n)
+    )
+    return (
+        b"From: a@example.co.jp\r\nTo: b@example.co.jp\r\nSubject: parts\r\nMessage-ID: <p@x.jp>\r\n"
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n" + parts + b"--b--\r\n"
+    )
+
+
+def test_scan_of_a_message_not_wholly_inspected_exits_3(tmp_path: Path) -> None:
+    f = tmp_path / "parts.eml"
+    f.write_bytes(_many_parts(400))  # more MIME parts than are inspected
+    r = mw("--offline", "--no-history", "-f", "json", str(f), data_dir=tmp_path / "data")
+    codes = [s["code"] for s in json.loads(r.stdout)[0]["signals"]]
+    assert "analysis.uninspected" in codes
+    assert r.returncode == 3
+
+
+def test_dns_unreachable_exits_3(tmp_path: Path) -> None:
+    # a loopback port nothing listens on: every lookup fails at once (ICMP port unreachable)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    f = tmp_path / "signed.eml"
+    f.write_bytes(
+        message(
+            "今月のお知らせです。",
+            from_="News <news@mail.example.co.jp>",
+            extra_headers=(
+                "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=mail.example.co.jp; s=s1;\r\n"
+                " h=from:to:subject:date; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=AAAA\r\n"
+            ),
+        )
+    )
+    r = mw("--no-history", "-n", f"127.0.0.1:{port}", "-f", "json", str(f), data_dir=tmp_path / "data")
+    row = json.loads(r.stdout)[0]
+    assert row["authentication"]["source"] == "verified"
+    assert {x["result"] for x in row["authentication"]["results"]} == {"temperror"}
+    assert r.returncode == 3, r.stderr
+
+
+def test_dns_unreachable_is_no_evidence_of_no_authentication(tmp_path: Path) -> None:
+    # temperror decides nothing: auth.none ("no passing SPF/DKIM/DMARC result") is not fired
+    # (analyze/auth.py, signals_from)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    f = tmp_path / "plain.eml"
+    f.write_bytes(message("今月のお知らせです。", from_="News <news@mail.example.co.jp>"))
+    r = mw("--no-history", "-n", f"127.0.0.1:{port}", "-f", "json", str(f), data_dir=tmp_path / "data")
+    row = json.loads(r.stdout)[0]
+    assert "temperror" in {x["result"] for x in row["authentication"]["results"]}
+    assert "auth.none" not in {s["code"] for s in row["signals"]}
+    assert r.returncode == 3
+
+
+def test_scan_json_rows_are_what_the_published_schema_describes(tmp_path: Path) -> None:
+    # every row failed analysis-verdict.json (its extra "path"); error rows were described nowhere
+    from pydantic import TypeAdapter
+
+    from mailwarden.analyze.result import ScanOutputRow
+
+    good = tmp_path / "m.eml"
+    good.write_bytes(message("ご確認ください", msgid="<9@example.co.jp>"))
+    r = mw(
+        "--offline", "--no-history", "-f", "json", str(good), str(tmp_path / "missing.eml"), data_dir=tmp_path
+    )
+    rows = json.loads(r.stdout)
+    assert [sorted(row)[:2] for row in rows] == [["attachments", "authentication"], ["error", "path"]]
+    adapter = TypeAdapter(ScanOutputRow)
+    for row in rows:
+        adapter.validate_python(row)
+    schema = json.loads((Path(__file__).resolve().parents[2] / "docs/schemas/scan-row.json").read_text())
+    assert {"$ref" if "$ref" in x else "type" for x in schema["anyOf"]} and len(schema["anyOf"]) == 2
