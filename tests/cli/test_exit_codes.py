@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -46,6 +47,19 @@ def test_dlp_check(tmp_path: Path) -> None:
     assert mw("dlp", "check", str(plain)).returncode == 0
     assert mw("dlp", "check", str(card)).returncode == 1
     assert mw("dlp", "check", str(tmp_path / "nope.eml")).returncode == 2
+    # a card found beside an attachment that could not be read: 3, the largest code wins
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "a@example.co.jp", "b@example.net", "資料"
+    msg.set_content("カード 4111-1111-1111-1111")
+    msg.add_attachment(b"PK\x03\x04 broken", maintype="application", subtype="zip", filename="a.zip")
+    both = tmp_path / "both.eml"
+    both.write_bytes(msg.as_bytes())
+    r = mw("dlp", "check", "--format", "json", str(both))
+    row = json.loads(r.stdout)[0]
+    assert row["matches_total"] == 1 and row["unscannable"][0]["reason"] == "broken zip"
+    assert r.returncode == 3
 
 
 def test_only_regular_files_are_read(tmp_path: Path) -> None:

@@ -224,3 +224,12 @@ def test_my_numbers_kept_as_numbers_get_their_leading_zeros_back():
     buf2 = io.BytesIO()
     wb2.save(buf2)
     assert "jp.my-number" not in _found(mail_with("xlsx", "list.xlsx", buf2.getvalue()))
+
+
+def test_a_table_left_open_is_read_to_the_end_of_the_page():
+    # an HTML body cut at the size limit ends inside its table: the rows before the cut count
+    rows = "".join(f"<tr><td>会員{i}</td><td>user{i}@example.jp</td></tr>" for i in range(40))
+    html = f"<html><body><table><tr><th>氏名</th><th>メールアドレス</th></tr>{rows}<tr><td>途中"
+    r = check_message(mail_with("html", "x.html", html.encode()))
+    assert r["tables"] == 1
+    assert r["personal_rows"] == 40

@@ -119,14 +119,17 @@ def check(
 
 
 def _exit_code(result: dict[str, Any]) -> ExitCode:
-    """Findings: personal data or secrets found, or a policy taking an action other than
-    letting the mail go; could not check: a part that could not be scanned and nothing else."""
+    """Could not check: a part that could not be scanned (the largest code wins, as the README
+    says: what was found may not be all there is); findings: personal data or secrets found,
+    or a policy taking an action other than letting the mail go."""
+    if result.get("unscannable"):
+        return ExitCode.UNCHECKED
     decision = result.get("decision")
     if result.get("matches_total", len(result.get("matches", []))) or (
         decision and decision["action"] != "allow"
     ):
         return ExitCode.FINDINGS
-    return ExitCode.UNCHECKED if result.get("unscannable") else ExitCode.OK
+    return ExitCode.OK
 
 
 class ListFormat(StrEnum):

@@ -254,8 +254,14 @@ def html_tables(location: str, page: str) -> tuple[str, list[Table]]:
     if "<table" not in page and "<TABLE" not in page and "<Table" not in page:
         return page, []
     low = page.lower()
-    if low.count("<table") > MAX_HTML_TABLES * 5 or low.count("<tr") + low.count("<t") > 3 * MAX_TAGS:
+    opened = low.count("<table")
+    if opened > MAX_HTML_TABLES * 5 or low.count("<tr") + low.count("<t") > 3 * MAX_TAGS:
         return page, []  # read as text: a page built to make table reading slow
+    # tables left open — a body cut at the size limit, or HTML written without the end tags —
+    # end where the page ends, as a browser ends them
+    unclosed = opened - low.count("</table")
+    if unclosed > 0:
+        page += "</table>" * unclosed
     tables: list[Table] = []
     for _ in range(MAX_NESTING):
         found = False
