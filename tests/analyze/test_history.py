@@ -29,6 +29,14 @@ def test_new_domains_flagged_once_the_memory_is_warm(store):
     # seen now: not new the second time
     later = scan(history, "https://new-one.example/")
     assert not [s for s in later["signals"] if s["code"] == "url.new-domain"]
+    # a brand's own domain is no stranger, however new to this memory (a new user's trial saw
+    # amazon.co.jp and live.com flagged); an unknown one beside it still is
+    brands = scan(
+        history, "https://www.amazon.co.jp/gp/ https://login.live.com/ https://another-new.example/"
+    )
+    assert [s["evidence"]["host"] for s in brands["signals"] if s["code"] == "url.new-domain"] == [
+        "another-new.example"
+    ]
 
 
 def _from(history, sender, body="ご確認ください。"):

@@ -187,3 +187,54 @@ def test_scan_json_rows_are_what_the_published_schema_describes(tmp_path: Path) 
         adapter.validate_python(row)
     schema = json.loads((Path(__file__).resolve().parents[2] / "docs/schemas/scan-row.json").read_text())
     assert {"$ref" if "$ref" in x else "type" for x in schema["anyOf"]} and len(schema["anyOf"]) == 2
+
+
+def test_read_errors_and_hidden_signals_are_said_in_the_readers_language(tmp_path: Path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from mailwarden.cli import scan_cmds
+    from mailwarden.cli.main import app
+
+    lure = tmp_path / "lure.eml"
+    lure.write_bytes(
+        message("至急、こちらのリンクからパスワードを確認してください", from_="IT <it@example-help.top>")
+    )
+    monkeypatch.setattr(scan_cmds, "SHOWN", 0)  # a row lists no signal: all are "more"
+    monkeypatch.setenv("COLUMNS", "300")
+    args = ["scan", "--offline", "--no-history", "--lang", "ja", str(lure), str(tmp_path / "missing.eml")]
+    r = CliRunner().invoke(app, args)
+    assert "ファイルがありません" in r.output and "FileNotFoundError" not in r.output
+    assert "…ほか" in r.output and "--format json" in r.output
+
+
+def test_lang_is_read_wherever_it_stands_before_any_command_is_loaded(tmp_path: Path) -> None:
+    # `scan --help --lang en` answered in Japanese (help texts are read at import) and
+    # `reports list --lang en` was refused (the option was declared command by command)
+    env = {**os.environ, "MAILWARDEN_LANG": "ja", "COLUMNS": "200", "MAILWARDEN_DATA_DIR": str(tmp_path)}
+    env["MAILWARDEN_DATABASE_URL"] = f"sqlite:///{tmp_path / 'mw.db'}"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "mailwarden", *args]
+        return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+
+    helped = run("scan", "--help", "--lang", "en")
+    assert helped.returncode == 0 and "Analyse messages" in helped.stdout
+    listed = run("reports", "list", "--lang=en")
+    assert listed.returncode == 0, listed.stderr
+    assert "Reporter" in listed.stdout and "報告者" not in listed.stdout
+    refused = run("reports", "list", "--lang", "fr")
+    assert refused.returncode == 2 and "'fr'" in refused.stderr
+
+
+def test_results_trusted_without_the_servers_name_are_said_to_be(tmp_path: Path) -> None:
+    # a forged "mx.microsoft.com; spf=pass dkim=pass dmarc=pass" on top was trusted in silence
+    head = "Authentication-Results: mx.microsoft.com; spf=pass smtp.mailfrom=microsoft.com; dmarc=pass\r\n"
+    mail = tmp_path / "m.eml"
+    mail.write_bytes(message("ご確認ください", extra_headers=head))
+    said = mw("--offline", "--no-history", str(mail), data_dir=tmp_path)
+    assert b"trusted_authserv_ids" in said.stdout and b"mx.microsoft.com" in said.stdout
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("trusted_authserv_ids: [mx1.example.co.jp]\n")
+    named = mw("--offline", "--no-history", "--rules", str(rules), str(mail), data_dir=tmp_path)
+    assert named.returncode == 0, named.stderr
+    assert b"trusted_authserv_ids" not in named.stdout

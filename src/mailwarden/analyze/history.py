@@ -201,7 +201,12 @@ class _Batch:
         self.total += len(new)
         if known_total < self.history.warm:
             return []
-        return [Hit(CODE, {"host": d}) for d in new[:5]]
+        # a brand's own domain (amazon.co.jp, live.com) or the organisation's is not a domain
+        # nobody knows, however new to this memory
+        rules = self.rules
+        known = set(known_domains(rules))
+        strange = [d for d in new if d not in known and not any(b.owns(d) for b in rules.brands)]
+        return [Hit(CODE, {"host": d}) for d in strange[:5]]
 
     def _sender(self, result: VerdictJson) -> list[Hit]:
         domain = _sender_domain(result, self.rules)

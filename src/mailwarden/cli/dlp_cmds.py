@@ -11,6 +11,7 @@ import typer
 
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
+from ..core.reasons import read_error
 from ..core.render import WrappingTable
 from ..core.sources import per_message, read_stdin
 from ..dlp.detectors import BY_ID, DETECTORS, PERSONAL
@@ -75,7 +76,7 @@ def check(
         table.add_column(col)
     for r in results:
         if "error" in r:
-            table.add_row(r["path"], _("unreadable"), "-", r["error"], "-")
+            table.add_row(r["path"], _("unreadable"), "-", read_error(r["error"]), "-")
             continue
         # one line per table column, then the matches outside tables one by one
         for col in r.get("columns", []):

@@ -8,6 +8,7 @@ below build the whole command, as does reading :data:`app` (tests, documentation
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import typer
@@ -77,6 +78,43 @@ def _root() -> None:
     """mailwarden: email-security toolkit"""
 
 
+def _take_language(args: list[str]) -> list[str]:
+    """``--lang X`` (or ``--lang=X``) wherever it stands, applied before any command is
+    imported — their help texts are read at import — and taken out of the arguments, so that
+    every command speaks it, whether it declares the option or not (``reports list --lang en``
+    was refused, ``scan --help --lang en`` answered in Japanese). After ``--`` nothing is read."""
+    out: list[str] = []
+    lang: str | None = None
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            out.append(arg)
+            out.extend(rest)
+            break
+        if arg == "--lang":
+            lang = next(rest, "")
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+        else:
+            out.append(arg)
+    if lang is None:
+        return args
+    if i18n.normalise_language(lang) is None:
+        from .common import err
+
+        choices = ", ".join(i18n.LANGUAGES)
+        err.print(
+            f"[red]{_('Error')}:[/red] "
+            + _("no output language {lang!r}: choose one of {choices}").format(lang=lang, choices=choices),
+            highlight=False,
+            markup=True,
+        )
+        raise SystemExit(2)
+    i18n.set_language(lang)
+    os.environ["MAILWARDEN_LANG"] = lang  # worker processes started afresh speak it too
+    return out
+
+
 def __getattr__(name: str) -> typer.Typer:
     if name == "app":  # the whole command, built once on first use
         whole = build()
@@ -89,6 +127,7 @@ def main() -> None:
     from ..core.parallel import exit_on_sigterm
 
     exit_on_sigterm()  # SIGTERM stops the worker processes too, as Ctrl-C does
+    sys.argv[1:] = _take_language(sys.argv[1:])
     first = sys.argv[1] if len(sys.argv) > 1 else ""
     command = build(first if first in _PARTS else None)
     try:

@@ -19,6 +19,7 @@ from ..core.config import get_settings
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
 from ..core.message import parse_message
+from ..core.reasons import read_error
 from ..core.render import WrappingTable
 from ..core.sources import looks_like_mail, messages, per_message, read_stdin
 from .common import (
@@ -278,18 +279,45 @@ def _print(results: Iterator[dict[str, Any]], fmt: ScanFormat, rules: Rules) -> 
         table.add_column(col)
     for r in all_results:
         if "error" in r:
-            table.add_row(r["path"], _("unreadable"), "-", r["error"])
+            table.add_row(r["path"], _("unreadable"), "-", read_error(r["error"]))
             continue
-        table.add_row(
-            r["path"],
-            _(VERDICT_LABELS[r["verdict"]]),
-            f"{r['score']:.1f}",
-            "\n".join(f"{s['weight']:+g} {s['code']}: {s['explanation']}" for s in r["signals"][:8]),
-        )
+        shown = [f"{s['weight']:+g} {s['code']}: {s['explanation']}" for s in r["signals"][:SHOWN]]
+        if len(r["signals"]) > SHOWN:
+            shown.append(_("… {n} more (--format json lists them all)").format(n=len(r["signals"]) - SHOWN))
+        # two decimals, as the thresholds are written: 3.45 is not "3.5" against 3.49
+        table.add_row(r["path"], _(VERDICT_LABELS[r["verdict"]]), f"{r['score']:.2f}", "\n".join(shown))
     out.print(table)
     out.print(_thresholds(rules))
+    trusted = _trusted_unnamed(all_results, rules)
+    if trusted:
+        # anyone can write an Authentication-Results header: without the receiving server's
+        # name, the topmost is taken for its own (a forged one when it adds none)
+        out.print(
+            _(
+                "Authentication results were taken from the topmost Authentication-Results header "
+                "({authserv}): name your receiving server in the rules file (trusted_authserv_ids) "
+                "so that only its own are trusted."
+            ).format(authserv=", ".join(trusted)),
+            highlight=False,
+        )
     if len(all_results) == 1 and "error" not in all_results[0] and all_results[0]["authentication"]["header"]:
         out.print(all_results[0]["authentication"]["header"])
+
+
+def _trusted_unnamed(results: list[dict[str, Any]], rules: Rules) -> list[str]:
+    """The authserv-ids whose recorded results were trusted without being named in the rules."""
+    if rules.trusted_authserv_ids:
+        return []
+    names: dict[str, None] = {}
+    for r in results:
+        source = (r.get("authentication") or {}).get("source") or ""
+        if source.startswith("recorded by "):
+            names[source.removeprefix("recorded by ")] = None
+    return list(names)[:3]
+
+
+#: signals listed in a table row (JSON lists them all)
+SHOWN = 8
 
 
 def _stdin() -> bytes:

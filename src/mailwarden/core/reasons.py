@@ -78,3 +78,26 @@ def defect(name: str) -> str:
     """A defect class's name as a reader would say it (the name itself if unknown)."""
     text = DEFECTS.get(name)
     return gettext(text) if text else name
+
+
+#: why an input could not be read (core.sources: kept in English in JSON rows)
+READ_ERRORS = (
+    N_("not a regular file"),
+    N_("larger than {limit} bytes"),
+)
+_OS_ERRORS = {
+    "FileNotFoundError": N_("no such file"),
+    "PermissionError": N_("permission denied"),
+    "IsADirectoryError": N_("a directory"),
+    "NotADirectoryError": N_("not a directory"),
+}
+_read_error = localiser(READ_ERRORS)
+
+
+def read_error(error: str) -> str:
+    """An input's read error (``FileNotFoundError: No such file or directory``, ``not a
+    regular file``) in the reader's language."""
+    kind, sep, _ = error.partition(": ")
+    if sep and kind in _OS_ERRORS:
+        return gettext(_OS_ERRORS[kind])
+    return _read_error(error)
