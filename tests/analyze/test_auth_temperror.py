@@ -22,6 +22,11 @@ def test_temperror_is_not_taken_for_no_authentication():
     assert "auth.none" not in codes(undetermined)
     nothing = analyze(_mail("spf=none smtp.mailfrom=shop.example.org; dkim=none"), rules)
     assert "auth.none" in codes(nothing)
+    # a DKIM signature's d= is the sender's choice: its temperror switches nothing off
+    chosen = analyze(
+        _mail("spf=none smtp.mailfrom=shop.example.org; dkim=temperror header.d=slow.example"), rules
+    )
+    assert "auth.none" in codes(chosen)
 
 
 def test_where_a_result_was_recorded_is_said_in_the_readers_language():

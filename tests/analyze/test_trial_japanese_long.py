@@ -50,3 +50,10 @@ def test_long_html_mail_keeps_its_signals_and_nothing_is_uninspected():
     codes = {s["code"] for s in v["signals"]}
     assert "text.secrecy" in codes
     assert "analysis.uninspected" not in codes
+
+
+def test_squared_words_the_tokenizer_lengthens_stay_under_its_limit():
+    # ㌕ is 3 bytes and キログラム after the tokenizer's normalisation: 15
+    from mailwarden.analyze.japanese import words
+
+    assert list(words("お知らせ" + "㌕" * 30_000))

@@ -238,3 +238,17 @@ def test_results_trusted_without_the_servers_name_are_said_to_be(tmp_path: Path)
     named = mw("--offline", "--no-history", "--rules", str(rules), str(mail), data_dir=tmp_path)
     assert named.returncode == 0, named.stderr
     assert b"trusted_authserv_ids" not in named.stdout
+
+
+def test_folders_kept_by_name_are_read_too(tmp_path: Path) -> None:
+    # Dovecot's LAYOUT=fs: Maildir/Archive/cur, Maildir/Archive/2023/cur — no leading dot
+    box = maildir(tmp_path)
+    for sub in ("Archive/cur", "Archive/new", "Archive/2023/cur"):
+        (box / sub).mkdir(parents=True)
+    (box / "Archive" / "cur" / "1697000010.M9P1.host:2,S").write_bytes(message("保管", msgid="<10@x.jp>"))
+    (box / "Archive" / "2023" / "cur" / "1697000011.M9P2.host:2,S").write_bytes(
+        message("昨年", msgid="<11@x.jp>")
+    )
+    names = {Path(origin).name for origin, _ in messages([str(box)])}
+    assert {"1697000010.M9P1.host:2,S", "1697000011.M9P2.host:2,S"} <= names
+    assert not any(n.startswith("dovecot") for n in names)

@@ -118,3 +118,13 @@ def test_japanese_signals_fire_in_cp50220_mail_as_in_plain():
     assert "text.secrecy" in codes
     assert {s["code"] for s in kabu.to_dict()["signals"]} == codes
     assert kabu.verdict == plain.verdict
+
+
+def test_every_byte_moves_the_reader_on_in_two_byte_mode():
+    # a stray SI or SO in two-byte mode, spaces between characters, a byte alone at the end
+    from mailwarden.core.jis import decode_cp50220
+
+    for data in (b'\x1b$B\x0f$"', b'\x1b$B\x0e\x0f$"', b'\x1b$B$" $" $', b"\x1b$B\x0f"):
+        text, _ = decode_cp50220(data)
+        assert len(text) <= len(data)
+    assert decode_cp50220(b'\x1b$B$" $"\x1b(B')[0] == "あ あ"

@@ -249,6 +249,17 @@ def test_a_sheet_part_not_named_xml_is_checked_too():
     assert any("more than 5000000 cells" in p for p in problems(renamed.getvalue()))
 
 
+def test_an_r_that_is_not_the_cells_own_reference_places_nothing():
+    # calamine reads only an attribute named r: x:r= or "r=" inside another value leave the
+    # cell to be placed after the one before it (a 1.6 KB workbook asked for 32 GB)
+    for cell in ('<c x:r="A1" xmlns:x="u"/>', "<c t=\"s\" foo='a r=b'/>"):
+        wide = '<row r="1">' + cell * 1000 + '</row><row r="1000000"><c r="A1000000"/></row>'
+        rows, cols = _extent(wide)
+        assert rows == 1000000 and cols >= 1000, cell
+    # an attribute after others, quoted either way, is the reference
+    assert _extent('<row r="3"><c t="s" s=\'1\' r="C3"/></row>') == (3, 3)
+
+
 def test_row_tags_that_never_close_are_read_in_linear_time():
     # "<row <row <row …" without ">": a lazy pattern up to ">" read it in quadratic time
     assert _extent("<row " * 40_000) == (0, 1)  # no cell in them

@@ -233,3 +233,52 @@ def test_a_table_left_open_is_read_to_the_end_of_the_page():
     r = check_message(mail_with("html", "x.html", html.encode()))
     assert r["tables"] == 1
     assert r["personal_rows"] == 40
+
+
+def test_a_transfer_list_with_the_account_number_in_a_column_of_its_own():
+    # 氏名 / 銀行名 / 支店名 / 口座種別 / 口座番号: seven digits alone under 口座番号
+    rows = [
+        ["田中 一郎", "みずほ銀行", "新宿支店", "普通", f"{9548430 + i}", "タナカ イチロウ"] for i in range(6)
+    ]
+    text = "氏名,銀行名,支店名,口座種別,口座番号,口座名義\n" + "".join(",".join(r) + "\n" for r in rows)
+    r = check_message(mail_with("csv-utf8", "振込先.csv", text.encode()))
+    assert r["counts"].get("jp.bank-account") == 6
+    assert r["personal_rows"] == 6
+    assert {m["location"][-2:] for m in r["matches"] if m["detector"] == "jp.bank-account"} == {
+        f"E{n}" for n in range(2, 8)
+    }
+    # seven digits under another header are no account
+    other = text.replace("口座番号", "会員番号")
+    assert "jp.bank-account" not in check_message(mail_with("csv-utf8", "会員.csv", other.encode()))["counts"]
+
+
+def test_rows_alike_within_a_table_are_rows_and_an_extra_table_changes_nothing():
+    # sixty staff sharing a dormitory's address and switchboard: sixty rows, whatever else
+    # the message holds (counting every table's rows by their values let one more table
+    # bring the sixty down to one)
+    staff = "氏名,住所,電話番号\n" + "".join(
+        f"社員{i},東京都千代田区丸の内1-1-1,03-1234-5678\n" for i in range(60)
+    )
+    alone = check_message(mail_with("csv-utf8", "寮.csv", staff.encode()))
+    assert alone["personal_rows"] == 60
+    msg = EmailMessage(policy=SMTP)
+    msg["From"], msg["To"], msg["Subject"] = "a@example.co.jp", "b@example.net", "名簿"
+    msg.set_content("添付します。")
+    msg.add_alternative(
+        "<table><tr><th>氏名</th><th>メール</th></tr><tr><td>山田</td><td>yamada@example.jp</td></tr></table>",
+        subtype="html",
+    )
+    msg.add_attachment(staff.encode(), maintype="text", subtype="csv", filename="寮.csv")
+    both = check_message(msg.as_bytes())
+    assert both["tables"] == 2
+    assert both["personal_rows"] == 61
+
+
+def test_numbers_under_tax_id_are_not_given_zeros():
+    # "Tax ID" names the My Number too, and a US EIN of nine digits: no zeros put back there
+    from mailwarden.dlp.checks import my_number_ok
+
+    eins = [f"{n:09d}" for n in range(120000000, 120400000, 1999)]
+    assert any(my_number_ok(e.zfill(12)) for e in eins)  # some would pass once padded
+    text = "Company,Tax ID\n" + "".join(f"Firm {i},{e}\n" for i, e in enumerate(eins))
+    assert "jp.my-number" not in check_message(mail_with("csv-utf8", "vendors.csv", text.encode()))["counts"]

@@ -110,8 +110,10 @@ def signals_from(ctx: Context, outcome: AuthOutcome) -> None:
         ctx.hit("auth.arc-fail", result=arc.result)
     methods = [r for r in outcome.results if r.method in ("spf", "dkim", "dmarc")]
     passed = any(r.result == "pass" for r in methods)
-    # a temporary error (the DNS did not answer) decides nothing: no evidence of "none"
-    undetermined = any(r.result == "temperror" for r in methods)
+    # a temporary error (the DNS did not answer) of SPF or DMARC decides nothing: no evidence of
+    # "none". Not a DKIM signature's: its d= is whatever the sender wrote, a domain whose name
+    # servers never answer included, which would switch the signal off at will
+    undetermined = any(r.result == "temperror" for r in methods if r.method in ("spf", "dmarc"))
     if not passed and not undetermined and not ctx.fired("auth.dmarc-fail"):
         ctx.hit("auth.none", domain=domain)
 

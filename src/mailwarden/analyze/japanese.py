@@ -81,8 +81,9 @@ def reading(text: str) -> str:
 
 
 #: the most characters given to the tokenizer at once: SudachiPy refuses input over 49,149
-#: bytes, and a character is at most 4 bytes of UTF-8 (12,000 × 4 = 48,000)
-PIECE_CHARS = 12_000
+#: bytes after its own normalisation, which lengthens a squared word (㌕ → キログラム: 3
+#: bytes to 15), so a piece of 3,000 characters stays under it (3,000 × 15 = 45,000)
+PIECE_CHARS = 3_000
 #: where a line too long for the tokenizer is best cut: after a sentence's end, else a space
 _SENTENCE_END = re.compile(r"[。．！？!?]")
 _SPACE = re.compile(r"\s")

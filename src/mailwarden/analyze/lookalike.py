@@ -162,18 +162,17 @@ def _index(targets: dict[str, str]) -> _Index:
 _PLACE_HOSTS = frozenset({"pref", "city", "metro", "town", "vill", "ward"})
 
 
-def _place_named(domain: str) -> bool:
-    labels = domain.lower().rstrip(".").split(".")
-    return domain.lower().endswith(".lg.jp") or bool(_PLACE_HOSTS & set(labels[:-2]))
+def place_named(domain: str) -> bool:
+    """A Japanese local government's domain (tokyo.lg.jp, www.pref.osaka.jp, city.kobe.jp)."""
+    d = domain.lower().rstrip(".")
+    labels = d.split(".")
+    return d.endswith(".lg.jp") or (d.endswith(".jp") and bool(_PLACE_HOSTS & set(labels[:-2])))
 
 
 def target_table(domains: list[str]) -> dict[str, str]:
-    """Skeleton of each registrable label → its real registrable domains (space-separated).
-    Not the place names of local governments' domains (``_place_named``)."""
+    """Skeleton of each registrable label → its real registrable domains (space-separated)."""
     table: dict[str, str] = {}
     for d in domains:
-        if _place_named(d):
-            continue
         lab = _label(d)
         reg = registrable(d)
         if lab:

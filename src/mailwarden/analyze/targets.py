@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lookalike import target_table
+from .lookalike import place_named, target_table
 from .rules import Brand, Rules
 
 _CACHE: dict[int, dict[str, str]] = {}
@@ -14,7 +14,11 @@ def targets(rules: Rules) -> dict[str, str]:
     key = id(rules)
     table = _CACHE.get(key)
     if table is None:
-        domains = [*rules.own_domains, *rules.correspondents, *(d for b in rules.brands for d in b.domains)]
+        # a brand's domain named after its place (a local government's) is no name to imitate:
+        # a newspaper named after the same city is no lookalike; the organisation's own and its
+        # correspondents' domains are targets whatever they are called
+        brands = (d for b in rules.brands for d in b.domains if not place_named(d))
+        domains = [*rules.own_domains, *rules.correspondents, *brands]
         table = target_table(domains)
         _CACHE.clear()
         _CACHE[key] = table

@@ -63,7 +63,14 @@ def decode_bytes(data: bytes, charset: str | None) -> tuple[str, bool]:
             return data.decode(codec), False
         except (LookupError, UnicodeDecodeError):
             continue
-    if _ISO2022_ESC.search(data) and (not label or label.startswith("iso-2022-jp") or label not in _CHARSETS):
+    # ISO-2022-JP is 7-bit: 8-bit text with an escape in it (a terminal log's "ESC ( B" in UTF-8
+    # or Shift_JIS) is read by the guesses below, not through CP932's JIS table
+    seven_bit = data.isascii()
+    if (
+        seven_bit
+        and _ISO2022_ESC.search(data)
+        and (not label or label.startswith("iso-2022-jp") or label not in _CHARSETS)
+    ):
         # ISO-2022-JP that Python's codecs reject (Outlook's CP50220: ①, ㈱ in ESC $ B), or
         # unlabelled or mislabelled: read through CP932 (jis.py), invalid bytes replaced
         for codec in () if label.startswith("iso-2022-jp") else ("iso2022_jp", "iso2022_jp_2004"):

@@ -73,6 +73,13 @@ AUTH_SOURCES = (
 )
 auth_source = localiser(AUTH_SOURCES)
 
+#: how a lookalike domain resembles its target (analyze.headers: header.lookalike-domain)
+LOOKALIKE_HOW = (
+    N_("distance {distance} after folding confusable characters"),
+    N_("its name with words added"),
+)
+lookalike_how = localiser(LOOKALIKE_HOW)
+
 
 def defect(name: str) -> str:
     """A defect class's name as a reader would say it (the name itself if unknown)."""

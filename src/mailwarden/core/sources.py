@@ -140,8 +140,10 @@ def _collect(d: Path, found: list[Path]) -> None:
 def _maildir(d: Path, found: list[Path]) -> None:
     """The messages of a Maildir: the files of ``cur/`` and ``new/`` (not ``tmp/``, where
     messages are still being written), dot-files left out; and those of its Maildir++ folders
-    (``.Sent/cur``…). The server's own files beside them (dovecot-uidlist, dovecot.index*,
-    subscriptions, maildirfolder, courierimap*) are not messages and are not read."""
+    (``.Sent/cur``…) or, as Dovecot's ``LAYOUT=fs`` keeps them, its folders by name
+    (``Archive/cur``, ``Archive/2023/cur``). The server's own files beside them
+    (dovecot-uidlist, dovecot.index*, subscriptions, maildirfolder, courierimap*) are not
+    messages and are not read."""
     for sub in ("cur", "new"):
         try:
             entries = list((d / sub).iterdir())
@@ -149,7 +151,7 @@ def _maildir(d: Path, found: list[Path]) -> None:
             continue
         found.extend(e for e in entries if not e.name.startswith(".") and e.is_file())
     try:
-        folders = [e for e in d.iterdir() if e.name.startswith(".") and e.name not in (".", "..")]
+        folders = [e for e in sorted(d.iterdir()) if e.name not in ("cur", "new", "tmp")]
     except OSError:
         return
     for f in folders:

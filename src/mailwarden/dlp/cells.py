@@ -204,8 +204,11 @@ def _scan_block(table: Table, first: int, settle: bool) -> Iterator[ColumnHits]:
         for c, cells in enumerate(columns):
             if not any(cells):
                 continue
-            if MY_NUMBER in read_label(head[c]).named:
+            named = read_label(head[c]).named
+            if MY_NUMBER in named and any(w in fold(head[c]) for w in _MY_NUMBER_WORDS):
                 cells = _zero_padded(cells)
+            elif BANK_ACCOUNT in named:
+                cells = _typed_accounts(cells)
             reach = range(c - 1, max(-1, c - 1 - LABEL_REACH), -1)
             left = [columns[k] for k in reach]
             column = _Column(cells, head[c], left, any(labelled[k] for k in reach))
@@ -216,6 +219,8 @@ def _scan_block(table: Table, first: int, settle: bool) -> Iterator[ColumnHits]:
 
 
 MY_NUMBER = "jp.my-number"
+# words that name the My Number and nothing else ("Tax ID" names it too, and a US EIN)
+_MY_NUMBER_WORDS = ("個人番号", "マイナンバー", "my number", "mynumber")
 
 
 def _zero_padded(cells: tuple[str, ...]) -> tuple[str, ...]:
@@ -225,6 +230,18 @@ def _zero_padded(cells: tuple[str, ...]) -> tuple[str, ...]:
     if not any(c.isdigit() and 9 <= len(c) <= 11 for c in cells):
         return cells
     return tuple(c.zfill(12) if c.isdigit() and c.isascii() and 9 <= len(c) <= 11 else c for c in cells)
+
+
+BANK_ACCOUNT = "jp.bank-account"
+
+
+def _typed_accounts(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """A column its header names as account numbers (口座番号), the account type in a column
+    of its own, as bank-transfer and payroll lists keep it: seven digits alone there are an
+    account number, read as the account-number pattern reads one after its type ("普通")."""
+    if not any(len(c) == 7 and c.isdigit() for c in cells):
+        return cells
+    return tuple("普通 " + c if len(c) == 7 and c.isdigit() and c.isascii() else c for c in cells)
 
 
 def _worth_settling(column: _Column) -> bool:

@@ -74,7 +74,7 @@ def content_of(msg: ParsedMessage) -> Content:
             else:
                 out.parts.append((loc, item))
     for t in out.tables:
-        if t.rows and max(map(len, chain.from_iterable(t.rows))) >= MAX_CELL:
+        if max(map(len, chain.from_iterable(t.rows)), default=0) >= MAX_CELL:
             out.unscannable.append((t.location, f"a cell of more than {MAX_CELL} characters cut"))
     return out
 

@@ -148,22 +148,32 @@ def values_of(
 
 
 def rows_holding(columns: list[CellColumn], detectors: Iterable[str], min_confidence: float) -> int:
-    """Table rows holding the given detectors' data at ``min_confidence`` or more. When the
-    data stands in more than one table, a row is known by what was found in it: the same list
-    twice — an HTML table and the plain-text alternative of it, a workbook and its CSV export —
-    is the same rows once, not twice."""
+    """Table rows holding the given detectors' data at ``min_confidence`` or more — a row of a
+    table counted where it stands. A table that is a copy of another in the message (an HTML
+    table and the plain-text alternative of it, a workbook and its CSV export: every row of
+    data it holds, by the values found in it, stands in the other) is not counted again."""
     wanted = set(detectors)
     chosen = [c for c in columns if c.detector in wanted]
-    if len({c.index for c in chosen}) <= 1:
-        rows: set[tuple[int, int, int]] = set()
+    if len({c.index for c in chosen}) <= 1:  # one table (a 100,000-row sheet): its rows' places
+        places: set[tuple[int, int, int]] = set()
         for c in chosen:
-            rows.update(c.rows_at(min_confidence))
-        return len(rows)
-    found: dict[tuple[int, int, int], list[tuple[str, str]]] = {}
+            places.update(c.rows_at(min_confidence))
+        return len(places)
+    by_table: dict[int, dict[tuple[int, int], list[tuple[str, str]]]] = {}
     for c in chosen:
-        for key, value in zip(c.rows_at(min_confidence), c.values_at(min_confidence), strict=True):
-            found.setdefault(key, []).append((c.detector, value))
-    return len({tuple(sorted(v)) for v in found.values()})
+        rows = by_table.setdefault(c.index, {})
+        found = zip(c.rows_at(min_confidence), c.values_at(min_confidence), strict=True)
+        for (_, block, row), value in found:
+            rows.setdefault((block, row), []).append((c.detector, value))
+    total = 0
+    kept: list[set[tuple[tuple[str, str], ...]]] = []
+    for rows in sorted(by_table.values(), key=len, reverse=True):  # the larger tables first
+        content = {tuple(sorted(v)) for v in rows.values()}
+        if any(content <= other for other in kept):
+            continue  # a copy of a table counted already
+        kept.append(content)
+        total += len(rows)
+    return total
 
 
 def found_in(content: Content) -> Findings:

@@ -19,7 +19,9 @@ from .tables import MAX_COLUMNS, Table, clip
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _XML_TEXT = re.compile(rb"<(?:w:t|a:t|t|v)(?:\s[^>]*)?>([^<]*)</(?:w:t|a:t|t|v)>")
-_PARAGRAPH_END = re.compile(rb"</(?:[A-Za-z]+:)?p>|<(?:[A-Za-z]+:)?br\s*/>")
+_PARAGRAPH_END = re.compile(rb"</(?:[A-Za-z]+:)?p>")
+# a tab or line break inside a paragraph (<w:tab/>, <w:br w:type="page"/>, <a:br><a:rPr/></a:br>)
+_BREAK = re.compile(rb"<(?:[A-Za-z]+:)?(?:tab|br|cr)\b[^>]{0,512}>")
 _SLIDE = re.compile(r"ppt/slides/slide([0-9]+)\.xml$")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
@@ -50,13 +52,13 @@ def _tables(root: etree._Element, ns: str, location: str) -> list[Table]:
 
 
 def _text_outside_tables(xml: bytes, root: etree._Element | None, ns: str) -> str:
-    """The text of a part, paragraphs apart by a blank line: the runs of a paragraph are one text (Word and
-    PowerPoint cut words into runs where formatting changes), paragraphs, shapes and notes
-    apart (a blank line: the number reader joins a number a line break cuts) — joined by
-    spaces, "個人番号 104332181963" in a note and "10/17/16" in the next placeholder read as
-    one number."""
+    """The text of a part, paragraphs apart by a blank line (the number reader joins a number
+    a line break cuts): the runs of a paragraph are one text (Word and PowerPoint cut words into
+    runs where formatting changes), a tab or line break within it a space; paragraphs, shapes,
+    text boxes and notes apart — joined by spaces, "個人番号 104332181963" in a note and
+    "10/17/16" in the next placeholder read as one number."""
     if root is None:
-        paragraphs = _PARAGRAPH_END.split(xml)
+        paragraphs = _PARAGRAPH_END.split(_BREAK.sub(b"<t> </t>", xml))
         return html.unescape(
             "\n\n".join(
                 line
@@ -66,18 +68,19 @@ def _text_outside_tables(xml: bytes, root: etree._Element | None, ns: str) -> st
         )
     lines: list[str] = []
     last: etree._Element | None = None
-    tbl = f"{ns}tbl"
-    for t in root.iter(f"{ns}t"):
-        up = t.iterancestors(f"{ns}p", tbl)  # the nearest paragraph, then any table around it
+    p, tbl, t = f"{ns}p", f"{ns}tbl", f"{ns}t"
+    for el in root.iter(t, f"{ns}tab", f"{ns}br", f"{ns}cr"):
+        up = el.iterancestors(p, tbl)  # its paragraph first, then what holds that
         para = next(up, None)
-        if para is not None and (para.tag == tbl or next(up, None) is not None):
+        if para is not None and (para.tag == tbl or any(a.tag == tbl for a in up)):
             continue  # a table's text: the table's cells hold it
+        piece = (el.text or "") if el.tag == t else " "
         if para is not None and lines and para is last:
-            lines[-1] += t.text or ""
+            lines[-1] += piece
         else:
-            lines.append(t.text or "")
+            lines.append(piece)
         last = para
-    return "\n\n".join(x for x in lines if x)
+    return "\n\n".join(x for x in lines if x.strip())
 
 
 def read_ooxml(

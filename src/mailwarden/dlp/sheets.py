@@ -131,9 +131,12 @@ def xlsx_extent(xml: bytes | IO[bytes]) -> tuple[int, int]:
 _PREFIXED_TAG = re.compile(rb":(?:c|row)[\s>/]")  # led by ":", a byte memchr finds at once
 _ROW_START = re.compile(rb"<(?:[A-Za-z][\w.-]{0,30}:)?row[\s>/]")
 # a cell or row tag without an r attribute (the first test passes over the usual r="A1" at once)
-_FREE_CELL = re.compile(rb"<c(?=[\s>/])(?!\s+r=)(?![^>]{0,512}\br\s*=)")
-_FREE_ROW = re.compile(rb"<row(?=[\s>/])(?!\s+r=)(?![^>]{0,512}\br\s*=)")
-_FREE_PREFIXED = re.compile(rb"<[A-Za-z][\w.-]{0,30}:(?:c|row)(?=[\s>/])(?![^>]{0,512}\br\s*=)")
+# — an attribute named r itself, not x:r= (calamine places such a cell after the one before)
+# nor "r=" inside another attribute's value: the attributes are walked one by one
+_HAS_R = rb"""(?!(?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s+r\s*=)"""
+_FREE_CELL = re.compile(rb"<c(?=[\s>/])(?!\s+r=)" + _HAS_R)
+_FREE_ROW = re.compile(rb"<row(?=[\s>/])(?!\s+r=)" + _HAS_R)
+_FREE_PREFIXED = re.compile(rb"<[A-Za-z][\w.-]{0,30}:(?:c|row)(?=[\s>/])" + _HAS_R)
 _WIDE_REF = re.compile(rb'r="([A-Z]{2,})[0-9]')
 # a one-letter reference past column n (n = 1…25): _LETTER_PAST[n] finds r="B1"… for n = 1
 _LETTER_PAST = {n: re.compile(rb'r="([' + bytes([65 + n]) + rb"-Z])[0-9]") for n in range(1, 26)}

@@ -153,15 +153,23 @@ def one_line_ending(text: str) -> str:
 def parse_delimited(
     location: str, text: str, delimiter: str | None = None, out: Tables | None = None
 ) -> Tables:
+    """A CSV or TSV file's rows. Lines end in CRLF, LF or CR (Excel for Mac's "CSV
+    (Macintosh)"), even mixed, inside quoted cells too: the csv module reads them all from text
+    whose line ends were left alone (``newline=""``). Rows stop where the file's cell budget
+    (``MAX_CELLS``) is spent: those before it are scanned, the rest reported."""
     out = out if out is not None else Tables()
-    text = one_line_ending(text)
     delimiter = delimiter or sniff_delimiter(text)
     rows: list[list[str]] = []
+    budget = MAX_CELLS - out.cells
     try:
-        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             if len(row) > MAX_COLUMNS:
                 out.problems.append((location, f"a row of more than {MAX_COLUMNS} columns"))
                 row = row[:MAX_COLUMNS]
+            budget -= len(row)
+            if budget < 0:
+                out.problems.append((location, f"more than {MAX_CELLS} cells"))
+                break
             rows.append([clip(c) for c in row])
     except csv.Error as exc:
         out.problems.append((location, f"malformed delimited text ({exc})"))
