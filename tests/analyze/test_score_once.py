@@ -55,3 +55,34 @@ def test_what_was_not_read_is_said_in_the_readers_language_and_kept_as_recorded(
     note = next(s for s in cut.signals if s["code"] == "analysis.uninspected")
     assert note["evidence"]["reason"].startswith("body text over the size limit")
     assert "本文" in note["explanation"] and "body text" not in note["explanation"]
+
+
+def test_a_bec_request_names_its_signs_in_the_readers_language():
+    from tests.analyze.mail import message
+
+    body = "社長の高橋です。今、対応できますか。この件は他の人には内密にしてください。"
+    mail = message(body, from_="高橋 健一 <k.takahashi.ceo@gmail.com>")
+    with language("ja"):
+        v = analyze(mail, load_rules())
+    bec = next(s for s in v.signals if s["code"] == "bec.request")
+    assert "freemail-sender" in bec["evidence"]["sender"]  # the record keeps the signals' names
+    assert "freemail" not in bec["explanation"] and "フリーメール" in bec["explanation"]
+
+
+def test_what_an_attachment_is_and_holds_is_said_in_the_readers_language():
+    from tests.analyze.mail import message
+
+    page = b"<html><form><input type='password'></form><script>window.location='x'</script></html>"
+    exe = b"MZ" + b"\0" * 200
+    mail = message(
+        "ご確認ください", attachments=[("invoice.html", "text/html", page), ("a.pdf", "application/pdf", exe)]
+    )
+    with language("ja"):
+        v = analyze(mail, load_rules())
+    smuggling = next(s for s in v.signals if s["code"] == "attachment.html-smuggling")
+    assert "a form posting a password" in smuggling["evidence"]["patterns"]  # as recorded
+    assert "パスワードを送信するフォーム" in smuggling["explanation"]
+    mismatch = next(
+        s for s in v.signals if s["code"] in ("attachment.type-mismatch", "attachment.executable")
+    )
+    assert "Windows の実行ファイル" in mismatch["explanation"]

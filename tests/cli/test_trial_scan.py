@@ -252,3 +252,13 @@ def test_folders_kept_by_name_are_read_too(tmp_path: Path) -> None:
     names = {Path(origin).name for origin, _ in messages([str(box)])}
     assert {"1697000010.M9P1.host:2,S", "1697000011.M9P2.host:2,S"} <= names
     assert not any(n.startswith("dovecot") for n in names)
+
+
+def test_explain_names_the_category_in_the_readers_language(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from mailwarden.cli.main import app
+
+    r = CliRunner().invoke(app, ["scan", "--explain", "header.reply-to-freemail", "--lang", "ja"])
+    assert r.exit_code == 0, r.output
+    assert "分類: ヘッダー" in r.output and "分類: header" not in r.output

@@ -282,3 +282,23 @@ def test_numbers_under_tax_id_are_not_given_zeros():
     assert any(my_number_ok(e.zfill(12)) for e in eins)  # some would pass once padded
     text = "Company,Tax ID\n" + "".join(f"Firm {i},{e}\n" for i, e in enumerate(eins))
     assert "jp.my-number" not in check_message(mail_with("csv-utf8", "vendors.csv", text.encode()))["counts"]
+
+
+def test_a_file_given_alone_is_checked_as_it_would_leave(tmp_path):
+    # `dlp check 顧客.xlsx`: the workbook was read as a message (its bytes as headers)
+    import json as _json
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["氏名", "カード番号"])
+    wb.active.append(["山田", CARD])
+    xlsx = tmp_path / "顧客.xlsx"
+    wb.save(xlsx)
+    csv_file = tmp_path / "list.csv"
+    csv_file.write_bytes(f"氏名,マイナンバー\n山田,{MY_NUMBER}\n".encode("cp932"))
+    r = CliRunner().invoke(app, ["dlp", "check", "--format", "json", str(xlsx), str(csv_file)])
+    rows = _json.loads(r.output)
+    assert [m["location"] for m in rows[0]["matches"]] == ["attachment:顧客.xlsx!Sheet!B2"]
+    assert rows[1]["counts"] == {"jp.my-number": 1}
+    assert rows[1]["matches"][0]["location"] == "attachment:list.csv!B2"

@@ -9,6 +9,7 @@ import re
 import zipfile
 from struct import error as struct_error
 
+from ..core.i18n import N_
 from .context import Context
 
 EXECUTABLE_EXT = {
@@ -41,8 +42,8 @@ _SMUGGLING = (
     ("msSaveOrOpenBlob", re.compile(rb"msSaveOrOpenBlob", re.I)),
     ("document.write", re.compile(rb"document\.write\s*\(", re.I)),
     ("unescape", re.compile(rb"unescape\s*\(", re.I)),
-    ("a long base64 string", re.compile(rb"[A-Za-z0-9+/]{4000,}={0,2}")),
-    ("a form posting a password", re.compile(rb"type\s*=\s*[\"']?password", re.I)),
+    (N_("a long base64 string"), re.compile(rb"[A-Za-z0-9+/]{4000,}={0,2}")),
+    (N_("a form posting a password"), re.compile(rb"type\s*=\s*[\"']?password", re.I)),
     ("window.location", re.compile(rb"window\.location|location\.href\s*=|location\.replace", re.I)),
 )
 _PASSWORD_IN_BODY = re.compile(
@@ -55,19 +56,19 @@ MAX_NESTING = 3
 def sniff(data: bytes) -> str | None:
     """What the bytes are, for the kinds that matter; None for anything else."""
     if data[:2] == b"MZ":
-        return "a Windows executable"
+        return N_("a Windows executable")
     if data[:4] == b"\x7fELF":
-        return "a Linux executable"
+        return N_("a Linux executable")
     if data[:4] in (b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"\xca\xfe\xba\xbe"):
-        return "a macOS executable"
+        return N_("a macOS executable")
     if data[:8] == b"L\x00\x00\x00\x01\x14\x02\x00":
-        return "a Windows shortcut (LNK)"
+        return N_("a Windows shortcut (LNK)")
     if data[:2] == b"#!":
-        return "a script"
+        return N_("a script")
     if len(data) > 0x8006 and data[0x8001:0x8006] == b"CD001":
-        return "a disk image (ISO)"
+        return N_("a disk image (ISO)")
     if data[:8] == b"conectix" or data[-512:-504] == b"conectix":
-        return "a disk image (VHD)"
+        return N_("a disk image (VHD)")
     if data[:4] == b"PK\x03\x04":
         return "zip"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
@@ -118,8 +119,13 @@ def _check_one(ctx: Context, name: str, data: bytes, depth: int) -> None:
     if ext in IMAGE_EXT or kind in ("a disk image (ISO)", "a disk image (VHD)"):
         ctx.hit("attachment.disk-image", name=name, kind=kind or ext.upper())
     elif kind == "a Windows shortcut (LNK)" or ext == "lnk":
-        ctx.hit("attachment.disk-image", name=name, kind="a Windows shortcut (LNK)")
-    elif kind in ("a Windows executable", "a Linux executable", "a macOS executable", "a script"):
+        ctx.hit("attachment.disk-image", name=name, kind=N_("a Windows shortcut (LNK)"))
+    elif kind in (
+        "a Windows executable",
+        "a Linux executable",
+        "a macOS executable",
+        "a script",
+    ):
         ctx.hit("attachment.executable", name=name, kind=kind)
     elif ext in EXECUTABLE_EXT:
         ctx.hit("attachment.executable", name=name, kind=f".{ext}")
@@ -140,7 +146,7 @@ def _check_one(ctx: Context, name: str, data: bytes, depth: int) -> None:
     elif kind == "ole":
         _ole(ctx, name, data)
     elif kind == "pdf" and re.search(rb"/(JavaScript|JS|Launch|EmbeddedFile)\b", data[:5_000_000]):
-        ctx.hit("attachment.type-mismatch", name=name, kind="a PDF with script or embedded files")
+        ctx.hit("attachment.type-mismatch", name=name, kind=N_("a PDF with script or embedded files"))
 
 
 def _ole(ctx: Context, name: str, data: bytes) -> None:

@@ -6,6 +6,7 @@ everyday mail; together they are the pattern of IPA's and the FBI IC3's BEC repo
 
 from __future__ import annotations
 
+from ..core.i18n import N_, get_language, gettext
 from .context import Context
 from .impersonation import authenticated
 from .lookalike import tenant_host, under
@@ -32,6 +33,35 @@ OUTSIDERS = (
     "header.lookalike-domain",
     "header.display-name-impersonation",
 )
+
+
+#: what each sign says, as the explanation shows it (the evidence keeps the signals' names)
+LABELS = {
+    "payment-change": N_("a payment or a change of bank details"),
+    "payroll-change": N_("a change of payroll account"),
+    "gift-card": N_("gift cards"),
+    "secrecy": N_("secrecy"),
+    "executive-request": N_("a favour for an executive"),
+    "data-request": N_("employees' or customers' data"),
+    "approval-bypass": N_("skipping approval"),
+    "wire-today": N_("a transfer today"),
+    "acquisition": N_("a confidential acquisition"),
+    "callback": N_("a call to a number"),
+    "callback-charge": N_("a call about a charge"),
+    "freemail-sender": N_("a free-mail account"),
+    "reply-to-freemail": N_("replies to a free-mail account"),
+    "reply-to-mismatch": N_("replies to another address"),
+    "first-contact": N_("writing for the first time"),
+    "correspondent-lookalike": N_("a lookalike of a correspondent"),
+    "lookalike-domain": N_("a lookalike domain"),
+    "display-name-impersonation": N_("an executive's name on an outside address"),
+}
+
+
+def shown(names: str) -> str:
+    """The evidence's names (``secrecy, executive-request``) as the reader says them."""
+    sep = "、" if get_language() == "ja" else ", "
+    return sep.join(gettext(LABELS[n]) if n in LABELS else n for n in names.split(", "))
 
 
 def bec_evidence(codes: set[str]) -> dict[str, str] | None:

@@ -19,6 +19,7 @@ from ..core.reasons import auth_source, defect, lookalike_how, message_reason
 from .attachments import check_attachments
 from .auth import AuthOutcome, recorded, signals_from, verify
 from .bec import check_bec
+from .bec import shown as bec_shown
 from .context import Context, Hit
 from .headers import check_headers
 from .impersonation import check_impersonation
@@ -51,6 +52,11 @@ _SHOWN: dict[str, dict[str, Callable[[str], str]]] = {
     "auth.dmarc-fail": {"source": auth_source},
     "auth.spf-fail": {"source": auth_source},
     "header.lookalike-domain": {"how": lookalike_how},
+    "bec.request": {"asks": bec_shown, "sender": bec_shown},
+    "attachment.html-smuggling": {"patterns": lambda v: ", ".join(gettext(x) for x in v.split(", "))},
+    "attachment.executable": {"kind": gettext},
+    "attachment.disk-image": {"kind": gettext},
+    "attachment.type-mismatch": {"kind": gettext},
 }
 
 

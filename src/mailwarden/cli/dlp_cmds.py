@@ -13,7 +13,7 @@ from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
 from ..core.reasons import read_error
 from ..core.render import WrappingTable
-from ..core.sources import per_message, read_stdin
+from ..core.sources import looks_like_mail, per_message, read_stdin
 from ..dlp.detectors import BY_ID, DETECTORS, PERSONAL
 from ..dlp.policy import EXAMPLE_POLICY, load_policy
 from ..dlp.service import check_message
@@ -64,7 +64,12 @@ def check(
     stdin = _stdin() if "-" in paths else None
     tracker = ExitTracker()
     results = tracker.watch(
-        per_message(paths, stdin, lambda data: check_message(data, policy, recipients=rcpt, sender=sender)),
+        per_message(
+            paths,
+            stdin,
+            lambda data: check_message(data, policy, recipients=rcpt, sender=sender),
+            prepare=as_message,
+        ),
         _exit_code,
     )
     if fmt in (DlpFormat.json, DlpFormat.jsonl):
@@ -117,6 +122,22 @@ def check(
             table.add_row(r["path"], label, d["action"], rules, "-")
     out.print(table)
     tracker.exit()
+
+
+def as_message(origin: str, data: bytes) -> bytes:
+    """A file that is not mail (a workbook, a CSV, a PDF given alone) as the attachment of a
+    message of its own, so that it is checked as it would leave: ``dlp check 顧客.xlsx``."""
+    if looks_like_mail(data):
+        return data
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    name = Path(origin.split("#", 1)[0]).name or "attachment"
+    msg = EmailMessage(policy=SMTP)
+    msg["Subject"] = name
+    msg.set_content("")
+    msg.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
+    return msg.as_bytes()
 
 
 def _exit_code(result: dict[str, Any]) -> ExitCode:

@@ -18,6 +18,7 @@ from ..analyze.rules import VERDICT_LABELS, Rules, load_rules
 from ..core.config import get_settings
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
+from ..core.labels import label
 from ..core.message import parse_message
 from ..core.reasons import read_error
 from ..core.render import WrappingTable
@@ -250,7 +251,7 @@ def _explain(rules: Rules, code: str) -> None:
         raise fail(_("unknown signal {code}").format(code=code))
     out.print(f"[bold]{sig.id}[/bold] — {_(sig.title)}")
     weight = f"{rules.weight(code):+g} ({_provenance(rules, code)})"
-    out.print(f"{_('Category')}: {sig.category}   {_('Weight')}: {weight}")
+    out.print(f"{_('Category')}: {label(sig.category, 'category')}   {_('Weight')}: {weight}")
     if sig.family:
         out.print(f"{_('Attack family')}: {_(sig.family)}")
     out.print(f"{_('Explanation')}: {_(sig.explain)}")

@@ -46,6 +46,17 @@ LABELS: dict[str, dict[str, str]] = {
         "suspicious": N_("suspicious"),
         "malicious": N_("malicious"),
     },
+    # a message-analysis signal's category (analyze/signals.yaml)
+    "category": {
+        "analysis": N_("analysis"),
+        "attachment": N_("attachment"),
+        "authentication": N_("authentication"),
+        "benign": N_("signs of legitimate mail"),
+        "header": N_("headers"),
+        "spam": N_("spam"),
+        "text": N_("text"),
+        "url": N_("links"),
+    },
     # a stored DMARC/TLS report's outcome (dmarc/parsing.py)
     "ingest": {
         "stored": N_("stored"),

@@ -187,11 +187,16 @@ def _units(paths: list[str], stdin: bytes | None = None) -> Iterator[tuple[str, 
 
 
 def per_message(
-    paths: list[str], stdin: bytes | None, work: Callable[[bytes], Mapping[str, Any]]
+    paths: list[str],
+    stdin: bytes | None,
+    work: Callable[[bytes], Mapping[str, Any]],
+    prepare: Callable[[str, bytes], bytes] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """``{"path": …, **work(bytes)}`` for every message, in input order; unreadable paths give
     ``{"path": …, "error": …}``. Files and directories are shared by two processes (a
-    directory of thousands uses both cores); standard input runs here."""
+    directory of thousands uses both cores); standard input runs here. ``prepare(origin,
+    data)``, when given, turns what was read into what ``work`` takes (``dlp check`` wraps a
+    spreadsheet given alone into a message)."""
     from .gc import tune_for_long_run
     from .parallel import can_fork, forked, share
 
@@ -200,6 +205,8 @@ def per_message(
             data = data.read()
         if isinstance(data, str):
             return {"path": origin, "error": data}
+        if prepare is not None:
+            data = prepare(origin, data)
         return {"path": origin, **work(data)}
 
     if stdin is None and can_fork():
