@@ -153,23 +153,6 @@ def _defaults() -> tuple[dict[str, SignalDef], dict[str, float], dict[str, Any]]
     return signals, {k: float(v) for k, v in reg["thresholds"].items()}, lists
 
 
-ALLOWED_KEYS = {
-    "thresholds",
-    "weights",
-    "own_domains",
-    "correspondents",
-    "vips",
-    "brands",
-    "brand_role_words",
-    "freemail",
-    "shorteners",
-    "esp_domains",
-    "trusted_authserv_ids",
-    "ppap",
-    "allow_rsa_sha1",
-}
-
-
 #: keys whose value is a list; a single value written without brackets is a list of one
 LIST_KEYS = (
     "own_domains",
@@ -186,6 +169,7 @@ LIST_KEYS = (
 _MAPPING_LISTS = {"vips": ("addresses",), "brands": ("aliases", "domains")}
 MAPPING_KEYS = ("thresholds", "weights")
 BOOL_KEYS = ("ppap", "allow_rsa_sha1")
+ALLOWED_KEYS = {*LIST_KEYS, *MAPPING_KEYS, *BOOL_KEYS}
 
 
 def _shown(value: Any) -> str:

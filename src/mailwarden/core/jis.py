@@ -26,7 +26,6 @@ _ESCAPES = re.compile(
 _CONTROLS = frozenset(b"\t\n\r \x0b\x0c")
 _SO, _SI, _ESC = 0x0E, 0x0F, 0x1B
 # runs found by the regex engine, not a byte at a time (10 MB of text in a loop took 4.7 s)
-_TWO_BYTE_RUN = re.compile(rb"[\x21-\x7e]+")
 _PRINTABLE_RUN = re.compile(rb"[\x20-\x7e]+")
 
 
@@ -128,28 +127,6 @@ def decode_cp50220(data: bytes) -> tuple[str, bool]:
             else:
                 out.append("\ufffd")
                 repaired = True
-            i += 1
-            continue
-        if mode == _TWO_BYTE:
-            # a run of two-byte characters up to the next escape, shift or control, at once
-            m = _TWO_BYTE_RUN.match(data, i)
-            j = m.end() if m else i
-            run = data[i:j]
-            if run:
-                pairs = _pairs()
-                chars = [pairs.get(run[k : k + 2], "\ufffd") for k in range(0, len(run) - 1, 2)]
-                text = "".join(chars)
-                if "\ufffd" in text:
-                    repaired = True
-                out.append(text)
-                if len(run) % 2:
-                    out.append("\ufffd")
-                    repaired = True
-                i = j
-                continue
-            # a byte no two-byte set holds (8-bit, DEL)
-            out.append("\ufffd")
-            repaired = True
             i += 1
             continue
         # ASCII (or Roman) mode
