@@ -302,3 +302,13 @@ def test_a_file_given_alone_is_checked_as_it_would_leave(tmp_path):
     assert [m["location"] for m in rows[0]["matches"]] == ["attachment:顧客.xlsx!Sheet!B2"]
     assert rows[1]["counts"] == {"jp.my-number": 1}
     assert rows[1]["matches"][0]["location"] == "attachment:list.csv!B2"
+
+
+def test_the_csv_modules_field_limit_is_left_as_it_was():
+    # it is the process's: raised for ever, it let other readers (target lists) take any field
+    import csv
+
+    before = csv.field_size_limit()
+    text = f"氏名,メモ\n山田,{'x' * 200_000} {CARD}\n"
+    assert check_message(mail_with("csv-utf8", "big.csv", text.encode()))["counts"] == {"credit-card": 1}
+    assert csv.field_size_limit() == before

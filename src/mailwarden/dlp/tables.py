@@ -12,6 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..core.htmltext import html_text
@@ -23,8 +25,20 @@ from .scan import detect
 # CSV, HTML and hand-made workbooks may hold more, and what follows a long text is still data.
 # A cell cut here is reported (extract.content_of): the rest of it was not checked.
 MAX_CELL = 1_000_000
-# the csv module refuses a field over 128 KiB unless told otherwise (whole files went unread)
-csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
+# the csv module refuses a field over 128 KiB unless told otherwise (whole files went unread);
+# its limit is the process's, so it is raised only while a table is read (``_wide_fields``)
+MAX_FIELD = 64 * 1024 * 1024
+
+
+@contextmanager
+def _wide_fields() -> Iterator[None]:
+    old = csv.field_size_limit(MAX_FIELD)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
 MAX_CELLS = 5_000_000  # cells of all the tables of one file
 MAX_COLUMNS = 1_024
 HEADER_ROWS = 5  # a header is looked for in the first rows that hold anything
@@ -162,15 +176,16 @@ def parse_delimited(
     rows: list[list[str]] = []
     budget = MAX_CELLS - out.cells
     try:
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            if len(row) > MAX_COLUMNS:
-                out.problems.append((location, f"a row of more than {MAX_COLUMNS} columns"))
-                row = row[:MAX_COLUMNS]
-            budget -= len(row)
-            if budget < 0:
-                out.problems.append((location, f"more than {MAX_CELLS} cells"))
-                break
-            rows.append([clip(c) for c in row])
+        with _wide_fields():
+            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+                if len(row) > MAX_COLUMNS:
+                    out.problems.append((location, f"a row of more than {MAX_COLUMNS} columns"))
+                    row = row[:MAX_COLUMNS]
+                budget -= len(row)
+                if budget < 0:
+                    out.problems.append((location, f"more than {MAX_CELLS} cells"))
+                    break
+                rows.append([clip(c) for c in row])
     except csv.Error as exc:
         out.problems.append((location, f"malformed delimited text ({exc})"))
     out.add(Table(location, rows))
@@ -228,10 +243,11 @@ def text_body_tables(location: str, text: str) -> tuple[str, list[Table]]:
             break  # the rest stays text
         start, end = block[0][0], block[-1][1]
         try:
-            rows = [
-                [clip(c) for c in r[:MAX_COLUMNS]]
-                for r in csv.reader(io.StringIO(one_line_ending(text[start:end])), delimiter=block[0][2])
-            ]
+            with _wide_fields():
+                rows_text = io.StringIO(one_line_ending(text[start:end]))
+                rows = [
+                    [clip(c) for c in r[:MAX_COLUMNS]] for r in csv.reader(rows_text, delimiter=block[0][2])
+                ]
         except csv.Error:
             continue  # not rows after all (an unclosed quote…): the lines stay text
         line_no += text.count("\n", counted, start)
