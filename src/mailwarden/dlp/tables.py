@@ -153,10 +153,11 @@ def sniff_delimiter(text: str) -> str:
 
 
 def one_line_ending(text: str) -> str:
-    """Lines ended by LF, as the csv module reads them: CRLF and CR-only line endings (Excel
-    for Mac's "CSV (Macintosh)") become LF; a lone CR inside a text that ends its lines
-    otherwise (a cell's "至急\r対応") becomes a space — the csv module refuses it in an
-    unquoted field, and one such cell must not leave the whole file unread."""
+    """The rows found in a plain-text body with their lines ended by LF: CRLF and CR-only
+    line endings become LF; a lone CR inside a text that ends its lines otherwise (a cell's
+    "至急\r対応") becomes a space — the csv module refuses it in an unquoted field, and one
+    such cell crashed the check. (Files are read by ``parse_delimited``, which leaves line
+    ends to the csv module.)"""
     if "\r" not in text:
         return text
     if "\n" not in text:
