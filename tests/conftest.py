@@ -174,15 +174,14 @@ def dovecot(test_ca):
     server.stop()
 
 
-@pytest.fixture
-def mw(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """``mailwarden …`` run as a user runs it: a real process, in English, on a store of its own."""
+def mailwarden_runner(tmp_path: Path, lang: str = "en"):  # type: ignore[no-untyped-def]
+    """``mailwarden …`` run as a user runs it: a real process, in ``lang``, on a store of its own."""
     import subprocess
     import sys
 
     env = {
         **os.environ,
-        "MAILWARDEN_LANG": "en",
+        "MAILWARDEN_LANG": lang,
         "COLUMNS": "300",
         "MAILWARDEN_DATABASE_URL": f"sqlite:///{tmp_path / 'mw.db'}",
         "MAILWARDEN_DATA_DIR": str(tmp_path / "data"),
@@ -195,3 +194,9 @@ def mw(tmp_path: Path):  # type: ignore[no-untyped-def]
         )
 
     return run
+
+
+@pytest.fixture
+def mw(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """``mailwarden …`` run as a user runs it: a real process, in English, on a store of its own."""
+    return mailwarden_runner(tmp_path)

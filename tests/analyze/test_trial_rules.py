@@ -3,9 +3,6 @@ a list of one, not a list of letters; a value of another wrong type is an error 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -87,26 +84,10 @@ def test_right_types_still_load(tmp_path):
     assert any(b.name == "例銀行" and b.domains == ("example-bank.jp",) for b in rules.brands)
 
 
-def test_scan_refuses_the_file_with_the_key_named(tmp_path):
+def test_scan_refuses_the_file_with_the_key_named(tmp_path, mw):
     f = rules_file(tmp_path, "own_domains: [minato-seiki.co.jp]\ncorrespondents: 42\n")
     mail = tmp_path / "m.eml"
     mail.write_bytes(message("こんにちは"))
-    env = {**os.environ, "MAILWARDEN_LANG": "en", "MAILWARDEN_DATA_DIR": str(tmp_path / "data")}
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mailwarden",
-            "scan",
-            "--offline",
-            "--no-history",
-            "--rules",
-            str(f),
-            str(mail),
-        ],
-        capture_output=True,
-        env=env,
-        timeout=120,
-    )
+    proc = mw("scan", "--offline", "--no-history", "--rules", str(f), str(mail))
     assert proc.returncode == 2
-    assert "correspondents in the rules file must be a list, not 42" in proc.stderr.decode()
+    assert "correspondents in the rules file must be a list, not 42" in proc.stderr

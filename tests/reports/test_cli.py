@@ -102,22 +102,9 @@ def test_queue_cluster_take_and_note(mw, tmp_path: Path) -> None:
 
 def test_states_and_verdicts_are_shown_in_the_readers_language(tmp_path: Path) -> None:
     # `reports list/show/resolve` printed "received", "phishing (8.2)" in Japanese output
-    import os
-    import subprocess
-    import sys
+    from tests.conftest import mailwarden_runner
 
-    env = {
-        **os.environ,
-        "MAILWARDEN_LANG": "ja",
-        "COLUMNS": "300",
-        "MAILWARDEN_DATABASE_URL": f"sqlite:///{tmp_path / 'mw.db'}",
-        "MAILWARDEN_DATA_DIR": str(tmp_path / "data"),
-    }
-    env.pop("LC_ALL", None)
-
-    def mw_ja(*args: str) -> subprocess.CompletedProcess[str]:
-        cmd = [sys.executable, "-m", "mailwarden", *args]
-        return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    mw_ja = mailwarden_runner(tmp_path, "ja")
 
     f = tmp_path / "r.eml"
     f.write_bytes(corpus.attached(corpus.phish(to="a@example.co.jp"), reporter="a@example.co.jp"))
