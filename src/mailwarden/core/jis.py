@@ -119,32 +119,32 @@ def decode_cp50220(data: bytes) -> tuple[str, bool]:
             out.append(chr(b))
             i += 1
             continue
-        if shifted or mode == _KANA:
-            if 0x21 <= b <= 0x5F:
-                out.append(chr(0xFF61 + b - 0x21))
-            elif 0xA1 <= b <= 0xDF:
-                out.append(chr(0xFF61 + b - 0xA1))
-            else:
-                out.append("\ufffd")
-                repaired = True
+        kana_mode = shifted or mode == _KANA
+        if kana_mode or b >= 0x80:
+            # half-width katakana: 7-bit in the kana mode, 8-bit in any mode (as some mailers
+            # put them in ISO-2022-JP)
+            kana = _half_width(b, kana_mode)
+            out.append(kana or "\ufffd")
+            repaired = repaired or kana is None
             i += 1
             continue
-        # ASCII (or Roman) mode
-        if b < 0x80:
-            m = _PRINTABLE_RUN.match(data, i)
-            j = m.end() if m else i
-            if j == i:  # DEL
-                out.append(chr(b))
-                i += 1
-            else:
-                out.append(data[i:j].decode("ascii"))
-                i = j
-            continue
-        if 0xA1 <= b <= 0xDF:
-            # 8-bit half-width katakana, as some mailers put them in ISO-2022-JP
-            out.append(chr(0xFF61 + b - 0xA1))
+        # ASCII (or Roman) mode, a 7-bit byte
+        m = _PRINTABLE_RUN.match(data, i)
+        j = m.end() if m else i
+        if j == i:  # DEL
+            out.append(chr(b))
+            i += 1
         else:
-            out.append("\ufffd")
-            repaired = True
-        i += 1
+            out.append(data[i:j].decode("ascii"))
+            i = j
     return "".join(out), repaired
+
+
+def _half_width(b: int, seven_bit: bool) -> str | None:
+    """The half-width katakana byte ``b`` stands for: 0x21–0x5F where ``seven_bit`` (after
+    ESC ( I or SO), 0xA1–0xDF anywhere; None for any other byte."""
+    if seven_bit and 0x21 <= b <= 0x5F:
+        return chr(0xFF61 + b - 0x21)
+    if 0xA1 <= b <= 0xDF:
+        return chr(0xFF61 + b - 0xA1)
+    return None
