@@ -14,7 +14,7 @@ from mailwarden.dlp.extract import content_of
 from mailwarden.dlp.found import found_in
 from mailwarden.dlp.service import check_message
 from mailwarden.dlp.sheets import ods_extent, read_workbook, xlsx_extent
-from mailwarden.dlp.tables import MAX_CELL
+from mailwarden.dlp.tables import CUT_MARK, MAX_CELL
 from tests.support.tablefiles import mail_with, write_table
 
 _CT = (
@@ -103,7 +103,8 @@ def test_merged_cells_and_a_megabyte_cell():
         '<row r="2"><c r="A2" t="inlineStr"><is><t>5500000000000004</t></is></c></row>'
     ).replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A2:C3"/></mergeCells>')
     tables = read_workbook("attachment:x", data, "xlsx").tables
-    assert len(tables[0].rows[0][0]) == MAX_CELL  # read that far, not to Excel's 32,767
+    # read that far, not to Excel's 32,767, and marked as cut
+    assert tables[0].rows[0][0] == big[:MAX_CELL] + CUT_MARK
     content = content_of(parse_message(mail_with("xlsx", "m.xlsx", data)))
     found = found_in(content).every()
     assert {f.match.value for f in found} == {"4111111111111111", "5500000000000004"}

@@ -93,6 +93,10 @@ PREFECTURES = (
     "石川県|福井県|山梨県|長野県|岐阜県|静岡県|愛知県|三重県|滋賀県|京都府|大阪府|兵庫県|奈良県|和歌山県|鳥取県|島根県|"
     "岡山県|広島県|山口県|徳島県|香川県|愛媛県|高知県|福岡県|佐賀県|長崎県|熊本県|大分県|宮崎県|鹿児島県|沖縄県"
 )
+# a prefecture, the town and a number; after a postal code (spaces between, not a cell's end)
+# it is part of one address, one value with the code
+_ADDRESS = rf"(?:{PREFECTURES})[^\s、。]{{2,20}}[0-9０-９一二三四五六七八九十]+"
+_ADDRESS_AFTER = rf"[^\S\x1f]*{_ADDRESS}"
 
 DETECTORS: tuple[Detector, ...] = (
     Detector(
@@ -204,7 +208,8 @@ DETECTORS: tuple[Detector, ...] = (
         "jp.postal-address",
         N_("Japanese postal address (postal code or prefecture)"),
         re.compile(
-            rf"(〒\s?\d{{3}}-?\d{{4}}|(?<![0-9])\d{{3}}-\d{{4}}(?![0-9])(?=[^\S\x1f]*(?:{PREFECTURES}))|(?:{PREFECTURES})[^\s、。]{{2,20}}[0-9０-９一二三四五六七八九十]+)"
+            rf"(〒\s?\d{{3}}-?\d{{4}}(?:{_ADDRESS_AFTER})?|(?<![0-9])\d{{3}}-\d{{4}}(?![0-9])(?=[^\S\x1f]*(?:{PREFECTURES}))"
+            rf"(?:{_ADDRESS_AFTER})?|{_ADDRESS})"
         ),
         None,
         ("住所", "address", "〒"),

@@ -19,7 +19,16 @@ from ..core.message import ParsedMessage, decode_bytes
 from .office import read_ooxml
 from .pdftables import page_tables, placed_lines, placed_tables
 from .sheets import read_workbook
-from .tables import MAX_CELL, Table, Tables, decode_delimited, html_tables, parse_delimited, text_body_tables
+from .tables import (
+    MAX_CELL,
+    Table,
+    Tables,
+    decode_delimited,
+    html_tables,
+    parse_delimited,
+    text_body_tables,
+    was_cut,
+)
 
 MAX_TEXT = 5_000_000  # characters taken from one part
 # characters of a CSV or TSV file: the list is the file, so it is read whole (an attachment
@@ -74,7 +83,7 @@ def content_of(msg: ParsedMessage) -> Content:
             else:
                 out.parts.append((loc, item))
     for t in out.tables:
-        if max(map(len, chain.from_iterable(t.rows)), default=0) >= MAX_CELL:
+        if any(map(was_cut, chain.from_iterable(t.rows))):
             out.unscannable.append((t.location, f"a cell of more than {MAX_CELL} characters cut"))
     return out
 

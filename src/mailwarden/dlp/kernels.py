@@ -34,9 +34,9 @@ from operator import itemgetter
 
 from .anchors import _POSTAL_ANCHOR, _postal_candidates, classes_of
 from .checks import card_ok, corporate_number_ok, my_number_ok
-from .detectors import BY_ID, DETECTORS, WINDOW, _only_digits
+from .detectors import BY_ID, DETECTORS, WINDOW
 from .normalize import normalise
-from .scan import _FOLDED_CONTEXT, _NUMBER_ONLY, CONFIDENCE, MIN_DIGITS, _context_near
+from .scan import _FOLDED_CONTEXT, CONFIDENCE, MIN_DIGITS, _context_near, value_of
 
 MAX_NUMBER = 61  # ``anchors._RUN`` reads a run of at most this many characters
 _SPACED = re.compile(r"[0-9]{1,6}(?: [0-9]{1,6})+")
@@ -205,8 +205,7 @@ def _settle_postal(
             if POSTAL in refused:
                 continue
             close = POSTAL in named
-        value = _only_digits(raw) if _NUMBER_ONLY.fullmatch(raw) else raw.strip()  # as detect
-        hits.append((i, POSTAL, value, near if close else far))
+        hits.append((i, POSTAL, value_of(POSTAL, raw), near if close else far))
 
 
 _POSTAL_CONTEXT = _FOLDED_CONTEXT[POSTAL]

@@ -10,8 +10,10 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import Protocol
 
+from . import phones
 from .anchors import (
     _TOKEN_CHARS,
     Starts,
@@ -61,6 +63,7 @@ _FOLDED_NOT_PERSONAL = tuple(w.casefold() for w in NOT_PERSONAL)
 LABEL_CHECKED = frozenset({"jp.bank-account"})
 #: matches whose value is their digits alone, whatever words the match holds
 DIGIT_VALUES = frozenset({"jp.bank-account"})
+PHONE, POSTAL = "jp.phone", "jp.postal-address"
 
 
 def _labelled_otherwise(text: str, start: int) -> bool:
@@ -305,12 +308,22 @@ def detect(text: str, only: set[str] | None = None, cells: CellContext | None = 
     found: list[Match] = []
     upper: list[int] | None = None  # where two capitals and two digits stand, found when first needed
     most_digits = max([r[2] for r in runs]) if runs else 0
-    steps = _STEPS if most_digits >= _FEWEST_DIGITS else _STEPS_NOT_NUMERIC if runs else _STEPS_NO_RUNS
+    # phone numbers in brackets or with +81, which the runs do not hold whole (phones.py)
+    phone_forms = (
+        list(phones.candidates(norm)) if (only is None or PHONE in only) and phones.may_hold(norm) else []
+    )
+    steps = (
+        _STEPS
+        if most_digits >= _FEWEST_DIGITS or phone_forms
+        else _STEPS_NOT_NUMERIC
+        if runs
+        else _STEPS_NO_RUNS
+    )
     for step in steps:
         det = step.det
         if only is not None and det.id not in only:
             continue
-        if step.min_digits > most_digits:
+        if step.min_digits > most_digits and not (phone_forms and det.id == PHONE):
             continue  # no run of digits long enough: a short text is done with at once
         if step.prefilter is not None and not step.prefilter(norm):
             continue
@@ -336,7 +349,10 @@ def detect(text: str, only: set[str] | None = None, cells: CellContext | None = 
             else:
                 continue  # its context is nowhere in the text: no match can stand
         context = step.context
-        for start, end, raw in _candidates(det, norm, runs, upper or [], classes):
+        found_here = _candidates(det, norm, runs, upper or [], classes)
+        if det.id == PHONE and phone_forms:
+            found_here = chain(found_here, phone_forms)
+        for start, end, raw in found_here:
             if det.id != "email-address" and in_urls:
                 k = bisect.bisect_right(url_starts, start) - 1
                 if k >= 0 and start < in_urls[k][1]:
@@ -374,12 +390,22 @@ def detect(text: str, only: set[str] | None = None, cells: CellContext | None = 
                 continue
             if det.id in LABEL_CHECKED and not whole and _labelled_otherwise(norm, start):
                 continue  # "注文番号 123-4567890": an order, whatever else stands on its line
-            if det.id in DIGIT_VALUES:
-                value = _only_digits(raw)  # 普通 1234567 and 普通預金 1234567: one account
-            else:
-                value = _only_digits(raw) if _NUMBER_ONLY.fullmatch(raw) else raw.strip()
-            found.append(Match(det.id, value, start, end, step.near if near else step.far))
+            found.append(Match(det.id, value_of(det.id, raw), start, end, step.near if near else step.far))
     return _resolve_overlaps(found)
+
+
+def value_of(detector: str, raw: str) -> str:
+    """What a match counts as when distinct values are counted: one value however it was
+    written."""
+    if detector == PHONE:
+        return phones.domestic(raw)  # (03)1234-5678 and +81 3-1234-5678: one number
+    if detector in DIGIT_VALUES:
+        return _only_digits(raw)  # 普通 1234567 and 普通預金 1234567: one account
+    if _NUMBER_ONLY.fullmatch(raw):
+        return _only_digits(raw)
+    if detector == POSTAL:
+        return " ".join(raw.split())  # a postal code and its address, on two lines or one
+    return raw.strip()
 
 
 def _whole_cell(norm: str, start: int, end: int) -> bool:

@@ -124,8 +124,17 @@ def find_header(rows: list[list[str]]) -> int | None:
     return None
 
 
+#: what ends a cell cut at ``MAX_CELL`` characters: the one longer cell says it was cut (one of
+#: exactly ``MAX_CELL`` characters was read whole)
+CUT_MARK = "…"
+
+
 def clip(text: str) -> str:
-    return text if len(text) <= MAX_CELL else text[:MAX_CELL]
+    return text if len(text) <= MAX_CELL else text[:MAX_CELL] + CUT_MARK
+
+
+def was_cut(cell: str) -> bool:
+    return len(cell) > MAX_CELL
 
 
 # --- delimited text -----------------------------------------------------------------------

@@ -1,0 +1,112 @@
+"""Phone numbers written with the area code in brackets or with Japan's country code, and a
+postal code with the address after it: each is one value, however it is written (found in a
+new user's trial of `dlp check`, 2026-12-07: ``(03)1234-5678`` and ``+81 …`` were not found,
+and a postal code and its address counted as two addresses)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailwarden.core.message import parse_message
+from mailwarden.dlp.extract import content_of
+from mailwarden.dlp.scan import detect
+from mailwarden.dlp.service import check_message
+from mailwarden.dlp.tables import CUT_MARK, MAX_CELL, clip
+from tests.support.tablefiles import mail_with
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("電話 (03)1234-5678", "0312345678"),
+        ("TEL：（０３）１２３４－５６７８", "0312345678"),  # full width, as typed in Japanese
+        ("代表 03(3581)3111", "0335813111"),
+        ("045 (123) 4567", "0451234567"),
+        ("(0120)123-456", "0120123456"),
+        ("+81 3-1234-5678", "0312345678"),
+        ("+81-90-1234-5678", "09012345678"),
+        ("+81(0)90-1234-5678", "09012345678"),
+        ("+81 3 (1234) 5678", "0312345678"),
+        ("Tel: +819012345678", "09012345678"),
+        ("＋８１　３－１２３４－５６７８", "0312345678"),
+    ],
+)
+def test_a_phone_number_in_brackets_or_with_the_country_code_is_found(text: str, number: str) -> None:
+    assert [(m.detector, m.value) for m in detect(text)] == [("jp.phone", number)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(2024)1234-5678",  # no trunk 0 in the brackets: a year
+        "+8131234567",  # nine digits after the country code: too short for a Japanese number
+        "+81 3-1234-56789",  # five digits at the end
+        "1+81 3-1234-5678",  # part of a longer number
+        "(03)12-34",  # too few digits
+    ],
+)
+def test_numbers_that_are_not_phone_numbers_in_these_forms_are_not(text: str) -> None:
+    assert [m for m in detect(text) if m.detector == "jp.phone"] == []
+
+
+def test_a_mobile_number_followed_by_a_lone_digit_is_the_mobile_number() -> None:
+    assert [m.value for m in detect("+81 90 1234 5678 9")] == ["09012345678"]
+
+
+def test_one_number_written_three_ways_is_one_value() -> None:
+    rows = [
+        "氏名,電話",
+        "山田,(03)1234-5678",
+        "佐藤,03-1234-5678",
+        "鈴木,+81 3-1234-5678",
+        "高橋,+81(0)90-1111-2222",
+    ]
+    r = check_message(mail_with("csv-utf8", "list.csv", "\n".join(rows).encode()))
+    assert r["counts"]["jp.phone"] == 2  # 03-1234-5678 and 090-1111-2222
+    assert r["personal_rows"] == 4
+
+
+def test_a_postal_code_and_its_address_are_one_value() -> None:
+    one_line = detect("住所: 〒100-0001 東京都千代田区千代田1-1 山田様")
+    address = "〒100-0001 東京都千代田区千代田1-1"
+    assert [(m.detector, m.value) for m in one_line] == [("jp.postal-address", address)]
+    two_lines = detect("〒100-0001\n東京都千代田区千代田1-1")
+    assert [m.value for m in two_lines] == [address]  # the same value
+    bare_code = detect("100-0001 東京都千代田区千代田1-1")
+    assert [m.value for m in bare_code] == ["100-0001 東京都千代田区千代田1-1"]
+    alone = detect("〒100-0001 までお送りください")
+    assert [m.value for m in alone] == ["〒100-0001"]
+
+
+def test_a_postal_code_and_an_address_in_two_cells_are_two_values() -> None:
+    rows = [
+        "氏名,郵便番号,住所",
+        "山田,〒100-0001,東京都千代田区千代田1-1",
+        "佐藤,〒150-0002,東京都渋谷区渋谷2-1",
+    ]
+    r = check_message(mail_with("csv-utf8", "list.csv", "\n".join(rows).encode()))
+    assert r["counts"]["jp.postal-address"] == 4
+
+
+def test_addresses_written_with_their_codes_count_once_each() -> None:
+    body = "\n".join(
+        [
+            "山田様 〒100-0001 東京都千代田区千代田1-1",
+            "佐藤様 〒150-0002 東京都渋谷区渋谷2-1",
+            "再送: 〒100-0001\n東京都千代田区千代田1-1",
+        ]
+    )
+    r = check_message(mail_with("text", "x.txt", body.encode()))
+    assert r["counts"]["jp.postal-address"] == 2
+
+
+def test_a_cell_of_exactly_the_limit_is_read_whole_and_not_reported() -> None:
+    exact = "x" * (MAX_CELL - 17) + " 4111111111111111"
+    assert len(exact) == MAX_CELL and clip(exact) == exact
+    assert clip(exact + "y") == exact + CUT_MARK
+    text = f"氏名,メモ\n山田,{exact}\n"
+    content = content_of(parse_message(mail_with("csv-utf8", "huge.csv", text.encode())))
+    assert content.unscannable == []
+    longer = f"氏名,メモ\n山田,{exact}y\n"
+    content = content_of(parse_message(mail_with("csv-utf8", "huge.csv", longer.encode())))
+    assert [reason for _, reason in content.unscannable] == [f"a cell of more than {MAX_CELL} characters cut"]
