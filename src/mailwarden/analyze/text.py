@@ -43,6 +43,8 @@ _CALL = [
 # the middle of a phrase, and English mail at 72 columns
 # a line that opens an item of its own: a bullet, a number, a heading, a quotation
 _ITEM = re.compile(r"[\s\u3000]*(?:[・■□●○◆◇▼▽※*★☆→•【\-=─━>]|\d{1,3}[.)．、）]|[(（]\d{1,3}[)）])")
+# a link written out in the text (the text is case-folded): its path and query are not prose
+_LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]+")
 _CJK_EDGE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -202,6 +204,17 @@ def _scripts_of(word: str) -> str:
     return " and ".join(found)
 
 
+def _quoted(text: str, m: re.Match[str]) -> str:
+    """What a phrase signal quotes: the words matched, or the whole link they stand in (an
+    unsubscribe link is a sign of bulk mail, but "the text says 'unsubscribe'" would not be
+    true of it)."""
+    if "://" in text or "www." in text:
+        for link in _LINK.finditer(text, max(0, m.start() - 2000), m.end() + 2000):
+            if link.start() <= m.start() < link.end():
+                return link.group(0)[:80]
+    return m.group(0)[:80]
+
+
 def check_text(ctx: Context) -> None:
     plain, salt = visible_text(ctx)
     ctx.text = plain
@@ -221,8 +234,9 @@ def check_text(ctx: Context) -> None:
         ctx.hit("text.offscreen", style=pushed)
     if mixed:
         ctx.hit("text.homoglyph", word=mixed.group(0)[:40], scripts=_scripts_of(mixed.group(0)))
-    for code, m in PHRASE_SET.first_matches(unwrapped(text)).items():
-        ctx.hit(code, phrase=m.group(0)[:80])
+    flowing = unwrapped(text)
+    for code, m in PHRASE_SET.first_matches(flowing).items():
+        ctx.hit(code, phrase=_quoted(flowing, m))
     # Japanese, word by word: variants the surface patterns above do not spell out
     for code, phrase in matches(words(text)).items():
         if not ctx.fired(code):
