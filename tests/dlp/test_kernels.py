@@ -41,6 +41,8 @@ def _number(rnd: random.Random) -> str:
         digits = corporate(rnd)
     elif kind < 0.55:
         digits = rnd.choice(("090", "080", "070", "0120", "03", "0")) + _digits(rnd, rnd.randint(5, 9))
+    elif kind < 0.65:  # a fixed line's ten digits (a phone only under a phone header)
+        digits = "0" + rnd.choice("0345679") + _digits(rnd, 8)
     else:
         digits = _digits(rnd, rnd.choice((*range(5, 21), 25, 40, 61, 62, 70)))
     if rnd.random() < 0.1 and len(digits) > 2:  # a check digit broken

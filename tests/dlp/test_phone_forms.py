@@ -110,3 +110,32 @@ def test_a_cell_of_exactly_the_limit_is_read_whole_and_not_reported() -> None:
     longer = f"氏名,メモ\n山田,{exact}y\n"
     content = content_of(parse_message(mail_with("csv-utf8", "huge.csv", longer.encode())))
     assert [reason for _, reason in content.unscannable] == [f"a cell of more than {MAX_CELL} characters cut"]
+
+
+# -- ten digits together or spaced: a phone where a word or the header says so ---------------
+# (the second trial, 2026-12-07: a CRM export's landlines without hyphens under 電話番号 were
+# not found, so a 50-row list of names and landlines passed a 50-row hold)
+
+
+def test_a_fixed_line_without_hyphens_is_a_phone_beside_a_phone_word() -> None:
+    for text, number in (
+        ("電話番号: 0335551234", "0335551234"),
+        ("TEL 06 2345 6789", "0623456789"),
+        ("連絡先 ０４５２２３１２３４", "0452231234"),
+    ):
+        assert [(m.detector, m.value) for m in detect(text)] == [("jp.phone", number)], text
+
+
+def test_ten_digits_without_a_phone_word_are_not_a_phone() -> None:
+    for text in ("0335551234", "注文番号 0335551234", "03 5555 1234", "電話 4111 0312 3456 7890"):
+        assert [m for m in detect(text) if m.detector == "jp.phone"] == [], text
+
+
+def test_a_column_of_landlines_without_hyphens_counts_its_rows() -> None:
+    rows = ["氏名,電話番号"] + [f"顧客{i},0{3 + i % 6}{5550000 + i:08d}" for i in range(50)]
+    r = check_message(mail_with("csv-utf8", "crm.csv", "\n".join(rows).encode()))
+    assert r["counts"]["jp.phone"] == 50 and r["personal_rows"] == 50
+    # the same numbers under an order-number header are not phones
+    orders = ["氏名,注文番号", *rows[1:]]
+    r = check_message(mail_with("csv-utf8", "orders.csv", "\n".join(orders).encode()))
+    assert "jp.phone" not in r["counts"] and r["personal_rows"] == 0

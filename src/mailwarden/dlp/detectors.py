@@ -198,7 +198,10 @@ DETECTORS: tuple[Detector, ...] = (
         "jp.phone",
         N_("Japanese phone number"),
         re.compile(
-            r"(?<![0-9])(0(?:[789]0-?[0-9]{4}-?[0-9]{4}|[0-9]{1,4}-[0-9]{1,4}-[0-9]{4}|120-?[0-9]{3}-?[0-9]{3}))(?![0-9])"
+            r"(?<![0-9])(0(?:[789]0-?[0-9]{4}-?[0-9]{4}|[0-9]{1,4}-[0-9]{1,4}-[0-9]{4}|120-?[0-9]{3}-?[0-9]{3}"
+            # a fixed line's ten digits together or in groups spaced apart: only with a
+            # word or a column header saying it is a phone number (phones.needs_context)
+            r"|[1-9][0-9]{8}|[1-9][0-9]{0,3} [0-9]{1,4} [0-9]{4}))(?![0-9])"
         ),
         None,
         ("電話", "tel", "携帯", "連絡先"),

@@ -11,7 +11,8 @@ A cell is settled here only where what ``detect`` would find in it is certain:
   number is one run of digits, so the identifiers that read separators (card, My Number,
   Corporate Number) can match it only whole; the strongest whose check passes and whose
   column does not rule it out wins, as ``detect`` settles overlaps. Without one, a phone
-  number that fills the cell is one; a phone number inside it (``…-0681-2415-8686``) or a
+  number that fills the cell is one (ten digits together only under a phone header; spaced
+  groups under one go to ``detect``); a phone number inside it (``…-0681-2415-8686``) or a
   ``123-45-6789`` group, which ``detect`` reads on its own, sends the cell to ``detect``;
 - **one address**: lower-case ASCII ``local@domain`` of fewer than 40 characters, fewer than
   nine digits, none of the secrets' prefixes: nothing but the address can match in it;
@@ -244,12 +245,18 @@ def _settle_numbers(
                 left.append(i)  # read on its own by detect, beside any other match
                 continue
             found = whole[k]
-            if found is None and phones and shape != "s":
+            if found is None and phones and shape == "s":
+                if PHONE in named and _PHONE_ANYWHERE.search(cell) is not None:
+                    left.append(i)  # spaced groups under 電話番号: detect reads them
+                    continue
+            elif found is None and phones:
                 if shape == "d":
-                    if (length == 11 and number[0] == "0" and number[1] in "789" and number[2] == "0") or (
-                        length == 10 and number.startswith("0120")
+                    if (
+                        (length == 11 and number[0] == "0" and number[1] in "789" and number[2] == "0")
+                        or (length == 10 and number.startswith("0120"))
+                        or (length == 10 and PHONE in named and number[0] == "0" and number[1] != "0")
                     ):
-                        found = PHONE
+                        found = PHONE  # ten digits together: a phone where the header says so
                 else:
                     m = _PHONE.match(cell)  # at a cell's start: no digit stands before it
                     if m is not None and m.end() == len(cell):

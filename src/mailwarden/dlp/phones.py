@@ -44,6 +44,20 @@ def plausible(number: str) -> bool:
     return len(number) == 10 or (len(number) == 11 and number.startswith(_ELEVEN))
 
 
+def stands(raw: str, near: bool) -> bool:
+    """Is a match of the phone pattern a phone number, with a phone word or header ``near``
+    or without? Ten digits together or spaced apart (``0335551234``, ``03 5555 1234``) may be
+    an order or account number: a phone only with the word, and only with a phone number's
+    length. A mobile's eleven digits, 0120 and the written forms (hyphens, brackets, +81)
+    stand on their own."""
+    digits = raw.replace(" ", "")
+    if not digits.isdigit() or digits.startswith("0120"):
+        return True
+    if len(digits) == 11 and digits.startswith(("070", "080", "090")):
+        return True
+    return near and plausible(digits)
+
+
 def candidates(norm: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each phone number written in one of these forms, in the order
     they stand. Each form is tried only where it can start (at a "+81", at a bracket or up

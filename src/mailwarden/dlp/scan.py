@@ -366,7 +366,8 @@ def detect(text: str, only: set[str] | None = None, cells: CellContext | None = 
                 if det.id in cells.refused(start):
                     continue  # its column or row says it is something else
                 near = det.id in cells.named(start)
-            if det.needs_context and not near:
+            # 0335551234 alone may be any number; under 電話番号 it is a phone (phones.stands)
+            if (det.needs_context and not near) or (det.id == PHONE and not phones.stands(raw, near)):
                 continue
             if det.requires is not None and not whole:
                 needed = det.requires(raw)  # what this match's form needs near it
