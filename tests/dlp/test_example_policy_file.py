@@ -28,6 +28,7 @@ def test_it_covers_every_action_condition_and_setting() -> None:
     assert {r.action for r in p.rules} == set(ACTIONS)
     used = set().union(*(r.when.model_fields_set for r in p.rules))
     assert used == set(When.model_fields)
+    assert any(r.unless and r.unless.senders and r.unless.recipients for r in p.rules)
     recipient_kinds = {r.when.recipients if isinstance(r.when.recipients, str) else "list" for r in p.rules}
     assert recipient_kinds >= {"external", "freemail", "internal", "list"}
     assert {n for r in p.rules for n in r.notify} == {"sender", "approver", "admin"}
@@ -61,3 +62,29 @@ def test_it_decides_as_its_comments_say() -> None:
         "allow-executives-internal",
     }
     assert inside["decision"]["action"] == "add_header"
+
+
+def test_its_exception_lets_hr_send_my_numbers_to_the_labour_consultant_only() -> None:
+    p = policy()
+    mail = message(
+        f"マイナンバー {my_number('12345678901')} をお送りします。", from_="人事 <jinji@example.co.jp>"
+    )
+
+    def action(sender: str, *recipients: str) -> str:
+        return check_message(mail, p, recipients=list(recipients), sender=sender)["decision"]["action"]
+
+    assert action("jinji@example.co.jp", "office@sharoushi-office.example") != "block"
+    assert action("jinji@example.co.jp", "tokyo@branch.sharoushi-office.example") != "block"  # subdomain
+    assert action("eigyo@example.co.jp", "office@sharoushi-office.example") == "block"  # not HR
+    assert action("jinji@example.co.jp", "office@sharoushi-office.example", "me@gmail.com") == "block"
+
+
+def test_its_list_in_text_rule_counts_lines_not_tables() -> None:
+    p = policy()
+    lines = "\n".join(f"・顧客{i}様 090-{1000 + i:04d}-{2000 + i:04d} c{i}@example.net" for i in range(25))
+    text = check_message(message(lines), p, recipients=["a@partner.example"])["decision"]
+    assert "hold-list-in-text" in [m["rule"] for m in text["matched_rules"]]
+    rows = "\n".join(f"顧客{i}\t090-{1000 + i:04d}-{2000 + i:04d}\tc{i}@example.net" for i in range(25))
+    table = check_message(message("氏名\t電話\tメール\n" + rows), p, recipients=["a@partner.example"])
+    assert table["personal_rows"] == 25
+    assert "hold-list-in-text" not in [m["rule"] for m in table["decision"]["matched_rules"]]

@@ -199,7 +199,7 @@ def test_dlp_check_prints_the_counts_and_one_line_per_column(tmp_path):
     cmd = [sys.executable, "-m", "mailwarden", "dlp", "check", str(msg)]
     table = subprocess.run(cmd, capture_output=True, env=env, timeout=120, text=True)
     assert table.returncode == 1, table.stderr  # personal data found
-    assert "40 table rows hold personal data (1 tables)" in table.stdout
+    assert "40 table rows hold personal data (tables: 1)" in table.stdout
     assert "40 in attachment:customers.xlsx!data!E2:E41 (40 distinct) — Card number" in table.stdout
     assert not any(c in table.stdout for c in cards)  # masked, always
     js = subprocess.run([*cmd, "--format", "json"], capture_output=True, env=env, timeout=120, text=True)

@@ -11,11 +11,13 @@ import typer
 
 from ..core.errors import ConfigError, InputError
 from ..core.i18n import gettext as _
+from ..core.labels import label
 from ..core.reasons import read_error
 from ..core.render import WrappingTable
 from ..core.sources import looks_like_mail, per_message, read_stdin
 from ..dlp.detectors import BY_ID, DETECTORS, PERSONAL
 from ..dlp.policy import EXAMPLE_POLICY, load_policy
+from ..dlp.result import DlpDecision
 from ..dlp.service import check_message
 from .common import ExitCode, ExitTracker, LangOpt, fail, out, use_language, write_json_rows
 
@@ -106,7 +108,7 @@ def check(
         for det, n in r["counts"].items():
             table.add_row(r["path"], _("distinct values"), str(n), _(BY_ID[det].description), "-")
         if r.get("tables"):
-            rows = _("{rows} table rows hold personal data ({tables} tables)").format(
+            rows = _("{rows} table rows hold personal data (tables: {tables})").format(
                 rows=r["personal_rows"], tables=r["tables"]
             )
             table.add_row(r["path"], _("tables"), str(r["personal_rows"]), rows, "-")
@@ -116,12 +118,32 @@ def check(
         if not r["matches"] and not r["unscannable"]:
             table.add_row(r["path"], _("nothing found"), "-", "-", "-")
         if "decision" in r:
-            d = r["decision"]
-            rules = ", ".join(m["rule"] for m in d["matched_rules"]) or "-"
-            label = _("action (test mode)") if d["test_mode"] else _("action")
-            table.add_row(r["path"], label, d["action"], rules, "-")
+            _decision_rows(table, r["path"], r["decision"])
     out.print(table)
     tracker.exit()
+
+
+def _decision_rows(table: WrappingTable, path: str, d: DlpDecision) -> None:
+    """The action in the reader's language with the rules that called for it and their
+    reasons; a word where the result may not be what the policy's author meant."""
+    matched = d["matched_rules"]
+    winning = [m for m in matched if m["action"] == d["action"]]
+    why = "; ".join(f"{m['rule']}: {m['reason']}" if m.get("reason") else m["rule"] for m in winning)
+    others = [m["rule"] for m in matched if m["action"] != d["action"]]
+    if others:
+        why += " " + _("(also matched: {rules})").format(rules=", ".join(others))
+    name = _("action (test mode)") if d["test_mode"] else _("action")
+    table.add_row(path, name, label(d["action"], "action"), why or "-", "-")
+    if not d["recipients"]:
+        note = _("no recipients (To, Cc, Bcc or --rcpt): rules about recipients could not match")
+        table.add_row(path, _("note"), "-", note, "-")
+    lifted = [m["rule"] for m in matched if m["action"] == "allow" and d["action"] != "allow"]
+    if lifted:
+        note = _(
+            "{rules}: an allow rule does not lift a stricter one (the strictest action wins); "
+            "to leave recipients out of a rule, give it unless: {{senders: GROUP, recipients: [DOMAIN]}}"
+        ).format(rules=", ".join(lifted))
+        table.add_row(path, _("note"), "-", note, "-")
 
 
 def as_message(origin: str, data: bytes) -> bytes:

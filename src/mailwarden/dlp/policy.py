@@ -1,198 +1,56 @@
-"""DLP policies in YAML, validated with clear errors, and their evaluation.
-
-.. code-block:: yaml
-
-    internal_domains: [example.co.jp]
-    freemail: [extra-free.example]          # added to the shipped list
-    groups: {sales: [tanaka@example.co.jp]}
-    keywords: [{id: confidential, words: [社外秘, 関係者外秘, Confidential]}]
-    patterns: [{id: project-code, regex: "PRJ-[0-9]{4}"}]
-    test_mode: false                         # log what would happen, act on nothing
-    approvers: [dlp-approver@example.co.jp]  # told of held messages
-    admins: [security@example.co.jp]         # told of incidents a rule asks them to know
-    rules:                                   # in priority order
-      - id: block-my-number
-        when: {detector: jp.my-number, min_unique: 1}
-        action: block
-        reason: マイナンバーを含むメールは社外へ送信できません
-      - id: block-cards-to-freemail
-        when: {detector: credit-card, min_unique: 10, recipients: freemail}
-        action: block
-      - id: hold-bulk-personal-data          # a list: 50 table rows holding personal data
-        when: {min_rows: 50, recipients: external}
-        action: hold
-      - id: delay-external
-        when: {recipients: external}
-        action: delay
-        minutes: 5                           # the sender is sent a cancel link
-      - id: bcc-many-outside
-        when: {external_recipients_over: 5}
-        action: force_bcc                    # To/Cc hidden; everyone still receives it
-      - id: tag-confidential
-        when: {keyword: confidential}
-        action: tag_subject
-        tag: "[社外秘]"
-        notify: [admin]
+"""A DLP policy applied to one message: which rules hold, and the action that wins. The
+file's format, its model and its errors live in ``policyfile``.
 
 Every rule whose conditions all hold matches; all matches are reported; the most restrictive
 action wins (allow < add_header < tag_subject < notify < force_bcc < delay < hold < block).
 The gateway sends a message where that action says (on, delayed, held or refused) and also
 applies every matching rule's header, subject tag and forced Bcc, and sends its notices.
+
+A domain in the policy covers its subdomains (tokyo.example.co.jp is inside example.co.jp).
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
-from ..core.errors import ConfigError
 from ..core.freemail import freemail_domains
-from ..core.i18n import gettext
 from ..core.message import address_pairs
-from .detectors import BY_ID, PERSONAL, Match
+from .detectors import PERSONAL, Match
 from .found import CellColumn, rows_holding, values_of
+from .policyfile import (
+    ACTIONS,
+    EXAMPLE_POLICY,
+    Action,
+    Keyword,
+    Pattern,
+    Policy,
+    Rule,
+    Unless,
+    When,
+    load_policy,
+    parse_policy,
+)
 from .result import DlpDecision, DlpMatchedRule
 from .userregex import compile_user_regex
 
-#: the shipped example (``mailwarden dlp example-policy`` prints it)
-EXAMPLE_POLICY = Path(__file__).with_name("example-policy.yaml")
-ACTIONS = ("allow", "add_header", "tag_subject", "notify", "force_bcc", "delay", "hold", "block")
-Action = Literal["allow", "add_header", "tag_subject", "notify", "force_bcc", "delay", "hold", "block"]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Keyword(_Strict):
-    id: str
-    words: list[str] = Field(min_length=1)
-
-
-class Pattern(_Strict):
-    id: str
-    regex: str
-
-    @field_validator("regex")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        compile_user_regex(value)  # RE2: linear time whatever the pattern (ValueError if not)
-        return value
-
-
-class When(_Strict):
-    detector: str | None = None
-    detectors: list[str] | None = None
-    min_unique: int = 1
-    max_unique: int | None = None
-    min_confidence: float = 0.0
-    #: table rows (of spreadsheets, CSV, document and body tables) holding personal data — of
-    #: the named detectors when ``detector``/``detectors`` is given — at least this many
-    min_rows: int | None = None
-    keyword: str | None = None
-    pattern: str | None = None
-    recipients: str | list[str] | None = None  # external | freemail | internal | [domains]
-    external_recipients_over: int | None = None
-    senders: str | None = None  # a group name
-    attachments: bool | None = None
-    attachment_types: list[str] | None = None  # extensions: zip, pdf, xlsx…
-    encrypted: bool | None = None
-    unscannable: bool | None = None
-    size_over: int | None = None
-
-    @field_validator("detector", "detectors")
-    @classmethod
-    def _known(cls, value: Any) -> Any:
-        names = [value] if isinstance(value, str) else value or []
-        unknown = [n for n in names if n not in BY_ID]
-        if unknown:
-            raise ValueError(f"unknown detector {', '.join(unknown)}")
-        return value
-
-    @field_validator("recipients")
-    @classmethod
-    def _recipients(cls, value: Any) -> Any:
-        if isinstance(value, str) and value not in ("external", "freemail", "internal"):
-            raise ValueError("recipients is external, freemail, internal or a list of domains")
-        return value
-
-
-class Rule(_Strict):
-    id: str
-    when: When = Field(default_factory=When)
-    action: Action
-    reason: str = ""
-    minutes: int | None = None  # for delay
-    header: str | None = None  # for add_header: "X-Name: value"
-    tag: str | None = None  # for tag_subject
-    notify: list[Literal["sender", "approver", "admin"]] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _action_fields(self) -> Rule:
-        if self.action == "delay" and not self.minutes:
-            raise ValueError("a delay needs minutes")
-        if self.action == "add_header" and (not self.header or ":" not in self.header):
-            raise ValueError('add_header needs header: "X-Name: value"')
-        if self.action == "tag_subject" and not self.tag:
-            raise ValueError("tag_subject needs a tag")
-        return self
-
-
-class Policy(_Strict):
-    internal_domains: list[str] = Field(default_factory=list)
-    freemail: list[str] = Field(default_factory=list)
-    groups: dict[str, list[str]] = Field(default_factory=dict)
-    keywords: list[Keyword] = Field(default_factory=list)
-    patterns: list[Pattern] = Field(default_factory=list)
-    test_mode: bool = False
-    #: who gets the approver's and the administrator's notifications
-    approvers: list[str] = Field(default_factory=list)
-    admins: list[str] = Field(default_factory=list)
-    rules: list[Rule] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _references(self) -> Policy:
-        kw = {k.id for k in self.keywords}
-        pt = {p.id for p in self.patterns}
-        for r in self.rules:
-            if r.when.keyword and r.when.keyword not in kw:
-                raise ValueError(f"rule {r.id}: unknown keyword {r.when.keyword}")
-            if r.when.pattern and r.when.pattern not in pt:
-                raise ValueError(f"rule {r.id}: unknown pattern {r.when.pattern}")
-            if r.when.senders and r.when.senders not in self.groups:
-                raise ValueError(f"rule {r.id}: unknown group {r.when.senders}")
-        return self
-
-
-def load_policy(path: Path) -> Policy:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        msg = gettext("cannot read the policy {path}: {error}").format(path=path, error=exc)
-        raise ConfigError(msg) from exc
-    return parse_policy(text, str(path))
-
-
-def parse_policy(text: str, source: str) -> Policy:
-    """A policy from YAML text; ``source`` names it in error messages."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        msg = gettext("cannot read the policy {path}: {error}").format(path=source, error=exc)
-        raise ConfigError(msg) from exc
-    try:
-        return Policy.model_validate(data or {})
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(x) for x in e['loc']) or 'policy'}: {e['msg']}" for e in exc.errors()
-        )
-        msg = gettext("invalid policy {path}: {problems}").format(path=source, problems=problems)
-        raise ConfigError(msg) from exc
+__all__ = [
+    "ACTIONS",
+    "EXAMPLE_POLICY",
+    "Action",
+    "Decision",
+    "Facts",
+    "Keyword",
+    "Pattern",
+    "Policy",
+    "Rule",
+    "Unless",
+    "When",
+    "decide",
+    "load_policy",
+    "parse_policy",
+    "recipients_of",
+]
 
 
 @dataclass
@@ -220,13 +78,30 @@ class Decision:
     action: str
     matched: list[DlpMatchedRule] = field(default_factory=list)
     test_mode: bool = False
+    recipients: int = 0
 
     def to_dict(self) -> DlpDecision:
-        return {"action": self.action, "test_mode": self.test_mode, "matched_rules": self.matched}
+        return {
+            "action": self.action,
+            "test_mode": self.test_mode,
+            "matched_rules": self.matched,
+            "recipients": self.recipients,
+        }
 
 
 def _domain(address: str) -> str:
-    return address.rsplit("@", 1)[-1].lower() if "@" in address else ""
+    """The domain of an address as written anywhere: ``<Me@Gmail.com.>`` is gmail.com."""
+    address = address.strip().strip("<>").rstrip(".").lower()
+    return address.rsplit("@", 1)[-1] if "@" in address else ""
+
+
+def inside(domain: str, domains: frozenset[str] | set[str]) -> bool:
+    """Is ``domain`` one of ``domains`` or a subdomain of one?"""
+    while domain:
+        if domain in domains:
+            return True
+        domain = domain.partition(".")[2]
+    return False
 
 
 @dataclass
@@ -240,23 +115,44 @@ class _Scope:
     external: list[str]
 
 
-def _holds(w: When, policy: Policy, facts: Facts) -> bool:
-    """A rule's conditions all hold (each condition kind one small check, unset ones hold)."""
-    internal = {d.lower() for d in policy.internal_domains}
+def _holds(rule: Rule, policy: Policy, facts: Facts) -> bool:
+    """A rule's conditions all hold (each condition kind one small check, unset ones hold),
+    for the recipients its ``unless`` leaves in."""
+    internal = set(policy.internal_domains)
     domains = [_domain(r) for r in facts.recipients]
-    scope = _Scope(w, policy, facts, domains, [d for d in domains if d and d not in internal])
+    if rule.unless is not None:
+        kept = _not_excepted(rule.unless, policy, facts.sender, domains)
+        if kept is None:
+            return False
+        domains = kept
+    scope = _Scope(rule.when, policy, facts, domains, [d for d in domains if d and not inside(d, internal)])
     return all(check(scope) for check in _CONDITIONS)
 
 
+def _not_excepted(unless: Unless, policy: Policy, sender: str, domains: list[str]) -> list[str] | None:
+    """The recipients' domains ``unless`` leaves in; None when it takes the message out
+    (every recipient excepted, or the sender's group excepted whoever it writes to)."""
+    if unless.senders is not None and sender.lower() not in {
+        a.lower() for a in policy.groups[unless.senders]
+    }:
+        return domains  # not one of the group: nothing excepted
+    if not unless.recipients:
+        return None
+    excepted = set(unless.recipients)
+    kept = [d for d in domains if not inside(d, excepted)]
+    return None if len(kept) < len(domains) and not kept else kept
+
+
 def _data(s: _Scope) -> bool:
-    """detector(s), min_confidence, min_unique, max_unique, min_rows."""
+    """detector(s), min_confidence, min_unique, max_unique (outside_tables: of the text's
+    values only), min_rows."""
     w = s.w
     names = [w.detector] if w.detector else (w.detectors or [])
     if w.min_rows is not None and _rows_holding(s.facts, names, w.min_confidence) < w.min_rows:
         return False
     if not names:
         return True
-    values = values_of(s.facts.matches, s.facts.columns, names, w.min_confidence)
+    values = values_of(s.facts.matches, [] if w.outside_tables else s.facts.columns, names, w.min_confidence)
     return len(values) >= w.min_unique and (w.max_unique is None or len(values) <= w.max_unique)
 
 
@@ -276,20 +172,30 @@ def _pattern(s: _Scope) -> bool:
 
 
 def _recipients(s: _Scope) -> bool:
-    """recipients (external, internal, freemail or a list of domains), external_recipients_over."""
+    """recipients (external, internal, freemail, or a list of domains and those words: any
+    recipient in any of them), external_recipients_over."""
     want = s.w.recipients
-    if want == "external" and not s.external:
-        return False
-    if want == "internal" and s.external:
-        return False
-    if want == "freemail":
-        freemail = freemail_domains() | {d.lower() for d in s.policy.freemail}
-        if not any(d in freemail for d in s.domains):
+    if want == "internal":
+        if s.external:
             return False
-    if isinstance(want, list) and not set(s.domains) & {d.lower() for d in want}:
-        return False
+    elif want is not None:
+        wanted = [want] if isinstance(want, str) else want
+        if not any(_reaches(s, w) for w in wanted):
+            return False
     over = s.w.external_recipients_over
     return over is None or len(s.external) > over
+
+
+def _reaches(s: _Scope, want: str) -> bool:
+    """Is one of the recipients ``external``, at a ``freemail`` address, or at this domain?"""
+    if want == "external":
+        return bool(s.external)
+    if want == "freemail":
+        freemail = freemail_domains() | set(s.policy.freemail)
+        return any(inside(d, freemail) for d in s.domains)
+    if want == "internal":
+        return len(s.external) < len([d for d in s.domains if d])
+    return any(inside(d, {want}) for d in s.domains)
 
 
 def _senders(s: _Scope) -> bool:
@@ -327,7 +233,7 @@ def _rows_holding(facts: Facts, names: list[str], min_confidence: float) -> int:
 def decide(policy: Policy, facts: Facts) -> Decision:
     matched = []
     for rule in policy.rules:
-        if _holds(rule.when, policy, facts):
+        if _holds(rule, policy, facts):
             entry: DlpMatchedRule = {"rule": rule.id, "action": rule.action, "reason": rule.reason}
             if rule.minutes:
                 entry["minutes"] = rule.minutes
@@ -339,7 +245,7 @@ def decide(policy: Policy, facts: Facts) -> Decision:
                 entry["notify"] = list(rule.notify)
             matched.append(entry)
     action = max((m["action"] for m in matched), key=ACTIONS.index, default="allow")
-    return Decision(action, matched, policy.test_mode)
+    return Decision(action, matched, policy.test_mode, len(facts.recipients))
 
 
 def recipients_of(headers: list[tuple[str, str]]) -> list[str]:

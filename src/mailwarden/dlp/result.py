@@ -65,6 +65,9 @@ class DlpDecision(TypedDict):
     action: str
     test_mode: bool
     matched_rules: list[DlpMatchedRule]
+    #: the envelope recipients the rules were weighed against (none: rules about recipients
+    #: could not match)
+    recipients: int
 
 
 @with_config(_EXACT)

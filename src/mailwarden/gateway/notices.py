@@ -76,6 +76,8 @@ def compose(
     if counts:
         found = ", ".join(f"{k} × {v}" for k, v in sorted(counts.items()))
         lines.append(_("Found (unique values): {found}").format(found=found))
+    if record.get("personal_rows"):
+        lines.append(_("Table rows holding personal data: {rows}").format(rows=record["personal_rows"]))
     for m in record.get("matches", [])[:MAX_LISTED]:
         lines.append(f"  - {m['detector']}: {m['masked']} ({m['location']})")
     if detail:

@@ -40,6 +40,8 @@ class GatewayRecord(TypedDict):
     rules: list[DlpMatchedRule]
     subject: str
     counts: dict[str, int]
+    #: table rows holding personal data (records made before it was kept have none)
+    personal_rows: NotRequired[int]
     matches: list[DlpMatch]
     unscannable: list[DlpUnscannable]
     #: when a delayed message goes (epoch seconds)
@@ -88,6 +90,7 @@ def screen(
         "rules": rules,
         "subject": result["subject"],
         "counts": result["counts"],
+        "personal_rows": result["personal_rows"],
         "matches": result["matches"][:MAX_EVIDENCE],
         "unscannable": result["unscannable"],
     }

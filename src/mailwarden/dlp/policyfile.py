@@ -1,0 +1,379 @@
+"""The DLP policy file: its YAML, its model, and errors a person can act on.
+
+.. code-block:: yaml
+
+    internal_domains: [example.co.jp]        # subdomains included (tokyo.example.co.jp)
+    freemail: [extra-free.example]           # added to the shipped list
+    groups: {jinji: [sato@example.co.jp]}
+    keywords: [{id: confidential, words: [社外秘, 関係者外秘, Confidential]}]
+    patterns: [{id: project-code, regex: "PRJ-[0-9]{4}"}]
+    test_mode: false                         # log what would happen, act on nothing
+    approvers: [dlp-approver@example.co.jp]  # told of held messages
+    admins: [security@example.co.jp]         # told of incidents a rule asks them to know
+    rules:                                   # in priority order
+      - id: block-my-number
+        when: {detector: jp.my-number, min_unique: 1, recipients: external}
+        unless: {senders: jinji, recipients: [sato-sharoushi.jp]}   # HR to its 社労士
+        action: block
+        reason: マイナンバーを含むメールは社外へ送信できません
+      - id: block-cards-to-freemail
+        when: {detector: credit-card, min_unique: 10, recipients: freemail}
+        action: block
+      - id: hold-bulk-personal-data          # a list: 50 table rows holding personal data
+        when: {min_rows: 50, recipients: external}
+        action: hold
+      - id: delay-external
+        when: {recipients: external}
+        action: delay
+        minutes: 5                           # the sender is sent a cancel link
+
+``recipients`` is ``external``, ``freemail``, ``internal``, or a list of domains and those
+words (``[freemail, partner.example]``: any recipient at a free-mail address or at
+partner.example). ``detectors: [a, b]`` with ``min_unique`` counts the distinct values of
+all of them together (``outside_tables: true``: only those outside tables). ``unless`` takes
+recipients out of a rule: those at its domains (sent by its group's members, when it names
+one); a rule with no recipient left does not hold. An ``allow`` rule never lifts a stricter
+one: the most restrictive action wins.
+
+Every mistake is refused with where it stands (``rule 3 (hold-bulk) › when › min_rows``,
+counted from 1) and what would be right, in the reader's language; a key written twice, two
+rules with one id, a domain written as an address are mistakes too.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ..core.errors import ConfigError
+from ..core.i18n import N_, gettext
+from .detectors import BY_ID
+from .userregex import compile_user_regex
+
+#: the shipped example (``mailwarden dlp example-policy`` prints it)
+EXAMPLE_POLICY = Path(__file__).with_name("example-policy.yaml")
+ACTIONS = ("allow", "add_header", "tag_subject", "notify", "force_bcc", "delay", "hold", "block")
+Action = Literal["allow", "add_header", "tag_subject", "notify", "force_bcc", "delay", "hold", "block"]
+#: the words a recipients condition takes beside domains
+RECIPIENT_CLASSES = ("external", "freemail", "internal")
+
+
+def domain_value(value: Any) -> str:
+    """A domain as a policy may write it: ``@Example.co.jp.`` is ``example.co.jp``; an
+    address or a word without a dot is refused."""
+    if not isinstance(value, str):
+        raise ValueError(gettext("a domain is needed, not {value}").format(value=repr(value)))
+    domain = value.strip().lower().lstrip("@").rstrip(".")
+    if "@" in domain or not domain or "." not in domain or any(c.isspace() for c in domain):
+        raise ValueError(
+            gettext("{value} is not a domain (write example.co.jp: no @, no user name)").format(value=value)
+        )
+    return domain
+
+
+def _domains(value: Any) -> Any:
+    return [domain_value(v) for v in value] if isinstance(value, list) else value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Keyword(_Strict):
+    id: str
+    words: list[str] = Field(min_length=1)
+
+
+class Pattern(_Strict):
+    id: str
+    regex: str
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        compile_user_regex(value)  # RE2: linear time whatever the pattern (ValueError if not)
+        return value
+
+
+class When(_Strict):
+    detector: str | None = None
+    detectors: list[str] | None = None
+    min_unique: int = Field(1, ge=1)
+    max_unique: int | None = Field(None, ge=0)
+    min_confidence: float = Field(0.0, ge=0.0, le=1.0)
+    #: table rows (of spreadsheets, CSV, document and body tables) holding personal data — of
+    #: the named detectors when ``detector``/``detectors`` is given — at least this many
+    min_rows: int | None = Field(None, ge=1)
+    #: count only the values outside tables (a list written as lines of text): a table's
+    #: rows are for ``min_rows``
+    outside_tables: bool = False
+    keyword: str | None = None
+    pattern: str | None = None
+    recipients: str | list[str] | None = None  # external | freemail | internal | [domains and those]
+    external_recipients_over: int | None = Field(None, ge=0)
+    senders: str | None = None  # a group name
+    attachments: bool | None = None
+    attachment_types: list[str] | None = None  # extensions: zip, pdf, xlsx…
+    encrypted: bool | None = None
+    unscannable: bool | None = None
+    size_over: int | None = Field(None, ge=0)
+
+    @field_validator("detector", "detectors")
+    @classmethod
+    def _known(cls, value: Any) -> Any:
+        for name in [value] if isinstance(value, str) else value or []:
+            if name not in BY_ID:
+                raise ValueError(_unknown_detector(name))
+        return value
+
+    @field_validator("recipients", mode="before")
+    @classmethod
+    def _recipients(cls, value: Any) -> Any:
+        if value is None:
+            return value
+        if isinstance(value, str):
+            if value in RECIPIENT_CLASSES:
+                return value
+            return [domain_value(value)] if "." in value else _refuse_class(value)
+        if isinstance(value, list):
+            return [v if v in RECIPIENT_CLASSES else domain_value(v) for v in value]
+        raise ValueError(gettext("recipients is external, freemail, internal or a list of domains"))
+
+
+def _refuse_class(value: str) -> str:
+    raise ValueError(
+        gettext("recipients is external, freemail, internal or a list of domains, not {value}").format(
+            value=value
+        )
+    )
+
+
+def _unknown_detector(name: str) -> str:
+    near = difflib.get_close_matches(name, list(BY_ID), n=1, cutoff=0.6)
+    if near:
+        says = gettext("unknown detector {name} (did you mean {near}? `mailwarden dlp detectors` lists them)")
+        return says.format(name=name, near=near[0])
+    return gettext("unknown detector {name} (`mailwarden dlp detectors` lists them)").format(name=name)
+
+
+class Unless(_Strict):
+    """Recipients a rule leaves out: those at these domains, when sent by this group's
+    members (either alone: every recipient of the group's mail; every sender to these
+    domains)."""
+
+    senders: str | None = None
+    recipients: list[str] | None = None
+
+    @field_validator("recipients", mode="before")
+    @classmethod
+    def _domains(cls, value: Any) -> Any:
+        return _domains(value)
+
+    @model_validator(mode="after")
+    def _something(self) -> Unless:
+        if self.senders is None and not self.recipients:
+            raise ValueError(gettext("unless needs senders (a group), recipients (domains) or both"))
+        return self
+
+
+class Rule(_Strict):
+    id: str
+    when: When = Field(default_factory=When)
+    unless: Unless | None = None
+    action: Action
+    reason: str = ""
+    minutes: int | None = Field(None, ge=1)  # for delay
+    header: str | None = None  # for add_header: "X-Name: value"
+    tag: str | None = None  # for tag_subject
+    notify: list[Literal["sender", "approver", "admin"]] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _action_fields(self) -> Rule:
+        if self.action == "delay" and not self.minutes:
+            raise ValueError(gettext("a delay needs minutes"))
+        if self.action == "add_header" and (not self.header or ":" not in self.header):
+            raise ValueError(gettext('add_header needs header: "X-Name: value"'))
+        if self.action == "tag_subject" and not self.tag:
+            raise ValueError(gettext("tag_subject needs a tag"))
+        return self
+
+
+class Policy(_Strict):
+    internal_domains: list[str] = Field(default_factory=list)
+    freemail: list[str] = Field(default_factory=list)
+    groups: dict[str, list[str]] = Field(default_factory=dict)
+    keywords: list[Keyword] = Field(default_factory=list)
+    patterns: list[Pattern] = Field(default_factory=list)
+    test_mode: bool = False
+    #: who gets the approver's and the administrator's notifications
+    approvers: list[str] = Field(default_factory=list)
+    admins: list[str] = Field(default_factory=list)
+    rules: list[Rule] = Field(min_length=1)
+
+    @field_validator("internal_domains", "freemail", mode="before")
+    @classmethod
+    def _domains(cls, value: Any) -> Any:
+        return _domains(value)
+
+    @model_validator(mode="after")
+    def _references(self) -> Policy:
+        kw = {k.id for k in self.keywords}
+        pt = {p.id for p in self.patterns}
+        seen: set[str] = set()
+        for r in self.rules:
+            if r.id in seen:
+                raise ValueError(gettext("two rules have the id {id}: each needs its own").format(id=r.id))
+            seen.add(r.id)
+            for kind, name, known in (
+                (N_("keyword"), r.when.keyword, kw),
+                (N_("pattern"), r.when.pattern, pt),
+                (N_("group"), r.when.senders, self.groups),
+                (N_("group"), r.unless.senders if r.unless else None, self.groups),
+            ):
+                if name and name not in known:
+                    raise ValueError(
+                        gettext("rule {id}: unknown {kind} {name}").format(
+                            id=r.id, kind=gettext(kind), name=name
+                        )
+                    )
+        return self
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+class _UniqueKeys(yaml.SafeLoader):
+    """YAML whose mappings refuse a key written twice (the later one would silently win)."""
+
+
+def _mapping(loader: _UniqueKeys, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise _Twice(str(key), key_node.start_mark.line + 1)
+        seen.add(key)
+    return loader.construct_mapping(node, deep)
+
+
+_UniqueKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+class _Twice(yaml.YAMLError):
+    def __init__(self, key: str, line: int) -> None:
+        super().__init__(key, line)
+        self.key, self.line = key, line
+
+
+def load_policy(path: Path) -> Policy:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        msg = gettext("cannot read the policy {path}: {error}").format(path=path, error=exc)
+        raise ConfigError(msg) from exc
+    return parse_policy(text, str(path))
+
+
+def parse_policy(text: str, source: str) -> Policy:
+    """A policy from YAML text; ``source`` names it in error messages."""
+    try:
+        data = yaml.load(text, Loader=_UniqueKeys)
+    except _Twice as exc:
+        twice = gettext("the key {key} is written twice (line {line}): the later one would replace the first")
+        error = twice.format(key=exc.key, line=exc.line)
+        msg = gettext("cannot read the policy {path}: {error}").format(path=source, error=error)
+        raise ConfigError(msg) from exc
+    except yaml.YAMLError as exc:
+        msg = gettext("cannot read the policy {path}: {error}").format(path=source, error=exc)
+        raise ConfigError(msg) from exc
+    try:
+        return Policy.model_validate(data or {})
+    except ValidationError as exc:
+        problems = "; ".join(_problem(e, data) for e in exc.errors())
+        msg = gettext("invalid policy {path}: {problems}").format(path=source, problems=problems)
+        raise ConfigError(msg) from exc
+
+
+# --- errors a person can act on ------------------------------------------------------------------
+
+_SAYS = {
+    "int_parsing": N_("a whole number is needed, not {input}"),
+    "int_type": N_("a whole number is needed, not {input}"),
+    "int_from_float": N_("a whole number is needed, not {input}"),
+    "float_parsing": N_("a number is needed, not {input}"),
+    "float_type": N_("a number is needed, not {input}"),
+    "bool_parsing": N_("true or false is needed, not {input}"),
+    "bool_type": N_("true or false is needed, not {input}"),
+    "string_type": N_("text is needed, not {input}"),
+    "list_type": N_("a list is needed, not {input}"),
+    "dict_type": N_("a mapping (key: value) is needed, not {input}"),
+    "model_type": N_("a mapping (key: value) is needed, not {input}"),
+    "missing": N_("missing: this key is needed"),
+    "literal_error": N_("one of {expected} is needed, not {input}"),
+    "greater_than_equal": N_("at least {ge} is needed, not {input}"),
+    "less_than_equal": N_("at most {le} is needed, not {input}"),
+    "too_short": N_("must not be empty"),
+}
+# which model a key belongs to, by the key above it
+_MODELS: dict[str, type[BaseModel]] = {
+    "rules": Rule,
+    "when": When,
+    "unless": Unless,
+    "keywords": Keyword,
+    "patterns": Pattern,
+}
+
+
+def _problem(error: Any, data: Any) -> str:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        says = _unknown_key(loc)
+    elif kind == "value_error":
+        says = str(error.get("ctx", {}).get("error", error["msg"]))
+    elif kind in _SAYS:
+        ctx = {k: _shown(v) for k, v in (error.get("ctx") or {}).items()}
+        says = gettext(_SAYS[kind]).format(input=_shown(error.get("input")), **ctx)
+    else:
+        says = error["msg"]
+    return f"{_where(loc, data)}: {says}"
+
+
+def _shown(value: Any) -> str:
+    text = value if isinstance(value, str) and value.startswith("'") else repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _unknown_key(loc: tuple[Any, ...]) -> str:
+    key = str(loc[-1])
+    parent = next((x for x in reversed(loc[:-1]) if isinstance(x, str)), "")
+    model = _MODELS.get(parent, Policy)
+    known = list(model.model_fields)
+    near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if near:
+        return gettext("unknown key {key} (did you mean {near}?)").format(key=key, near=near[0])
+    return gettext("unknown key {key}; the keys here are {known}").format(key=key, known=", ".join(known))
+
+
+def _where(loc: tuple[Any, ...], data: Any) -> str:
+    """``rule 3 (hold-bulk) › when › min_rows``: rules counted from 1 and named by their id."""
+    parts: list[str] = []
+    i = 0
+    while i < len(loc):
+        here = loc[i]
+        if here == "rules" and i + 1 < len(loc) and isinstance(loc[i + 1], int):
+            n = loc[i + 1]
+            rules = data.get("rules") if isinstance(data, dict) else None
+            rule = rules[n] if isinstance(rules, list) and n < len(rules) else None
+            rid = rule.get("id") if isinstance(rule, dict) else None
+            named = gettext("rule {n} ({id})") if rid else gettext("rule {n}")
+            parts.append(named.format(n=n + 1, id=rid))
+            i += 2
+            continue
+        parts.append(f"{parts.pop()}[{here + 1}]" if isinstance(here, int) and parts else str(here))
+        i += 1
+    return " › ".join(parts) or gettext("the policy")

@@ -1,0 +1,172 @@
+"""What a new user's trial of bulk-data policies found (2026-12-07, second trial): mistakes in
+a policy file that were accepted and silently changed the outcome, errors that named the
+wrong rule in the wrong language, an exception that could not be written, recipients not
+recognised as written, and a decision that did not say why."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+
+import pytest
+
+from mailwarden.core.errors import ConfigError
+from mailwarden.core.i18n import language
+from mailwarden.dlp.policy import parse_policy
+from mailwarden.dlp.service import check_message
+from mailwarden.gateway.notices import compose
+from mailwarden.gateway.screen import screen
+from tests.analyze.mail import message
+from tests.conftest import mailwarden_runner
+
+from .test_example_policy_file import my_number
+
+HEAD = "internal_domains: [minato-seiki.co.jp]\ngroups: {jinji: [jinji@minato-seiki.co.jp]}\nrules:\n"
+CARDS = "\n".join(f"カード番号: {c}" for c in ("4111111111111111", "5500000000000004", "340000000000009"))
+
+
+def _refused(rules: str, lang: str = "en") -> str:
+    with language(lang), pytest.raises(ConfigError) as caught:
+        parse_policy(HEAD + rules, "policy.yaml")
+    return str(caught.value)
+
+
+# -- errors a person can act on -------------------------------------------------------------------
+
+
+def test_a_bad_value_names_the_rule_counted_from_one_and_by_its_id() -> None:
+    rules = (
+        "  - {id: a, when: {detector: credit-card}, action: hold}\n"
+        "  - {id: b, when: {detector: email-address}, action: hold}\n"
+        '  - {id: hold-bulk, when: {min_rows: "50件"}, action: hold}\n'
+    )
+    said = _refused(rules)
+    assert "rule 3 (hold-bulk) › when › min_rows: a whole number is needed, not '50件'" in said
+    japanese = _refused(rules, "ja")
+    assert "ルール 3（hold-bulk）" in japanese and "整数" in japanese and "a whole number" not in japanese
+
+
+def test_a_misspelt_key_or_detector_gets_the_likely_one() -> None:
+    assert "unknown key min_row (did you mean min_rows?)" in _refused(
+        "  - {id: a, when: {min_row: 50}, action: hold}\n"
+    )
+    said = _refused("  - {id: a, when: {detector: creditcard}, action: hold}\n")
+    assert "unknown detector creditcard (did you mean credit-card?" in said and "dlp detectors" in said
+    with pytest.raises(ConfigError, match="did you mean test_mode"):
+        parse_policy("testmode: true\nrules: [{id: a, action: hold}]\n", "p")
+
+
+def test_a_key_written_twice_two_rules_with_one_id_and_negative_thresholds_are_refused() -> None:
+    twice = "  - id: a\n    when: {min_rows: 50}\n    when: {recipients: external}\n    action: hold\n"
+    assert "the key when is written twice (line 6)" in _refused(twice)
+    same_id = "  - {id: a, action: hold}\n  - {id: a, action: block}\n"
+    assert "two rules have the id a" in _refused(same_id)
+    negative = _refused(
+        "  - {id: a, when: {detector: credit-card, min_unique: -5, min_rows: 0}, action: hold}\n"
+    )
+    assert (
+        "min_unique: at least 1 is needed, not -5" in negative
+        and "min_rows: at least 1 is needed" in negative
+    )
+
+
+def test_a_domain_written_as_an_address_is_read_as_the_domain_and_an_address_refused() -> None:
+    p = parse_policy(
+        "internal_domains: ['@Minato-Seiki.co.jp.']\nfreemail: ['@example-free.jp']\n"
+        "rules: [{id: a, when: {recipients: freemail}, action: hold}]\n",
+        "p",
+    )
+    assert p.internal_domains == ["minato-seiki.co.jp"] and p.freemail == ["example-free.jp"]
+    said = _refused("  - {id: a, when: {recipients: [tanaka@partner.example]}, action: hold}\n")
+    assert "tanaka@partner.example is not a domain" in said
+    said = _refused("  - {id: a, when: {recipients: free-mail}, action: hold}\n")
+    assert "recipients is external, freemail, internal or a list of domains, not free-mail" in said
+
+
+# -- recipients as written ------------------------------------------------------------------------
+
+
+def _action(policy: str, body: str, *recipients: str, sender: str = "tanaka@minato-seiki.co.jp") -> str:
+    p = parse_policy(HEAD + policy, "p")
+    result = check_message(message(body), p, recipients=list(recipients), sender=sender)
+    return result["decision"]["action"]
+
+
+def test_a_list_of_recipients_may_mix_domains_with_freemail() -> None:
+    rule = "  - {id: a, when: {detector: credit-card, recipients: [freemail, partner-shoji.co.jp]},"
+    rule += " action: block}\n"
+    assert _action(rule, CARDS, "me@gmail.com") == "block"
+    assert _action(rule, CARDS, "buyer@partner-shoji.co.jp") == "block"
+    assert _action(rule, CARDS, "buyer@other.co.jp") == "allow"
+
+
+def test_subdomains_are_inside_their_domain_and_addresses_are_read_as_written() -> None:
+    rule = "  - {id: a, when: {detector: credit-card, recipients: external}, action: hold}\n"
+    assert _action(rule, CARDS, "sato@tokyo.minato-seiki.co.jp") == "allow"  # internal
+    free = "  - {id: a, when: {detector: credit-card, recipients: freemail}, action: block}\n"
+    for written in ("<Me@Gmail.com>", "me@gmail.com.", "me@ymobile.ne.jp", "me@rakumail.jp"):
+        assert _action(free, CARDS, written) == "block", written
+
+
+# -- unless: the exception an allow rule cannot make ----------------------------------------------
+
+UNLESS = (
+    "  - id: block-my-number\n"
+    "    when: {detector: jp.my-number, recipients: external}\n"
+    "    unless: {senders: jinji, recipients: [sato-sharoushi.jp]}\n"
+    "    action: block\n"
+)
+
+
+def test_unless_leaves_out_the_groups_mail_to_its_domains_only() -> None:
+    body = f"個人番号 {my_number('12345678901')}"
+    hr = "jinji@minato-seiki.co.jp"
+    assert _action(UNLESS, body, "office@sato-sharoushi.jp", sender=hr) == "allow"
+    assert _action(UNLESS, body, "office@sato-sharoushi.jp", sender="eigyo@minato-seiki.co.jp") == "block"
+    assert _action(UNLESS, body, "office@sato-sharoushi.jp", "me@gmail.com", sender=hr) == "block"
+    senders_only = UNLESS.replace("{senders: jinji, recipients: [sato-sharoushi.jp]}", "{senders: jinji}")
+    assert _action(senders_only, body, "me@gmail.com", sender=hr) == "allow"
+    assert _action(senders_only, body, "me@gmail.com", sender="eigyo@minato-seiki.co.jp") == "block"
+
+
+def test_unless_needs_something_and_a_known_group() -> None:
+    empty = UNLESS.replace("{senders: jinji, recipients: [sato-sharoushi.jp]}", "{}")
+    assert "unless needs senders" in _refused(empty)
+    unknown = UNLESS.replace("senders: jinji", "senders: somu")
+    assert "rule block-my-number: unknown group somu" in _refused(unknown)
+
+
+# -- saying why -----------------------------------------------------------------------------------
+
+
+def test_dlp_check_says_why_and_when_rules_could_not_match(tmp_path) -> None:
+    policy = tmp_path / "p.yaml"
+    policy.write_text(
+        HEAD
+        + "  - {id: allow-sharoushi, when: {detector: credit-card}, action: allow}\n"
+        + "  - {id: hold-cards, when: {detector: credit-card}, action: hold,"
+        + " reason: カード番号は承認が必要です}\n"
+        + "  - {id: hold-outside, when: {recipients: external}, action: hold}\n",
+        encoding="utf-8",
+    )
+    mail = tmp_path / "m.eml"
+    mail.write_bytes(message(CARDS).replace(b"To: hanako@example.co.jp\r\n", b""))
+    run = mailwarden_runner(tmp_path, "ja")
+    out = run("dlp", "check", str(mail), "--policy", str(policy)).stdout
+    assert "承認待ち" in out and "hold-cards: カード番号は承認が必要です" in out
+    assert "宛先がありません" in out  # no To/Cc/Bcc and no --rcpt: hold-outside could not match
+    assert "allow-sharoushi" in out and "unless" in out
+
+
+def test_the_approvers_notice_says_how_many_rows_hold_personal_data() -> None:
+    rows = "\n".join(f"顧客{i}\t090-{1000 + i:04d}-{2000 + i:04d}\tc{i}@example.net" for i in range(60))
+    data = message("氏名\t電話\tメール\n" + rows)
+    policy = parse_policy(HEAD + "  - {id: hold-bulk, when: {min_rows: 50}, action: hold}\n", "p")
+    outcome = screen(data, "tanaka@minato-seiki.co.jp", ["a@partner.example"], policy)
+    assert outcome.disposition == "hold" and outcome.record["personal_rows"] == 60
+    with language("en"):
+        notice = compose(
+            "held", to=["approver@x"], sender_address="dlp@x", meta={"id": "1", "record": outcome.record}
+        )
+    body = email.message_from_bytes(notice, policy=email.policy.default).get_content()
+    assert "Table rows holding personal data: 60" in body
