@@ -170,3 +170,28 @@ def test_the_approvers_notice_says_how_many_rows_hold_personal_data() -> None:
         )
     body = email.message_from_bytes(notice, policy=email.policy.default).get_content()
     assert "Table rows holding personal data: 60" in body
+
+
+def test_lists_that_share_most_of_their_people_count_each_person_once() -> None:
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    def person(i: int) -> str:
+        return f"顧客{i},090-{1000 + i:04d}-{2000 + i:04d},c{i}@example.net"
+
+    april = ["氏名,電話,メール", *(person(i) for i in range(30))]
+    may = ["氏名,電話,メール", *(person(i) for i in range(2, 32))]  # 28 of April's, 2 new
+    msg = EmailMessage(policy=SMTP)
+    msg["From"], msg["To"], msg["Subject"] = "a@minato-seiki.co.jp", "b@partner.example", "名簿"
+    msg.set_content("4月と5月の名簿です。")
+    for name, rows in (("april.csv", april), ("may.csv", may)):
+        msg.add_attachment("\n".join(rows).encode(), maintype="text", subtype="csv", filename=name)
+    r = check_message(msg.as_bytes())
+    assert r["personal_rows"] == 32 and r["counts"]["email-address"] == 32
+    # rows alike within one table still count each (two orders of one customer are two rows)
+    twice = ["氏名,電話,メール", person(1), person(1)]
+    msg2 = EmailMessage(policy=SMTP)
+    msg2["From"], msg2["To"], msg2["Subject"] = "a@minato-seiki.co.jp", "b@partner.example", "x"
+    msg2.set_content("x")
+    msg2.add_attachment("\n".join(twice).encode(), maintype="text", subtype="csv", filename="t.csv")
+    assert check_message(msg2.as_bytes())["personal_rows"] == 2

@@ -149,9 +149,10 @@ def values_of(
 
 def rows_holding(columns: list[CellColumn], detectors: Iterable[str], min_confidence: float) -> int:
     """Table rows holding the given detectors' data at ``min_confidence`` or more — a row of a
-    table counted where it stands. A table that is a copy of another in the message (an HTML
-    table and the plain-text alternative of it, a workbook and its CSV export: every row of
-    data it holds, by the values found in it, stands in the other) is not counted again."""
+    table counted where it stands. A row of a table whose values (those found in it) a row of
+    another table in the message already holds is not counted again: an HTML table and the
+    plain-text alternative of it, a workbook and its CSV export, April's list beside May's
+    that repeats most of its people. Rows alike within one table count each."""
     wanted = set(detectors)
     chosen = [c for c in columns if c.detector in wanted]
     if len({c.index for c in chosen}) <= 1:  # one table (a 100,000-row sheet): its rows' places
@@ -166,13 +167,11 @@ def rows_holding(columns: list[CellColumn], detectors: Iterable[str], min_confid
         for (_, block, row), value in found:
             rows.setdefault((block, row), []).append((c.detector, value))
     total = 0
-    kept: list[set[tuple[tuple[str, str], ...]]] = []
+    earlier: set[tuple[tuple[str, str], ...]] = set()  # the rows of the tables counted before
     for rows in sorted(by_table.values(), key=len, reverse=True):  # the larger tables first
-        content = {tuple(sorted(v)) for v in rows.values()}
-        if any(content <= other for other in kept):
-            continue  # a copy of a table counted already
-        kept.append(content)
-        total += len(rows)
+        contents = [tuple(sorted(v)) for v in rows.values()]
+        total += sum(1 for c in contents if c not in earlier)
+        earlier.update(contents)
     return total
 
 
