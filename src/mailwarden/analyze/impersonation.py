@@ -230,11 +230,13 @@ def _firm_name(rules: Rules, brand: Brand, name: str) -> bool:
     return partner.casefold() not in _NOT_A_PARTNER and brand_named(rules, partner) is None
 
 
-def _check_brands(ctx: Context, domain: str) -> None:
-    """A brand named where the reader looks first (display name, subject), then in the body,
-    by a sender outside the brand whose links lead elsewhere."""
-    msg, rules, sender = ctx.msg, ctx.rules, ctx.msg.sender
-    assert sender is not None
+def check_impersonation(ctx: Context) -> None:
+    msg, rules = ctx.msg, ctx.rules
+    sender = msg.sender
+    if sender is None or "@" not in sender.address:
+        return
+    domain = sender.domain
+    # brands, where the reader looks first, then in the body
     for where, text in (("display name", sender.name), ("subject", msg.subject)):
         brand = (brand_named(rules, text) or brand_disguised(rules, text)) if text else None
         if brand is not None and where == "display name" and _firm_name(rules, brand, text):
@@ -247,17 +249,6 @@ def _check_brands(ctx: Context, domain: str) -> None:
         brand = brand_named(rules, body[:5000]) if body else None
         if brand is not None and not brand.owns(domain) and ctx.urls and _links_outside(ctx, brand):
             ctx.hit("brand.in-body", brand=brand.name, address=sender.address)
-
-
-def check_impersonation(ctx: Context) -> None:
-    msg, rules = ctx.msg, ctx.rules
-    sender = msg.sender
-    if sender is None or "@" not in sender.address:
-        return
-    domain = sender.domain
-    why = known_sender(ctx)
-    if why != "correspondent":  # your own or a correspondent's signed mail names brands freely
-        _check_brands(ctx, domain)
     _check_unauthenticated(ctx, domain)
     # the organisation's own and its correspondents' domains
     known = known_domains(rules)
@@ -285,6 +276,7 @@ def check_impersonation(ctx: Context) -> None:
     # mailbox provider has required of bulk senders since 2024 (RFC 8058)
     if ctx.fired("spam.bulk") and not msg.header("list-unsubscribe") and not msg.header("list-id"):
         ctx.hit("bulk.no-list-unsubscribe", address=sender.address)
+    why = known_sender(ctx)
     if why is not None:
         ctx.hit("sender.known-authenticated", domain=domain, kind=why, why=gettext(KNOWN_AS[why]))
     elif not ctx.fired("bulk.authenticated"):
