@@ -1,7 +1,8 @@
-"""A phrase signal that fires on words inside a link quotes the link, not the words as if the
-text said them (a new user's trial, 2026-12-07: "The text says 'unsubscribe'" of a newsletter
-whose only "unsubscribe" was in its link). The link still counts: an unsubscribe link is a
-sign of bulk mail, and taking such words out of links lost junk mail on the tuning sets."""
+"""A phrase signal that fires on words inside a link quotes the link's host and the words, not
+the words as if the text said them (a new user's trial, 2026-12-07: "The text says
+'unsubscribe'" of a newsletter whose only "unsubscribe" was in its link). The link still
+counts: an unsubscribe link is a sign of bulk mail, and taking such words out of links lost
+junk mail on the tuning sets."""
 
 from __future__ import annotations
 
@@ -26,12 +27,13 @@ def _signal(body: str, code: str) -> dict:
     return next(s for s in result.signals if s["code"] == code)
 
 
-def test_a_word_only_in_a_link_is_quoted_as_the_link() -> None:
-    bulk = _signal(
-        "Join our webinar.\nManage preferences: https://www.acme-tools.example/Unsubscribe?u=1\n", "spam.bulk"
-    )
-    assert bulk["evidence"]["phrase"] == "https://www.acme-tools.example/unsubscribe?u=1"
-    assert bulk["explanation"] == 'The text says "https://www.acme-tools.example/unsubscribe?u=1".'
+def test_a_word_only_in_a_link_is_quoted_as_the_links_host_and_the_word() -> None:
+    body = "Join our webinar.\nManage: https://www.acme-tools.example/Unsubscribe?u=1&r=taro@example.net\n"
+    bulk = _signal(body, "spam.bulk")
+    assert bulk["evidence"]["phrase"] == "www.acme-tools.example/…unsubscribe…"  # no token, no address
+    assert bulk["explanation"] == 'The text says "www.acme-tools.example/…unsubscribe…".'
+    long_link = "Join.\nhttps://t.acme-tools.example/" + "x" * 3000 + "/unsubscribe\n"
+    assert _signal(long_link, "spam.bulk")["evidence"]["phrase"] == "t.acme-tools.example/…unsubscribe…"
 
 
 def test_a_word_in_the_text_is_quoted_as_the_word() -> None:
@@ -41,7 +43,7 @@ def test_a_word_in_the_text_is_quoted_as_the_word() -> None:
 
 def test_a_link_without_a_scheme_is_quoted_whole_too() -> None:
     gambling = _signal("Big wins tonight at www.lucky-casino.example/join now\n", "text.gambling")
-    assert gambling["evidence"]["phrase"] == "www.lucky-casino.example/join"
+    assert gambling["evidence"]["phrase"] == "www.lucky-casino.example/…casino…"
 
 
 def test_a_signed_newsletter_with_shortened_links_is_known_once_its_domain_is_listed(tmp_path) -> None:

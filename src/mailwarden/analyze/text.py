@@ -205,13 +205,21 @@ def _scripts_of(word: str) -> str:
 
 
 def _quoted(text: str, m: re.Match[str]) -> str:
-    """What a phrase signal quotes: the words matched, or the whole link they stand in (an
-    unsubscribe link is a sign of bulk mail, but "the text says 'unsubscribe'" would not be
-    true of it)."""
+    """What a phrase signal quotes: the words matched or, when they stand inside a link, the
+    link's host and the words ("acme.example/…unsubscribe…"): an unsubscribe link is a sign of
+    bulk mail, but "the text says 'unsubscribe'" would not be true of it, and the rest of the
+    link (tokens, the reader's address) is not evidence."""
+    start = m.start()
     if "://" in text or "www." in text:
-        for link in _LINK.finditer(text, max(0, m.start() - 2000), m.end() + 2000):
-            if link.start() <= m.start() < link.end():
-                return link.group(0)[:80]
+        token = start
+        while token > 0 and not text[token - 1].isspace():
+            token -= 1  # a link holds no white space: it starts in this token if anywhere
+        while token < start and text[token] in "(<\"'[":
+            token += 1
+        link = _LINK.match(text, token)
+        if link is not None and link.start() <= start < link.end():
+            host = link.group(0).split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0]
+            return f"{host[:60]}/…{m.group(0)[:40]}…"
     return m.group(0)[:80]
 
 
