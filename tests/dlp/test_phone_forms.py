@@ -73,7 +73,9 @@ def test_a_postal_code_and_its_address_are_one_value() -> None:
     two_lines = detect("〒100-0001\n東京都千代田区千代田1-1")
     assert [m.value for m in two_lines] == [address]  # the same value
     bare_code = detect("100-0001 東京都千代田区千代田1-1")
-    assert [m.value for m in bare_code] == ["100-0001 東京都千代田区千代田1-1"]
+    assert [m.value for m in bare_code] == [address]  # with or without 〒, one value
+    for written in ("〒 100-0001 東京都千代田区千代田1-1", "〒1000001 東京都千代田区千代田1-1"):
+        assert [m.value for m in detect(written)] == [address], written
     alone = detect("〒100-0001 までお送りください")
     assert [m.value for m in alone] == ["〒100-0001"]
 
@@ -139,3 +141,48 @@ def test_a_column_of_landlines_without_hyphens_counts_its_rows() -> None:
     orders = ["氏名,注文番号", *rows[1:]]
     r = check_message(mail_with("csv-utf8", "orders.csv", "\n".join(orders).encode()))
     assert "jp.phone" not in r["counts"] and r["personal_rows"] == 0
+
+
+# -- what the review of these forms found ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hotel confirmation number 0312345678",  # "tel" inside a word
+        "Intel part 0312345678",
+        "ご注文番号: 0123456789\nご不明な点はお電話ください。",  # the phone word on another line
+        "請求書番号 0312345678 連絡先: 経理部",  # the label after the number
+        "Ref 12 090 1234 5678 99",  # spaced groups carved out of a longer spaced number
+        "tel 2024 03 1234 5678",
+        "0120 1234 5678",  # twelve digits
+        "4111 0120 1234 5678",
+        "090 1234 5678",  # spaced: only with a label
+        "(01) 2023-2024\n(02) 2024-2025",  # a numbered list of years: (01) is no area code
+    ],
+)
+def test_digits_that_only_look_like_a_phone_are_not_one(text: str) -> None:
+    assert [m.value for m in detect(text) if m.detector == "jp.phone"] == []
+
+
+def test_a_label_just_before_makes_spaced_and_bare_numbers_phones() -> None:
+    for text, number in (
+        ("携帯 090 1234 5678", "09012345678"),
+        ("TEL/FAX: 03 5555 1234", "0355551234"),
+        ("電話番号（代表）0335551234", "0335551234"),
+        ("+81 03 5555 1234 (trunk 0 kept)", "0355551234"),
+    ):
+        assert [m.value for m in detect(text) if m.detector == "jp.phone"] == [number], text
+
+
+def test_a_postal_code_and_an_address_far_apart_read_the_same_by_the_finder_and_the_pattern() -> None:
+    from mailwarden.dlp.anchors import _postal_candidates
+    from mailwarden.dlp.detectors import BY_ID
+    from mailwarden.dlp.normalize import normalise
+
+    pattern = BY_ID["jp.postal-address"].pattern
+    for gap in (1, 8, 9, 70):
+        text = normalise("〒100-0001" + " " * gap + "東京都千代田区千代田1-1")
+        whole = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        assert [(a, b) for a, b, _ in _postal_candidates(pattern, text)] == whole, gap
+        assert len(whole) == (1 if gap <= 8 else 2), gap

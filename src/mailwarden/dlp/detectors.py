@@ -96,7 +96,7 @@ PREFECTURES = (
 # a prefecture, the town and a number; after a postal code (spaces between, not a cell's end)
 # it is part of one address, one value with the code
 _ADDRESS = rf"(?:{PREFECTURES})[^\s、。]{{2,20}}[0-9０-９一二三四五六七八九十]+"
-_ADDRESS_AFTER = rf"[^\S\x1f]*{_ADDRESS}"
+_ADDRESS_AFTER = rf"[^\S\x1f]{{0,8}}{_ADDRESS}"
 
 DETECTORS: tuple[Detector, ...] = (
     Detector(
@@ -198,10 +198,12 @@ DETECTORS: tuple[Detector, ...] = (
         "jp.phone",
         N_("Japanese phone number"),
         re.compile(
-            r"(?<![0-9])(0(?:[789]0-?[0-9]{4}-?[0-9]{4}|[0-9]{1,4}-[0-9]{1,4}-[0-9]{4}|120-?[0-9]{3}-?[0-9]{3}"
-            # a fixed line's ten digits together or in groups spaced apart: only with a
-            # word or a column header saying it is a phone number (phones.needs_context)
-            r"|[1-9][0-9]{8}|[1-9][0-9]{0,3} [0-9]{1,4} [0-9]{4}))(?![0-9])"
+            r"(?<![0-9])(0(?:[789]0-?[0-9]{4}-?[0-9]{4}|[0-9]{1,4}-[0-9]{1,4}-[0-9]{4}|120-?[0-9]{3}-?[0-9]{3}))"
+            r"(?![0-9])"
+            # a fixed line's ten digits together, or a number in groups spaced apart, standing
+            # alone (no digit group beside it): a phone only after a phone label or under a
+            # phone header (phones.needs_label)
+            r"|(?<![0-9][ -])(?<![0-9])(0[1-9](?:[0-9]{8}|[0-9]{0,3} [0-9]{1,4} [0-9]{4}))(?![ -]?[0-9])"
         ),
         None,
         ("電話", "tel", "携帯", "連絡先"),
@@ -211,7 +213,7 @@ DETECTORS: tuple[Detector, ...] = (
         "jp.postal-address",
         N_("Japanese postal address (postal code or prefecture)"),
         re.compile(
-            rf"(〒\s?\d{{3}}-?\d{{4}}(?:{_ADDRESS_AFTER})?|(?<![0-9])\d{{3}}-\d{{4}}(?![0-9])(?=[^\S\x1f]*(?:{PREFECTURES}))"
+            rf"(〒\s?\d{{3}}-?\d{{4}}(?:{_ADDRESS_AFTER})?|(?<![0-9])\d{{3}}-\d{{4}}(?![0-9])(?=[^\S\x1f]{{0,8}}(?:{PREFECTURES}))"
             rf"(?:{_ADDRESS_AFTER})?|{_ADDRESS})"
         ),
         None,

@@ -19,10 +19,16 @@ _NON_DIGIT = re.compile(r"[^0-9]")
 _AREA = re.compile(r"(?<![0-9+])\(0[0-9]{1,4}\)[ -]?[0-9]{1,4}[ -]?[0-9]{3,4}(?![0-9])")
 # the exchange in brackets
 _EXCHANGE = re.compile(r"(?<![0-9+])0[0-9]{1,4}[ -]?\([0-9]{1,4}\)[ -]?[0-9]{4}(?![0-9])")
-# Japan's country code, the trunk 0 dropped (or written "(0)"), the number in groups or whole
+# Japan's country code, the trunk 0 dropped (or written "(0)", or kept), the number in groups
+# or whole
 _INTERNATIONAL = re.compile(
-    r"(?<![0-9])\+81[ -]?(?:\(0\)[ -]?)?"
-    r"(?:[1-9][0-9]{0,3}[ -](?:\([0-9]{1,4}\)|[0-9]{1,4})[ -][0-9]{4}|[1-9][0-9]{8,9})(?![0-9])"
+    r"(?<![0-9])\+81[ -]?(?:\(0\)[ -]?|0)?"
+    r"(?:[1-9][0-9]{0,3}[ -](?:\([0-9]{1,4}\)|[0-9]{1,4})[ -][0-9]{3,4}|[1-9][0-9]{8,9})(?![0-9])"
+)
+# a label that says the number after it is a phone's, on its line and just before it
+# ("TEL:", "電話番号（代表）", "携帯 ", "Phone / Fax"); "tel" as a word, not in "hotel"
+_LABEL = re.compile(
+    r"(?:電話|携帯|連絡先|(?<![a-z])(?:tel|phone|mobile|fax)(?![a-z]))[^0-9\n]{0,12}$", re.IGNORECASE
 )
 # numbers of eleven digits: mobiles, IP phones (050) and the toll-free 0800
 _ELEVEN = ("070", "080", "090", "050", "0800")
@@ -35,8 +41,10 @@ def may_hold(norm: str) -> bool:
 
 def domestic(raw: str) -> str:
     """The number as dialled in Japan: ``+81 (0)3-1234-5678`` is ``0312345678``."""
-    digits = _NON_DIGIT.sub("", raw.replace("(0)", "") if raw.startswith("+") else raw)
-    return "0" + digits[2:] if raw.startswith("+81") else digits
+    if not raw.startswith("+81"):
+        return _NON_DIGIT.sub("", raw)
+    rest = _NON_DIGIT.sub("", raw.replace("(0)", ""))[2:]
+    return rest if rest.startswith("0") else "0" + rest
 
 
 def plausible(number: str) -> bool:
@@ -44,18 +52,28 @@ def plausible(number: str) -> bool:
     return len(number) == 10 or (len(number) == 11 and number.startswith(_ELEVEN))
 
 
-def stands(raw: str, near: bool) -> bool:
-    """Is a match of the phone pattern a phone number, with a phone word or header ``near``
-    or without? Ten digits together or spaced apart (``0335551234``, ``03 5555 1234``) may be
-    an order or account number: a phone only with the word, and only with a phone number's
-    length. A mobile's eleven digits, 0120 and the written forms (hyphens, brackets, +81)
-    stand on their own."""
-    digits = raw.replace(" ", "")
-    if not digits.isdigit() or digits.startswith("0120"):
+def area_code_ok(code: str) -> bool:
+    """An area code as it can be: 0 and one to four digits, the one-digit ones being Tokyo's
+    and Osaka's (03, 06): "(01)" heads a numbered list, not a number."""
+    return code in ("03", "06") if len(code) == 2 else len(code) > 2 and code[1] != "0"
+
+
+def labelled(norm: str, start: int) -> bool:
+    """Does a phone label stand just before ``start`` on its line?"""
+    return _LABEL.search(norm, max(0, start - 24), start) is not None
+
+
+def needs_label(raw: str) -> bool:
+    """Does a match of the phone pattern need a label to be a phone number? A written form
+    (hyphens, brackets, +81), a mobile's eleven digits together and 0120's ten stand on their
+    own; ten digits together or any number spaced apart (``0335551234``, ``03 5555 1234``) may
+    be an order or account number: a phone only after a label (``labelled``) or under a phone
+    header, and only of a phone number's length (``plausible``)."""
+    if not raw.replace(" ", "").isdigit():
+        return False  # written as a phone number is
+    if " " in raw:
         return True
-    if len(digits) == 11 and digits.startswith(("070", "080", "090")):
-        return True
-    return near and plausible(digits)
+    return not (raw.startswith("0120") or (len(raw) == 11 and raw.startswith(("070", "080", "090"))))
 
 
 def candidates(norm: str) -> Iterator[tuple[int, int, str]]:
@@ -85,6 +103,11 @@ def candidates(norm: str) -> Iterator[tuple[int, int, str]]:
     last = -1
     for start in sorted(found):
         m = found[start]
-        if start >= last and plausible(domestic(m.group(0))):
-            yield start, m.end(), m.group(0)
+        raw = m.group(0)
+        if raw.startswith("(") and not area_code_ok(raw[1 : raw.index(")")]):
+            continue
+        if raw[0] == "0" and not area_code_ok(_NON_DIGIT.sub("", raw[: raw.index("(")])):
+            continue
+        if start >= last and plausible(domestic(raw)):
+            yield start, m.end(), raw
             last = m.end()

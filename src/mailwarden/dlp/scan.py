@@ -366,8 +366,8 @@ def detect(text: str, only: set[str] | None = None, cells: CellContext | None = 
                 if det.id in cells.refused(start):
                     continue  # its column or row says it is something else
                 near = det.id in cells.named(start)
-            # 0335551234 alone may be any number; under 電話番号 it is a phone (phones.stands)
-            if (det.needs_context and not near) or (det.id == PHONE and not phones.stands(raw, near)):
+            # 0335551234 alone may be any number; after "TEL:" or under 電話番号 it is a phone
+            if (det.needs_context and not near) or (det.id == PHONE and not _phone(raw, norm, start, cells)):
                 continue
             if det.requires is not None and not whole:
                 needed = det.requires(raw)  # what this match's form needs near it
@@ -395,6 +395,18 @@ def detect(text: str, only: set[str] | None = None, cells: CellContext | None = 
     return _resolve_overlaps(found)
 
 
+def _phone(raw: str, norm: str, start: int, cells: CellContext | None) -> bool:
+    """Is this match of the phone pattern a phone number (phones.needs_label)?"""
+    if not phones.needs_label(raw):
+        return True
+    if not phones.plausible(raw.replace(" ", "")):
+        return False
+    return phones.labelled(norm, start) or (cells is not None and PHONE in cells.named(start))
+
+
+_POSTAL_VALUE = re.compile(r"〒?\s*([0-9]{3})-?([0-9]{4})(?:\s+(.*))?", re.DOTALL)
+
+
 def value_of(detector: str, raw: str) -> str:
     """What a match counts as when distinct values are counted: one value however it was
     written."""
@@ -402,10 +414,12 @@ def value_of(detector: str, raw: str) -> str:
         return phones.domestic(raw)  # (03)1234-5678 and +81 3-1234-5678: one number
     if detector in DIGIT_VALUES:
         return _only_digits(raw)  # 普通 1234567 and 普通預金 1234567: one account
+    if detector == POSTAL:  # a postal code and its address, on two lines or one, 〒 or not
+        text = " ".join(raw.split())
+        m = _POSTAL_VALUE.fullmatch(text)
+        return f"〒{m[1]}-{m[2]}" + (f" {m[3]}" if m[3] else "") if m else text
     if _NUMBER_ONLY.fullmatch(raw):
         return _only_digits(raw)
-    if detector == POSTAL:
-        return " ".join(raw.split())  # a postal code and its address, on two lines or one
     return raw.strip()
 
 
