@@ -135,7 +135,10 @@ def _decision_rows(table: WrappingTable, path: str, d: DlpDecision) -> None:
     name = _("action (test mode)") if d["test_mode"] else _("action")
     table.add_row(path, name, label(d["action"], "action"), why or "-", "-")
     if not d["recipients"]:
-        note = _("no recipients (To, Cc, Bcc or --rcpt): rules about recipients could not match")
+        note = _(
+            "no recipients (To, Cc, Bcc or --rcpt): rules that need an outside, free-mail or listed "
+            "recipient could not match"
+        )
         table.add_row(path, _("note"), "-", note, "-")
     lifted = [m["rule"] for m in matched if m["action"] == "allow" and d["action"] != "allow"]
     if lifted:

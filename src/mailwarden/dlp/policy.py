@@ -28,6 +28,7 @@ from .policyfile import (
     Rule,
     Unless,
     When,
+    idna,
     load_policy,
     parse_policy,
 )
@@ -92,7 +93,7 @@ class Decision:
 def _domain(address: str) -> str:
     """The domain of an address as written anywhere: ``<Me@Gmail.com.>`` is gmail.com."""
     address = address.strip().strip("<>").rstrip(".").lower()
-    return address.rsplit("@", 1)[-1] if "@" in address else ""
+    return idna(address.rsplit("@", 1)[-1]) if "@" in address else ""
 
 
 def inside(domain: str, domains: frozenset[str] | set[str]) -> bool:
@@ -187,14 +188,13 @@ def _recipients(s: _Scope) -> bool:
 
 
 def _reaches(s: _Scope, want: str) -> bool:
-    """Is one of the recipients ``external``, at a ``freemail`` address, or at this domain?"""
+    """Is one of the recipients ``external``, at a ``freemail`` address, or at this domain?
+    (``internal`` stands alone: every recipient internal.)"""
     if want == "external":
         return bool(s.external)
     if want == "freemail":
         freemail = freemail_domains() | set(s.policy.freemail)
         return any(inside(d, freemail) for d in s.domains)
-    if want == "internal":
-        return len(s.external) < len([d for d in s.domains if d])
     return any(inside(d, {want}) for d in s.domains)
 
 

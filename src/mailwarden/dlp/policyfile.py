@@ -27,9 +27,9 @@
         action: delay
         minutes: 5                           # the sender is sent a cancel link
 
-``recipients`` is ``external``, ``freemail``, ``internal``, or a list of domains and those
-words (``[freemail, partner.example]``: any recipient at a free-mail address or at
-partner.example). ``detectors: [a, b]`` with ``min_unique`` counts the distinct values of
+``recipients`` is ``external`` or ``freemail`` (any recipient so), ``internal`` (every
+recipient internal), or a list of domains and the first two words (``[freemail,
+partner.example]``: any recipient at a free-mail address or at partner.example). ``detectors: [a, b]`` with ``min_unique`` counts the distinct values of
 all of them together (``outside_tables: true``: only those outside tables). ``unless`` takes
 recipients out of a rule: those at its domains (sent by its group's members, when it names
 one); a rule with no recipient left does not hold. An ``allow`` rule never lifts a stricter
@@ -43,6 +43,8 @@ rules with one id, a domain written as an address are mistakes too.
 from __future__ import annotations
 
 import difflib
+import re
+import reprlib
 from pathlib import Path
 from typing import Any, Literal
 
@@ -63,16 +65,27 @@ RECIPIENT_CLASSES = ("external", "freemail", "internal")
 
 
 def domain_value(value: Any) -> str:
-    """A domain as a policy may write it: ``@Example.co.jp.`` is ``example.co.jp``; an
-    address or a word without a dot is refused."""
+    """A domain as a policy may write it: ``@Example.co.jp.``, ``*.example.co.jp`` and
+    ``.example.co.jp`` are ``example.co.jp`` (a domain covers its subdomains), ``例え.jp`` is
+    its IDNA form, as mail carries it; one label (``localdomain``) is a domain too. An
+    address, a link or text with spaces is refused."""
     if not isinstance(value, str):
-        raise ValueError(gettext("a domain is needed, not {value}").format(value=repr(value)))
-    domain = value.strip().lower().lstrip("@").rstrip(".")
-    if "@" in domain or not domain or "." not in domain or any(c.isspace() for c in domain):
-        raise ValueError(
-            gettext("{value} is not a domain (write example.co.jp: no @, no user name)").format(value=value)
-        )
-    return domain
+        raise ValueError(gettext("a domain is needed, not {value}").format(value=shown(value)))
+    domain = value.strip().lower().lstrip("@").removeprefix("*.").lstrip(".").rstrip(".")
+    if not domain or any(c.isspace() or c in "@/:" for c in domain):
+        says = gettext("{value} is not a domain (write example.co.jp: no @, no user name)")
+        raise ValueError(says.format(value=shown(value)))
+    return idna(domain)
+
+
+def idna(domain: str) -> str:
+    """A domain in the form mail carries it (例え.jp is xn--r8jz45g.jp)."""
+    if domain.isascii():
+        return domain
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return domain
 
 
 def _domains(value: Any) -> Any:
@@ -95,14 +108,18 @@ class Pattern(_Strict):
     @field_validator("regex")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        compile_user_regex(value)  # RE2: linear time whatever the pattern (ValueError if not)
+        try:
+            compile_user_regex(value)  # RE2: linear time whatever the pattern
+        except ValueError as exc:
+            says = gettext("not a regular expression RE2 accepts (no backreferences or lookarounds): {error}")
+            raise ValueError(says.format(error=exc)) from exc
         return value
 
 
 class When(_Strict):
     detector: str | None = None
     detectors: list[str] | None = None
-    min_unique: int = Field(1, ge=1)
+    min_unique: int = Field(1, ge=0)
     max_unique: int | None = Field(None, ge=0)
     min_confidence: float = Field(0.0, ge=0.0, le=1.0)
     #: table rows (of spreadsheets, CSV, document and body tables) holding personal data — of
@@ -136,20 +153,32 @@ class When(_Strict):
         if value is None:
             return value
         if isinstance(value, str):
-            if value in RECIPIENT_CLASSES:
-                return value
+            word = value.strip().lower()
+            if word in RECIPIENT_CLASSES:
+                return word
             return [domain_value(value)] if "." in value else _refuse_class(value)
         if isinstance(value, list):
-            return [v if v in RECIPIENT_CLASSES else domain_value(v) for v in value]
+            return [_recipient_item(v) for v in value]
         raise ValueError(gettext("recipients is external, freemail, internal or a list of domains"))
+
+    @model_validator(mode="after")
+    def _counted(self) -> When:
+        if self.outside_tables and not (self.detector or self.detectors):
+            raise ValueError(gettext("outside_tables counts the values of detector or detectors: name them"))
+        return self
+
+
+def _recipient_item(value: Any) -> str:
+    """One item of a recipients list: a domain, or external or freemail (any recipient so)."""
+    word = value.strip().lower() if isinstance(value, str) else ""
+    if word == "internal":
+        raise ValueError(gettext("internal stands alone (every recipient internal), not in a list"))
+    return word if word in RECIPIENT_CLASSES else domain_value(value)
 
 
 def _refuse_class(value: str) -> str:
-    raise ValueError(
-        gettext("recipients is external, freemail, internal or a list of domains, not {value}").format(
-            value=value
-        )
-    )
+    says = gettext("recipients is external, freemail, internal or a list of domains, not {value}")
+    raise ValueError(says.format(value=shown(value)))
 
 
 def _unknown_detector(name: str) -> str:
@@ -224,9 +253,11 @@ class Policy(_Strict):
         kw = {k.id for k in self.keywords}
         pt = {p.id for p in self.patterns}
         seen: set[str] = set()
-        for r in self.rules:
+        for n, r in enumerate(self.rules, start=1):
+            where = gettext("rule {n} ({id})").format(n=n, id=r.id)
             if r.id in seen:
-                raise ValueError(gettext("two rules have the id {id}: each needs its own").format(id=r.id))
+                says = gettext("two rules have the id {id}: each needs its own")
+                raise ValueError(f"{where}: {says.format(id=r.id)}")
             seen.add(r.id)
             for kind, name, known in (
                 (N_("keyword"), r.when.keyword, kw),
@@ -235,11 +266,8 @@ class Policy(_Strict):
                 (N_("group"), r.unless.senders if r.unless else None, self.groups),
             ):
                 if name and name not in known:
-                    raise ValueError(
-                        gettext("rule {id}: unknown {kind} {name}").format(
-                            id=r.id, kind=gettext(kind), name=name
-                        )
-                    )
+                    says = gettext("unknown {kind} {name}").format(kind=gettext(kind), name=name)
+                    raise ValueError(f"{where}: {says}")
         return self
 
 
@@ -251,15 +279,20 @@ class _UniqueKeys(yaml.SafeLoader):
 
 
 def _mapping(loader: _UniqueKeys, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    seen: set[Any] = set()
+    """The mapping, refused when one of its own keys is written twice. Keys are compared as
+    written (``1`` and ``1.0`` are two); merged keys (``<<: *base``) may be overridden."""
+    seen: set[tuple[str, str]] = set()
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in _MERGE_TAGS:
+            continue
+        key = (key_node.tag, key_node.value)
         if key in seen:
-            raise _Twice(str(key), key_node.start_mark.line + 1)
+            raise _Twice(key_node.value, key_node.start_mark.line + 1)
         seen.add(key)
     return loader.construct_mapping(node, deep)
 
 
+_MERGE_TAGS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
 _UniqueKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
 
@@ -292,6 +325,9 @@ def parse_policy(text: str, source: str) -> Policy:
         raise ConfigError(msg) from exc
     try:
         return Policy.model_validate(data or {})
+    except RecursionError as exc:  # aliases nested beyond reason
+        msg = gettext("invalid policy {path}: {problems}").format(path=source, problems="too deeply nested")
+        raise ConfigError(msg) from exc
     except ValidationError as exc:
         problems = "; ".join(_problem(e, data) for e in exc.errors())
         msg = gettext("invalid policy {path}: {problems}").format(path=source, problems=problems)
@@ -331,21 +367,46 @@ _MODELS: dict[str, type[BaseModel]] = {
 def _problem(error: Any, data: Any) -> str:
     loc = tuple(error["loc"])
     kind = error["type"]
+    ctx = error.get("ctx") or {}
     if kind == "extra_forbidden":
         says = _unknown_key(loc)
     elif kind == "value_error":
-        says = str(error.get("ctx", {}).get("error", error["msg"]))
+        says = str(ctx.get("error", error["msg"]))
+        if not loc:
+            return says  # a rule's own error says which rule
+    elif kind == "literal_error":
+        says = _one_of(ctx.get("expected", ""), error.get("input"))
+    elif kind == "invalid_key":
+        says = gettext("a key must be text, not {input}").format(input=shown(loc[-1]))
+        loc = loc[:-1]
     elif kind in _SAYS:
-        ctx = {k: _shown(v) for k, v in (error.get("ctx") or {}).items()}
-        says = gettext(_SAYS[kind]).format(input=_shown(error.get("input")), **ctx)
+        shown_ctx = {k: shown(v) for k, v in ctx.items()}
+        says = gettext(_SAYS[kind]).format(input=shown(error.get("input")), **shown_ctx)
     else:
         says = error["msg"]
     return f"{_where(loc, data)}: {says}"
 
 
-def _shown(value: Any) -> str:
-    text = value if isinstance(value, str) and value.startswith("'") else repr(value)
-    return text if len(text) <= 60 else text[:57] + "…"
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring = _SHOWN.maxother = 60
+_SHOWN.maxlist = _SHOWN.maxdict = _SHOWN.maxtuple = _SHOWN.maxset = 4
+_SHOWN.maxlevel = 2
+
+
+def shown(value: Any) -> str:
+    """A value as an error message quotes it: short whatever it is (a policy's aliases can
+    make a list of a billion items)."""
+    return _SHOWN.repr(value)
+
+
+def _one_of(expected: str, given: Any) -> str:
+    words = re.findall(r"'([^']*)'", expected)
+    near = difflib.get_close_matches(given, words, n=1, cutoff=0.6) if isinstance(given, str) else []
+    if near:
+        says = gettext("{input} is not one of {expected} (did you mean {near}?)")
+        return says.format(input=shown(given), expected=", ".join(words), near=near[0])
+    says = gettext("one of {expected} is needed, not {input}")
+    return says.format(expected=", ".join(words), input=shown(given))
 
 
 def _unknown_key(loc: tuple[Any, ...]) -> str:
@@ -360,20 +421,21 @@ def _unknown_key(loc: tuple[Any, ...]) -> str:
 
 
 def _where(loc: tuple[Any, ...], data: Any) -> str:
-    """``rule 3 (hold-bulk) › when › min_rows``: rules counted from 1 and named by their id."""
+    """``rule 3 (hold-bulk) › when › min_rows``: rules counted from 1 and named by their id,
+    the items of other lists counted from 1 too."""
     parts: list[str] = []
-    i = 0
-    while i < len(loc):
-        here = loc[i]
-        if here == "rules" and i + 1 < len(loc) and isinstance(loc[i + 1], int):
-            n = loc[i + 1]
-            rules = data.get("rules") if isinstance(data, dict) else None
-            rule = rules[n] if isinstance(rules, list) and n < len(rules) else None
-            rid = rule.get("id") if isinstance(rule, dict) else None
-            named = gettext("rule {n} ({id})") if rid else gettext("rule {n}")
-            parts.append(named.format(n=n + 1, id=rid))
-            i += 2
+    node = data
+    for here in loc:
+        if isinstance(node, list) and isinstance(here, int):
+            item = node[here] if here < len(node) else None
+            if parts and parts[-1] == "rules":
+                rid = item.get("id") if isinstance(item, dict) else None
+                named = gettext("rule {n} ({id})") if rid else gettext("rule {n}")
+                parts[-1] = named.format(n=here + 1, id=rid)
+            else:
+                parts.append(f"{parts.pop() if parts else ''}[{here + 1}]")
+            node = item
             continue
-        parts.append(f"{parts.pop()}[{here + 1}]" if isinstance(here, int) and parts else str(here))
-        i += 1
+        parts.append(str(here))
+        node = node.get(here) if isinstance(node, dict) else None
     return " › ".join(parts) or gettext("the policy")
