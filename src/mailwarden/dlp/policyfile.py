@@ -29,11 +29,12 @@
 
 ``recipients`` is ``external`` or ``freemail`` (any recipient so), ``internal`` (every
 recipient internal), or a list of domains and the first two words (``[freemail,
-partner.example]``: any recipient at a free-mail address or at partner.example). ``detectors: [a, b]`` with ``min_unique`` counts the distinct values of
-all of them together (``outside_tables: true``: only those outside tables). ``unless`` takes
-recipients out of a rule: those at its domains (sent by its group's members, when it names
-one); a rule with no recipient left does not hold. An ``allow`` rule never lifts a stricter
-one: the most restrictive action wins.
+partner.example]``: any recipient at a free-mail address or at partner.example).
+``detectors: [a, b]`` with ``min_unique`` counts the distinct values of all of them together
+(``outside_tables: true``: only those outside tables). ``unless`` takes recipients out of a
+rule: those at its domains (sent by its group's members, when it names one); a rule with no
+recipient left does not hold. An ``allow`` rule never lifts a stricter one: the most
+restrictive action wins.
 
 Every mistake is refused with where it stands (``rule 3 (hold-bulk) › when › min_rows``,
 counted from 1) and what would be right, in the reader's language; a key written twice, two
