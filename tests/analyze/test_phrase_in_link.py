@@ -64,3 +64,16 @@ def test_a_signed_newsletter_with_shortened_links_is_known_once_its_domain_is_li
     assert {"url.shortener", "bulk.authenticated"} <= set(hits) and verdict.verdict == "suspicious"
     verdict, hits = found(mail, load(tmp_path / "listed.yaml"))
     assert "sender.known-authenticated" in hits and verdict.verdict in ("clean", "spam")
+
+
+def test_a_link_glued_to_the_text_before_it_is_still_quoted_as_a_link() -> None:
+    for body in (
+        "配信停止はこちら：https://www.acme-tools.example/unsubscribe?u=1&r=taro@example.net\n",
+        "Manage:https://www.acme-tools.example/unsubscribe?u=1\n",
+        "[link](https://www.acme-tools.example/unsubscribe)\n",
+        "https://user:pw@www.acme-tools.example/unsubscribe\n",  # no user name or password shown
+        "https://www.acme-tools.example#unsubscribe\n",
+    ):
+        assert _signal(body, "spam.bulk")["evidence"]["phrase"] == "www.acme-tools.example/…unsubscribe…", (
+            body
+        )

@@ -186,3 +186,33 @@ def test_a_postal_code_and_an_address_far_apart_read_the_same_by_the_finder_and_
         whole = [(m.start(), m.end()) for m in pattern.finditer(text)]
         assert [(a, b) for a, b, _ in _postal_candidates(pattern, text)] == whole, gap
         assert len(whole) == (1 if gap <= 8 else 2), gap
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Telephone: 03 1234 5670", ["0312345670"]),
+        ("TELEPHONE 0312345670", ["0312345670"]),
+        ("Cell: 090 1234 5678", ["09012345678"]),
+        ("TEL（直通・平日9:00〜18:00） 03 1234 5670", ["0312345670"]),  # a note with digits
+        ("TEL: 0312345670、0312345671", ["0312345670", "0312345671"]),  # a list after one label
+        ("TEL 0312345670 / 0312345671", ["0312345670", "0312345671"]),
+        ("電話番号\n\n0312345670", ["0312345670"]),  # a form: the label alone on the line above
+        ("電話番号（代表）:\n0312345670", ["0312345670"]),
+        ("(04)7123-4567", ["0471234567"]),  # 04 is an area code of its own
+        ("TEL 03-1234-5678 注文番号 0123456789", ["0312345678"]),  # the order number is not
+        ("Call our hotline by phone.\n0312345678 is your order", []),  # a sentence, not a label
+        ("携帯からもご覧いただけます\n0312345678", []),
+    ],
+)
+def test_phone_labels_as_they_are_written(text: str, numbers: list[str]) -> None:
+    assert [m.value for m in detect(text) if m.detector == "jp.phone"] == numbers
+
+
+def test_an_address_glued_to_its_postal_code_is_the_same_value() -> None:
+    values = {
+        m.value
+        for t in ("〒100-0001東京都千代田区千代田1-1", "〒100-0001 東京都千代田区千代田1-1")
+        for m in detect(t)
+    }
+    assert values == {"〒100-0001 東京都千代田区千代田1-1"}

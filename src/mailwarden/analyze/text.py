@@ -213,13 +213,15 @@ def _quoted(text: str, m: re.Match[str]) -> str:
     if "://" in text or "www." in text:
         token = start
         while token > 0 and not text[token - 1].isspace():
-            token -= 1  # a link holds no white space: it starts in this token if anywhere
-        while token < start and text[token] in "(<\"'[":
-            token += 1
-        link = _LINK.match(text, token)
-        if link is not None and link.start() <= start < link.end():
-            host = link.group(0).split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0]
-            return f"{host[:60]}/…{m.group(0)[:40]}…"
+            token -= 1  # a link holds no white space: it stands in this token if anywhere
+        end = m.end()
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        for link in _LINK.finditer(text, token, end):  # glued to what stands before it, too
+            if link.start() <= start < link.end():
+                where = link.group(0).split("://", 1)[-1]
+                host = re.split(r"[/?#]", where, maxsplit=1)[0].rsplit("@", 1)[-1]
+                return f"{host[:60]}/…{m.group(0)[:40]}…"
     return m.group(0)[:80]
 
 

@@ -25,11 +25,20 @@ _INTERNATIONAL = re.compile(
     r"(?<![0-9])\+81[ -]?(?:\(0\)[ -]?|0)?"
     r"(?:[1-9][0-9]{0,3}[ -](?:\([0-9]{1,4}\)|[0-9]{1,4})[ -][0-9]{3,4}|[1-9][0-9]{8,9})(?![0-9])"
 )
-# a label that says the number after it is a phone's, on its line and just before it
-# ("TEL:", "電話番号（代表）", "携帯 ", "Phone / Fax"); "tel" as a word, not in "hotel"
+# a label that says a number is a phone's: "TEL", "Telephone No.", "電話番号", "携帯", "Cell";
+# the Latin words as words ("tel" is not in "hotel" or "Intel")
 _LABEL = re.compile(
-    r"(?:電話|携帯|連絡先|(?<![a-z])(?:tel|phone|mobile|fax)(?![a-z]))[^0-9\n]{0,12}$", re.IGNORECASE
+    r"(?:電話(?:番号)?|携帯(?:電話)?(?:番号)?|連絡先(?:電話)?(?:番号)?"
+    r"|(?<![a-z])(?:tel(?:ephone)?|phone|mobile|cell(?:phone)?|fax)(?![a-z])(?:\s*(?:no\.?|number|#))?)",
+    re.IGNORECASE,
 )
+# what may stand between a label and its number: a note in brackets ("（直通・平日9:00〜18:00）"),
+# separators, and other phone numbers of one list ("TEL 03-1234-5678 / 03 1234 5679")
+_BETWEEN = re.compile(r"(?:[^0-9\n(（)）]|[(（][^)）\n]{0,24}[)）]|(?<![0-9])0[0-9 -]{8,12}[0-9](?![0-9]))*")
+# ... but not the label of another number ("TEL 03-1234-5678 注文番号 0123456789")
+_OTHER_LABEL = re.compile(r"番号|コード|(?<![a-z])(?:no|id|number|order|ref)(?![a-z])|#", re.IGNORECASE)
+# a label alone on its line, a note in brackets and a colon at most after it ("電話番号（代表）:")
+_LABEL_LINE = re.compile(rf"\s*{_LABEL.pattern}\s*(?:[(（][^)）\n]{{0,12}}[)）])?\s*[:：]?", re.IGNORECASE)
 # numbers of eleven digits: mobiles, IP phones (050) and the toll-free 0800
 _ELEVEN = ("070", "080", "090", "050", "0800")
 
@@ -53,14 +62,27 @@ def plausible(number: str) -> bool:
 
 
 def area_code_ok(code: str) -> bool:
-    """An area code as it can be: 0 and one to four digits, the one-digit ones being Tokyo's
-    and Osaka's (03, 06): "(01)" heads a numbered list, not a number."""
-    return code in ("03", "06") if len(code) == 2 else len(code) > 2 and code[1] != "0"
+    """An area code as it can be: 0 and one to four digits, the one-digit ones being 03, 04
+    and 06: "(01)" heads a numbered list, not a number."""
+    return code in ("03", "04", "06") if len(code) == 2 else len(code) > 2 and code[1] != "0"
 
 
 def labelled(norm: str, start: int) -> bool:
-    """Does a phone label stand just before ``start`` on its line?"""
-    return _LABEL.search(norm, max(0, start - 24), start) is not None
+    """Does a phone label stand before ``start``: on its line, with only a bracketed note,
+    separators or other phone numbers between (``TEL（代表）: 03 1234 5678``, the second number
+    of ``TEL 0312345678 / 0312345679``); or alone on the line above when nothing stands before
+    the number on its own (a form: ``電話番号⏎0312345678``)?"""
+    line_start = norm.rfind("\n", 0, start) + 1
+    before = norm[max(line_start, start - 80) : start]
+    for label in _LABEL.finditer(before):
+        between = before[label.end() :]
+        if len(between) <= 48 and _BETWEEN.fullmatch(between) and not _OTHER_LABEL.search(between):
+            return True
+    if before.strip() or line_start == 0:
+        return False
+    above = norm[max(0, line_start - 200) : line_start].rstrip()  # blank lines between allowed
+    above = above[above.rfind("\n") + 1 :]
+    return len(above) <= 40 and _LABEL_LINE.fullmatch(above) is not None
 
 
 def needs_label(raw: str) -> bool:

@@ -65,27 +65,40 @@ Action = Literal["allow", "add_header", "tag_subject", "notify", "force_bcc", "d
 RECIPIENT_CLASSES = ("external", "freemail", "internal")
 
 
-def domain_value(value: Any) -> str:
+def domain_value(value: Any, *, one_label: bool = True) -> str:
     """A domain as a policy may write it: ``@Example.co.jp.``, ``*.example.co.jp`` and
     ``.example.co.jp`` are ``example.co.jp`` (a domain covers its subdomains), ``例え.jp`` is
-    its IDNA form, as mail carries it; one label (``localdomain``) is a domain too. An
-    address, a link or text with spaces is refused."""
+    its IDNA form, as mail carries it; one label (``localdomain``) is a domain where
+    ``one_label`` allows it. An address, a link, a wildcard alone or text with spaces is
+    refused."""
     if not isinstance(value, str):
         raise ValueError(gettext("a domain is needed, not {value}").format(value=shown(value)))
-    domain = value.strip().lower().lstrip("@").removeprefix("*.").lstrip(".").rstrip(".")
-    if not domain or any(c.isspace() or c in "@/:" for c in domain):
+    domain = _DOTS.sub(".", value.strip().lower()).lstrip("@").removeprefix("*.").lstrip(".").rstrip(".")
+    if not domain or _NOT_IN_DOMAIN.search(domain) or (not one_label and "." not in domain):
         says = gettext("{value} is not a domain (write example.co.jp: no @, no user name)")
-        raise ValueError(says.format(value=shown(value)))
-    return idna(domain)
+        raise ValueError(says.format(value=brief(value)))
+    encoded = idna(domain)
+    if not encoded.isascii():
+        says = gettext("{value} is not a domain (write example.co.jp: no @, no user name)")
+        raise ValueError(says.format(value=brief(value)))
+    return encoded
+
+
+_DOTS = re.compile("[。．｡]")  # the dots a Japanese keyboard types
+_NOT_IN_DOMAIN = re.compile(r"[\s@/:*?#]")
 
 
 def idna(domain: str) -> str:
-    """A domain in the form mail carries it (例え.jp is xn--r8jz45g.jp)."""
+    """A domain in the form mail carries it (例え.jp is xn--r8jz45g.jp; IDNA 2008 with the
+    UTS 46 mapping, as browsers and mail software read it); unchanged when it cannot be
+    encoded."""
     if domain.isascii():
         return domain
+    import idna as codec
+
     try:
-        return domain.encode("idna").decode("ascii")
-    except UnicodeError:
+        return str(codec.encode(domain, uts46=True).decode("ascii"))
+    except (codec.IDNAError, UnicodeError):
         return domain
 
 
@@ -112,8 +125,9 @@ class Pattern(_Strict):
         try:
             compile_user_regex(value)  # RE2: linear time whatever the pattern
         except ValueError as exc:
-            says = gettext("not a regular expression RE2 accepts (no backreferences or lookarounds): {error}")
-            raise ValueError(says.format(error=exc)) from exc
+            raise ValueError(
+                gettext("not a regular expression RE2 accepts: {error}").format(error=exc)
+            ) from exc
         return value
 
 
@@ -170,24 +184,41 @@ class When(_Strict):
 
 
 def _recipient_item(value: Any) -> str:
-    """One item of a recipients list: a domain, or external or freemail (any recipient so)."""
+    """One item of a recipients list: a domain, or external or freemail (any recipient so).
+    A word without a dot is refused: "externel" would be a domain no recipient has, and the
+    rule would never hold."""
     word = value.strip().lower() if isinstance(value, str) else ""
     if word == "internal":
         raise ValueError(gettext("internal stands alone (every recipient internal), not in a list"))
-    return word if word in RECIPIENT_CLASSES else domain_value(value)
+    if word in RECIPIENT_CLASSES:
+        return word
+    return listed_domain(value)
+
+
+def listed_domain(value: Any) -> str:
+    """A domain in a list of recipients: with a dot, or the word it was likely meant to be."""
+    word = value.strip().lower() if isinstance(value, str) else ""
+    if word in RECIPIENT_CLASSES:  # in unless, where only domains go
+        raise ValueError(gettext("{value} is not a domain: unless takes domains").format(value=word))
+    if word and "." not in word:
+        near = difflib.get_close_matches(word, RECIPIENT_CLASSES, n=1, cutoff=0.6)
+        if near:
+            says = gettext("{value} is neither a domain nor a recipient word (did you mean {near}?)")
+            raise ValueError(says.format(value=brief(value), near=near[0]))
+    return domain_value(value, one_label=False)
 
 
 def _refuse_class(value: str) -> str:
     says = gettext("recipients is external, freemail, internal or a list of domains, not {value}")
-    raise ValueError(says.format(value=shown(value)))
+    raise ValueError(says.format(value=brief(value)))
 
 
 def _unknown_detector(name: str) -> str:
-    near = difflib.get_close_matches(name, list(BY_ID), n=1, cutoff=0.6)
+    near = difflib.get_close_matches(name, list(BY_ID), n=1, cutoff=0.6) if len(name) < 100 else []
     if near:
         says = gettext("unknown detector {name} (did you mean {near}? `mailwarden dlp detectors` lists them)")
-        return says.format(name=name, near=near[0])
-    return gettext("unknown detector {name} (`mailwarden dlp detectors` lists them)").format(name=name)
+        return says.format(name=brief(name), near=near[0])
+    return gettext("unknown detector {name} (`mailwarden dlp detectors` lists them)").format(name=brief(name))
 
 
 class Unless(_Strict):
@@ -201,7 +232,7 @@ class Unless(_Strict):
     @field_validator("recipients", mode="before")
     @classmethod
     def _domains(cls, value: Any) -> Any:
-        return _domains(value)
+        return [listed_domain(v) for v in value] if isinstance(value, list) else value
 
     @model_validator(mode="after")
     def _something(self) -> Unless:
@@ -255,10 +286,10 @@ class Policy(_Strict):
         pt = {p.id for p in self.patterns}
         seen: set[str] = set()
         for n, r in enumerate(self.rules, start=1):
-            where = gettext("rule {n} ({id})").format(n=n, id=r.id)
+            where = gettext("rule {n} ({id})").format(n=n, id=brief(r.id))
             if r.id in seen:
                 says = gettext("two rules have the id {id}: each needs its own")
-                raise ValueError(f"{where}: {says.format(id=r.id)}")
+                raise ValueError(f"{where}: {says.format(id=brief(r.id))}")
             seen.add(r.id)
             for kind, name, known in (
                 (N_("keyword"), r.when.keyword, kw),
@@ -267,7 +298,7 @@ class Policy(_Strict):
                 (N_("group"), r.unless.senders if r.unless else None, self.groups),
             ):
                 if name and name not in known:
-                    says = gettext("unknown {kind} {name}").format(kind=gettext(kind), name=name)
+                    says = gettext("unknown {kind} {name}").format(kind=gettext(kind), name=brief(name))
                     raise ValueError(f"{where}: {says}")
         return self
 
@@ -288,7 +319,7 @@ def _mapping(loader: _UniqueKeys, node: yaml.MappingNode, deep: bool = False) ->
             continue
         key = (key_node.tag, key_node.value)
         if key in seen:
-            raise _Twice(key_node.value, key_node.start_mark.line + 1)
+            raise _Twice(brief(key_node.value), key_node.start_mark.line + 1)
         seen.add(key)
     return loader.construct_mapping(node, deep)
 
@@ -303,6 +334,17 @@ class _Twice(yaml.YAMLError):
         self.key, self.line = key, line
 
 
+def _load(text: str) -> Any:
+    """The YAML, anything it cannot be read as a ``yaml.YAMLError`` (lists nested a thousand
+    deep, an integer of ten thousand digits)."""
+    try:
+        return yaml.load(text, Loader=_UniqueKeys)  # a SafeLoader
+    except RecursionError as exc:
+        raise yaml.YAMLError(gettext("nested too deeply")) from exc
+    except ValueError as exc:
+        raise yaml.YAMLError(shown(str(exc)).strip("'")) from exc
+
+
 def load_policy(path: Path) -> Policy:
     try:
         text = path.read_text(encoding="utf-8")
@@ -315,7 +357,7 @@ def load_policy(path: Path) -> Policy:
 def parse_policy(text: str, source: str) -> Policy:
     """A policy from YAML text; ``source`` names it in error messages."""
     try:
-        data = yaml.load(text, Loader=_UniqueKeys)
+        data = _load(text)
     except _Twice as exc:
         twice = gettext("the key {key} is written twice (line {line}): the later one would replace the first")
         error = twice.format(key=exc.key, line=exc.line)
@@ -327,7 +369,9 @@ def parse_policy(text: str, source: str) -> Policy:
     try:
         return Policy.model_validate(data or {})
     except RecursionError as exc:  # aliases nested beyond reason
-        msg = gettext("invalid policy {path}: {problems}").format(path=source, problems="too deeply nested")
+        msg = gettext("invalid policy {path}: {problems}").format(
+            path=source, problems=gettext("nested too deeply")
+        )
         raise ConfigError(msg) from exc
     except ValidationError as exc:
         problems = "; ".join(_problem(e, data) for e in exc.errors())
@@ -380,6 +424,9 @@ def _problem(error: Any, data: Any) -> str:
     elif kind == "invalid_key":
         says = gettext("a key must be text, not {input}").format(input=shown(loc[-1]))
         loc = loc[:-1]
+    elif loc[-1:] == ("[key]",):
+        says = gettext("a key must be text, not {input}").format(input=shown(error.get("input")))
+        loc = loc[:-2]
     elif kind in _SAYS:
         shown_ctx = {k: shown(v) for k, v in ctx.items()}
         says = gettext(_SAYS[kind]).format(input=shown(error.get("input")), **shown_ctx)
@@ -400,6 +447,13 @@ def shown(value: Any) -> str:
     return _SHOWN.repr(value)
 
 
+def brief(name: Any) -> str:
+    """A name (a rule's id, a key, a group) as an error message gives it: as written, cut short."""
+    if not isinstance(name, str):
+        return shown(name)
+    return name if len(name) <= 60 else name[:57] + "…"
+
+
 def _one_of(expected: str, given: Any) -> str:
     words = re.findall(r"'([^']*)'", expected)
     near = difflib.get_close_matches(given, words, n=1, cutoff=0.6) if isinstance(given, str) else []
@@ -411,7 +465,7 @@ def _one_of(expected: str, given: Any) -> str:
 
 
 def _unknown_key(loc: tuple[Any, ...]) -> str:
-    key = str(loc[-1])
+    key = brief(loc[-1])
     parent = next((x for x in reversed(loc[:-1]) if isinstance(x, str)), "")
     model = _MODELS.get(parent, Policy)
     known = list(model.model_fields)
@@ -432,11 +486,11 @@ def _where(loc: tuple[Any, ...], data: Any) -> str:
             if parts and parts[-1] == "rules":
                 rid = item.get("id") if isinstance(item, dict) else None
                 named = gettext("rule {n} ({id})") if rid else gettext("rule {n}")
-                parts[-1] = named.format(n=here + 1, id=rid)
+                parts[-1] = named.format(n=here + 1, id=brief(rid))
             else:
                 parts.append(f"{parts.pop() if parts else ''}[{here + 1}]")
             node = item
             continue
-        parts.append(str(here))
+        parts.append(brief(here))
         node = node.get(here) if isinstance(node, dict) else None
     return " › ".join(parts) or gettext("the policy")

@@ -404,7 +404,7 @@ def _phone(raw: str, norm: str, start: int, cells: CellContext | None) -> bool:
     return phones.labelled(norm, start) or (cells is not None and PHONE in cells.named(start))
 
 
-_POSTAL_VALUE = re.compile(r"〒?\s*([0-9]{3})-?([0-9]{4})(?:\s+(.*))?", re.DOTALL)
+_POSTAL_VALUE = re.compile(r"〒?\s*([0-9]{3})-?([0-9]{4})\s*(.*)", re.DOTALL)
 
 
 def value_of(detector: str, raw: str) -> str:

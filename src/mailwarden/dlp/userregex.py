@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ..core.i18n import gettext
+
 MAX_PATTERN = 1000  # characters
 MAX_PROGRAM_MEMORY = 8 << 20  # bytes RE2 may use to compile one pattern
 
@@ -19,7 +21,7 @@ def compile_user_regex(pattern: str) -> Any:
     import re2  # type: ignore[import-not-found,import-untyped,unused-ignore]
 
     if len(pattern) > MAX_PATTERN:
-        raise ValueError(f"longer than {MAX_PATTERN} characters")
+        raise ValueError(gettext("longer than {n} characters").format(n=MAX_PATTERN))
     options = re2.Options()
     options.log_errors = False
     options.max_mem = MAX_PROGRAM_MEMORY
@@ -31,6 +33,4 @@ def compile_user_regex(pattern: str) -> Any:
             if exc.args and isinstance(exc.args[0], bytes)
             else str(exc)
         )
-        raise ValueError(
-            f"not a regular expression RE2 accepts (no backreferences or lookarounds): {reason}"
-        ) from exc
+        raise ValueError(gettext("no backreferences or lookarounds: {reason}").format(reason=reason)) from exc
