@@ -77,3 +77,8 @@ def test_a_link_glued_to_the_text_before_it_is_still_quoted_as_a_link() -> None:
         assert _signal(body, "spam.bulk")["evidence"]["phrase"] == "www.acme-tools.example/…unsubscribe…", (
             body
         )
+
+
+def test_the_host_quoted_is_the_one_a_browser_goes_to() -> None:
+    body = "Manage: https://evil.example\\@good.example/unsubscribe\n"
+    assert _signal(body, "spam.bulk")["evidence"]["phrase"] == "evil.example/…unsubscribe…"

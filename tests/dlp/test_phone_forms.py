@@ -216,3 +216,51 @@ def test_an_address_glued_to_its_postal_code_is_the_same_value() -> None:
         for m in detect(t)
     }
     assert values == {"〒100-0001 東京都千代田区千代田1-1"}
+
+
+# -- the third review ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "お電話番号：\n0312345678",  # form wording, marks and notes around a label alone on its line
+        "ご連絡先電話番号\n0312345678",
+        "【電話番号】\n0312345678",
+        "■電話番号\n0312345678",
+        "電話番号 ※必須\n0312345678",
+        "Phone Number *\n0312345678",
+        "[Phone]\n0312345678",
+        "FAX番号：0312345678",
+        "TEL・FAX番号：0312345678",
+        "TEL（代表番号）0312345678",
+        "電話（直通番号）：0312345678",
+    ],
+)
+def test_labels_japanese_forms_write_are_read(text: str) -> None:
+    assert [m.value for m in detect(text) if m.detector == "jp.phone"] == ["0312345678"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phone: 03-1234-5678 Invoice 0312345679",  # words between: another number's
+        "TEL 03-1234-5678 口座 0312345679",
+        "Please phone us about invoice 0312345679",
+        "We will call your phone. Reference: 0312345679",
+        "連絡先 経理部 0312345679",
+    ],
+)
+def test_words_between_a_label_and_a_number_make_it_another_number(text: str) -> None:
+    assert "0312345679" not in [m.value for m in detect(text) if m.detector == "jp.phone"]
+
+
+def test_the_label_search_does_not_grow_with_the_line() -> None:
+    """Each bare number looks back 80 characters, not to the start of its line: a line of
+    90,000 numbers once took minutes (the time is not asserted; the result is, and the
+    search window is)."""
+    from mailwarden.dlp.phones import labelled
+
+    line = "、".join(f"03{i:08d}" for i in range(90_000))
+    assert not labelled(line, len(line) - 10)
+    assert labelled("TEL " + line[:200], 15) and not labelled("TEL " + line[:200], 150)

@@ -316,3 +316,24 @@ def test_the_re2_reason_is_given_once() -> None:
 def test_domains_follow_idna_2008_as_mail_software_does() -> None:
     p = parse_policy("internal_domains: [faß.de, 例え．jp。]\nrules: [{id: a, action: hold}]\n", "p")
     assert p.internal_domains == ["xn--fa-hia.de", "xn--r8jz45g.jp"]
+
+
+def test_values_no_message_can_quote_are_refused_cleanly() -> None:
+    for text in (
+        "rules: [{id: 0x" + "f" * 5000 + ", action: hold}]\n",
+        'internal_domains: ["\\ud800.jp"]\nrules: [{id: a, action: hold}]\n',
+        'rules: [{id: a, action: hold, when: {recipients: ["\\udc80"]}}]\n',
+        "internal_domains: [example.co.jp;example.com]\nrules: [{id: a, action: hold}]\n",
+        "internal_domains: ['<example.co.jp>']\nrules: [{id: a, action: hold}]\n",
+    ):
+        with pytest.raises(ConfigError):
+            parse_policy(text, "p")
+
+
+def test_full_width_dots_and_suggestions_only_of_words_allowed_there() -> None:
+    p = parse_policy("rules: [{id: a, action: hold, when: {recipients: 例え。jp}}]\n", "p")
+    assert p.rules[0].when.recipients == ["xn--r8jz45g.jp"]
+    said = _refused("  - {id: a, action: hold, unless: {recipients: [externel]}}\n")
+    assert "did you mean" not in said  # unless takes domains only
+    said = _refused("  - {id: a, action: hold, when: {recipients: [internl]}}\n")
+    assert "did you mean external" not in said

@@ -220,7 +220,7 @@ def _quoted(text: str, m: re.Match[str]) -> str:
         for link in _LINK.finditer(text, token, end):  # glued to what stands before it, too
             if link.start() <= start < link.end():
                 where = link.group(0).split("://", 1)[-1]
-                host = re.split(r"[/?#]", where, maxsplit=1)[0].rsplit("@", 1)[-1]
+                host = re.split(r"[/?#\\]", where, maxsplit=1)[0].rsplit("@", 1)[-1]  # a browser reads \ as /
                 return f"{host[:60]}/…{m.group(0)[:40]}…"
     return m.group(0)[:80]
 

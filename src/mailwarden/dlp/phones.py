@@ -25,20 +25,24 @@ _INTERNATIONAL = re.compile(
     r"(?<![0-9])\+81[ -]?(?:\(0\)[ -]?|0)?"
     r"(?:[1-9][0-9]{0,3}[ -](?:\([0-9]{1,4}\)|[0-9]{1,4})[ -][0-9]{3,4}|[1-9][0-9]{8,9})(?![0-9])"
 )
-# a label that says a number is a phone's: "TEL", "Telephone No.", "電話番号", "携帯", "Cell";
-# the Latin words as words ("tel" is not in "hotel" or "Intel")
+# a label that says a number is a phone's: "TEL", "Telephone No.", "FAX番号", "電話番号", "携帯",
+# "Cell"; the Latin words as words ("tel" is not in "hotel" or "Intel")
 _LABEL = re.compile(
     r"(?:電話(?:番号)?|携帯(?:電話)?(?:番号)?|連絡先(?:電話)?(?:番号)?"
-    r"|(?<![a-z])(?:tel(?:ephone)?|phone|mobile|cell(?:phone)?|fax)(?![a-z])(?:\s*(?:no\.?|number|#))?)",
+    r"|(?<![a-z])(?:tel(?:ephone)?|phone|mobile|cell(?:phone)?|fax)(?![a-z])(?:番号|\s*(?:no\.?|number|#))?)",
     re.IGNORECASE,
 )
-# what may stand between a label and its number: a note in brackets ("（直通・平日9:00〜18:00）"),
-# separators, and other phone numbers of one list ("TEL 03-1234-5678 / 03 1234 5679")
-_BETWEEN = re.compile(r"(?:[^0-9\n(（)）]|[(（][^)）\n]{0,24}[)）]|(?<![0-9])0[0-9 -]{8,12}[0-9](?![0-9]))*")
-# ... but not the label of another number ("TEL 03-1234-5678 注文番号 0123456789")
-_OTHER_LABEL = re.compile(r"番号|コード|(?<![a-z])(?:no|id|number|order|ref)(?![a-z])|#", re.IGNORECASE)
-# a label alone on its line, a note in brackets and a colon at most after it ("電話番号（代表）:")
-_LABEL_LINE = re.compile(rf"\s*{_LABEL.pattern}\s*(?:[(（][^)）\n]{{0,12}}[)）])?\s*[:：]?", re.IGNORECASE)
+# what may stand between a label and its number, once bracketed notes ("（直通・平日9:00〜18:00）",
+# "（代表番号）"), other phone numbers of one list ("TEL 03-1234-5678 / 03 1234 5679") and other
+# labels ("TEL・FAX") are taken out: separators only — never words ("Phone: … Invoice 0312…")
+_NOTE = re.compile(r"[(（\[【][^)）\]】\n]{0,24}[)）\]】]")
+_OTHER_NUMBER = re.compile(r"(?<![0-9])0[0-9 -]{8,12}[0-9](?![0-9])")
+_SEPARATORS = re.compile(r"[\s:：.．・/／|｜\-–—=＝、,，#＃]*")
+# a label alone on the line above (a form): marks and "お"/"ご" before it, a note, "※必須" or
+# "*" after it, no sentence ("携帯からもご覧いただけます" is not a label)
+_LABEL_LINE = re.compile(
+    rf"[\s【＜<\[■◆◇●○・*※]*[おご]?{_LABEL.pattern}[^0-9\nぁ-ゖ。]{{0,16}}", re.IGNORECASE
+)
 # numbers of eleven digits: mobiles, IP phones (050) and the toll-free 0800
 _ELEVEN = ("070", "080", "090", "050", "0800")
 
@@ -68,19 +72,21 @@ def area_code_ok(code: str) -> bool:
 
 
 def labelled(norm: str, start: int) -> bool:
-    """Does a phone label stand before ``start``: on its line, with only a bracketed note,
-    separators or other phone numbers between (``TEL（代表）: 03 1234 5678``, the second number
-    of ``TEL 0312345678 / 0312345679``); or alone on the line above when nothing stands before
-    the number on its own (a form: ``電話番号⏎0312345678``)?"""
-    line_start = norm.rfind("\n", 0, start) + 1
-    before = norm[max(line_start, start - 80) : start]
+    """Does a phone label stand before ``start``: on its line, with only separators, bracketed
+    notes, other labels or other phone numbers between (``TEL（代表）: 03 1234 5678``, the second
+    number of ``TEL 0312345678 / 0312345679``); or alone on the line above when nothing stands
+    before the number on its own (a form: ``電話番号⏎0312345678``)? Only the 80 characters before
+    ``start`` and the line above are read: the cost of a number does not grow with its line."""
+    window = max(0, start - 80)
+    newline = norm.rfind("\n", window, start)
+    before = norm[newline + 1 if newline != -1 else window : start]
     for label in _LABEL.finditer(before):
-        between = before[label.end() :]
-        if len(between) <= 48 and _BETWEEN.fullmatch(between) and not _OTHER_LABEL.search(between):
+        between = _LABEL.sub(" ", _OTHER_NUMBER.sub(" ", _NOTE.sub(" ", before[label.end() :])))
+        if _SEPARATORS.fullmatch(between):
             return True
-    if before.strip() or line_start == 0:
+    if before.strip() or newline == -1:
         return False
-    above = norm[max(0, line_start - 200) : line_start].rstrip()  # blank lines between allowed
+    above = norm[max(0, newline - 200) : newline].rstrip()  # blank lines between allowed
     above = above[above.rfind("\n") + 1 :]
     return len(above) <= 40 and _LABEL_LINE.fullmatch(above) is not None
 

@@ -74,18 +74,16 @@ def domain_value(value: Any, *, one_label: bool = True) -> str:
     if not isinstance(value, str):
         raise ValueError(gettext("a domain is needed, not {value}").format(value=shown(value)))
     domain = _DOTS.sub(".", value.strip().lower()).lstrip("@").removeprefix("*.").lstrip(".").rstrip(".")
-    if not domain or _NOT_IN_DOMAIN.search(domain) or (not one_label and "." not in domain):
-        says = gettext("{value} is not a domain (write example.co.jp: no @, no user name)")
-        raise ValueError(says.format(value=brief(value)))
-    encoded = idna(domain)
-    if not encoded.isascii():
+    encoded = idna(domain) if domain and (one_label or "." in domain) else ""
+    if not _DOMAIN.fullmatch(encoded):
         says = gettext("{value} is not a domain (write example.co.jp: no @, no user name)")
         raise ValueError(says.format(value=brief(value)))
     return encoded
 
 
 _DOTS = re.compile("[。．｡]")  # the dots a Japanese keyboard types
-_NOT_IN_DOMAIN = re.compile(r"[\s@/:*?#]")
+# labels of letters, digits, hyphens (and the underscores some internal names have)
+_DOMAIN = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*")
 
 
 def idna(domain: str) -> str:
@@ -171,7 +169,7 @@ class When(_Strict):
             word = value.strip().lower()
             if word in RECIPIENT_CLASSES:
                 return word
-            return [domain_value(value)] if "." in value else _refuse_class(value)
+            return [domain_value(value)] if "." in _DOTS.sub(".", value) else _refuse_class(value)
         if isinstance(value, list):
             return [_recipient_item(v) for v in value]
         raise ValueError(gettext("recipients is external, freemail, internal or a list of domains"))
@@ -192,20 +190,25 @@ def _recipient_item(value: Any) -> str:
         raise ValueError(gettext("internal stands alone (every recipient internal), not in a list"))
     if word in RECIPIENT_CLASSES:
         return word
-    return listed_domain(value)
+    return listed_domain(value, _LISTED_WORDS)
 
 
-def listed_domain(value: Any) -> str:
-    """A domain in a list of recipients: with a dot, or the word it was likely meant to be."""
+def listed_domain(value: Any, words: tuple[str, ...] = ()) -> str:
+    """A domain in a list of recipients: with a dot, or refused with the one of ``words``
+    (those the list allows) it was likely meant to be."""
     word = value.strip().lower() if isinstance(value, str) else ""
     if word in RECIPIENT_CLASSES:  # in unless, where only domains go
         raise ValueError(gettext("{value} is not a domain: unless takes domains").format(value=word))
-    if word and "." not in word:
+    if word and "." not in _DOTS.sub(".", word):
         near = difflib.get_close_matches(word, RECIPIENT_CLASSES, n=1, cutoff=0.6)
+        near = [w for w in near if w in words]  # "internl" is no misspelt "external"
         if near:
             says = gettext("{value} is neither a domain nor a recipient word (did you mean {near}?)")
             raise ValueError(says.format(value=brief(value), near=near[0]))
     return domain_value(value, one_label=False)
+
+
+_LISTED_WORDS = ("external", "freemail")  # internal stands alone
 
 
 def _refuse_class(value: str) -> str:
@@ -374,8 +377,14 @@ def parse_policy(text: str, source: str) -> Policy:
         )
         raise ConfigError(msg) from exc
     except ValidationError as exc:
-        problems = "; ".join(_problem(e, data) for e in exc.errors())
+        try:
+            problems = "; ".join(_problem(e, data) for e in exc.errors())
+        except (ValueError, UnicodeError):  # a value no message can quote
+            problems = gettext("a value that cannot be shown")
         msg = gettext("invalid policy {path}: {problems}").format(path=source, problems=problems)
+        raise ConfigError(msg) from exc
+    except (ValueError, UnicodeError) as exc:  # a value no check foresaw
+        msg = gettext("invalid policy {path}: {problems}").format(path=source, problems=brief(str(exc)))
         raise ConfigError(msg) from exc
 
 
@@ -443,15 +452,20 @@ _SHOWN.maxlevel = 2
 
 def shown(value: Any) -> str:
     """A value as an error message quotes it: short whatever it is (a policy's aliases can
-    make a list of a billion items)."""
-    return _SHOWN.repr(value)
+    make a list of a billion items; an integer of ten thousand digits has no decimal repr)."""
+    try:
+        return _SHOWN.repr(value)
+    except ValueError:
+        return f"<{type(value).__name__}>"
 
 
 def brief(name: Any) -> str:
-    """A name (a rule's id, a key, a group) as an error message gives it: as written, cut short."""
+    """A name (a rule's id, a key, a group) as an error message gives it: as written, cut short,
+    what cannot be printed escaped."""
     if not isinstance(name, str):
         return shown(name)
-    return name if len(name) <= 60 else name[:57] + "…"
+    text: str = name if len(name) <= 60 else name[:57] + "…"
+    return text if text.isprintable() else text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _one_of(expected: str, given: Any) -> str:
