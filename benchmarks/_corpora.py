@@ -23,6 +23,9 @@ that signals and weights may be tuned on and a held-out part that is only ever c
 - ``en-business2`` (tests/support/en_business2.py): the same kind of mail for a British firm,
   written at the same time by another author, blind to the rules and to the first set; never
   read — held out.
+- ``en-business4`` (tests/support/en_business4.py): the same kind of mail for a 40-person
+  architecture practice in Melbourne, by a fourth author blind to the rules and the other sets,
+  written for round 11; never read — held out.
 - ``en-business3`` (tests/support/en_business3.py): the same kind of mail for a Canadian group
   of family-health clinics (patients writing from free mail, in French too), by a third author
   blind to the rules and the other sets, written while round 9 was worked on; counted once
@@ -154,6 +157,7 @@ def sets(corpus: Path = CORPUS) -> list[EvalSet]:
         EvalSet("honeypot-fresh9 (round 9)", "phishing", HELD_OUT, lambda: _files(FRESH9)),
         EvalSet("en-lures", "phishing", HELD_OUT, lambda: _generated("en_lures", "test")),
         EvalSet("en-business2", "ham", HELD_OUT, lambda: _generated("en_business2", "test")),
+        EvalSet("en-business4", "ham", HELD_OUT, lambda: _generated("en_business4", "test")),
         EvalSet("ja-bec3", "phishing", HELD_OUT, lambda: _generated("ja_bec3", "test"), True),
         EvalSet("ja-business3", "ham", HELD_OUT, lambda: _generated("ja_business3", "test"), True),
         EvalSet("csdmc2010-ham, 2010", "ham", HELD_OUT, lambda: _ham(HELD_OUT, corpus)),
