@@ -37,7 +37,7 @@ from .anchors import _POSTAL_ANCHOR, _postal_candidates, classes_of
 from .checks import card_ok, corporate_number_ok, my_number_ok
 from .detectors import BY_ID, DETECTORS, WINDOW
 from .normalize import normalise
-from .scan import _FOLDED_CONTEXT, CONFIDENCE, MIN_DIGITS, _context_near, value_of
+from .scan import _FOLDED_CONTEXT, CONFIDENCE, MIN_DIGITS, PHONE, POSTAL, _context_near, value_of
 
 MAX_NUMBER = 61  # ``anchors._RUN`` reads a run of at most this many characters
 _SPACED = re.compile(r"[0-9]{1,6}(?: [0-9]{1,6})+")
@@ -53,7 +53,7 @@ _EMAIL = re.compile(
 _MOBILE = re.compile(r"0[789]0-[0-9]{4}-[0-9]{4}")
 
 CARD, MY_NUMBER, CORPORATE = "credit-card", "jp.my-number", "jp.corporate-number"
-PHONE, EMAIL, POSTAL = "jp.phone", "email-address", "jp.postal-address"
+EMAIL = "email-address"
 #: what a header may name for its column to be settled here: not an identifier that needs
 #: context (a bank account is seven digits beside a word; under 口座番号, seven digits alone)
 NEED_CONTEXT = frozenset(d.id for d in DETECTORS if d.needs_context)

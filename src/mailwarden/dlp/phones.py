@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_NON_DIGIT = re.compile(r"[^0-9]")
+from .detectors import _only_digits
+
 # the area code in brackets; then the exchange and the subscriber's four digits (three after
 # a toll-free 0120's three)
 _AREA = re.compile(r"(?<![0-9+])\(0[0-9]{1,4}\)[ -]?[0-9]{1,4}[ -]?[0-9]{3,4}(?![0-9])")
@@ -55,8 +56,8 @@ def may_hold(norm: str) -> bool:
 def domestic(raw: str) -> str:
     """The number as dialled in Japan: ``+81 (0)3-1234-5678`` is ``0312345678``."""
     if not raw.startswith("+81"):
-        return _NON_DIGIT.sub("", raw)
-    rest = _NON_DIGIT.sub("", raw.replace("(0)", ""))[2:]
+        return _only_digits(raw)
+    rest = _only_digits(raw.replace("(0)", ""))[2:]
     return rest if rest.startswith("0") else "0" + rest
 
 
@@ -134,7 +135,7 @@ def candidates(norm: str) -> Iterator[tuple[int, int, str]]:
         raw = m.group(0)
         if raw.startswith("(") and not area_code_ok(raw[1 : raw.index(")")]):
             continue
-        if raw[0] == "0" and not area_code_ok(_NON_DIGIT.sub("", raw[: raw.index("(")])):
+        if raw[0] == "0" and not area_code_ok(_only_digits(raw[: raw.index("(")])):
             continue
         if start >= last and plausible(domestic(raw)):
             yield start, m.end(), raw
